@@ -1,0 +1,410 @@
+//! Mergeable partial aggregates in exact integer arithmetic.
+//!
+//! Every statistic servgap reports is a function of counts, sums, sums of
+//! squares, cross-products and histograms of integer values. These types hold
+//! them exactly (`i64`/`i128`), so merging chunks in any order gives bit-identical
+//! results; floating point appears only when a mean or covariance is read out.
+//!
+//! Values may be *scaled integers*: a dimension score that is a mean of m item
+//! answers is stored as `sum · (L/m)` with a common denominator L, and read out
+//! by passing `L` as `denominator`.
+
+use std::collections::BTreeMap;
+
+use crate::CoreError;
+
+/// Exact `n·Σx² − (Σx)²` (that is n² times the population variance), or `None` on overflow.
+fn centered_square_sum(n: i128, sum: i128, sum_sq: i128) -> Option<i128> {
+    n.checked_mul(sum_sq)?.checked_sub(sum.checked_mul(sum)?)
+}
+
+/// Exact `n·Σxy − Σx·Σy`, or `None` on overflow.
+fn centered_cross_sum(n: i128, sum_x: i128, sum_y: i128, sum_xy: i128) -> Option<i128> {
+    n.checked_mul(sum_xy)?.checked_sub(sum_x.checked_mul(sum_y)?)
+}
+
+/// Sample covariance `(n·Σxy − Σx·Σy) / (n(n−1)) / denominator²` with an exact
+/// numerator; falls back to floating point only if the numerator overflows `i128`.
+fn sample_covariance(n: u64, sum_x: i128, sum_y: i128, sum_xy: i128, denominator: f64) -> Option<f64> {
+    if n < 2 {
+        return None;
+    }
+    let nn = i128::from(n);
+    let numerator = match centered_cross_sum(nn, sum_x, sum_y, sum_xy) {
+        Some(exact) => exact as f64,
+        None => {
+            let nf = n as f64;
+            nf * sum_xy as f64 - sum_x as f64 * sum_y as f64
+        }
+    };
+    let nf = n as f64;
+    Some(numerator / (nf * (nf - 1.0)) / (denominator * denominator))
+}
+
+/// Count, sum and sum of squares of integer values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Moments {
+    n: u64,
+    sum: i128,
+    sum_sq: i128,
+}
+
+impl Moments {
+    /// Adds one value.
+    #[inline]
+    pub fn add(&mut self, x: i128) {
+        self.n += 1;
+        self.sum += x;
+        self.sum_sq += x * x;
+    }
+
+    /// Adds another aggregate.
+    pub fn merge(&mut self, other: &Moments) {
+        self.n += other.n;
+        self.sum += other.sum;
+        self.sum_sq += other.sum_sq;
+    }
+
+    /// Number of values.
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Exact sum of the values.
+    pub fn sum(&self) -> i128 {
+        self.sum
+    }
+
+    /// Mean Σx/(n·denominator); `None` when empty.
+    pub fn mean(&self, denominator: f64) -> Option<f64> {
+        (self.n > 0).then(|| self.sum as f64 / (self.n as f64 * denominator))
+    }
+
+    /// Sample variance (n − 1 in the denominator) of x/denominator; `None` when n < 2.
+    pub fn variance(&self, denominator: f64) -> Option<f64> {
+        sample_covariance(self.n, self.sum, self.sum, self.sum_sq, denominator)
+    }
+
+    /// True when every value was identical (or fewer than two values).
+    pub fn is_constant(&self) -> bool {
+        centered_square_sum(i128::from(self.n), self.sum, self.sum_sq) == Some(0)
+    }
+}
+
+/// Counts, sums and all pairwise cross-products of k integer variables observed together.
+///
+/// Stores the upper triangle (with the diagonal) of Σ xᵢxⱼ. Used for per-item
+/// E/P moments, for the listwise covariance matrices behind Cronbach's alpha,
+/// and for correlations with overall satisfaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossProducts {
+    k: usize,
+    n: u64,
+    sums: Vec<i64>,
+    products: Vec<i64>,
+}
+
+impl CrossProducts {
+    /// An empty aggregate over `k` variables.
+    pub fn new(k: usize) -> Self {
+        Self { k, n: 0, sums: vec![0; k], products: vec![0; k * (k + 1) / 2] }
+    }
+
+    /// Number of variables.
+    pub fn k(&self) -> usize {
+        self.k
+    }
+
+    /// Number of observations added.
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Adds one observation of all k variables. `values.len()` must equal k; extra values are ignored.
+    #[inline]
+    pub fn add(&mut self, values: &[i64]) {
+        let values = &values[..self.k.min(values.len())];
+        self.n += 1;
+        for (sum, v) in self.sums.iter_mut().zip(values) {
+            *sum += v;
+        }
+        let mut at = 0;
+        for (i, &vi) in values.iter().enumerate() {
+            let row = &mut self.products[at..at + (self.k - i)];
+            for (p, &vj) in row.iter_mut().zip(&values[i..]) {
+                *p += vi * vj;
+            }
+            at += self.k - i;
+        }
+    }
+
+    /// Adds another aggregate over the same variables.
+    ///
+    /// # Errors
+    /// [`CoreError::ShapeMismatch`] when the variable counts differ.
+    pub fn merge(&mut self, other: &CrossProducts) -> Result<(), CoreError> {
+        if self.k != other.k {
+            return Err(CoreError::ShapeMismatch);
+        }
+        self.n += other.n;
+        for (a, b) in self.sums.iter_mut().zip(&other.sums) {
+            *a += b;
+        }
+        for (a, b) in self.products.iter_mut().zip(&other.products) {
+            *a += b;
+        }
+        Ok(())
+    }
+
+    fn product(&self, i: usize, j: usize) -> i64 {
+        let (i, j) = if i <= j { (i, j) } else { (j, i) };
+        // Row r of the packed upper triangle holds k − r entries, so row i starts at i·k − i(i−1)/2.
+        let row_start = i * self.k - i * i.saturating_sub(1) / 2;
+        self.products[row_start + (j - i)]
+    }
+
+    /// Exact sum of variable `i`.
+    pub fn sum(&self, i: usize) -> i64 {
+        self.sums[i]
+    }
+
+    /// Mean of variable `i`; `None` when empty.
+    pub fn mean(&self, i: usize) -> Option<f64> {
+        (self.n > 0).then(|| self.sums[i] as f64 / self.n as f64)
+    }
+
+    /// Sample covariance of variables `i` and `j` (n − 1); `None` when n < 2.
+    pub fn covariance(&self, i: usize, j: usize) -> Option<f64> {
+        sample_covariance(
+            self.n,
+            i128::from(self.sums[i]),
+            i128::from(self.sums[j]),
+            i128::from(self.product(i, j)),
+            1.0,
+        )
+    }
+
+    /// Sample variance of variable `i`.
+    pub fn variance(&self, i: usize) -> Option<f64> {
+        self.covariance(i, i)
+    }
+
+    /// Sample covariance matrix (k×k, row-major) of the chosen variables, in the given order.
+    pub fn covariance_matrix(&self, vars: &[usize]) -> Option<Vec<f64>> {
+        let mut out = Vec::with_capacity(vars.len() * vars.len());
+        for &i in vars {
+            for &j in vars {
+                out.push(self.covariance(i, j)?);
+            }
+        }
+        Some(out)
+    }
+
+    /// Sample covariance matrix of linear combinations `Σ cᵢ·xᵢ` (integer coefficients),
+    /// e.g. gap items Gᵢ = Pᵢ − Eᵢ; computed exactly from the stored cross-products.
+    pub fn combination_covariance(&self, combos: &[Vec<(usize, i64)>]) -> Option<Vec<f64>> {
+        let n = self.n;
+        let mut out = Vec::with_capacity(combos.len() * combos.len());
+        for a in combos {
+            for b in combos {
+                let sum_a: i128 = a.iter().map(|&(i, c)| i128::from(c) * i128::from(self.sums[i])).sum();
+                let sum_b: i128 = b.iter().map(|&(j, c)| i128::from(c) * i128::from(self.sums[j])).sum();
+                let mut sum_ab: i128 = 0;
+                for &(i, ci) in a {
+                    for &(j, cj) in b {
+                        sum_ab += i128::from(ci) * i128::from(cj) * i128::from(self.product(i, j));
+                    }
+                }
+                out.push(sample_covariance(n, sum_a, sum_b, sum_ab, 1.0)?);
+            }
+        }
+        Some(out)
+    }
+
+    /// Pearson correlation of variables `i` and `j`; `None` when a variance is 0 or n < 2.
+    pub fn correlation(&self, i: usize, j: usize) -> Option<f64> {
+        let nn = i128::from(self.n);
+        let sxy = centered_cross_sum(nn, self.sums[i].into(), self.sums[j].into(), self.product(i, j).into())?;
+        let sxx = centered_square_sum(nn, self.sums[i].into(), self.product(i, i).into())?;
+        let syy = centered_square_sum(nn, self.sums[j].into(), self.product(j, j).into())?;
+        if sxx <= 0 || syy <= 0 {
+            return None;
+        }
+        Some(sxy as f64 / ((sxx as f64).sqrt() * (syy as f64).sqrt()))
+    }
+}
+
+/// Like [`CrossProducts`] but over wide scaled integers (`i128`), for a few variables
+/// such as a respondent's dimension means multiplied by a common denominator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WideCrossProducts {
+    k: usize,
+    n: u64,
+    sums: Vec<i128>,
+    products: Vec<i128>,
+}
+
+impl WideCrossProducts {
+    /// An empty aggregate over `k` variables.
+    pub fn new(k: usize) -> Self {
+        Self { k, n: 0, sums: vec![0; k], products: vec![0; k * k] }
+    }
+
+    /// Number of observations.
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Adds one observation of all k variables.
+    #[inline]
+    pub fn add(&mut self, values: &[i128]) {
+        self.n += 1;
+        for (i, &vi) in values.iter().enumerate().take(self.k) {
+            self.sums[i] += vi;
+            for (j, &vj) in values.iter().enumerate().take(self.k) {
+                self.products[i * self.k + j] += vi * vj;
+            }
+        }
+    }
+
+    /// Adds another aggregate.
+    ///
+    /// # Errors
+    /// [`CoreError::ShapeMismatch`] when the variable counts differ.
+    pub fn merge(&mut self, other: &WideCrossProducts) -> Result<(), CoreError> {
+        if self.k != other.k {
+            return Err(CoreError::ShapeMismatch);
+        }
+        self.n += other.n;
+        for (a, b) in self.sums.iter_mut().zip(&other.sums) {
+            *a += b;
+        }
+        for (a, b) in self.products.iter_mut().zip(&other.products) {
+            *a += b;
+        }
+        Ok(())
+    }
+
+    /// Exact sum of variable `i`.
+    pub fn sum(&self, i: usize) -> i128 {
+        self.sums[i]
+    }
+
+    /// Exact Σ xᵢxⱼ.
+    pub fn product(&self, i: usize, j: usize) -> i128 {
+        self.products[i * self.k + j]
+    }
+
+    /// Mean of variable `i` divided by `denominator`.
+    pub fn mean(&self, i: usize, denominator: f64) -> Option<f64> {
+        (self.n > 0).then(|| self.sums[i] as f64 / (self.n as f64 * denominator))
+    }
+
+    /// Sample covariance of `i` and `j`, each divided by `denominator`.
+    pub fn covariance(&self, i: usize, j: usize, denominator: f64) -> Option<f64> {
+        sample_covariance(self.n, self.sums[i], self.sums[j], self.product(i, j), denominator)
+    }
+
+    /// Sample variance of the difference xᵢ − xⱼ, each divided by `denominator`.
+    pub fn difference_variance(&self, i: usize, j: usize, denominator: f64) -> Option<f64> {
+        let sum = self.sums[i] - self.sums[j];
+        let sum_sq = self.product(i, i) - 2 * self.product(i, j) + self.product(j, j);
+        sample_covariance(self.n, sum, sum, sum_sq, denominator)
+    }
+}
+
+/// Exact counts of integer values (for example differences P − E, or scaled dimension gaps).
+///
+/// Dense over a known range when it is small, sparse otherwise; both merge exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Histogram {
+    /// Counts for `offset ..= offset + counts.len() − 1`.
+    Dense {
+        /// The value counted in `counts[0]`.
+        offset: i128,
+        /// Counts per value.
+        counts: Vec<u64>,
+    },
+    /// Counts per distinct value.
+    Sparse(BTreeMap<i128, u64>),
+}
+
+impl Histogram {
+    /// Largest dense range kept as a vector.
+    const DENSE_LIMIT: i128 = 1 << 16;
+
+    /// A histogram for values in `low ..= high`.
+    pub fn with_range(low: i128, high: i128) -> Self {
+        let width = high - low + 1;
+        if width > 0 && width <= Self::DENSE_LIMIT {
+            Histogram::Dense { offset: low, counts: vec![0; usize::try_from(width).unwrap_or(0)] }
+        } else {
+            Histogram::Sparse(BTreeMap::new())
+        }
+    }
+
+    /// Counts one value. Values outside a dense range move the histogram to sparse form.
+    #[inline]
+    pub fn add(&mut self, value: i128) {
+        self.add_count(value, 1);
+    }
+
+    fn add_count(&mut self, value: i128, count: u64) {
+        match self {
+            Histogram::Dense { offset, counts } => {
+                let slot = usize::try_from(value - *offset).ok().filter(|&i| i < counts.len());
+                match slot {
+                    Some(i) => counts[i] += count,
+                    None => {
+                        let mut sparse: BTreeMap<i128, u64> = self.entries().into_iter().collect();
+                        *sparse.entry(value).or_insert(0) += count;
+                        *self = Histogram::Sparse(sparse);
+                    }
+                }
+            }
+            Histogram::Sparse(map) => *map.entry(value).or_insert(0) += count,
+        }
+    }
+
+    /// Adds another histogram's counts.
+    pub fn merge(&mut self, other: &Histogram) {
+        match (&mut *self, other) {
+            (Histogram::Dense { offset: a, counts: ca }, Histogram::Dense { offset: b, counts: cb })
+                if a == b && ca.len() == cb.len() =>
+            {
+                for (x, y) in ca.iter_mut().zip(cb) {
+                    *x += y;
+                }
+            }
+            _ => {
+                for (value, count) in other.entries() {
+                    self.add_count(value, count);
+                }
+            }
+        }
+    }
+
+    /// Non-zero `(value, count)` pairs in increasing value order.
+    pub fn entries(&self) -> Vec<(i128, u64)> {
+        match self {
+            Histogram::Dense { offset, counts } => counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(i, &c)| (*offset + i as i128, c))
+                .collect(),
+            Histogram::Sparse(map) => map.iter().filter(|(_, &c)| c > 0).map(|(&v, &c)| (v, c)).collect(),
+        }
+    }
+
+    /// Total count.
+    pub fn total(&self) -> u64 {
+        match self {
+            Histogram::Dense { counts, .. } => counts.iter().sum(),
+            Histogram::Sparse(map) => map.values().sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

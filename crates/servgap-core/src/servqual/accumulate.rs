@@ -1,0 +1,445 @@
+//! [`SurveyPartials`]: the mergeable, exact partial aggregate of a SERVQUAL survey.
+
+use std::collections::BTreeMap;
+
+use super::{Comparison, Respondent};
+use crate::instrument::{Battery, Instrument};
+use crate::partials::{CrossProducts, Histogram, Moments, WideCrossProducts};
+use crate::CoreError;
+
+/// Minimum share of a dimension's items a respondent must have answered (all
+/// batteries of the item) for a dimension score: `numerator / denominator`.
+///
+/// The default is one half (the "≥ 50 %" rule); `Coverage::ALL` demands every item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    numerator: u32,
+    denominator: u32,
+}
+
+impl Coverage {
+    /// At least half of the items.
+    pub const HALF: Coverage = Coverage { numerator: 1, denominator: 2 };
+    /// Every item.
+    pub const ALL: Coverage = Coverage { numerator: 1, denominator: 1 };
+
+    /// A share `numerator / denominator` in (0, 1]; `None` otherwise.
+    pub fn new(numerator: u32, denominator: u32) -> Option<Self> {
+        (numerator > 0 && denominator > 0 && numerator <= denominator).then_some(Self { numerator, denominator })
+    }
+
+    /// The share as a number in (0, 1].
+    pub fn share(self) -> f64 {
+        f64::from(self.numerator) / f64::from(self.denominator)
+    }
+
+    /// Smallest number of answered items accepted out of `k`: ⌈k·share⌉.
+    pub fn minimum_items(self, k: usize) -> usize {
+        let k = k as u64;
+        let needed = (k * u64::from(self.numerator)).div_ceil(u64::from(self.denominator));
+        usize::try_from(needed.max(1)).unwrap_or(usize::MAX)
+    }
+}
+
+impl Default for Coverage {
+    fn default() -> Self {
+        Coverage::HALF
+    }
+}
+
+/// Zone-of-tolerance position counts: below, inside, above, inverted (A > D).
+pub(crate) type ZoneCounts = [u64; 4];
+
+/// Position of P relative to the zone [A, D]; index into [`ZoneCounts`].
+fn zone_slot(perceived: i128, minimum: i128, desired: i128) -> usize {
+    if minimum > desired {
+        3
+    } else if perceived < minimum {
+        0
+    } else if perceived > desired {
+        2
+    } else {
+        1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ItemPartial {
+    /// All batteries of the item, over respondents who answered every battery.
+    pub complete: CrossProducts,
+    /// Histogram of P − X per comparison.
+    pub differences: Vec<Histogram>,
+    /// Zone positions (three-column only).
+    pub zone: ZoneCounts,
+    /// (P, overall satisfaction) where both are present.
+    pub with_overall: CrossProducts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DimensionPartial {
+    /// Respondent dimension means per battery, scaled by the common denominator.
+    pub scores: WideCrossProducts,
+    /// Histogram of scaled P − X dimension differences per comparison.
+    pub differences: Vec<Histogram>,
+    /// Zone positions of the respondent dimension means (three-column only).
+    pub zone: ZoneCounts,
+    /// Every rating of the dimension, over respondents complete on the dimension.
+    pub listwise: CrossProducts,
+}
+
+/// Respondent-level overall scores of respondents covered on every dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OverallPartial {
+    /// Σ_d of the scaled dimension means, per battery.
+    pub unweighted: WideCrossProducts,
+    /// Histogram of Σ_d scaled dimension differences, per comparison.
+    pub differences: Vec<Histogram>,
+}
+
+/// Respondents who allocated the same total T of importance points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AllocationGroup {
+    /// Points per dimension.
+    pub points: Vec<Moments>,
+    /// Σ_d points_d · scaled dimension mean, per battery (only respondents covered on every dimension).
+    pub weighted: WideCrossProducts,
+}
+
+/// The mergeable partial aggregate of a survey: everything [`SurveyPartials::finish`] needs.
+///
+/// Memory depends on the instrument only (items, batteries, scale width), never on
+/// the number of respondents. Built from the same respondents in any order or
+/// chunking, two aggregates compare equal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyPartials {
+    pub(crate) instrument: Instrument,
+    pub(crate) coverage: Coverage,
+    /// Common denominator L of the scaled dimension means.
+    pub(crate) denominator: i128,
+    pub(crate) comparisons: Vec<Comparison>,
+    /// Battery indices (subtrahend) of each comparison, and of P.
+    pub(crate) subtrahends: Vec<usize>,
+    pub(crate) perceived: usize,
+    pub(crate) respondents: u64,
+    pub(crate) items: Vec<ItemPartial>,
+    pub(crate) dimensions: Vec<DimensionPartial>,
+    /// Every rating, over respondents who answered all of them.
+    pub(crate) full: CrossProducts,
+    pub(crate) overall: OverallPartial,
+    /// Keyed by the respondent's total points T (100 for a valid allocation).
+    pub(crate) allocations: BTreeMap<i64, AllocationGroup>,
+    pub(crate) satisfaction: Moments,
+    scratch: Scratch,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Scratch {
+    ratings: Vec<Option<i64>>,
+    complete: Vec<bool>,
+    values: Vec<i64>,
+    dimension_scores: Vec<Option<Vec<i128>>>,
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+impl SurveyPartials {
+    /// Largest common denominator accepted for scaled dimension means.
+    const MAX_DENOMINATOR: i128 = 1_000_000_000_000_000;
+
+    /// An empty aggregate for `instrument`, scoring dimensions with the given coverage rule.
+    ///
+    /// # Errors
+    /// [`CoreError::DimensionTooLarge`] when the dimensions are so large that the
+    /// common denominator of the possible dimension means exceeds 10¹⁵.
+    pub fn new(instrument: &Instrument, coverage: Coverage) -> Result<Self, CoreError> {
+        let format = instrument.format();
+        let comparisons = Comparison::for_format(format).to_vec();
+        let subtrahends = comparisons
+            .iter()
+            .filter_map(|c| format.battery_index(c.subtrahend()))
+            .collect::<Vec<_>>();
+        let perceived = format.battery_index(Battery::Perceived).unwrap_or(0);
+        let b = instrument.batteries().len();
+        let span = i128::from(instrument.scale().span());
+
+        let mut denominator: i128 = 1;
+        for d in 0..instrument.dimensions().len() {
+            let k = instrument.items_of(d).len();
+            for m in coverage.minimum_items(k)..=k {
+                let m = m as i128;
+                denominator = denominator / gcd(denominator, m) * m;
+                if denominator > Self::MAX_DENOMINATOR {
+                    return Err(CoreError::DimensionTooLarge {
+                        id: instrument.dimensions()[d].id.clone(),
+                        items: k,
+                    });
+                }
+            }
+        }
+
+        let items = (0..instrument.items().len())
+            .map(|_| ItemPartial {
+                complete: CrossProducts::new(b),
+                differences: comparisons.iter().map(|_| Histogram::with_range(-span, span)).collect(),
+                zone: [0; 4],
+                with_overall: CrossProducts::new(2),
+            })
+            .collect();
+        let dimensions = (0..instrument.dimensions().len())
+            .map(|d| DimensionPartial {
+                scores: WideCrossProducts::new(b),
+                differences: comparisons
+                    .iter()
+                    .map(|_| Histogram::with_range(-span * denominator, span * denominator))
+                    .collect(),
+                zone: [0; 4],
+                listwise: CrossProducts::new(instrument.items_of(d).len() * b),
+            })
+            .collect();
+        let dims = instrument.dimensions().len() as i128;
+        let overall = OverallPartial {
+            unweighted: WideCrossProducts::new(b),
+            differences: comparisons
+                .iter()
+                .map(|_| Histogram::with_range(-span * denominator * dims, span * denominator * dims))
+                .collect(),
+        };
+        Ok(Self {
+            instrument: instrument.clone(),
+            coverage,
+            denominator,
+            comparisons,
+            subtrahends,
+            perceived,
+            respondents: 0,
+            items,
+            dimensions,
+            full: CrossProducts::new(instrument.rating_count()),
+            overall,
+            allocations: BTreeMap::new(),
+            satisfaction: Moments::default(),
+            scratch: Scratch::default(),
+        })
+    }
+
+    /// The instrument this aggregate was built for.
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
+    /// Number of respondents added.
+    pub fn respondents(&self) -> u64 {
+        self.respondents
+    }
+
+    /// The coverage rule for dimension scores.
+    pub fn coverage(&self) -> Coverage {
+        self.coverage
+    }
+
+    /// Folds one respondent in.
+    ///
+    /// Answers outside the scale must already have been turned into `None` by the
+    /// caller (see [`super::check_respondent`]); reverse-keyed items are reversed here.
+    /// A short `ratings` slice counts the missing tail as unanswered.
+    pub fn add(&mut self, respondent: &Respondent<'_>) {
+        self.respondents += 1;
+        let instrument = &self.instrument;
+        let scale = instrument.scale();
+        let b = instrument.batteries().len();
+        let n_items = instrument.items().len();
+        let scratch = &mut self.scratch;
+
+        scratch.ratings.clear();
+        for (i, item) in instrument.items().iter().enumerate() {
+            for k in 0..b {
+                let raw = respondent.ratings.get(i * b + k).copied().flatten();
+                let keyed = raw.map(|v| if item.reverse_keyed { scale.reverse(v) } else { v });
+                scratch.ratings.push(keyed.map(i64::from));
+            }
+        }
+        let overall = respondent.overall.map(i64::from);
+        if let Some(o) = overall {
+            self.satisfaction.add(i128::from(o));
+        }
+
+        // Whole-instrument listwise matrix.
+        scratch.values.clear();
+        scratch.values.extend(scratch.ratings.iter().map_while(|v| *v));
+        if scratch.values.len() == scratch.ratings.len() {
+            self.full.add(&scratch.values);
+        }
+
+        // Items.
+        scratch.complete.clear();
+        for (i, item) in self.items.iter_mut().enumerate() {
+            let cells = &scratch.ratings[i * b..(i + 1) * b];
+            if let Some(p) = cells[self.perceived] {
+                if let Some(o) = overall {
+                    item.with_overall.add(&[p, o]);
+                }
+            }
+            scratch.values.clear();
+            scratch.values.extend(cells.iter().map_while(|v| *v));
+            let complete = scratch.values.len() == b;
+            scratch.complete.push(complete);
+            if !complete {
+                continue;
+            }
+            item.complete.add(&scratch.values);
+            let p = scratch.values[self.perceived];
+            for (hist, &s) in item.differences.iter_mut().zip(&self.subtrahends) {
+                hist.add(i128::from(p - scratch.values[s]));
+            }
+            if self.subtrahends.len() == 2 {
+                let (a, d) = (scratch.values[self.subtrahends[0]], scratch.values[self.subtrahends[1]]);
+                item.zone[zone_slot(p.into(), a.into(), d.into())] += 1;
+            }
+        }
+        debug_assert_eq!(scratch.complete.len(), n_items);
+
+        // Dimensions.
+        scratch.dimension_scores.clear();
+        let mut covered_all = true;
+        for (d, dim) in self.dimensions.iter_mut().enumerate() {
+            let members = instrument.items_of(d);
+            let answered = members.iter().filter(|&&i| scratch.complete[i]).count();
+            if answered == members.len() {
+                scratch.values.clear();
+                for &i in members {
+                    scratch.values.extend(scratch.ratings[i * b..(i + 1) * b].iter().map(|v| v.unwrap_or(0)));
+                }
+                dim.listwise.add(&scratch.values);
+            }
+            if answered == 0 || answered < self.coverage.minimum_items(members.len()) {
+                covered_all = false;
+                scratch.dimension_scores.push(None);
+                continue;
+            }
+            let factor = self.denominator / answered as i128;
+            let mut scores = vec![0i128; b];
+            for &i in members.iter().filter(|&&i| scratch.complete[i]) {
+                for (k, score) in scores.iter_mut().enumerate() {
+                    *score += i128::from(scratch.ratings[i * b + k].unwrap_or(0));
+                }
+            }
+            for score in &mut scores {
+                *score *= factor;
+            }
+            dim.scores.add(&scores);
+            let p = scores[self.perceived];
+            for (hist, &s) in dim.differences.iter_mut().zip(&self.subtrahends) {
+                hist.add(p - scores[s]);
+            }
+            if self.subtrahends.len() == 2 {
+                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] += 1;
+            }
+            scratch.dimension_scores.push(Some(scores));
+        }
+
+        // Overall scores need every dimension.
+        let mut totals = vec![0i128; b];
+        if covered_all {
+            for scores in scratch.dimension_scores.iter().flatten() {
+                for (t, s) in totals.iter_mut().zip(scores) {
+                    *t += s;
+                }
+            }
+            self.overall.unweighted.add(&totals);
+            let p = totals[self.perceived];
+            for (hist, &s) in self.overall.differences.iter_mut().zip(&self.subtrahends) {
+                hist.add(p - totals[s]);
+            }
+        }
+
+        // Importance allocation.
+        if let Some(points) = valid_allocation(respondent.importance, instrument.dimensions().len()) {
+            let total: i64 = points.iter().sum();
+            let group = self.allocations.entry(total).or_insert_with(|| AllocationGroup {
+                points: vec![Moments::default(); points.len()],
+                weighted: WideCrossProducts::new(b),
+            });
+            for (m, &p) in group.points.iter_mut().zip(&points) {
+                m.add(i128::from(p));
+            }
+            if covered_all {
+                let mut weighted = vec![0i128; b];
+                for (scores, &p) in scratch.dimension_scores.iter().flatten().zip(&points) {
+                    for (w, s) in weighted.iter_mut().zip(scores) {
+                        *w += i128::from(p) * s;
+                    }
+                }
+                group.weighted.add(&weighted);
+            }
+        }
+    }
+
+    /// Adds another aggregate built for the same instrument and coverage rule.
+    ///
+    /// # Errors
+    /// [`CoreError::ShapeMismatch`] when the two aggregates differ in instrument or coverage.
+    pub fn merge(&mut self, other: &SurveyPartials) -> Result<(), CoreError> {
+        if self.instrument != other.instrument || self.coverage != other.coverage {
+            return Err(CoreError::ShapeMismatch);
+        }
+        self.respondents += other.respondents;
+        for (a, b) in self.items.iter_mut().zip(&other.items) {
+            a.complete.merge(&b.complete)?;
+            a.with_overall.merge(&b.with_overall)?;
+            for (x, y) in a.differences.iter_mut().zip(&b.differences) {
+                x.merge(y);
+            }
+            for (x, y) in a.zone.iter_mut().zip(&b.zone) {
+                *x += y;
+            }
+        }
+        for (a, b) in self.dimensions.iter_mut().zip(&other.dimensions) {
+            a.scores.merge(&b.scores)?;
+            a.listwise.merge(&b.listwise)?;
+            for (x, y) in a.differences.iter_mut().zip(&b.differences) {
+                x.merge(y);
+            }
+            for (x, y) in a.zone.iter_mut().zip(&b.zone) {
+                *x += y;
+            }
+        }
+        self.full.merge(&other.full)?;
+        self.overall.unweighted.merge(&other.overall.unweighted)?;
+        for (x, y) in self.overall.differences.iter_mut().zip(&other.overall.differences) {
+            x.merge(y);
+        }
+        for (total, group) in &other.allocations {
+            match self.allocations.get_mut(total) {
+                Some(mine) => {
+                    for (x, y) in mine.points.iter_mut().zip(&group.points) {
+                        x.merge(y);
+                    }
+                    mine.weighted.merge(&group.weighted)?;
+                }
+                None => {
+                    self.allocations.insert(*total, group.clone());
+                }
+            }
+        }
+        self.satisfaction.merge(&other.satisfaction);
+        Ok(())
+    }
+}
+
+/// The points of a usable allocation: every dimension answered, none negative, total > 0.
+///
+/// Totals other than 100 are still usable: weights are renormalised (points / total),
+/// and [`super::check_respondent`] reports the respondent.
+pub(crate) fn valid_allocation(importance: &[Option<i32>], dimensions: usize) -> Option<Vec<i64>> {
+    if importance.len() != dimensions {
+        return None;
+    }
+    let points: Vec<i64> = importance.iter().map(|p| p.map(i64::from)).collect::<Option<_>>()?;
+    (points.iter().all(|&p| p >= 0) && points.iter().sum::<i64>() > 0).then_some(points)
+}

@@ -1,0 +1,299 @@
+//! Validation rules for survey answers, and a bounded, mergeable log of what broke them.
+
+use std::collections::BTreeMap;
+
+use super::accumulate::valid_allocation;
+use super::Respondent;
+use crate::instrument::{Battery, Instrument};
+
+/// A rule a survey answer can break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A cell that is not a number (after decimal-comma handling and value labels).
+    NotANumber,
+    /// A number that is not a whole answer on the instrument's scale.
+    OutOfScale,
+    /// An empty rating cell.
+    Blank,
+    /// An item where some batteries were answered and others not (e.g. E without P).
+    IncompletePair,
+    /// An importance allocation whose points do not add up to 100.
+    ImportanceSum,
+    /// An importance allocation that is partly blank, negative or all zero.
+    ImportanceInvalid,
+    /// The same answer to every item of a battery.
+    StraightLining,
+    /// Minimum above desired on an item (an inverted zone of tolerance).
+    InvertedZone,
+    /// A respondent with no usable answer at all.
+    EmptyResponse,
+}
+
+impl Rule {
+    /// Every rule, in report order.
+    pub const ALL: [Rule; 9] = [
+        Rule::NotANumber,
+        Rule::OutOfScale,
+        Rule::Blank,
+        Rule::IncompletePair,
+        Rule::ImportanceSum,
+        Rule::ImportanceInvalid,
+        Rule::StraightLining,
+        Rule::InvertedZone,
+        Rule::EmptyResponse,
+    ];
+
+    /// Stable identifier used in JSON output and `--strict` messages.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::NotANumber => "not-a-number",
+            Rule::OutOfScale => "out-of-scale",
+            Rule::Blank => "blank",
+            Rule::IncompletePair => "incomplete-pair",
+            Rule::ImportanceSum => "importance-sum",
+            Rule::ImportanceInvalid => "importance-invalid",
+            Rule::StraightLining => "straight-lining",
+            Rule::InvertedZone => "inverted-zone",
+            Rule::EmptyResponse => "empty-response",
+        }
+    }
+
+    /// What the rule demands, in one sentence.
+    pub fn requirement(self) -> &'static str {
+        match self {
+            Rule::NotANumber => "an answer must be a number",
+            Rule::OutOfScale => "an answer must be a whole number on the instrument's scale",
+            Rule::Blank => "every rating should be answered",
+            Rule::IncompletePair => "every battery of an item (E and P, or A, D and P) must be answered together",
+            Rule::ImportanceSum => "importance points must add up to 100",
+            Rule::ImportanceInvalid => "importance points must be given for every dimension, be non-negative and not all zero",
+            Rule::StraightLining => "a respondent should not give the same answer to every item of a battery",
+            Rule::InvertedZone => "the minimum acceptable level must not exceed the desired level",
+            Rule::EmptyResponse => "a respondent must answer at least one item",
+        }
+    }
+
+    /// What the default (non-strict) policy does about it.
+    pub fn default_action(self) -> &'static str {
+        match self {
+            Rule::NotANumber | Rule::OutOfScale => "cell treated as missing",
+            Rule::Blank => "cell treated as missing",
+            Rule::IncompletePair => "item left out for this respondent (pairwise deletion)",
+            Rule::ImportanceSum => "weights renormalised to points / total",
+            Rule::ImportanceInvalid => "respondent left out of the weighted score",
+            Rule::StraightLining => "kept, flagged for review",
+            Rule::InvertedZone => "kept; counted as an inverted zone, not below/inside/above",
+            Rule::EmptyResponse => "respondent contributes nothing",
+        }
+    }
+}
+
+/// Where in a respondent's answers a finding points.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    /// A rating cell: item index and battery.
+    Rating {
+        /// Item index.
+        item: usize,
+        /// Battery.
+        battery: Battery,
+    },
+    /// An item as a whole.
+    Item {
+        /// Item index.
+        item: usize,
+    },
+    /// All items of one battery.
+    Battery(Battery),
+    /// The importance points of a dimension.
+    Importance {
+        /// Dimension index.
+        dimension: usize,
+    },
+    /// The importance block as a whole.
+    Allocation,
+    /// The overall-satisfaction answer.
+    Overall,
+    /// The whole response.
+    Response,
+    /// A column named by the reader (for cells not mapped to the instrument).
+    Column(String),
+}
+
+/// One broken rule, at a data row (1-based, counting the header as row 1) and location.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    /// Data-file row, 1-based including header rows, as a spreadsheet shows it.
+    pub row: u64,
+    /// Where in the response.
+    pub location: Location,
+    /// The rule broken.
+    pub rule: Rule,
+    /// The offending value as text (cell content, sum of points, repeated answer …).
+    pub value: String,
+}
+
+/// Checks the rules that need a whole response: incomplete pairs, importance
+/// allocation, straight-lining, inverted zones and empty responses. Cell-level
+/// rules (not a number, out of scale, blank) are the reader's; it has the text.
+///
+/// Findings are appended to `out` in a fixed order.
+pub fn check_respondent(instrument: &Instrument, row: u64, respondent: &Respondent<'_>, out: &mut Vec<Finding>) {
+    let batteries = instrument.batteries();
+    let b = batteries.len();
+    let cell = |i: usize, k: usize| respondent.ratings.get(i * b + k).copied().flatten();
+    let mut any = false;
+
+    for i in 0..instrument.items().len() {
+        let answered = (0..b).filter(|&k| cell(i, k).is_some()).count();
+        any |= answered > 0;
+        if answered > 0 && answered < b {
+            let value = batteries
+                .iter()
+                .enumerate()
+                .map(|(k, bat)| format!("{}={}", bat.code(), cell(i, k).map_or("blank".to_owned(), |v| v.to_string())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Finding { row, location: Location::Item { item: i }, rule: Rule::IncompletePair, value });
+        }
+        if let (Some(a), Some(d)) = (
+            instrument.format().battery_index(Battery::Minimum).and_then(|k| cell(i, k)),
+            instrument.format().battery_index(Battery::Desired).and_then(|k| cell(i, k)),
+        ) {
+            if a > d {
+                out.push(Finding {
+                    row,
+                    location: Location::Item { item: i },
+                    rule: Rule::InvertedZone,
+                    value: format!("A={a} > D={d}"),
+                });
+            }
+        }
+    }
+    if !any {
+        out.push(Finding { row, location: Location::Response, rule: Rule::EmptyResponse, value: String::new() });
+        return;
+    }
+
+    // Straight-lining: every item of a battery answered, all with one value, on at least 4 items.
+    let n_items = instrument.items().len();
+    if n_items >= 4 {
+        for (k, battery) in batteries.iter().enumerate() {
+            let first = cell(0, k);
+            if first.is_some() && (1..n_items).all(|i| cell(i, k) == first) {
+                out.push(Finding {
+                    row,
+                    location: Location::Battery(*battery),
+                    rule: Rule::StraightLining,
+                    value: first.map_or(String::new(), |v| v.to_string()),
+                });
+            }
+        }
+    }
+
+    if instrument.has_importance() {
+        let dims = instrument.dimensions().len();
+        let given = respondent.importance.iter().filter(|p| p.is_some()).count();
+        if given > 0 {
+            match valid_allocation(respondent.importance, dims) {
+                Some(points) => {
+                    let total: i64 = points.iter().sum();
+                    if total != 100 {
+                        out.push(Finding {
+                            row,
+                            location: Location::Allocation,
+                            rule: Rule::ImportanceSum,
+                            value: total.to_string(),
+                        });
+                    }
+                }
+                None => {
+                    let value = respondent
+                        .importance
+                        .iter()
+                        .map(|p| p.map_or("blank".to_owned(), |v| v.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    out.push(Finding { row, location: Location::Allocation, rule: Rule::ImportanceInvalid, value });
+                }
+            }
+        }
+    }
+}
+
+/// A bounded, mergeable record of findings: exact counts per rule, and the
+/// `sample_limit` earliest findings per rule (ordered by row, then location), so
+/// the kept samples do not depend on how the input was chunked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingLog {
+    sample_limit: usize,
+    counts: BTreeMap<Rule, u64>,
+    samples: BTreeMap<Rule, Vec<Finding>>,
+}
+
+impl FindingLog {
+    /// An empty log keeping at most `sample_limit` examples per rule.
+    pub fn new(sample_limit: usize) -> Self {
+        Self { sample_limit, counts: BTreeMap::new(), samples: BTreeMap::new() }
+    }
+
+    /// Records one finding.
+    pub fn record(&mut self, finding: Finding) {
+        *self.counts.entry(finding.rule).or_insert(0) += 1;
+        let list = self.samples.entry(finding.rule).or_default();
+        if list.len() < self.sample_limit {
+            list.push(finding);
+        } else if list.last().is_some_and(|last| finding < *last) {
+            list.pop();
+            let at = list.partition_point(|f| *f < finding);
+            list.insert(at, finding);
+            return;
+        } else {
+            return;
+        }
+        list.sort();
+    }
+
+    /// Adds another log's counts and samples.
+    pub fn merge(&mut self, other: &FindingLog) {
+        for (rule, count) in &other.counts {
+            *self.counts.entry(*rule).or_insert(0) += count;
+        }
+        for (rule, list) in &other.samples {
+            let mine = self.samples.entry(*rule).or_default();
+            mine.extend(list.iter().cloned());
+            mine.sort();
+            mine.truncate(self.sample_limit);
+        }
+    }
+
+    /// Number of findings of `rule`.
+    pub fn count(&self, rule: Rule) -> u64 {
+        self.counts.get(&rule).copied().unwrap_or(0)
+    }
+
+    /// Total number of findings.
+    pub fn total(&self) -> u64 {
+        self.counts.values().sum()
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The kept examples of `rule`, earliest first.
+    pub fn samples(&self, rule: Rule) -> &[Finding] {
+        self.samples.get(&rule).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// `(rule, count)` for every rule with findings, in [`Rule::ALL`] order.
+    pub fn counts(&self) -> impl Iterator<Item = (Rule, u64)> + '_ {
+        self.counts.iter().map(|(r, c)| (*r, *c))
+    }
+
+    /// The earliest finding of all, if any.
+    pub fn first(&self) -> Option<&Finding> {
+        self.samples.values().filter_map(|l| l.first()).min()
+    }
+}

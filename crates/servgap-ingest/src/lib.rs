@@ -1,0 +1,5 @@
+//! # servgap-ingest
+//!
+//! Reads survey files, mapping files and instrument files into `servgap-core` values.
+
+pub mod instrument_file;

@@ -1,0 +1,1 @@
+//! Renders servgap analyses as JSON, Markdown and terminal text.
