@@ -298,7 +298,10 @@ impl InstrumentSpec {
                 return Err(CoreError::EmptyId { what: "dimension" });
             }
             if !seen.insert(d.id.as_str()) {
-                return Err(CoreError::Duplicate { what: "dimension", id: d.id.clone() });
+                return Err(CoreError::Duplicate {
+                    what: "dimension",
+                    id: d.id.clone(),
+                });
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -308,15 +311,23 @@ impl InstrumentSpec {
                 return Err(CoreError::EmptyId { what: "item" });
             }
             if !seen.insert(item.id.as_str()) {
-                return Err(CoreError::Duplicate { what: "item", id: item.id.clone() });
+                return Err(CoreError::Duplicate {
+                    what: "item",
+                    id: item.id.clone(),
+                });
             }
             let list = dimension_items.get_mut(item.dimension).ok_or_else(|| {
-                CoreError::UnknownDimension { item: item.id.clone(), index: item.dimension }
+                CoreError::UnknownDimension {
+                    item: item.id.clone(),
+                    index: item.dimension,
+                }
             })?;
             list.push(index);
         }
         if let Some(pos) = dimension_items.iter().position(Vec::is_empty) {
-            return Err(CoreError::EmptyDimension { id: self.dimensions[pos].id.clone() });
+            return Err(CoreError::EmptyDimension {
+                id: self.dimensions[pos].id.clone(),
+            });
         }
         Ok(Instrument {
             id: self.id,
@@ -392,7 +403,10 @@ impl Instrument {
 
     /// Indices of the items of dimension `d`, in questionnaire order.
     pub fn items_of(&self, d: usize) -> &[usize] {
-        self.dimension_items.get(d).map(Vec::as_slice).unwrap_or(&[])
+        self.dimension_items
+            .get(d)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Whether a 100-point importance allocation over the dimensions is collected.

@@ -108,7 +108,9 @@ pub enum InstrumentFileError {
         max: i16,
     },
     /// A scale with more points than [`Scale::MAX_POINTS`].
-    #[error("{origin}:{line}: `{key}` {min}..{max} has {points} points; at most {limit} are allowed")]
+    #[error(
+        "{origin}:{line}: `{key}` {min}..{max} has {points} points; at most {limit} are allowed"
+    )]
     ScaleTooLong {
         /// The file.
         origin: String,
@@ -184,7 +186,7 @@ pub enum InstrumentFileError {
         origin: String,
     },
     /// A required text (title, dimension name, item text) with no language.
-    #[error("{origin}:{line}: {field} has no text; give it in at least one language")]
+    #[error("{origin}:{line}: {field} is empty; give it in at least one language")]
     MissingText {
         /// The file.
         origin: String,
@@ -563,7 +565,10 @@ pub fn instrument_to_toml(instrument: &Instrument) -> String {
 }
 
 fn write_instrument(out: &mut String, instrument: &Instrument) -> std::fmt::Result {
-    writeln!(out, "# servgap instrument file; the format is described in docs/instrument-format.md")?;
+    writeln!(
+        out,
+        "# servgap instrument file; the format is described in docs/instrument-format.md"
+    )?;
     writeln!(out, "id = {}", quote(instrument.id()))?;
     writeln!(out, "format = {}", quote(instrument.format().id()))?;
     writeln!(out, "scale = {}", scale(instrument.scale()))?;
@@ -616,8 +621,8 @@ fn inline(texts: &Localized) -> String {
 
 /// A bare key when TOML allows one, otherwise a quoted key.
 fn key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let bare =
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if bare {
         key.to_owned()
     } else {

@@ -1,0 +1,98 @@
+use super::*;
+
+fn naive_cov(xs: &[Vec<i64>], i: usize, j: usize) -> f64 {
+    let n = xs.len() as f64;
+    let mi = xs.iter().map(|r| r[i] as f64).sum::<f64>() / n;
+    let mj = xs.iter().map(|r| r[j] as f64).sum::<f64>() / n;
+    xs.iter()
+        .map(|r| (r[i] as f64 - mi) * (r[j] as f64 - mj))
+        .sum::<f64>()
+        / (n - 1.0)
+}
+
+#[test]
+fn cross_products_match_two_pass_covariance() {
+    let rows = vec![
+        vec![1, 7, 3],
+        vec![4, 4, 4],
+        vec![2, 6, 1],
+        vec![7, 1, 5],
+        vec![3, 3, 3],
+    ];
+    let mut cp = CrossProducts::new(3);
+    for r in &rows {
+        cp.add(r);
+    }
+    for i in 0..3 {
+        for j in 0..3 {
+            let got = cp.covariance(i, j).unwrap();
+            assert!(
+                (got - naive_cov(&rows, i, j)).abs() < 1e-12,
+                "cov({i},{j}) = {got}"
+            );
+        }
+    }
+    // Hand-worked: x0 = 1,4,2,7,3 has mean 3.4 and Σ(x−x̄)² = 21.2, so s² = 5.3.
+    assert!((cp.variance(0).unwrap() - 5.3).abs() < 1e-12);
+    assert_eq!(cp.sum(1), 21);
+}
+
+#[test]
+fn combination_covariance_equals_covariance_of_differences() {
+    let rows = vec![vec![5, 3], vec![6, 6], vec![4, 5], vec![7, 2]];
+    let mut cp = CrossProducts::new(2);
+    for r in &rows {
+        cp.add(r);
+    }
+    let diffs: Vec<Vec<i64>> = rows.iter().map(|r| vec![r[1] - r[0]]).collect();
+    let got = cp.combination_covariance(&[vec![(1, 1), (0, -1)]]).unwrap()[0];
+    assert!((got - naive_cov(&diffs, 0, 0)).abs() < 1e-12);
+}
+
+#[test]
+fn correlation_is_undefined_for_a_constant_variable() {
+    let mut cp = CrossProducts::new(2);
+    cp.add(&[1, 3]);
+    cp.add(&[2, 3]);
+    assert_eq!(cp.correlation(0, 1), None);
+    assert_eq!(cp.covariance(0, 1), Some(0.0));
+}
+
+#[test]
+fn moments_need_two_values_for_a_variance() {
+    let mut m = Moments::default();
+    assert_eq!(m.mean(1.0), None);
+    m.add(4);
+    assert_eq!(m.mean(1.0), Some(4.0));
+    assert_eq!(m.variance(1.0), None);
+    m.add(8);
+    assert_eq!(m.variance(1.0), Some(8.0));
+    // Scaled integers: 4/2 and 8/2 have variance 2.
+    assert_eq!(m.variance(2.0), Some(2.0));
+}
+
+#[test]
+fn histogram_turns_sparse_when_a_value_leaves_the_dense_range() {
+    let mut h = Histogram::with_range(-2, 2);
+    h.add(-2);
+    h.add(2);
+    h.add(2);
+    assert!(matches!(h, Histogram::Dense { .. }));
+    h.add(10);
+    assert!(matches!(h, Histogram::Sparse(_)));
+    assert_eq!(h.entries(), vec![(-2, 1), (2, 2), (10, 1)]);
+    let mut dense = Histogram::with_range(-2, 2);
+    dense.add(0);
+    dense.merge(&h);
+    assert_eq!(dense.entries(), vec![(-2, 1), (0, 1), (2, 2), (10, 1)]);
+    assert_eq!(dense.total(), 5);
+}
+
+#[test]
+fn merge_rejects_different_shapes() {
+    let mut a = CrossProducts::new(2);
+    assert_eq!(
+        a.merge(&CrossProducts::new(3)),
+        Err(CoreError::ShapeMismatch)
+    );
+}

@@ -19,13 +19,22 @@ pub struct Coverage {
 
 impl Coverage {
     /// At least half of the items.
-    pub const HALF: Coverage = Coverage { numerator: 1, denominator: 2 };
+    pub const HALF: Coverage = Coverage {
+        numerator: 1,
+        denominator: 2,
+    };
     /// Every item.
-    pub const ALL: Coverage = Coverage { numerator: 1, denominator: 1 };
+    pub const ALL: Coverage = Coverage {
+        numerator: 1,
+        denominator: 1,
+    };
 
     /// A share `numerator / denominator` in (0, 1]; `None` otherwise.
     pub fn new(numerator: u32, denominator: u32) -> Option<Self> {
-        (numerator > 0 && denominator > 0 && numerator <= denominator).then_some(Self { numerator, denominator })
+        (numerator > 0 && denominator > 0 && numerator <= denominator).then_some(Self {
+            numerator,
+            denominator,
+        })
     }
 
     /// The share as a number in (0, 1].
@@ -132,13 +141,22 @@ pub struct SurveyPartials {
     scratch: Scratch,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Reusable buffers of [`SurveyPartials::add`]; not part of the aggregate's value.
+#[derive(Debug, Clone, Default)]
 struct Scratch {
     ratings: Vec<Option<i64>>,
     complete: Vec<bool>,
     values: Vec<i64>,
     dimension_scores: Vec<Option<Vec<i128>>>,
 }
+
+impl PartialEq for Scratch {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Scratch {}
 
 fn gcd(a: i128, b: i128) -> i128 {
     if b == 0 {
@@ -186,7 +204,10 @@ impl SurveyPartials {
         let items = (0..instrument.items().len())
             .map(|_| ItemPartial {
                 complete: CrossProducts::new(b),
-                differences: comparisons.iter().map(|_| Histogram::with_range(-span, span)).collect(),
+                differences: comparisons
+                    .iter()
+                    .map(|_| Histogram::with_range(-span, span))
+                    .collect(),
                 zone: [0; 4],
                 with_overall: CrossProducts::new(2),
             })
@@ -207,7 +228,9 @@ impl SurveyPartials {
             unweighted: WideCrossProducts::new(b),
             differences: comparisons
                 .iter()
-                .map(|_| Histogram::with_range(-span * denominator * dims, span * denominator * dims))
+                .map(|_| {
+                    Histogram::with_range(-span * denominator * dims, span * denominator * dims)
+                })
                 .collect(),
         };
         Ok(Self {
@@ -260,7 +283,13 @@ impl SurveyPartials {
         for (i, item) in instrument.items().iter().enumerate() {
             for k in 0..b {
                 let raw = respondent.ratings.get(i * b + k).copied().flatten();
-                let keyed = raw.map(|v| if item.reverse_keyed { scale.reverse(v) } else { v });
+                let keyed = raw.map(|v| {
+                    if item.reverse_keyed {
+                        scale.reverse(v)
+                    } else {
+                        v
+                    }
+                });
                 scratch.ratings.push(keyed.map(i64::from));
             }
         }
@@ -271,7 +300,9 @@ impl SurveyPartials {
 
         // Whole-instrument listwise matrix.
         scratch.values.clear();
-        scratch.values.extend(scratch.ratings.iter().map_while(|v| *v));
+        scratch
+            .values
+            .extend(scratch.ratings.iter().map_while(|v| *v));
         if scratch.values.len() == scratch.ratings.len() {
             self.full.add(&scratch.values);
         }
@@ -298,7 +329,10 @@ impl SurveyPartials {
                 hist.add(i128::from(p - scratch.values[s]));
             }
             if self.subtrahends.len() == 2 {
-                let (a, d) = (scratch.values[self.subtrahends[0]], scratch.values[self.subtrahends[1]]);
+                let (a, d) = (
+                    scratch.values[self.subtrahends[0]],
+                    scratch.values[self.subtrahends[1]],
+                );
                 item.zone[zone_slot(p.into(), a.into(), d.into())] += 1;
             }
         }
@@ -313,7 +347,11 @@ impl SurveyPartials {
             if answered == members.len() {
                 scratch.values.clear();
                 for &i in members {
-                    scratch.values.extend(scratch.ratings[i * b..(i + 1) * b].iter().map(|v| v.unwrap_or(0)));
+                    scratch.values.extend(
+                        scratch.ratings[i * b..(i + 1) * b]
+                            .iter()
+                            .map(|v| v.unwrap_or(0)),
+                    );
                 }
                 dim.listwise.add(&scratch.values);
             }
@@ -338,7 +376,8 @@ impl SurveyPartials {
                 hist.add(p - scores[s]);
             }
             if self.subtrahends.len() == 2 {
-                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] += 1;
+                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] +=
+                    1;
             }
             scratch.dimension_scores.push(Some(scores));
         }
@@ -359,12 +398,16 @@ impl SurveyPartials {
         }
 
         // Importance allocation.
-        if let Some(points) = valid_allocation(respondent.importance, instrument.dimensions().len()) {
+        if let Some(points) = valid_allocation(respondent.importance, instrument.dimensions().len())
+        {
             let total: i64 = points.iter().sum();
-            let group = self.allocations.entry(total).or_insert_with(|| AllocationGroup {
-                points: vec![Moments::default(); points.len()],
-                weighted: WideCrossProducts::new(b),
-            });
+            let group = self
+                .allocations
+                .entry(total)
+                .or_insert_with(|| AllocationGroup {
+                    points: vec![Moments::default(); points.len()],
+                    weighted: WideCrossProducts::new(b),
+                });
             for (m, &p) in group.points.iter_mut().zip(&points) {
                 m.add(i128::from(p));
             }
@@ -411,7 +454,12 @@ impl SurveyPartials {
         }
         self.full.merge(&other.full)?;
         self.overall.unweighted.merge(&other.overall.unweighted)?;
-        for (x, y) in self.overall.differences.iter_mut().zip(&other.overall.differences) {
+        for (x, y) in self
+            .overall
+            .differences
+            .iter_mut()
+            .zip(&other.overall.differences)
+        {
             x.merge(y);
         }
         for (total, group) in &other.allocations {
@@ -440,6 +488,9 @@ pub(crate) fn valid_allocation(importance: &[Option<i32>], dimensions: usize) ->
     if importance.len() != dimensions {
         return None;
     }
-    let points: Vec<i64> = importance.iter().map(|p| p.map(i64::from)).collect::<Option<_>>()?;
+    let points: Vec<i64> = importance
+        .iter()
+        .map(|p| p.map(i64::from))
+        .collect::<Option<_>>()?;
     (points.iter().all(|&p| p >= 0) && points.iter().sum::<i64>() > 0).then_some(points)
 }

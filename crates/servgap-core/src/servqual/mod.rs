@@ -20,9 +20,9 @@ mod rules;
 
 pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
-    AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DimensionResult, DifferenceReliability,
-    ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore, ScaleReliability, SurveyAnalysis,
-    ZoneShares,
+    AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability,
+    DimensionResult, ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult,
+    OverallKind, OverallScore, ScaleReliability, SurveyAnalysis, ZoneShares,
 };
 pub use rules::{check_respondent, Finding, FindingLog, Location, Rule};
 

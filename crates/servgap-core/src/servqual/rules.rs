@@ -138,7 +138,12 @@ pub struct Finding {
 /// rules (not a number, out of scale, blank) are the reader's; it has the text.
 ///
 /// Findings are appended to `out` in a fixed order.
-pub fn check_respondent(instrument: &Instrument, row: u64, respondent: &Respondent<'_>, out: &mut Vec<Finding>) {
+pub fn check_respondent(
+    instrument: &Instrument,
+    row: u64,
+    respondent: &Respondent<'_>,
+    out: &mut Vec<Finding>,
+) {
     let batteries = instrument.batteries();
     let b = batteries.len();
     let cell = |i: usize, k: usize| respondent.ratings.get(i * b + k).copied().flatten();
@@ -151,14 +156,31 @@ pub fn check_respondent(instrument: &Instrument, row: u64, respondent: &Responde
             let value = batteries
                 .iter()
                 .enumerate()
-                .map(|(k, bat)| format!("{}={}", bat.code(), cell(i, k).map_or("blank".to_owned(), |v| v.to_string())))
+                .map(|(k, bat)| {
+                    format!(
+                        "{}={}",
+                        bat.code(),
+                        cell(i, k).map_or("blank".to_owned(), |v| v.to_string())
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
-            out.push(Finding { row, location: Location::Item { item: i }, rule: Rule::IncompletePair, value });
+            out.push(Finding {
+                row,
+                location: Location::Item { item: i },
+                rule: Rule::IncompletePair,
+                value,
+            });
         }
         if let (Some(a), Some(d)) = (
-            instrument.format().battery_index(Battery::Minimum).and_then(|k| cell(i, k)),
-            instrument.format().battery_index(Battery::Desired).and_then(|k| cell(i, k)),
+            instrument
+                .format()
+                .battery_index(Battery::Minimum)
+                .and_then(|k| cell(i, k)),
+            instrument
+                .format()
+                .battery_index(Battery::Desired)
+                .and_then(|k| cell(i, k)),
         ) {
             if a > d {
                 out.push(Finding {
@@ -171,7 +193,12 @@ pub fn check_respondent(instrument: &Instrument, row: u64, respondent: &Responde
         }
     }
     if !any {
-        out.push(Finding { row, location: Location::Response, rule: Rule::EmptyResponse, value: String::new() });
+        out.push(Finding {
+            row,
+            location: Location::Response,
+            rule: Rule::EmptyResponse,
+            value: String::new(),
+        });
         return;
     }
 
@@ -214,7 +241,12 @@ pub fn check_respondent(instrument: &Instrument, row: u64, respondent: &Responde
                         .map(|p| p.map_or("blank".to_owned(), |v| v.to_string()))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    out.push(Finding { row, location: Location::Allocation, rule: Rule::ImportanceInvalid, value });
+                    out.push(Finding {
+                        row,
+                        location: Location::Allocation,
+                        rule: Rule::ImportanceInvalid,
+                        value,
+                    });
                 }
             }
         }
@@ -234,7 +266,11 @@ pub struct FindingLog {
 impl FindingLog {
     /// An empty log keeping at most `sample_limit` examples per rule.
     pub fn new(sample_limit: usize) -> Self {
-        Self { sample_limit, counts: BTreeMap::new(), samples: BTreeMap::new() }
+        Self {
+            sample_limit,
+            counts: BTreeMap::new(),
+            samples: BTreeMap::new(),
+        }
     }
 
     /// Records one finding.

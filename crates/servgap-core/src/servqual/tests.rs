@@ -1,0 +1,435 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale};
+
+const TOL: f64 = 1e-12;
+
+#[track_caller]
+fn close(got: Option<f64>, want: f64) {
+    let got = got.unwrap_or(f64::NAN);
+    assert!((got - want).abs() < 1e-9, "got {got}, want {want}");
+}
+
+/// Two dimensions of two items each, 1–7, with a 100-point allocation and an overall item.
+fn small_instrument(format: Format) -> Instrument {
+    let dimension = |id: &str| Dimension {
+        id: id.into(),
+        name: Localized::new().with("en", id),
+        description: Localized::new(),
+    };
+    let item = |id: &str, d: usize| Item {
+        id: id.into(),
+        dimension: d,
+        reverse_keyed: false,
+        text: Localized::new().with("en", id),
+    };
+    InstrumentSpec {
+        id: "small".into(),
+        title: Localized::new().with("en", "Small"),
+        format,
+        scale: Scale::new(1, 7).unwrap(),
+        dimensions: vec![dimension("a"), dimension("b")],
+        items: vec![item("a1", 0), item("a2", 0), item("b1", 1), item("b2", 1)],
+        importance: true,
+        overall: Some(Scale::new(1, 7).unwrap()),
+    }
+    .build()
+    .unwrap()
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    ratings: Vec<Option<i16>>,
+    importance: Vec<Option<i32>>,
+    overall: Option<i16>,
+}
+
+fn pairs(ep: &[(i16, i16)], importance: [i32; 2]) -> Row {
+    Row {
+        ratings: ep.iter().flat_map(|&(e, p)| [Some(e), Some(p)]).collect(),
+        importance: importance.iter().map(|&p| Some(p)).collect(),
+        overall: None,
+    }
+}
+
+fn partials_of(instrument: &Instrument, rows: &[Row]) -> SurveyPartials {
+    let mut partials = SurveyPartials::new(instrument, Coverage::HALF).unwrap();
+    for r in rows {
+        partials.add(&Respondent {
+            ratings: &r.ratings,
+            importance: &r.importance,
+            overall: r.overall,
+        });
+    }
+    partials
+}
+
+fn hand_worked_rows() -> Vec<Row> {
+    vec![
+        pairs(&[(5, 3), (6, 4), (4, 4), (7, 5)], [60, 40]),
+        pairs(&[(6, 6), (7, 5), (5, 3), (6, 6)], [50, 50]),
+        pairs(&[(4, 5), (5, 5), (6, 2), (5, 4)], [70, 30]),
+    ]
+}
+
+fn overall(
+    analysis: &SurveyAnalysis,
+    kind: OverallKind,
+    comparison: Option<Comparison>,
+) -> OverallScore {
+    *analysis
+        .overall
+        .iter()
+        .find(|o| o.kind == kind && o.comparison == comparison)
+        .unwrap()
+}
+
+/// Worked by hand: item gaps a1 = (−2, 0, 1), a2 = (−2, −2, 0), b1 = (0, −2, −4), b2 = (−2, 0, −1);
+/// dimension scores A = (−2, −1, 0.5), B = (−1, −1, −2.5); U = (−1.5, −1, −1);
+/// W = (0.6·−2 + 0.4·−1, 0.5·−1 + 0.5·−1, 0.7·0.5 + 0.3·−2.5) = (−1.6, −1, −0.4).
+#[test]
+fn hand_worked_two_column_scores() {
+    let analysis = partials_of(&small_instrument(Format::TwoColumn), &hand_worked_rows())
+        .finish(&AnalysisOptions::default());
+    let gap = |i: usize| analysis.items[i].comparisons[0];
+    close(gap(0).mean, -1.0 / 3.0);
+    close(gap(1).mean, -4.0 / 3.0);
+    close(gap(2).mean, -2.0);
+    close(gap(3).mean, -1.0);
+    // a1: Σ(d − d̄)² = 14/3, s² = 7/3; t = d̄/(s/√3).
+    close(gap(0).sd, (7.0f64 / 3.0).sqrt());
+    let t = gap(0).t_test.unwrap();
+    assert!((t.t - (-1.0 / 3.0) / ((7.0f64 / 3.0).sqrt() / 3f64.sqrt())).abs() < TOL);
+    assert_eq!(t.df, 2.0);
+    close(analysis.items[0].batteries[0].mean, 5.0);
+    close(analysis.items[0].batteries[1].mean, 14.0 / 3.0);
+
+    close(analysis.dimensions[0].comparisons[0].mean, -2.5 / 3.0);
+    close(analysis.dimensions[1].comparisons[0].mean, -1.5);
+    // Dimension A scores −2, −1, 0.5: s² = ((−7/6)² + (−1/6)² + (4/3)²)/2 = 19/12.
+    close(
+        analysis.dimensions[0].comparisons[0].sd,
+        (19.0f64 / 12.0).sqrt(),
+    );
+
+    close(
+        overall(&analysis, OverallKind::Unweighted, Some(Comparison::Gap)).mean,
+        -3.5 / 3.0,
+    );
+    close(
+        overall(
+            &analysis,
+            OverallKind::MeanOfDimensions,
+            Some(Comparison::Gap),
+        )
+        .mean,
+        -3.5 / 3.0,
+    );
+    let weighted = overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap));
+    close(weighted.mean, -1.0);
+    // W = (−1.6, −1, −0.4): s² = (0.36 + 0 + 0.36)/2 = 0.36.
+    close(weighted.sd, 0.6);
+    assert_eq!(weighted.n, 3);
+    // SERVPERF: P dimension means A = (3.5, 5.5, 5), B = (4.5, 4.5, 3); P overall = (4, 5, 4).
+    close(
+        overall(&analysis, OverallKind::Unweighted, None).mean,
+        13.0 / 3.0,
+    );
+    close(
+        analysis.dimensions[0].importance.map(|i| i.mean_points),
+        60.0,
+    );
+}
+
+#[test]
+fn renormalises_allocations_that_do_not_total_100() {
+    let mut rows = hand_worked_rows();
+    // 30 + 20 = 50 points: same weights as 60/40.
+    rows[0].importance = vec![Some(30), Some(20)];
+    let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows)
+        .finish(&AnalysisOptions::default());
+    close(
+        overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).mean,
+        -1.0,
+    );
+    close(
+        overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).sd,
+        0.6,
+    );
+    assert_eq!(analysis.renormalised_allocations, 1);
+    close(
+        analysis.dimensions[0].importance.map(|i| i.mean_points),
+        60.0,
+    );
+}
+
+#[test]
+fn coverage_rule_keeps_half_answered_dimensions() {
+    let mut rows = hand_worked_rows();
+    // Respondent 1 loses P of item a2: dimension A from a1 alone (gap −2); item a2 has two pairs.
+    rows[0].ratings[3] = None;
+    let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows)
+        .finish(&AnalysisOptions::default());
+    assert_eq!(analysis.items[1].n, 2);
+    assert_eq!(analysis.dimensions[0].n, 3);
+    close(
+        analysis.dimensions[0].comparisons[0].mean,
+        (-2.0 - 1.0 + 0.5) / 3.0,
+    );
+    // Listwise reliability of dimension A drops the respondent.
+    assert_eq!(analysis.dimensions[0].reliability[0].n, 2);
+
+    let mut strict =
+        SurveyPartials::new(&small_instrument(Format::TwoColumn), Coverage::ALL).unwrap();
+    for r in &rows {
+        strict.add(&Respondent {
+            ratings: &r.ratings,
+            importance: &r.importance,
+            overall: r.overall,
+        });
+    }
+    assert_eq!(
+        strict.finish(&AnalysisOptions::default()).dimensions[0].n,
+        2
+    );
+}
+
+#[test]
+fn reverse_keyed_items_are_reversed_before_scoring() {
+    let mut instrument_spec = small_instrument(Format::TwoColumn);
+    let mut items = instrument_spec.items().to_vec();
+    items[0].reverse_keyed = true;
+    instrument_spec = InstrumentSpec {
+        id: "rev".into(),
+        title: instrument_spec.title().clone(),
+        format: Format::TwoColumn,
+        scale: instrument_spec.scale(),
+        dimensions: instrument_spec.dimensions().to_vec(),
+        items,
+        importance: true,
+        overall: None,
+    }
+    .build()
+    .unwrap();
+    let analysis =
+        partials_of(&instrument_spec, &hand_worked_rows()).finish(&AnalysisOptions::default());
+    // a1 answers (E, P) = (5,3), (6,6), (4,5) become (3,5), (2,2), (4,3): gaps 2, 0, −1.
+    close(analysis.items[0].comparisons[0].mean, 1.0 / 3.0);
+    close(analysis.items[0].batteries[0].mean, 3.0);
+}
+
+#[test]
+fn three_column_zone_positions_and_measures() {
+    let instrument = small_instrument(Format::ThreeColumn);
+    let row = |amp: &[(i16, i16, i16)]| Row {
+        ratings: amp
+            .iter()
+            .flat_map(|&(a, d, p)| [Some(a), Some(d), Some(p)])
+            .collect(),
+        importance: vec![Some(50), Some(50)],
+        overall: None,
+    };
+    // Item a1: P below (A=5,D=7,P=3), inside (4,6,5), above (2,4,6), inverted (6,4,5).
+    let rows = vec![
+        row(&[(5, 7, 3), (4, 6, 5), (4, 6, 5), (4, 6, 5)]),
+        row(&[(4, 6, 5), (4, 6, 5), (4, 6, 5), (4, 6, 5)]),
+        row(&[(2, 4, 6), (4, 6, 5), (4, 6, 5), (4, 6, 5)]),
+        row(&[(6, 4, 5), (4, 6, 5), (4, 6, 5), (4, 6, 5)]),
+    ];
+    let analysis = partials_of(&instrument, &rows).finish(&AnalysisOptions::default());
+    let zone = analysis.items[0].zone.unwrap();
+    assert_eq!(
+        (zone.below, zone.inside, zone.above, zone.inverted),
+        (1, 1, 1, 1)
+    );
+    // MSA = P − A: −2, 1, 4, −1; MSS = P − D: −4, −1, 2, 1.
+    close(analysis.items[0].comparisons[0].mean, 0.5);
+    close(analysis.items[0].comparisons[1].mean, -0.5);
+    assert_eq!(
+        analysis.items[0].comparisons[0].comparison,
+        Comparison::Adequacy
+    );
+    assert_eq!(analysis.items[1].zone.unwrap().inside, 4);
+}
+
+#[test]
+fn findings_name_each_broken_rule() {
+    let instrument = small_instrument(Format::ThreeColumn);
+    let ratings = vec![
+        Some(6),
+        Some(4),
+        Some(5), // inverted zone on a1
+        Some(4),
+        None,
+        Some(5), // incomplete a2
+        Some(4),
+        Some(6),
+        Some(5),
+        Some(4),
+        Some(6),
+        Some(6),
+    ];
+    let mut out = Vec::new();
+    let importance = [Some(60), Some(60)];
+    check_respondent(
+        &instrument,
+        7,
+        &Respondent {
+            ratings: &ratings,
+            importance: &importance,
+            overall: None,
+        },
+        &mut out,
+    );
+    let rules: Vec<(Rule, &str)> = out.iter().map(|f| (f.rule, f.value.as_str())).collect();
+    assert_eq!(
+        rules,
+        vec![
+            (Rule::InvertedZone, "A=6 > D=4"),
+            (Rule::IncompletePair, "A=4, D=blank, P=5"),
+            (Rule::ImportanceSum, "120"),
+        ]
+    );
+    assert!(out.iter().all(|f| f.row == 7));
+
+    let mut out = Vec::new();
+    let flat = vec![Some(4); 8];
+    check_respondent(
+        &small_instrument(Format::TwoColumn),
+        3,
+        &Respondent {
+            ratings: &flat,
+            importance: &[Some(50), None],
+            overall: None,
+        },
+        &mut out,
+    );
+    let rules: Vec<(Rule, &str)> = out.iter().map(|f| (f.rule, f.value.as_str())).collect();
+    assert_eq!(
+        rules,
+        vec![
+            (Rule::StraightLining, "4"),
+            (Rule::StraightLining, "4"),
+            (Rule::ImportanceInvalid, "50, blank")
+        ]
+    );
+}
+
+#[test]
+fn finding_log_keeps_the_earliest_samples_whatever_the_order() {
+    let finding = |row| Finding {
+        row,
+        location: Location::Response,
+        rule: Rule::EmptyResponse,
+        value: String::new(),
+    };
+    let mut forward = FindingLog::new(2);
+    let mut backward = FindingLog::new(2);
+    for row in 1..=5 {
+        forward.record(finding(row));
+        backward.record(finding(6 - row));
+    }
+    assert_eq!(forward, backward);
+    assert_eq!(forward.count(Rule::EmptyResponse), 5);
+    assert_eq!(
+        forward
+            .samples(Rule::EmptyResponse)
+            .iter()
+            .map(|f| f.row)
+            .collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    let mut merged = FindingLog::new(2);
+    merged.merge(&backward);
+    merged.merge(&forward);
+    assert_eq!(merged.count(Rule::EmptyResponse), 10);
+    assert_eq!(merged.samples(Rule::EmptyResponse).len(), 2);
+}
+
+fn arb_rows() -> impl Strategy<Value = Vec<Row>> {
+    let cell = prop_oneof![9 => (1i16..=7).prop_map(Some), 1 => Just(None)];
+    let row = (
+        prop::collection::vec(cell, 8),
+        prop_oneof![3 => (0i32..=100).prop_map(|a| vec![Some(a), Some(100 - a)]), 1 => (0i32..=60, 0i32..=60).prop_map(|(a, b)| vec![Some(a), Some(b)])],
+        prop::option::of(1i16..=7),
+    )
+        .prop_map(|(ratings, importance, overall)| Row { ratings, importance, overall });
+    prop::collection::vec(row, 0..40)
+}
+
+proptest! {
+    #[test]
+    fn identical_perceptions_and_expectations_give_zero_gaps(values in prop::collection::vec(prop::collection::vec(1i16..=7, 4), 1..30)) {
+        let rows: Vec<Row> = values.iter().map(|v| pairs(&v.iter().map(|&x| (x, x)).collect::<Vec<_>>(), [50, 50])).collect();
+        let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
+        for item in &analysis.items {
+            prop_assert_eq!(item.comparisons[0].mean, Some(0.0));
+            prop_assert!(item.comparisons[0].t_test.is_none());
+            prop_assert!(item.comparisons[0].wilcoxon.is_none());
+        }
+        for score in &analysis.overall {
+            if score.comparison.is_some() {
+                prop_assert_eq!(score.mean, Some(0.0));
+            }
+        }
+    }
+
+    #[test]
+    fn results_do_not_depend_on_row_order(rows in arb_rows(), seed in any::<u64>()) {
+        let instrument = small_instrument(Format::TwoColumn);
+        let forward = partials_of(&instrument, &rows);
+        let mut shuffled: Vec<&Row> = rows.iter().collect();
+        // Deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let mut other = SurveyPartials::new(&instrument, Coverage::HALF).unwrap();
+        for r in shuffled {
+            other.add(&Respondent { ratings: &r.ratings, importance: &r.importance, overall: r.overall });
+        }
+        prop_assert_eq!(&forward, &other);
+        prop_assert_eq!(forward.finish(&AnalysisOptions::default()), other.finish(&AnalysisOptions::default()));
+    }
+
+    #[test]
+    fn merging_chunks_equals_one_pass(rows in arb_rows(), cut in 0usize..40) {
+        let instrument = small_instrument(Format::TwoColumn);
+        let cut = cut.min(rows.len());
+        let whole = partials_of(&instrument, &rows);
+        let mut left = partials_of(&instrument, &rows[..cut]);
+        let right = partials_of(&instrument, &rows[cut..]);
+        left.merge(&right).unwrap();
+        prop_assert_eq!(&whole, &left);
+        prop_assert_eq!(whole.finish(&AnalysisOptions::default()), left.finish(&AnalysisOptions::default()));
+    }
+
+    #[test]
+    fn equal_weights_reproduce_the_unweighted_score(rows in arb_rows(), points in 1i32..=50) {
+        let rows: Vec<Row> = rows.into_iter().map(|r| Row { importance: vec![Some(points), Some(points)], ..r }).collect();
+        let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
+        let unweighted = overall(&analysis, OverallKind::Unweighted, Some(Comparison::Gap));
+        let weighted = overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap));
+        prop_assert_eq!(unweighted.n, weighted.n);
+        match (unweighted.mean, weighted.mean) {
+            (Some(u), Some(w)) => prop_assert!((u - w).abs() < TOL),
+            (u, w) => prop_assert_eq!(u, w),
+        }
+        match (unweighted.sd, weighted.sd) {
+            (Some(u), Some(w)) => prop_assert!((u - w).abs() < 1e-9),
+            (u, w) => prop_assert_eq!(u, w),
+        }
+    }
+
+    #[test]
+    fn dimension_mean_lies_between_item_extremes(rows in arb_rows()) {
+        let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
+        for d in &analysis.dimensions {
+            if let Some(mean) = d.batteries[1].mean {
+                prop_assert!((1.0..=7.0).contains(&mean));
+            }
+        }
+    }
+}

@@ -107,9 +107,9 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
         .iter()
         .filter(|(value, _)| *value == 0)
         .try_fold(0_u64, |acc, (_, count)| acc.checked_add(*count))?;
-    let nonzero = groups
-        .iter()
-        .try_fold(0_u64, |acc, g| acc.checked_add(g.positive)?.checked_add(g.negative))?;
+    let nonzero = groups.iter().try_fold(0_u64, |acc, g| {
+        acc.checked_add(g.positive)?.checked_add(g.negative)
+    })?;
     if nonzero == 0 {
         return None;
     }
@@ -165,7 +165,8 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
 
     // 48·σ² and 4·(W⁺ − μ) in exact integers.
     let n = n_ranked;
-    let cube_term = |m: u128| -> Option<u128> { (2 * m).checked_mul(m + 1)?.checked_mul(2 * m + 1) };
+    let cube_term =
+        |m: u128| -> Option<u128> { (2 * m).checked_mul(m + 1)?.checked_mul(2 * m + 1) };
     let mut var48 = cube_term(n)?.checked_sub(tie_sum)?;
     let mut mean4 = n * (n + 1);
     if options.zero_method == ZeroMethod::Pratt {
@@ -173,7 +174,7 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
         mean4 -= z0 * (z0 + 1);
     }
     let sd = (to_f64(var48) / 48.0).sqrt();
-    if !(sd > 0.0) {
+    if sd.is_nan() || sd <= 0.0 {
         return None;
     }
     let four_plus = i128::try_from(2 * twice_plus).ok()?;

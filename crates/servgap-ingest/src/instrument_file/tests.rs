@@ -20,7 +20,8 @@ dimension = "d"
 text = { en = "I" }
 "#;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/instruments/custom-bank.toml");
+const EXAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/instruments/custom-bank.toml");
 
 /// `MINIMAL` with `from` replaced by `to` (which must occur exactly once).
 #[track_caller]
@@ -177,10 +178,7 @@ fn load_reads_a_written_file() {
 
 #[test]
 fn error_invalid_toml() {
-    check_error(
-        &minimal_with("[title]", "[title"),
-        "test.toml:5:7: unclosed table, expected `]`",
-    );
+    check_error(&minimal_with("[title]", "[title"), "test.toml:5:7: unclosed table, expected `]`");
 }
 
 #[test]
@@ -215,7 +213,7 @@ fn error_missing_field() {
 fn error_wrong_type() {
     check_error(
         &minimal_with("{ min = 1, max = 7 }", "{ min = 1, max = \"7\" }"),
-        "test.toml:3:18: invalid type: string \"7\", expected i16",
+        "test.toml:3:26: invalid type: string \"7\", expected i16",
     );
 }
 
@@ -234,7 +232,10 @@ fn error_scale_order() {
         "test.toml:3: `scale` minimum 7 must be below its maximum 1",
     );
     check_error(
-        &minimal_with("{ min = 1, max = 7 }", "{ min = 1, max = 7 }\noverall = { min = 5, max = 5 }"),
+        &minimal_with(
+            "{ min = 1, max = 7 }",
+            "{ min = 1, max = 7 }\noverall = { min = 5, max = 5 }",
+        ),
         "test.toml:4: `overall` minimum 5 must be below its maximum 5",
     );
 }
@@ -255,14 +256,19 @@ fn error_empty_id() {
 
 #[test]
 fn error_duplicate_dimension() {
-    let text = minimal_with("\n[[item]]", "\n[[dimension]]\nid = \"d\"\nname = { en = \"D2\" }\n\n[[item]]");
+    let text = minimal_with(
+        "\n[[item]]",
+        "\n[[dimension]]\nid = \"d\"\nname = { en = \"D2\" }\n\n[[item]]",
+    );
     check_error(&text, "test.toml:13: duplicate dimension id `d` (first used on line 9)");
 }
 
 #[test]
 fn error_duplicate_item() {
-    let text = format!("{MINIMAL}\n[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = {{ en = \"again\" }}\n");
-    check_error(&text, "test.toml:19: duplicate item id `i1` (first used on line 13)");
+    let text = format!(
+        "{MINIMAL}\n[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = {{ en = \"again\" }}\n"
+    );
+    check_error(&text, "test.toml:18: duplicate item id `i1` (first used on line 13)");
 }
 
 #[test]
@@ -275,7 +281,10 @@ fn error_unknown_dimension() {
 
 #[test]
 fn error_empty_dimension() {
-    let text = minimal_with("\n[[item]]", "\n[[dimension]]\nid = \"lonely\"\nname = { en = \"L\" }\n\n[[item]]");
+    let text = minimal_with(
+        "\n[[item]]",
+        "\n[[dimension]]\nid = \"lonely\"\nname = { en = \"L\" }\n\n[[item]]",
+    );
     check_error(&text, "test.toml:13: dimension `lonely` has no items");
 }
 
@@ -283,7 +292,8 @@ fn error_empty_dimension() {
 fn error_no_dimensions_or_items() {
     let items_only = MINIMAL.replace("[[dimension]]\nid = \"d\"\nname = { en = \"D\" }\n", "");
     check_error(&items_only, "test.toml: no dimensions; add at least one [[dimension]] table");
-    let dimensions_only = MINIMAL.replace("[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = { en = \"I\" }\n", "");
+    let dimensions_only =
+        MINIMAL.replace("[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = { en = \"I\" }\n", "");
     check_error(&dimensions_only, "test.toml: no items; add at least one [[item]] table");
 }
 
@@ -291,7 +301,7 @@ fn error_no_dimensions_or_items() {
 fn error_missing_text() {
     check_error(
         &minimal_with("text = { en = \"I\" }", "text = {}"),
-        "test.toml:15: item `i1` text has no text; give it in at least one language",
+        "test.toml:15: item `i1` text is empty; give it in at least one language",
     );
 }
 

@@ -1,0 +1,151 @@
+//! The crate's error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading a survey file or a mapping file.
+///
+/// Every variant names the file it concerns; variants about cells also carry
+/// the row, column, value and rule, so a message can point at the exact cell.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// The file could not be opened or read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// The CSV reader rejected the file's structure.
+    #[error("{path}: row {row}: malformed csv: {message}")]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// Row (1-based line) where the problem was found.
+        row: u64,
+        /// What the csv reader said.
+        message: String,
+    },
+    /// The spreadsheet could not be opened or the sheet does not exist.
+    #[error("{path}: cannot read spreadsheet: {message}")]
+    Spreadsheet {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// An `--encoding` value that names no known encoding.
+    #[error("unknown encoding `{label}` (try utf-8, utf-16le, windows-1250, cp949 or euc-kr)")]
+    UnknownEncoding {
+        /// The label as given.
+        label: String,
+    },
+    /// A delimiter that is not a single ASCII character.
+    #[error("delimiter `{given}` is not a single ASCII character")]
+    BadDelimiter {
+        /// The value as given.
+        given: String,
+    },
+    /// The file has no header row (it is empty, or shorter than the header row number).
+    #[error("{path}: no header row found at row {row}")]
+    NoHeader {
+        /// The file.
+        path: PathBuf,
+        /// The expected header row (1-based).
+        row: u64,
+    },
+    /// Two columns claim the same slot of the instrument.
+    #[error("{path}: columns `{first}` and `{second}` both match {slot}; name one of them in a mapping file")]
+    Ambiguous {
+        /// The file.
+        path: PathBuf,
+        /// The slot, e.g. `item 3 E`.
+        slot: String,
+        /// The first column.
+        first: String,
+        /// The second column.
+        second: String,
+    },
+    /// Rating slots that no column matched.
+    #[error("{path}: no column found for {slots}; add them to a mapping file (see docs/mapping-format.md)")]
+    MissingColumns {
+        /// The file.
+        path: PathBuf,
+        /// The missing slots, comma-separated (e.g. `item 3 E, item 3 P`).
+        slots: String,
+    },
+    /// A mapping file that is not valid TOML or has unknown keys or values of the wrong type.
+    #[error("mapping {mapping}: {message}")]
+    Mapping {
+        /// The mapping file.
+        mapping: PathBuf,
+        /// What is wrong, including the key.
+        message: String,
+    },
+    /// A mapping key that names a column the data file does not have.
+    #[error("mapping {mapping}: key `{key}` names column `{column}`, which is not in the header of {path}")]
+    MappingColumn {
+        /// The mapping file.
+        mapping: PathBuf,
+        /// The key, e.g. `items.1.E`.
+        key: String,
+        /// The column as written in the mapping.
+        column: String,
+        /// The data file.
+        path: PathBuf,
+    },
+    /// A mapping pattern that matched no column for some slot.
+    #[error("mapping {mapping}: pattern `{key}` = `{pattern}` matched no column for {slot} in {path}")]
+    MappingPattern {
+        /// The mapping file.
+        mapping: PathBuf,
+        /// The key, e.g. `patterns.expected`.
+        key: String,
+        /// The pattern text.
+        pattern: String,
+        /// The first slot it did not find, e.g. `item 5`.
+        slot: String,
+        /// The data file.
+        path: PathBuf,
+    },
+    /// A strict scan stopped at the first broken rule.
+    #[error("{path}: row {row}, column `{column}`: value `{value}` breaks rule {rule} ({requirement})")]
+    Rejected {
+        /// The data file.
+        path: PathBuf,
+        /// Row, 1-based, counting header rows.
+        row: u64,
+        /// The column(s) involved, or `(whole response)`.
+        column: String,
+        /// The offending value as text.
+        value: String,
+        /// The rule's stable id, e.g. `out-of-scale`.
+        rule: &'static str,
+        /// What the rule demands.
+        requirement: &'static str,
+    },
+    /// More distinct segment values than [`crate::ScanOptions::max_segments`].
+    #[error("{path}: segment column `{column}` has more than {limit} distinct values")]
+    TooManySegments {
+        /// The data file.
+        path: PathBuf,
+        /// The segment column.
+        column: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// The header changed between planning and scanning.
+    #[error("{path}: the header no longer matches the column plan (expected {expected} columns, found {found})")]
+    HeaderChanged {
+        /// The data file.
+        path: PathBuf,
+        /// Columns in the plan.
+        expected: usize,
+        /// Columns in the file now.
+        found: usize,
+    },
+    /// A core value could not be built (for example, an instrument too large for exact scoring).
+    #[error("{0}")]
+    Core(#[from] servgap_core::CoreError),
+}
