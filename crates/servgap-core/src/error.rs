@@ -57,4 +57,103 @@ pub enum CoreError {
     /// Two partial aggregates built for different instruments were merged.
     #[error("cannot merge partial aggregates of different shapes")]
     ShapeMismatch,
+    /// A working interval that cannot be parsed or has equal start and end.
+    #[error("working interval `{text}` is invalid: {reason}")]
+    KpiInvalidInterval {
+        /// The interval as given.
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// Two working intervals of a business calendar that overlap.
+    #[error("working intervals on {weekday} overlap: `{first}` and `{second}`")]
+    KpiOverlappingIntervals {
+        /// The weekday on which they overlap.
+        weekday: &'static str,
+        /// One interval.
+        first: String,
+        /// The other interval.
+        second: String,
+    },
+    /// A time-zone name that is not in the bundled IANA database.
+    #[error("unknown time zone `{name}`: expected an IANA name such as Europe/Warsaw")]
+    KpiUnknownTimeZone {
+        /// The name as given.
+        name: String,
+    },
+    /// A business calendar without any working interval in the week.
+    #[error("business calendar has no working time on any weekday")]
+    KpiNoWorkingTime,
+    /// A ticket event timestamped before the ticket was created.
+    #[error("ticket `{ticket}` has an event before its creation time")]
+    KpiEventBeforeCreation {
+        /// Ticket identifier.
+        ticket: String,
+    },
+    /// Ticket events that are not sorted by time.
+    #[error("events of ticket `{ticket}` are not in time order")]
+    KpiEventsOutOfOrder {
+        /// Ticket identifier.
+        ticket: String,
+    },
+    /// A survey answer outside its scale.
+    #[error("{survey} answer {score} is outside the scale {min}..={max}")]
+    KpiScoreOutOfRange {
+        /// `csat`, `nps` or `ces`.
+        survey: &'static str,
+        /// The answer given.
+        score: i16,
+        /// Lowest valid answer.
+        min: i16,
+        /// Highest valid answer.
+        max: i16,
+    },
+    /// A target whose minimum band lies on the better side of the target.
+    #[error("target for {measure} has its minimum on the wrong side: when {direction} is better the minimum must not be better than the target")]
+    KpiTargetBandInverted {
+        /// The measure the target is for.
+        measure: String,
+        /// `higher` or `lower`.
+        direction: &'static str,
+    },
+    /// A target or minimum that is NaN or infinite.
+    #[error("target for {measure} is not a finite number")]
+    KpiNonFiniteTarget {
+        /// The measure the target is for.
+        measure: String,
+    },
+    /// A quantile level outside 0..=1 or with a zero denominator.
+    #[error("quantile level {numerator}/{denominator} is not between 0 and 1")]
+    KpiInvalidQuantile {
+        /// Numerator of the level.
+        numerator: u32,
+        /// Denominator of the level.
+        denominator: u32,
+    },
+    /// An iCalendar holiday text that cannot be read.
+    #[error("ical holidays, line {line}: {reason}")]
+    KpiInvalidIcal {
+        /// 1-based line number (after unfolding continuation lines, the line where the property starts).
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A ticket status name that is not one of the six canonical statuses.
+    #[error("unknown ticket status `{name}`: expected new, open, pending, on-hold, solved or closed")]
+    KpiUnknownStatus {
+        /// The name as given.
+        name: String,
+    },
+    /// A date or time computation that leaves the supported range (years −9999..=9999).
+    #[error("{what} is outside the supported date range")]
+    KpiTimeOutOfRange {
+        /// What was being computed.
+        what: &'static str,
+    },
+    /// An SLA target or reopen window that is zero or negative where a positive length is required.
+    #[error("{what} must be a positive number of seconds")]
+    KpiNonPositiveDuration {
+        /// Which setting.
+        what: &'static str,
+    },
 }

@@ -10,3 +10,8 @@ pub mod multiplicity;
 pub mod paired;
 pub mod reliability;
 pub mod wilcoxon;
+
+#[cfg(test)]
+mod prec;
+#[cfg(test)]
+mod tests;

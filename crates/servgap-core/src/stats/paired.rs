@@ -54,13 +54,7 @@ pub fn one_sample_t(n: u64, mean: f64, sd: f64, mu0: f64, level: f64) -> Option<
     if !p.is_finite() || !critical.is_finite() {
         return None;
     }
-    Some(TTest {
-        t,
-        df,
-        p,
-        ci_low: mean - critical * se,
-        ci_high: mean + critical * se,
-    })
+    Some(TTest { t, df, p, ci_low: mean - critical * se, ci_high: mean + critical * se })
 }
 
 /// Cohen's d_z = mean(d) / sd(d) for paired differences (Lakens 2013). `None` when sd is 0.

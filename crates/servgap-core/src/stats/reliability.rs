@@ -254,10 +254,7 @@ impl<'a> Cov<'a> {
 
     /// Σ over i, j in `items` of σᵢⱼ: the variance of the sum of those items.
     fn block_sum(&self, items: &[usize]) -> f64 {
-        items
-            .iter()
-            .map(|&i| items.iter().map(|&j| self.get(i, j)).sum::<f64>())
-            .sum()
+        items.iter().map(|&i| items.iter().map(|&j| self.get(i, j)).sum::<f64>()).sum()
     }
 
     fn correlation(&self, i: usize, j: usize) -> Option<f64> {

@@ -107,9 +107,8 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
         .iter()
         .filter(|(value, _)| *value == 0)
         .try_fold(0_u64, |acc, (_, count)| acc.checked_add(*count))?;
-    let nonzero = groups.iter().try_fold(0_u64, |acc, g| {
-        acc.checked_add(g.positive)?.checked_add(g.negative)
-    })?;
+    let nonzero =
+        groups.iter().try_fold(0_u64, |acc, g| acc.checked_add(g.positive)?.checked_add(g.negative))?;
     if nonzero == 0 {
         return None;
     }
@@ -151,22 +150,12 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
         // Without zeros or ties W⁺ is an integer.
         let w = u64::try_from(twice_plus / 2).ok()?;
         let p = exact_two_sided_p(nonzero, w)?;
-        return Some(Wilcoxon {
-            w_plus,
-            w_minus,
-            zeros,
-            nonzero,
-            z: None,
-            p,
-            exact: true,
-            rank_biserial,
-        });
+        return Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: None, p, exact: true, rank_biserial });
     }
 
     // 48·σ² and 4·(W⁺ − μ) in exact integers.
     let n = n_ranked;
-    let cube_term =
-        |m: u128| -> Option<u128> { (2 * m).checked_mul(m + 1)?.checked_mul(2 * m + 1) };
+    let cube_term = |m: u128| -> Option<u128> { (2 * m).checked_mul(m + 1)?.checked_mul(2 * m + 1) };
     let mut var48 = cube_term(n)?.checked_sub(tie_sum)?;
     let mut mean4 = n * (n + 1);
     if options.zero_method == ZeroMethod::Pratt {
@@ -185,16 +174,7 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     }
     let z = to_f64_signed(deviation4) / 4.0 / sd;
     let p = normal_two_sided_p(z);
-    Some(Wilcoxon {
-        w_plus,
-        w_minus,
-        zeros,
-        nonzero,
-        z: Some(z),
-        p,
-        exact: false,
-        rank_biserial,
-    })
+    Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: Some(z), p, exact: false, rank_biserial })
 }
 
 /// Largest number of non-zero differences for which [`WilcoxonMethod::Exact`]
@@ -220,18 +200,10 @@ fn abs_groups(histogram: &[(i128, u64)]) -> Option<Vec<AbsGroup>> {
     let mut groups: Vec<AbsGroup> = Vec::new();
     for (magnitude, positive, count) in entries {
         if groups.last().is_none_or(|last| last.magnitude != magnitude) {
-            groups.push(AbsGroup {
-                magnitude,
-                positive: 0,
-                negative: 0,
-            });
+            groups.push(AbsGroup { magnitude, positive: 0, negative: 0 });
         }
         if let Some(group) = groups.last_mut() {
-            let side = if positive {
-                &mut group.positive
-            } else {
-                &mut group.negative
-            };
+            let side = if positive { &mut group.positive } else { &mut group.negative };
             *side = side.checked_add(count)?;
         }
     }

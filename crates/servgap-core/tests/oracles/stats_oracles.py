@@ -88,10 +88,21 @@ f_points = [
     (0.025, 206, 618), (0.975, 206, 618), (0.025, 4, 12), (0.975, 1, 1), (0.05, 10, 1e5),
     (1e-8, 3, 20), (0.5, 2, 2), (0.025, 1e6, 3e6), (0.975, 1e6, 3e6), (0.3, 0.7, 1.5),
 ]
-print("/// (q, df1, df2, x) with P(F > x) = q from `stats.f.isf(q, df1, df2)`.")
+
+
+def f_isf_polished(q, d1, d2):
+    """`stats.f.isf` plus Newton steps on `stats.f.sf`: at q = 1e-8 scipy's isf
+    alone is off by 6e-10 relative (its sf at that point is 1.000000005e-8)."""
+    x = stats.f.isf(q, d1, d2)
+    for _ in range(3):
+        x = x + (stats.f.sf(x, d1, d2) - q) / stats.f.pdf(x, d1, d2)
+    return x
+
+
+print("/// (q, df1, df2, x) with P(F > x) = q from `stats.f.isf(q, df1, df2)`, Newton-polished.")
 print("pub const F_UPPER_QUANTILE: &[(f64, f64, f64, f64)] = &[")
 for q, d1, d2 in f_points:
-    print(f"    ({f(q)}, {f(d1)}, {f(d2)}, {f(stats.f.isf(q, d1, d2))}),")
+    print(f"    ({f(q)}, {f(d1)}, {f(d2)}, {f(f_isf_polished(q, d1, d2))}),")
 print("];")
 
 # ------------------------------------------------------------------ kiosk data
@@ -255,7 +266,9 @@ print("pub const BB_TANGIBLES_R_DROP: [f64; 4] = [" + ", ".join(f(x) for x in rd
 section("reliability: Feldt interval (pingouin's formula, unrounded, scipy.stats.f.isf)")
 print("/// (alpha, n, k, level, lower, upper)")
 print("pub const FELDT: &[(f64, u64, usize, f64, f64, f64)] = &[")
-for a, n, k, lvl in [(0.804421, 207, 4, 0.95), (0.661629, 502, 4, 0.95), (0.5, 10, 2, 0.9),
+# servqual.md §4.2 "manual Feldt CI for tangible P" (0.757476, 0.844222) is the n = 211 row
+# (all rows, as pingouin counts them with pairwise deletion), not n = 207.
+for a, n, k, lvl in [(0.804421, 207, 4, 0.95), (0.804421, 211, 4, 0.95), (0.661629, 502, 4, 0.95), (0.5, 10, 2, 0.9),
                      (0.95, 100000, 22, 0.99), (-0.2, 30, 3, 0.95)]:
     df1 = n - 1
     df2 = df1 * (k - 1)

@@ -330,3 +330,14 @@ fn language_tags() {
         assert!(!is_language_tag(tag), "{tag}");
     }
 }
+
+#[test]
+fn documented_example_parses() {
+    let doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/instrument-format.md"));
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let instrument = parse_instrument(&doc[start..end], "docs/instrument-format.md").unwrap();
+    assert_eq!(instrument.id(), "bank-branch-2026");
+    assert_eq!(instrument.complete_languages(), ["en", "pl"]);
+    assert!(instrument.items()[1].reverse_keyed);
+}

@@ -1,0 +1,211 @@
+//! Command-line arguments, as clap sees them. Converted into library options in each command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
+
+const LONG_ABOUT: &str = "\
+servgap compares what customers expect with what they perceive, item by item and
+dimension by dimension, with the statistics a published study reports: means, 95 %
+confidence intervals, paired t and Wilcoxon tests with Holm and Benjamini–Hochberg
+adjustment, effect sizes, Cronbach's alpha, weighted scores and importance–performance
+analysis.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  servgap analyze examples/demo/servqual22-demo.csv
+  servgap analyze survey.xlsx --format markdown -o report.md
+  servgap analyze survey.csv --instrument my-instrument.toml --mapping columns.toml --strict
+  servgap inspect survey.csv
+  servgap instrument show servqual22 --lang pl
+
+Exit codes: 0 success; 1 failure (unreadable file, bad instrument or mapping);
+2 invalid usage; 3 --strict and the data broke a validation rule (nothing written).";
+
+/// The `servgap` command line.
+#[derive(Debug, Parser)]
+#[command(name = "servgap", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a SERVQUAL survey file (CSV or XLSX)
+    #[command(after_help = ANALYZE_HELP)]
+    Analyze(AnalyzeArgs),
+    /// Show how a file would be read: encoding, delimiter, and which column fills which slot
+    Inspect(InspectArgs),
+    /// List, show or export survey instruments
+    Instrument(InstrumentArgs),
+}
+
+const ANALYZE_HELP: &str = "\
+Columns are recognised automatically for common layouts: E1..E22 with P1..P22, e_1/p_1,
+Q1_E/Q1_P, A1/D1/P1 for the three-column form, imp_<dimension> for importance points and
+overall for overall satisfaction. Run `servgap inspect FILE` to see what was detected and
+why, and pass --mapping when a layout is not recognised (see docs/mapping-format.md).
+
+Missing data: an item counts for a respondent when all its ratings (E and P) are valid
+(pairwise deletion); a dimension score needs at least --coverage of its items; overall
+scores need every dimension; reliability is listwise. Invalid cells are reported and
+treated as missing unless --strict is given, in which case the first one stops the run.
+
+Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/1).";
+
+/// Output formats of `analyze`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned tables for a terminal
+    Text,
+    /// Versioned JSON for scripts
+    Json,
+    /// GitHub-flavoured Markdown
+    Markdown,
+}
+
+/// Zero handling in the Wilcoxon signed-rank test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ZeroHandling {
+    /// Drop zero differences before ranking (R and scipy default)
+    Wilcox,
+    /// Rank zero differences, then drop their ranks
+    Pratt,
+}
+
+/// How the Wilcoxon p-value is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WilcoxonMode {
+    /// Exact below 50 non-zero differences without ties, normal approximation otherwise
+    Auto,
+    /// Exact where possible
+    Exact,
+    /// Always the normal approximation
+    Normal,
+}
+
+/// IPA performance crosshair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CrosshairArg {
+    /// Mean of the items' performance (data-centred)
+    DataMean,
+    /// Midpoint of the response scale (scale-centred)
+    ScaleMidpoint,
+}
+
+/// How to read the input file.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Instrument: a built-in id (servqual22, servqual22-3col, servperf22) or a TOML file
+    #[arg(long, short = 'i', default_value = "servqual22", value_name = "ID|FILE")]
+    pub instrument: String,
+    /// Mapping file naming the columns (TOML; see docs/mapping-format.md)
+    #[arg(long, short = 'm', value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Text encoding of a CSV file (detected when omitted), e.g. utf-8, windows-1250, cp949
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// CSV delimiter (detected when omitted): ',', ';', 'tab' or '|'
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
+    /// Worksheet of an XLSX file (the first when omitted)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+/// `servgap analyze`.
+#[derive(Debug, Clone, Args)]
+pub struct AnalyzeArgs {
+    /// Survey file: .csv (any common delimiter and encoding) or .xlsx
+    pub file: PathBuf,
+    /// How to read the file.
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail on the first broken validation rule instead of applying the missing-data policy
+    #[arg(long)]
+    pub strict: bool,
+    /// Language of item and dimension texts
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: String,
+    /// Confidence level of every interval
+    #[arg(long, default_value_t = 0.95, value_name = "LEVEL")]
+    pub confidence: f64,
+    /// Minimum share of a dimension's items a respondent must answer for a dimension score
+    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
+    pub coverage: f64,
+    /// Zero handling in the Wilcoxon signed-rank test
+    #[arg(long, value_enum, default_value_t = ZeroHandling::Wilcox)]
+    pub wilcoxon_zeros: ZeroHandling,
+    /// Leave out the continuity correction of the Wilcoxon normal approximation (scipy's default)
+    #[arg(long)]
+    pub no_continuity: bool,
+    /// Exact or approximate Wilcoxon p-values
+    #[arg(long, value_enum, default_value_t = WilcoxonMode::Auto)]
+    pub wilcoxon_method: WilcoxonMode,
+    /// Where the IPA grid splits high from low performance
+    #[arg(long, value_enum, default_value_t = CrosshairArg::DataMean)]
+    pub ipa_crosshair: CrosshairArg,
+    /// Examples kept per validation rule in the report
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub examples: usize,
+    /// Never show a progress bar
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `servgap inspect`.
+#[derive(Debug, Clone, Args)]
+pub struct InspectArgs {
+    /// Survey file to look at
+    pub file: PathBuf,
+    /// How to read the file.
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `servgap instrument`.
+#[derive(Debug, Clone, Args)]
+pub struct InstrumentArgs {
+    /// What to do with instruments.
+    #[command(subcommand)]
+    pub action: InstrumentAction,
+}
+
+/// Instrument subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum InstrumentAction {
+    /// List the built-in instruments
+    List,
+    /// Show an instrument's dimensions and items
+    Show {
+        /// Built-in id or TOML file
+        #[arg(default_value = "servqual22", value_name = "ID|FILE")]
+        instrument: String,
+        /// Language of the texts
+        #[arg(long, default_value = "en", value_name = "LANG")]
+        lang: String,
+    },
+    /// Write an instrument as TOML, to start a custom one from
+    Export {
+        /// Built-in id or TOML file
+        #[arg(default_value = "servqual22", value_name = "ID|FILE")]
+        instrument: String,
+        /// Write to this file instead of standard output
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,25 @@
+//! Writing results: to standard output, or atomically to a file.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Writes `text` to `path` through a temporary file in the same folder and a
+/// rename, so a failed run never leaves a half-written file; to stdout when `None`.
+pub fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes()).context("cannot write to standard output")?;
+        return stdout.flush().context("cannot write to standard output");
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder)
+        .with_context(|| format!("cannot create a temporary file in {}", folder.display()))?;
+    temp.write_all(text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,843 @@
+//! Mergeable, exact KPI aggregates per (period, segment) group.
+//!
+//! ```text
+//! Ticket ──KpiAggregate::add──▶ KpiAggregate ──merge──▶ KpiAggregate ──finish──▶ KpiReport
+//! ```
+//!
+//! Everything stored is a count or an exact integer-second histogram, so chunks
+//! of tickets aggregated in parallel and merged in any order give exactly the
+//! numbers of one pass. Memory is bounded by (periods × segments × value range),
+//! never by the number of tickets.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+use super::calendar::BusinessCalendar;
+use super::histogram::DurationHistogram;
+use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
+use super::model::{Dimension, Survey, Ticket};
+use super::summary::{self, CesEstimate, DurationSummary, NpsEstimate, Proportion, QuantileMethod, ShareEstimate};
+use crate::CoreError;
+
+/// Reporting period of a group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    /// Calendar day.
+    Day,
+    /// ISO week, Monday to Sunday.
+    Week,
+    /// Calendar month.
+    #[default]
+    Month,
+}
+
+impl Period {
+    /// `day`, `week` or `month`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+
+    /// A sortable key of the period containing `date`.
+    pub fn key(self, date: Date) -> i32 {
+        let days = days_from_civil(date);
+        match self {
+            Period::Day => days,
+            // 1970-01-01 was a Thursday; shift so keys count from a Monday.
+            Period::Week => days - (days + 3).rem_euclid(7),
+            Period::Month => i32::from(date.year()) * 12 + i32::from(date.month()) - 1,
+        }
+    }
+
+    /// First day of the period with key `key`.
+    pub fn start(self, key: i32) -> Option<Date> {
+        match self {
+            Period::Day | Period::Week => civil_from_days(key),
+            Period::Month => {
+                let year = i16::try_from(key.div_euclid(12)).ok()?;
+                let month = (key.rem_euclid(12) + 1) as i8;
+                Date::new(year, month, 1).ok()
+            }
+        }
+    }
+
+    /// Last day of the period with key `key`.
+    pub fn end(self, key: i32) -> Option<Date> {
+        let next = match self {
+            Period::Day => key + 1,
+            Period::Week => key + 7,
+            Period::Month => key + 1,
+        };
+        self.start(next)?.yesterday().ok()
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian; Hinnant's `days_from_civil`).
+pub(crate) fn days_from_civil(date: Date) -> i32 {
+    let (mut y, m, d) = (i32::from(date.year()), i32::from(date.month()), i32::from(date.day()));
+    if m <= 2 {
+        y -= 1;
+    }
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Inverse of [`days_from_civil`].
+pub(crate) fn civil_from_days(days: i32) -> Option<Date> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+}
+
+/// Which date puts a resolution-type KPI (first/full resolution, requester wait,
+/// first-contact resolution, reopen rate) into a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Cohort {
+    /// The ticket's creation date (Intercom convention).
+    Created,
+    /// The solve date: first solve for first resolution, FCR and reopen rate; last
+    /// solve for full resolution and requester wait (Help Scout / Freshservice). Default.
+    #[default]
+    Solved,
+}
+
+/// Settings of a KPI run.
+#[derive(Debug, Clone)]
+pub struct KpiOptions {
+    /// Zone in which periods and backlog snapshots are cut.
+    pub zone: TimeZone,
+    /// Period length.
+    pub period: Period,
+    /// Segment dimensions reported besides "all tickets".
+    pub dimensions: Vec<Dimension>,
+    /// Cohort of resolution-type KPIs.
+    pub resolution_cohort: Cohort,
+    /// Pause policy and reopen window.
+    pub metrics: MetricOptions,
+    /// Local time of the daily backlog snapshot (default 23:00, as Zendesk Explore).
+    pub backlog_snapshot: Time,
+    /// SLA targets whose attainment is counted.
+    pub sla: Vec<SlaTarget>,
+    /// End of the data: running SLA clocks past their target at this instant count as breached.
+    pub as_of: Option<Timestamp>,
+    /// Quantile definition for medians and p90.
+    pub quantile_method: QuantileMethod,
+}
+
+impl KpiOptions {
+    /// Defaults: monthly periods in `zone`, all three dimensions, solve-date cohort,
+    /// pending and on-hold paused, 7-day reopen window, 23:00 snapshot, no SLA targets,
+    /// linear (type 7) quantiles.
+    ///
+    /// # Errors
+    /// [`CoreError::KpiUnknownTimeZone`] when `zone` is not an IANA name in the bundled database.
+    pub fn new(zone: &str) -> Result<KpiOptions, CoreError> {
+        let tz = TimeZone::get(zone).map_err(|_| CoreError::KpiUnknownTimeZone {
+            name: zone.to_string(),
+        })?;
+        Ok(KpiOptions {
+            zone: tz,
+            period: Period::Month,
+            dimensions: Dimension::ALL.to_vec(),
+            resolution_cohort: Cohort::Solved,
+            metrics: MetricOptions::default(),
+            backlog_snapshot: Time::constant(23, 0, 0, 0),
+            sla: Vec::new(),
+            as_of: None,
+            quantile_method: QuantileMethod::Linear,
+        })
+    }
+}
+
+/// Business calendars per team, with an optional default for other teams.
+#[derive(Debug, Clone, Default)]
+pub struct Calendars {
+    default: Option<BusinessCalendar>,
+    by_team: HashMap<String, BusinessCalendar>,
+}
+
+impl Calendars {
+    /// No calendars: business durations are not computed.
+    pub fn new() -> Calendars {
+        Calendars::default()
+    }
+
+    /// The calendar of teams without their own.
+    pub fn with_default(mut self, calendar: BusinessCalendar) -> Calendars {
+        self.default = Some(calendar);
+        self
+    }
+
+    /// The calendar of one team.
+    pub fn with_team(mut self, team: &str, calendar: BusinessCalendar) -> Calendars {
+        self.by_team.insert(team.to_string(), calendar);
+        self
+    }
+
+    /// The calendar used for tickets of `team`.
+    pub fn for_team(&self, team: &str) -> Option<&BusinessCalendar> {
+        self.by_team.get(team).or(self.default.as_ref())
+    }
+}
+
+/// Immutable configuration shared by every chunk of a run (it is `Sync`).
+#[derive(Debug, Clone)]
+pub struct KpiEngine {
+    options: KpiOptions,
+    calendars: Calendars,
+}
+
+impl KpiEngine {
+    /// An engine.
+    pub fn new(options: KpiOptions, calendars: Calendars) -> KpiEngine {
+        KpiEngine { options, calendars }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &KpiOptions {
+        &self.options
+    }
+
+    /// The calendars.
+    pub fn calendars(&self) -> &Calendars {
+        &self.calendars
+    }
+
+    /// An empty aggregate for this engine.
+    pub fn aggregate(&self) -> KpiAggregate {
+        KpiAggregate::new()
+    }
+
+    fn local_date(&self, second: i64) -> Option<Date> {
+        let ts = Timestamp::from_second(second).ok()?;
+        Some(self.options.zone.to_datetime(ts).date())
+    }
+
+    fn period_key(&self, second: i64) -> Option<i32> {
+        Some(self.options.period.key(self.local_date(second)?))
+    }
+
+    /// Day number of the first backlog snapshot at or after `second`.
+    fn snapshot_day(&self, second: i64) -> Option<i32> {
+        let date = self.local_date(second)?;
+        let snapshot = self
+            .options
+            .zone
+            .to_ambiguous_timestamp(date.to_datetime(self.options.backlog_snapshot))
+            .compatible()
+            .ok()?
+            .as_second();
+        let day = days_from_civil(date);
+        Some(if second <= snapshot { day } else { day + 1 })
+    }
+}
+
+/// Duration KPIs kept as histograms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DurationKpi {
+    /// First response time.
+    FirstResponse,
+    /// Next response time (one value per customer-message run).
+    NextResponse,
+    /// First resolution time.
+    FirstResolution,
+    /// Full resolution time.
+    FullResolution,
+    /// Requester wait time.
+    RequesterWait,
+}
+
+impl DurationKpi {
+    /// All duration KPIs.
+    pub const ALL: [DurationKpi; 5] = [
+        DurationKpi::FirstResponse,
+        DurationKpi::NextResponse,
+        DurationKpi::FirstResolution,
+        DurationKpi::FullResolution,
+        DurationKpi::RequesterWait,
+    ];
+
+    /// Stable identifier, e.g. `first-response`.
+    pub fn id(self) -> &'static str {
+        match self {
+            DurationKpi::FirstResponse => "first-response",
+            DurationKpi::NextResponse => "next-response",
+            DurationKpi::FirstResolution => "first-resolution",
+            DurationKpi::FullResolution => "full-resolution",
+            DurationKpi::RequesterWait => "requester-wait",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Group key: period key, dimension index (0 = all tickets) and label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct GroupKey {
+    period: i32,
+    dimension: u8,
+    label: u32,
+}
+
+/// A small multiplicative hasher for the integer group keys (not DoS-resistant; keys are not attacker-chosen in a useful way).
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_i32(&mut self, i: i32) {
+        self.write_u64(u64::from(i as u32));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type KeyMap<V> = HashMap<GroupKey, V, BuildHasherDefault<KeyHasher>>;
+
+/// Interned segment values of one dimension.
+#[derive(Debug, Clone, Default)]
+struct Labels {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Labels {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", |n| n)
+    }
+}
+
+/// Exact partial counts of one (period, segment) group.
+#[derive(Debug, Clone, Default)]
+struct GroupPartial {
+    created: u64,
+    solved: u64,
+    awaiting_first_response: u64,
+    /// `[kpi][clock]`, clock 0 = calendar, 1 = business.
+    durations: [[DurationHistogram; 2]; 5],
+    fcr: Proportion,
+    reopen: Proportion,
+    /// Per SLA target: (met, breached).
+    sla: Vec<(u64, u64)>,
+    csat_offered: u64,
+    csat_rated: u64,
+    csat_good: u64,
+    nps: [u64; 11],
+    ces: [u64; 7],
+}
+
+impl GroupPartial {
+    fn add_durations(&mut self, kpi: DurationKpi, d: &Durations) {
+        let slot = &mut self.durations[kpi.index()];
+        slot[0].add(d.calendar);
+        if let Some(b) = d.business {
+            slot[1].add(b);
+        }
+    }
+
+    fn merge(&mut self, other: &GroupPartial) {
+        self.created += other.created;
+        self.solved += other.solved;
+        self.awaiting_first_response += other.awaiting_first_response;
+        for (a, b) in self.durations.iter_mut().zip(&other.durations) {
+            a[0].merge(&b[0]);
+            a[1].merge(&b[1]);
+        }
+        self.fcr.merge(&other.fcr);
+        self.reopen.merge(&other.reopen);
+        if self.sla.len() < other.sla.len() {
+            self.sla.resize(other.sla.len(), (0, 0));
+        }
+        for (a, b) in self.sla.iter_mut().zip(&other.sla) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        self.csat_offered += other.csat_offered;
+        self.csat_rated += other.csat_rated;
+        self.csat_good += other.csat_good;
+        for (a, b) in self.nps.iter_mut().zip(&other.nps) {
+            *a += b;
+        }
+        for (a, b) in self.ces.iter_mut().zip(&other.ces) {
+            *a += b;
+        }
+    }
+}
+
+/// The mergeable KPI aggregate of a set of tickets.
+///
+/// Feed it tickets one at a time with [`KpiAggregate::add`]; aggregate chunks in
+/// parallel (one aggregate per thread, all from the same [`KpiEngine`]) and
+/// combine them with [`KpiAggregate::merge`]; read the result with
+/// [`KpiAggregate::finish`].
+#[derive(Debug, Clone, Default)]
+pub struct KpiAggregate {
+    labels: [Labels; 3],
+    groups: KeyMap<GroupPartial>,
+    /// Backlog changes: key.period = snapshot day number.
+    backlog: KeyMap<i64>,
+    tickets: u64,
+    scratch: TicketMetrics,
+    sla_scratch: Vec<(usize, SlaOutcome)>,
+    segments: Vec<(u8, u32)>,
+    changes: Vec<(i32, i64)>,
+}
+
+impl KpiAggregate {
+    /// An empty aggregate.
+    pub fn new() -> KpiAggregate {
+        KpiAggregate::default()
+    }
+
+    /// Number of tickets added (including merged ones).
+    pub fn tickets(&self) -> u64 {
+        self.tickets
+    }
+
+    /// Adds one ticket with all its events.
+    ///
+    /// # Errors
+    /// As [`Ticket::validate`]; a rejected ticket changes nothing.
+    pub fn add(&mut self, engine: &KpiEngine, ticket: &Ticket) -> Result<(), CoreError> {
+        let options = &engine.options;
+        let calendar = engine.calendars.for_team(&ticket.team);
+        let KpiAggregate {
+            labels,
+            groups,
+            backlog,
+            tickets,
+            scratch,
+            sla_scratch,
+            segments,
+            changes,
+        } = self;
+        scratch.compute_into(ticket, calendar, &options.metrics)?;
+        let m = &*scratch;
+        *tickets += 1;
+
+        segments.clear();
+        segments.push((0, 0));
+        for &dimension in &options.dimensions {
+            let i = dimension.index();
+            let label = labels[usize::from(i) - 1].intern(dimension.value_of(ticket));
+            segments.push((i, label));
+        }
+
+        sla_scratch.clear();
+        for (k, target) in options.sla.iter().enumerate() {
+            if target.priority().is_some_and(|p| p != ticket.priority) {
+                continue;
+            }
+            m.sla_outcomes(target, calendar, options.as_of, |o| sla_scratch.push((k, o)));
+        }
+
+        let out_of_range = CoreError::KpiTimeOutOfRange {
+            what: "ticket period",
+        };
+        let created_period = engine.period_key(m.created).ok_or(out_of_range.clone())?;
+        let cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
+            match (at, options.resolution_cohort) {
+                (None, _) => Ok(None),
+                (Some(_), Cohort::Created) => Ok(Some(created_period)),
+                (Some(t), Cohort::Solved) => engine
+                    .period_key(t.as_second())
+                    .map(Some)
+                    .ok_or(out_of_range.clone()),
+            }
+        };
+        let first_solve_period = cohort(m.first_solved)?;
+        let last_solve_period = cohort(m.last_solved)?;
+        changes.clear();
+        for &(from, until) in &m.open_ranges {
+            let start = engine.snapshot_day(from).ok_or(out_of_range.clone())?;
+            let end = if until == i64::MAX {
+                None
+            } else {
+                Some(engine.snapshot_day(until).ok_or(out_of_range.clone())?)
+            };
+            if end == Some(start) {
+                continue;
+            }
+            changes.push((start, 1));
+            if let Some(end) = end {
+                changes.push((end, -1));
+            }
+        }
+
+        for &(dimension, label) in segments.iter() {
+            let key = |period| GroupKey {
+                period,
+                dimension,
+                label,
+            };
+            let g = groups.entry(key(created_period)).or_default();
+            g.created += 1;
+            if let Some(d) = &m.first_response {
+                g.add_durations(DurationKpi::FirstResponse, d);
+            }
+            g.awaiting_first_response += u64::from(m.awaiting_first_response);
+            for d in &m.next_responses {
+                g.add_durations(DurationKpi::NextResponse, d);
+            }
+            if !sla_scratch.is_empty() && g.sla.len() < options.sla.len() {
+                g.sla.resize(options.sla.len(), (0, 0));
+            }
+            for &(k, outcome) in sla_scratch.iter() {
+                match outcome {
+                    SlaOutcome::Met => g.sla[k].0 += 1,
+                    SlaOutcome::Breached => g.sla[k].1 += 1,
+                }
+            }
+            g.csat_offered += u64::from(ticket.survey_offered);
+            for answer in &ticket.surveys {
+                let score = answer.score();
+                match answer.survey() {
+                    Survey::Csat(scale) => {
+                        g.csat_rated += 1;
+                        g.csat_good += u64::from(score >= scale.good_from());
+                    }
+                    Survey::Nps => g.nps[usize::from(score)] += 1,
+                    Survey::Ces => g.ces[usize::from(score) - 1] += 1,
+                }
+            }
+            if let Some(p) = first_solve_period {
+                let g = groups.entry(key(p)).or_default();
+                g.solved += 1;
+                if let Some(d) = &m.first_resolution {
+                    g.add_durations(DurationKpi::FirstResolution, d);
+                }
+                if let Some(fcr) = m.first_contact_resolution {
+                    g.fcr.record(fcr);
+                }
+                g.reopen.record(m.reopened_within_window);
+            }
+            if let Some(p) = last_solve_period {
+                let g = groups.entry(key(p)).or_default();
+                if let Some(d) = &m.full_resolution {
+                    g.add_durations(DurationKpi::FullResolution, d);
+                }
+                if let Some(d) = &m.requester_wait {
+                    g.add_durations(DurationKpi::RequesterWait, d);
+                }
+            }
+            for &(day, change) in changes.iter() {
+                *backlog.entry(key(day)).or_insert(0) += change;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds another aggregate built with the same engine.
+    pub fn merge(&mut self, other: &KpiAggregate) {
+        let remap: Vec<Vec<u32>> = (0..3)
+            .map(|d| {
+                other.labels[d]
+                    .names
+                    .iter()
+                    .map(|name| self.labels[d].intern(name))
+                    .collect()
+            })
+            .collect();
+        let translate = |key: &GroupKey| -> GroupKey {
+            let label = if key.dimension == 0 {
+                0
+            } else {
+                remap[usize::from(key.dimension) - 1]
+                    .get(key.label as usize)
+                    .copied()
+                    .unwrap_or(key.label)
+            };
+            GroupKey { label, ..*key }
+        };
+        for (key, partial) in &other.groups {
+            self.groups.entry(translate(key)).or_default().merge(partial);
+        }
+        for (key, change) in &other.backlog {
+            *self.backlog.entry(translate(key)).or_insert(0) += change;
+        }
+        self.tickets += other.tickets;
+    }
+
+    /// Reads out every group and the daily backlog series.
+    pub fn finish(&self, engine: &KpiEngine) -> KpiReport {
+        let options = &engine.options;
+        let method = options.quantile_method;
+        let segment = |dimension: u8, label: u32| -> Segment {
+            match dimension {
+                0 => Segment::all(),
+                d => Segment {
+                    dimension: Dimension::ALL.get(usize::from(d) - 1).copied(),
+                    value: self.labels[usize::from(d) - 1].name(label).to_string(),
+                },
+            }
+        };
+        // Backlog: per segment, sorted day changes and running totals.
+        let mut backlog_by_segment: BTreeMap<(u8, u32), BTreeMap<i32, i64>> = BTreeMap::new();
+        for (key, &change) in &self.backlog {
+            *backlog_by_segment
+                .entry((key.dimension, key.label))
+                .or_default()
+                .entry(key.period)
+                .or_insert(0) += change;
+        }
+        let backlog_at = |dimension: u8, label: u32, day: i32| -> i64 {
+            backlog_by_segment
+                .get(&(dimension, label))
+                .map_or(0, |days| days.range(..=day).map(|(_, c)| c).sum())
+        };
+
+        let mut groups: Vec<GroupSummary> = self
+            .groups
+            .iter()
+            .filter_map(|(key, g)| {
+                let period_start = options.period.start(key.period)?;
+                let period_end = options.period.end(key.period)?;
+                let clocked = |kpi: DurationKpi| Clocked {
+                    calendar: g.durations[kpi.index()][0].summary(method),
+                    business: g.durations[kpi.index()][1].summary(method),
+                };
+                let sla = options
+                    .sla
+                    .iter()
+                    .enumerate()
+                    .map(|(k, target)| {
+                        let (met, breached) = g.sla.get(k).copied().unwrap_or((0, 0));
+                        SlaSummary {
+                            name: target.name().to_string(),
+                            met,
+                            breached,
+                            attainment: Proportion::new(met, met + breached).estimate(),
+                        }
+                    })
+                    .collect();
+                Some(GroupSummary {
+                    period_start,
+                    segment: segment(key.dimension, key.label),
+                    created: g.created,
+                    solved: g.solved,
+                    awaiting_first_response: g.awaiting_first_response,
+                    first_response: clocked(DurationKpi::FirstResponse),
+                    next_response: clocked(DurationKpi::NextResponse),
+                    first_resolution: clocked(DurationKpi::FirstResolution),
+                    full_resolution: clocked(DurationKpi::FullResolution),
+                    requester_wait: clocked(DurationKpi::RequesterWait),
+                    first_contact_resolution: g.fcr.estimate(),
+                    reopen: g.reopen.estimate(),
+                    sla,
+                    csat: Proportion::new(g.csat_good, g.csat_rated).estimate(),
+                    csat_response_rate: Proportion::new(g.csat_rated, g.csat_offered).estimate(),
+                    nps: summary::nps(&g.nps),
+                    ces: summary::ces(&g.ces),
+                    backlog_at_end: backlog_at(key.dimension, key.label, days_from_civil(period_end)),
+                })
+            })
+            .collect();
+        groups.sort_by(|a, b| {
+            (a.period_start, a.segment.dimension, &a.segment.value).cmp(&(
+                b.period_start,
+                b.segment.dimension,
+                &b.segment.value,
+            ))
+        });
+
+        let mut backlog = Vec::new();
+        for (&(dimension, label), days) in &backlog_by_segment {
+            let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value()) else {
+                continue;
+            };
+            let seg = segment(dimension, label);
+            let mut open = 0i64;
+            for day in first..=last {
+                open += days.get(&day).copied().unwrap_or(0);
+                if let Some(date) = civil_from_days(day) {
+                    backlog.push(BacklogPoint {
+                        date,
+                        segment: seg.clone(),
+                        open,
+                    });
+                }
+            }
+        }
+        backlog.sort_by(|a, b| {
+            (&a.segment.dimension, &a.segment.value, a.date).cmp(&(&b.segment.dimension, &b.segment.value, b.date))
+        });
+        KpiReport {
+            period: options.period,
+            tickets: self.tickets,
+            groups,
+            backlog,
+        }
+    }
+}
+
+/// A segment: all tickets, or the tickets with one value on one dimension.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Segment {
+    /// `None` for all tickets.
+    pub dimension: Option<Dimension>,
+    /// The value on the dimension (empty for all tickets).
+    pub value: String,
+}
+
+impl Segment {
+    /// All tickets.
+    pub fn all() -> Segment {
+        Segment {
+            dimension: None,
+            value: String::new(),
+        }
+    }
+
+    /// Tickets with `value` on `dimension`.
+    pub fn of(dimension: Dimension, value: &str) -> Segment {
+        Segment {
+            dimension: Some(dimension),
+            value: value.to_string(),
+        }
+    }
+}
+
+/// A duration KPI in both clocks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clocked {
+    /// Calendar-time summary; `None` when there are no values.
+    pub calendar: Option<DurationSummary>,
+    /// Business-time summary; `None` when there are no values or no calendars.
+    pub business: Option<DurationSummary>,
+}
+
+/// SLA attainment of one target in one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlaSummary {
+    /// Target name.
+    pub name: String,
+    /// Instances met.
+    pub met: u64,
+    /// Instances breached.
+    pub breached: u64,
+    /// met / (met + breached) with its Wilson interval; `None` without instances.
+    pub attainment: Option<ShareEstimate>,
+}
+
+/// Every KPI of one (period, segment) group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSummary {
+    /// First day of the period.
+    pub period_start: Date,
+    /// The segment.
+    pub segment: Segment,
+    /// Tickets created in the period.
+    pub created: u64,
+    /// Tickets first solved in the period (by the resolution cohort).
+    pub solved: u64,
+    /// Tickets created in the period still waiting for a first response (unsolved, no reply).
+    pub awaiting_first_response: u64,
+    /// First response time (created cohort).
+    pub first_response: Clocked,
+    /// Next response time over all answered runs (created cohort).
+    pub next_response: Clocked,
+    /// First resolution time.
+    pub first_resolution: Clocked,
+    /// Full resolution time.
+    pub full_resolution: Clocked,
+    /// Requester wait time.
+    pub requester_wait: Clocked,
+    /// First-contact resolution share of solved tickets.
+    pub first_contact_resolution: Option<ShareEstimate>,
+    /// Reopen-within-window share of solved tickets.
+    pub reopen: Option<ShareEstimate>,
+    /// SLA attainment per target, in the order of [`KpiOptions::sla`] (created cohort).
+    pub sla: Vec<SlaSummary>,
+    /// CSAT: good / rated (created cohort).
+    pub csat: Option<ShareEstimate>,
+    /// CSAT response rate: rated / offered.
+    pub csat_response_rate: Option<ShareEstimate>,
+    /// Net Promoter Score.
+    pub nps: Option<NpsEstimate>,
+    /// Customer Effort Score.
+    pub ces: Option<CesEstimate>,
+    /// Backlog at the snapshot of the period's last day.
+    pub backlog_at_end: i64,
+}
+
+/// One daily backlog snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BacklogPoint {
+    /// Local date of the snapshot.
+    pub date: Date,
+    /// The segment.
+    pub segment: Segment,
+    /// Tickets unsolved at the snapshot instant.
+    pub open: i64,
+}
+
+/// The read-out of a [`KpiAggregate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiReport {
+    /// Period length of the groups.
+    pub period: Period,
+    /// Tickets aggregated.
+    pub tickets: u64,
+    /// Groups sorted by period, then segment (all tickets first).
+    pub groups: Vec<GroupSummary>,
+    /// Daily backlog per segment, from its first to its last change.
+    pub backlog: Vec<BacklogPoint>,
+}
+
+impl KpiReport {
+    /// The group of one period and segment.
+    pub fn group(&self, period_start: Date, segment: &Segment) -> Option<&GroupSummary> {
+        self.groups
+            .iter()
+            .find(|g| g.period_start == period_start && &g.segment == segment)
+    }
+}

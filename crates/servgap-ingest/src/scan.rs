@@ -1,0 +1,849 @@
+//! Streaming analysis: one pass over a data file into [`SurveyPartials`] and a [`FindingLog`].
+//!
+//! Three readers share one row accumulator ([`Acc`]), so they give identical results:
+//!
+//! * the **fast reader** for plain UTF-8 text without quote characters: big
+//!   blocks cut at the last newline, parsed straight from bytes by worker threads,
+//!   each with its own partials and log, merged at the end (merging is exact);
+//! * the **general reader** (the `csv` crate, streaming, any encoding, quotes);
+//! * the **spreadsheet reader** (calamine).
+//!
+//! Memory is bounded by the instrument, the block size and the number of
+//! segments, never by the number of rows.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+use calamine::Data;
+use servgap_core::instrument::{Instrument, Scale};
+use servgap_core::servqual::{check_respondent, Coverage, Finding, FindingLog, Location, Respondent, Rule, SurveyPartials};
+
+use crate::cell::{classify_number, parse_text, trim, Decimal, Parsed, ValueLabels};
+use crate::detect::Slot;
+use crate::plan::ColumnPlan;
+use crate::source::{cell_text, io_error, open_sheet, read_header, DataStart, Dialect, FileKind, Header, Source};
+use crate::text::DecodingReader;
+use crate::IngestError;
+
+/// Which reader [`scan`] may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReaderChoice {
+    /// The fast reader when the file allows it, else the general one.
+    #[default]
+    Auto,
+    /// Always the general (`csv` crate) reader; for tests and comparisons.
+    General,
+}
+
+/// Options of [`scan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanOptions {
+    /// Stop at the first finding and return [`IngestError::Rejected`] (no partial result).
+    /// Otherwise the default policy of each rule applies ([`Rule::default_action`]) and findings are logged.
+    pub strict: bool,
+    /// Coverage rule for dimension scores.
+    pub coverage: Coverage,
+    /// Worker threads for the fast reader; 0 = available parallelism.
+    pub threads: usize,
+    /// Block size of the fast reader, in bytes.
+    pub block_size: usize,
+    /// Findings kept as examples per rule (counts are always exact).
+    pub sample_limit: usize,
+    /// Largest number of distinct segment values.
+    pub max_segments: usize,
+    /// Which reader to use.
+    pub reader: ReaderChoice,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        Self {
+            strict: false,
+            coverage: Coverage::default(),
+            threads: 0,
+            block_size: 4 << 20,
+            sample_limit: 20,
+            max_segments: 1000,
+            reader: ReaderChoice::Auto,
+        }
+    }
+}
+
+/// Which reader a scan used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderUsed {
+    /// The fast block reader, with this many worker threads.
+    Fast {
+        /// Worker threads (1 = parsed on the calling thread).
+        threads: usize,
+    },
+    /// The general `csv` reader.
+    General,
+    /// The spreadsheet reader.
+    Spreadsheet,
+}
+
+/// The result of a [`scan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    /// The data file.
+    pub path: PathBuf,
+    /// All respondents.
+    pub total: SurveyPartials,
+    /// Respondents per segment value (empty without a segment column; a blank
+    /// segment cell is the key `""`).
+    pub segments: BTreeMap<String, SurveyPartials>,
+    /// Findings: exact counts per rule and the earliest examples.
+    pub findings: FindingLog,
+    /// Data rows read (each is one respondent; blank lines are skipped).
+    pub rows: u64,
+    /// The text dialect (delimited files).
+    pub dialect: Option<Dialect>,
+    /// The reader used.
+    pub reader: ReaderUsed,
+}
+
+/// A finding with the file, column and rule spelled out, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingReport {
+    /// The data file.
+    pub path: PathBuf,
+    /// Row, 1-based, counting header rows.
+    pub row: u64,
+    /// The column(s), or `(whole response)`.
+    pub column: String,
+    /// The offending value.
+    pub value: String,
+    /// The rule.
+    pub rule: Rule,
+}
+
+impl std::fmt::Display for FindingReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: row {}, column `{}`: value `{}` breaks rule {} ({})",
+            self.path.display(),
+            self.row,
+            self.column,
+            self.value,
+            self.rule.id(),
+            self.rule.requirement()
+        )
+    }
+}
+
+/// Describes a finding: file, row, column name(s), value and rule.
+pub fn describe_finding(path: &Path, plan: &ColumnPlan, instrument: &Instrument, finding: &Finding) -> FindingReport {
+    FindingReport {
+        path: path.to_owned(),
+        row: finding.row,
+        column: plan.column_name(instrument, &finding.location),
+        value: finding.value.clone(),
+        rule: finding.rule,
+    }
+}
+
+fn rejected(path: &Path, plan: &ColumnPlan, instrument: &Instrument, finding: &Finding) -> IngestError {
+    let r = describe_finding(path, plan, instrument, finding);
+    IngestError::Rejected {
+        path: r.path,
+        row: r.row,
+        column: r.column,
+        value: r.value,
+        rule: r.rule.id(),
+        requirement: r.rule.requirement(),
+    }
+}
+
+/// What a column feeds.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Skip,
+    Rating { index: usize, item: usize, battery: servgap_core::instrument::Battery },
+    Importance(usize),
+    Overall,
+    Segment,
+}
+
+/// Read-only context shared by all workers.
+struct Ctx<'a> {
+    instrument: &'a Instrument,
+    plan: &'a ColumnPlan,
+    options: &'a ScanOptions,
+    path: &'a Path,
+    kinds: Vec<Kind>,
+    /// Rating columns in column order: (column, kind index).
+    rating_columns: Vec<usize>,
+    scale: Scale,
+    overall_scale: Option<Scale>,
+    decimal: Decimal,
+    labels: &'a ValueLabels,
+    overall_labels: &'a ValueLabels,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        instrument: &'a Instrument,
+        plan: &'a ColumnPlan,
+        options: &'a ScanOptions,
+        path: &'a Path,
+        decimal: Decimal,
+    ) -> Self {
+        let kinds: Vec<Kind> = plan
+            .slots
+            .iter()
+            .map(|slot| match slot {
+                Some(Slot::Rating { item, battery }) => instrument
+                    .rating_index(*item, *battery)
+                    .map_or(Kind::Skip, |index| Kind::Rating { index, item: *item, battery: *battery }),
+                Some(Slot::Importance { dimension }) => Kind::Importance(*dimension),
+                Some(Slot::Overall) if instrument.overall().is_some() => Kind::Overall,
+                Some(Slot::Segment) => Kind::Segment,
+                _ => Kind::Skip,
+            })
+            .collect();
+        let rating_columns = kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Kind::Rating { .. }))
+            .map(|(c, _)| c)
+            .collect();
+        Self {
+            instrument,
+            plan,
+            options,
+            path,
+            kinds,
+            rating_columns,
+            scale: instrument.scale(),
+            overall_scale: instrument.overall(),
+            decimal,
+            labels: &plan.value_labels,
+            overall_labels: &plan.overall_labels,
+        }
+    }
+
+    fn sep(&self) -> u8 {
+        match self.decimal {
+            Decimal::Comma => b',',
+            Decimal::Point => b'.',
+        }
+    }
+}
+
+/// A visitor called with every respondent (see [`for_each_respondent`]).
+type Visitor<'v> = &'v mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send);
+
+/// Per-worker accumulator: the current row, the partials and the log.
+struct Acc<'v> {
+    total: SurveyPartials,
+    segments: BTreeMap<String, SurveyPartials>,
+    log: FindingLog,
+    rows: u64,
+    ratings: Vec<Option<i16>>,
+    importance: Vec<Option<i32>>,
+    overall: Option<i16>,
+    segment: String,
+    has_segment: bool,
+    findings: Vec<Finding>,
+    visitor: Option<Visitor<'v>>,
+}
+
+impl<'v> Acc<'v> {
+    fn new(ctx: &Ctx<'_>) -> Result<Self, IngestError> {
+        Ok(Self {
+            total: SurveyPartials::new(ctx.instrument, ctx.options.coverage)?,
+            segments: BTreeMap::new(),
+            log: FindingLog::new(ctx.options.sample_limit),
+            rows: 0,
+            ratings: vec![None; ctx.instrument.rating_count()],
+            importance: vec![None; ctx.plan.importance.len()],
+            overall: None,
+            segment: String::new(),
+            has_segment: ctx.plan.segment.is_some(),
+            findings: Vec::new(),
+            visitor: None,
+        })
+    }
+
+    #[inline]
+    fn begin_row(&mut self) {
+        self.ratings.fill(None);
+        self.importance.fill(None);
+        self.overall = None;
+        self.segment.clear();
+    }
+
+    fn finding(&mut self, row: u64, location: Location, rule: Rule, value: String) {
+        self.log.record(Finding { row, location, rule, value });
+    }
+
+    /// A text cell (delimited files, spreadsheet strings).
+    #[inline]
+    fn text_cell(&mut self, ctx: &Ctx<'_>, column: usize, bytes: &[u8], row: u64) {
+        let Some(kind) = ctx.kinds.get(column).copied() else { return };
+        match kind {
+            Kind::Skip => {}
+            Kind::Segment => {
+                self.segment.push_str(&String::from_utf8_lossy(trim(bytes)));
+            }
+            Kind::Overall => {
+                let text = trim(bytes);
+                let parsed = parse_text(text, ctx.decimal, ctx.overall_labels);
+                self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
+            }
+            _ => {
+                let text = trim(bytes);
+                if let (Kind::Rating { index, .. }, Some(v)) = (kind, crate::cell::parse_fast(text, ctx.sep())) {
+                    if ctx.scale.contains_i64(v) {
+                        self.ratings[index] = Some(v as i16);
+                        return;
+                    }
+                }
+                let parsed = parse_text(text, ctx.decimal, ctx.labels);
+                self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
+            }
+        }
+    }
+
+    /// A spreadsheet cell.
+    fn data_cell(&mut self, ctx: &Ctx<'_>, column: usize, cell: &Data, row: u64) {
+        let Some(kind) = ctx.kinds.get(column).copied() else { return };
+        let parsed = match cell {
+            Data::String(s) => return self.text_cell(ctx, column, s.as_bytes(), row),
+            Data::Empty => Parsed::Blank,
+            Data::Int(i) => Parsed::Whole(*i),
+            Data::Float(f) => classify_number(*f),
+            _ => Parsed::NotANumber,
+        };
+        if let Kind::Segment = kind {
+            self.segment.push_str(&cell_text(cell));
+            return;
+        }
+        self.apply(ctx, kind, parsed, row, &|| cell_text(cell));
+    }
+
+    fn apply(&mut self, ctx: &Ctx<'_>, kind: Kind, parsed: Parsed, row: u64, text: &dyn Fn() -> String) {
+        match kind {
+            Kind::Rating { index, item, battery } => {
+                let location = || Location::Rating { item, battery };
+                match parsed {
+                    Parsed::Whole(v) if ctx.scale.contains_i64(v) => self.ratings[index] = Some(v as i16),
+                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, location(), Rule::OutOfScale, text()),
+                    Parsed::Blank => self.finding(row, location(), Rule::Blank, String::new()),
+                    Parsed::Missing => {}
+                    Parsed::NotANumber => self.finding(row, location(), Rule::NotANumber, text()),
+                }
+            }
+            Kind::Importance(dimension) => {
+                let location = || Location::Importance { dimension };
+                match parsed {
+                    Parsed::Whole(v) if (0..=100).contains(&v) => self.importance[dimension] = Some(v as i32),
+                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, location(), Rule::OutOfScale, text()),
+                    Parsed::Blank | Parsed::Missing => {}
+                    Parsed::NotANumber => self.finding(row, location(), Rule::NotANumber, text()),
+                }
+            }
+            Kind::Overall => {
+                let Some(scale) = ctx.overall_scale else { return };
+                match parsed {
+                    Parsed::Whole(v) if scale.contains_i64(v) => self.overall = Some(v as i16),
+                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, Location::Overall, Rule::OutOfScale, text()),
+                    Parsed::Blank | Parsed::Missing => {}
+                    Parsed::NotANumber => self.finding(row, Location::Overall, Rule::NotANumber, text()),
+                }
+            }
+            Kind::Skip | Kind::Segment => {}
+        }
+    }
+
+    /// Finishes a row of `fields` cells: blanks for missing trailing cells, the
+    /// respondent rules, and the partials.
+    fn end_row(&mut self, ctx: &Ctx<'_>, row: u64, fields: usize) -> Result<(), IngestError> {
+        if ctx.rating_columns.last().is_some_and(|&last| last >= fields) {
+            for &column in &ctx.rating_columns {
+                if column >= fields {
+                    if let Some(Kind::Rating { item, battery, .. }) = ctx.kinds.get(column) {
+                        self.finding(row, Location::Rating { item: *item, battery: *battery }, Rule::Blank, String::new());
+                    }
+                }
+            }
+        }
+        self.rows += 1;
+        let respondent = Respondent { ratings: &self.ratings, importance: &self.importance, overall: self.overall };
+        check_respondent(ctx.instrument, row, &respondent, &mut self.findings);
+        for finding in self.findings.drain(..) {
+            self.log.record(finding);
+        }
+        if let Some(visit) = self.visitor.as_mut() {
+            visit(row, self.has_segment.then_some(self.segment.as_str()), &respondent);
+        }
+        if self.has_segment {
+            match self.segments.get_mut(self.segment.as_str()) {
+                Some(partials) => partials.add(&respondent),
+                None => {
+                    if self.segments.len() >= ctx.options.max_segments {
+                        return Err(too_many_segments(ctx));
+                    }
+                    let mut partials = SurveyPartials::new(ctx.instrument, ctx.options.coverage)?;
+                    partials.add(&respondent);
+                    self.segments.insert(self.segment.clone(), partials);
+                }
+            }
+        } else {
+            self.total.add(&respondent);
+        }
+        Ok(())
+    }
+
+    /// Folds another worker's results in.
+    fn merge(&mut self, other: Acc<'_>) -> Result<(), IngestError> {
+        self.total.merge(&other.total)?;
+        for (key, partials) in other.segments {
+            match self.segments.get_mut(&key) {
+                Some(mine) => mine.merge(&partials)?,
+                None => {
+                    self.segments.insert(key, partials);
+                }
+            }
+        }
+        self.log.merge(&other.log);
+        self.rows += other.rows;
+        Ok(())
+    }
+
+    /// Builds the scan result (the total is the merge of the segments when there are segments).
+    fn finish(mut self, ctx: &Ctx<'_>, dialect: Option<Dialect>, reader: ReaderUsed) -> Result<Scan, IngestError> {
+        if self.segments.len() > ctx.options.max_segments {
+            return Err(too_many_segments(ctx));
+        }
+        for partials in self.segments.values() {
+            self.total.merge(partials)?;
+        }
+        if ctx.options.strict {
+            if let Some(first) = self.log.first() {
+                return Err(rejected(ctx.path, ctx.plan, ctx.instrument, first));
+            }
+        }
+        Ok(Scan {
+            path: ctx.path.to_owned(),
+            total: self.total,
+            segments: self.segments,
+            findings: self.log,
+            rows: self.rows,
+            dialect,
+            reader,
+        })
+    }
+
+    fn stop(&self, ctx: &Ctx<'_>) -> bool {
+        ctx.options.strict && !self.log.is_empty()
+    }
+}
+
+fn too_many_segments(ctx: &Ctx<'_>) -> IngestError {
+    IngestError::TooManySegments {
+        path: ctx.path.to_owned(),
+        column: ctx.plan.segment_column().unwrap_or("").to_owned(),
+        limit: ctx.options.max_segments,
+    }
+}
+
+trait ScaleExt {
+    fn contains_i64(self, v: i64) -> bool;
+}
+
+impl ScaleExt for Scale {
+    #[inline]
+    fn contains_i64(self, v: i64) -> bool {
+        v >= i64::from(self.min()) && v <= i64::from(self.max())
+    }
+}
+
+/// Parses a block of whole lines starting at line `line`. Returns false when a
+/// strict scan found something (the rest of the block is left unread).
+fn parse_block(ctx: &Ctx<'_>, acc: &mut Acc<'_>, block: &[u8], mut line: u64, delimiter: u8) -> Result<bool, IngestError> {
+    let mut field_start = 0;
+    let mut column = 0;
+    acc.begin_row();
+    for (i, &b) in block.iter().enumerate() {
+        if b == delimiter {
+            acc.text_cell(ctx, column, &block[field_start..i], line);
+            column += 1;
+            field_start = i + 1;
+        } else if b == b'\n' {
+            let field = &block[field_start..i];
+            let blank_line = column == 0 && (field.is_empty() || field == b"\r");
+            if !blank_line {
+                acc.text_cell(ctx, column, field, line);
+                acc.end_row(ctx, line, column + 1)?;
+                if acc.stop(ctx) {
+                    return Ok(false);
+                }
+                acc.begin_row();
+            }
+            line += 1;
+            column = 0;
+            field_start = i + 1;
+        }
+    }
+    if field_start < block.len() {
+        let field = &block[field_start..];
+        if !(column == 0 && field == b"\r") {
+            acc.text_cell(ctx, column, field, line);
+            acc.end_row(ctx, line, column + 1)?;
+        }
+    }
+    Ok(!acc.stop(ctx))
+}
+
+struct Block {
+    index: u64,
+    line: u64,
+    bytes: Vec<u8>,
+}
+
+enum Fast<'v> {
+    Done(Acc<'v>, usize),
+    /// The data holds a quote character: use the general reader.
+    Quoted,
+}
+
+/// Reads `len` more bytes (or to end of file) into `buf`; true at end of file.
+fn fill(file: &mut File, buf: &mut Vec<u8>, len: usize, path: &Path) -> Result<bool, IngestError> {
+    let target = buf.len() + len;
+    while buf.len() < target {
+        let got = file.by_ref().take((target - buf.len()) as u64).read_to_end(buf).map_err(io_error(path))?;
+        if got == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn scan_fast<'v>(
+    ctx: &Ctx<'_>,
+    start: DataStart,
+    delimiter: u8,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Fast<'v>, IngestError> {
+    let path = ctx.path;
+    let mut file = File::open(path).map_err(io_error(path))?;
+    let total = file.metadata().map_err(io_error(path))?.len();
+    file.seek(SeekFrom::Start(start.byte)).map_err(io_error(path))?;
+    let threads = match ctx.options.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .clamp(1, 64);
+    let block_size = ctx.options.block_size.max(64);
+
+    // Produces blocks in order; `sink` consumes each; returns false on quotes.
+    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
+        let mut carry: Vec<u8> = Vec::new();
+        let mut line = start.line;
+        let mut done = start.byte;
+        let mut index = 0;
+        loop {
+            let mut buf = Vec::with_capacity(block_size + carry.len());
+            buf.append(&mut carry);
+            let eof = fill(&mut file, &mut buf, block_size, path)?;
+            if buf.is_empty() {
+                return Ok(true);
+            }
+            let cut = if eof {
+                buf.len()
+            } else {
+                match memchr::memrchr(b'\n', &buf) {
+                    Some(p) => p + 1,
+                    None => {
+                        carry = buf; // a line longer than a block: read more
+                        continue;
+                    }
+                }
+            };
+            carry = buf.split_off(cut);
+            if memchr::memchr(b'"', &buf).is_some() {
+                return Ok(false);
+            }
+            let lines = memchr::memchr_iter(b'\n', &buf).count() as u64;
+            done += buf.len() as u64;
+            let keep_going = sink(Block { index, line, bytes: buf })?;
+            progress(done.min(total), total);
+            if !keep_going {
+                return Ok(true);
+            }
+            line += lines;
+            index += 1;
+            if eof && carry.is_empty() {
+                return Ok(true);
+            }
+        }
+    };
+
+    if threads == 1 {
+        let mut acc = Acc::new(ctx)?;
+        let plain = produce(&mut |block: Block| parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter))?;
+        return Ok(if plain { Fast::Done(acc, 1) } else { Fast::Quoted });
+    }
+
+    let (tx, rx) = mpsc::sync_channel::<Block>(threads);
+    let rx = Arc::new(Mutex::new(rx));
+    // Strict scans: the index of the earliest block with a finding; later blocks are skipped.
+    let stop_at = AtomicU64::new(u64::MAX);
+    let aborted = AtomicBool::new(false);
+    std::thread::scope(|scope| -> Result<Fast<'v>, IngestError> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let rx = Arc::clone(&rx);
+                let stop_at = &stop_at;
+                let aborted = &aborted;
+                scope.spawn(move || -> Result<Acc<'v>, IngestError> {
+                    let mut acc = Acc::new(ctx)?;
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(guard) => guard.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(block) = next else { break };
+                        if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        match parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter) {
+                            Ok(true) => {}
+                            Ok(false) => {
+                                stop_at.fetch_min(block.index, Ordering::Relaxed);
+                            }
+                            Err(e) => {
+                                aborted.store(true, Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Ok(acc)
+                })
+            })
+            .collect();
+        let produced = produce(&mut |block: Block| {
+            if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            Ok(tx.send(block).is_ok())
+        });
+        drop(tx);
+        if !matches!(produced, Ok(true)) {
+            aborted.store(true, Ordering::Relaxed);
+        }
+        let mut results = Vec::with_capacity(threads);
+        for worker in workers {
+            results.push(worker.join().map_err(|_| IngestError::Io {
+                path: path.to_owned(),
+                source: std::io::Error::other("a scan worker thread panicked"),
+            })?);
+        }
+        if !produced? {
+            return Ok(Fast::Quoted);
+        }
+        let mut merged: Option<Acc<'v>> = None;
+        for result in results {
+            let acc = result?;
+            match merged.as_mut() {
+                Some(m) => m.merge(acc)?,
+                None => merged = Some(acc),
+            }
+        }
+        match merged {
+            Some(acc) => Ok(Fast::Done(acc, threads)),
+            None => Ok(Fast::Done(Acc::new(ctx)?, threads)),
+        }
+    })
+}
+
+/// Counts bytes read through it, for progress.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn scan_general<'v>(
+    ctx: &Ctx<'_>,
+    dialect: &Dialect,
+    acc: &mut Acc<'v>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<(), IngestError> {
+    let path = ctx.path;
+    let mut file = File::open(path).map_err(io_error(path))?;
+    let total = file.metadata().map_err(io_error(path))?.len();
+    file.seek(SeekFrom::Start(dialect.encoding.bom_len as u64)).map_err(io_error(path))?;
+    let count = Arc::new(AtomicU64::new(dialect.encoding.bom_len as u64));
+    let counting = Counting { inner: file, count: Arc::clone(&count) };
+    let input: Box<dyn Read> = if dialect.encoding.is_utf8() {
+        Box::new(counting)
+    } else {
+        Box::new(DecodingReader::new(counting, dialect.encoding.encoding))
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(256 * 1024)
+        .from_reader(input);
+    let mut record = csv::ByteRecord::new();
+    let csv_error = |e: csv::Error| IngestError::Csv {
+        path: path.to_owned(),
+        row: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    for _ in 0..(dialect.header_row + dialect.skip_rows) {
+        if !reader.read_byte_record(&mut record).map_err(csv_error)? {
+            return Ok(());
+        }
+    }
+    let mut since_progress = 0u32;
+    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+        let row = record.position().map_or(0, |p| p.line());
+        acc.begin_row();
+        for (column, field) in record.iter().enumerate().take(ctx.kinds.len()) {
+            acc.text_cell(ctx, column, field, row);
+        }
+        acc.end_row(ctx, row, record.len())?;
+        if acc.stop(ctx) {
+            break;
+        }
+        since_progress += 1;
+        if since_progress == 8192 {
+            since_progress = 0;
+            progress(count.load(Ordering::Relaxed).min(total), total);
+        }
+    }
+    progress(total, total);
+    Ok(())
+}
+
+fn scan_spreadsheet(
+    ctx: &Ctx<'_>,
+    source: &Source,
+    acc: &mut Acc<'_>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<(), IngestError> {
+    let sheet = open_sheet(source)?;
+    let skip = usize::try_from(source.options.skip_rows.unwrap_or(0)).unwrap_or(usize::MAX);
+    let first_data = sheet.header_index.saturating_add(1).saturating_add(skip);
+    let height = sheet.range.height() as u64;
+    for (offset, cells) in sheet.range.rows().enumerate().skip(first_data) {
+        if cells.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
+        let row = sheet.first_row + offset as u64 + 1;
+        acc.begin_row();
+        for (c, cell) in cells.iter().enumerate() {
+            acc.data_cell(ctx, sheet.first_column + c, cell, row);
+        }
+        acc.end_row(ctx, row, sheet.first_column + cells.len())?;
+        if acc.stop(ctx) {
+            break;
+        }
+        if offset % 8192 == 0 {
+            progress(offset as u64, height);
+        }
+    }
+    progress(height, height);
+    Ok(())
+}
+
+fn check_header(source: &Source, header: &Header, plan: &ColumnPlan) -> Result<(), IngestError> {
+    if header.columns.len() != plan.headers().len() {
+        return Err(IngestError::HeaderChanged {
+            path: source.path.clone(),
+            expected: plan.headers().len(),
+            found: header.columns.len(),
+        });
+    }
+    Ok(())
+}
+
+/// Scans a whole data file once: every row becomes a respondent, checked and
+/// folded into [`SurveyPartials`] (per segment and in total).
+///
+/// Cell rules (not a number, out of scale, blank) are checked here, with the
+/// cell's text; respondent rules come from [`check_respondent`]. `progress`
+/// is called now and then with (bytes done, bytes total).
+///
+/// # Errors
+/// I/O and format errors; in strict mode, [`IngestError::Rejected`] for the
+/// earliest finding (and nothing else is returned).
+pub fn scan(
+    source: &Source,
+    instrument: &Instrument,
+    plan: &ColumnPlan,
+    options: &ScanOptions,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Scan, IngestError> {
+    let header = read_header(source)?;
+    check_header(source, &header, plan)?;
+    let decimal = header.dialect.as_ref().map_or(Decimal::Point, |d| d.decimal);
+    let ctx = Ctx::new(instrument, plan, options, &source.path, decimal);
+
+    if source.kind == FileKind::Spreadsheet {
+        let mut acc = Acc::new(&ctx)?;
+        scan_spreadsheet(&ctx, source, &mut acc, progress)?;
+        return acc.finish(&ctx, None, ReaderUsed::Spreadsheet);
+    }
+    let Some(dialect) = header.dialect else {
+        return Err(IngestError::NoHeader { path: source.path.clone(), row: header.header_row });
+    };
+    if let (ReaderChoice::Auto, Some(start)) = (options.reader, header.data_start) {
+        if let Fast::Done(acc, threads) = scan_fast(&ctx, start, dialect.delimiter, progress)? {
+            return acc.finish(&ctx, Some(dialect), ReaderUsed::Fast { threads });
+        }
+    }
+    let mut acc = Acc::new(&ctx)?;
+    scan_general(&ctx, &dialect, &mut acc, progress)?;
+    acc.finish(&ctx, Some(dialect), ReaderUsed::General)
+}
+
+/// Calls `visit(row, segment, respondent)` for every respondent, in file order,
+/// with the same parsing and cell rules as [`scan`] (single-threaded; findings
+/// are returned in the [`Scan`] as usual).
+///
+/// # Errors
+/// As [`scan`].
+pub fn for_each_respondent(
+    source: &Source,
+    instrument: &Instrument,
+    plan: &ColumnPlan,
+    options: &ScanOptions,
+    visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
+) -> Result<Scan, IngestError> {
+    let header = read_header(source)?;
+    check_header(source, &header, plan)?;
+    let decimal = header.dialect.as_ref().map_or(Decimal::Point, |d| d.decimal);
+    let ctx = Ctx::new(instrument, plan, options, &source.path, decimal);
+    let mut acc = Acc::new(&ctx)?;
+    acc.visitor = Some(visit);
+    let no_progress = |_: u64, _: u64| {};
+    if source.kind == FileKind::Spreadsheet {
+        scan_spreadsheet(&ctx, source, &mut acc, &no_progress)?;
+        acc.visitor = None;
+        return acc.finish(&ctx, None, ReaderUsed::Spreadsheet);
+    }
+    let Some(dialect) = header.dialect else {
+        return Err(IngestError::NoHeader { path: source.path.clone(), row: header.header_row });
+    };
+    scan_general(&ctx, &dialect, &mut acc, &no_progress)?;
+    acc.visitor = None;
+    acc.finish(&ctx, Some(dialect), ReaderUsed::General)
+}

@@ -1,0 +1,565 @@
+//! The report view model: a serialisable, explicitly versioned copy of an analysis.
+//!
+//! Core types do not derive `Serialize`; this module converts them field by field,
+//! so a refactor in `servgap-core` cannot silently change the JSON contract
+//! documented in `docs/analysis-json.md`.
+
+use serde::Serialize;
+use servgap_core::instrument::Instrument;
+use servgap_core::servqual::{
+    BatteryStats, ComparisonStats, DifferenceReliability, OverallScore, ScaleReliability, SurveyAnalysis,
+};
+use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
+
+/// Identifier of the JSON layout; bumped on any incompatible change.
+pub const SCHEMA: &str = "servgap.analysis/1";
+
+/// Where the data came from and what happened while reading it; filled by the caller.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct InputSummary {
+    /// File name as given on the command line.
+    pub file: String,
+    /// How the file was read (format, encoding, delimiter …), as `(key, value)` text pairs.
+    pub reader: Vec<(String, String)>,
+    /// Data rows read.
+    pub rows: u64,
+    /// Findings of the validation rules.
+    pub findings: Vec<RuleFindings>,
+    /// Whether `--strict` was in force (then findings is empty, or the run failed).
+    pub strict: bool,
+}
+
+/// Findings of one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleFindings {
+    /// Rule identifier, e.g. `out-of-scale`.
+    pub rule: String,
+    /// What the rule demands.
+    pub requirement: String,
+    /// What the default policy did.
+    pub action: String,
+    /// Number of findings.
+    pub count: u64,
+    /// The earliest findings (bounded).
+    pub examples: Vec<FindingExample>,
+}
+
+/// One finding, located in the input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingExample {
+    /// Row as a spreadsheet shows it (header = row 1).
+    pub row: u64,
+    /// Column name(s) in the input.
+    pub column: String,
+    /// Offending value.
+    pub value: String,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisReport {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// servgap version that produced it.
+    pub servgap_version: &'static str,
+    /// Language of the texts.
+    pub language: String,
+    /// The input.
+    pub input: InputSummary,
+    /// The instrument.
+    pub instrument: InstrumentView,
+    /// Options that changed numbers.
+    pub method: MethodView,
+    /// Respondent counts.
+    pub respondents: RespondentsView,
+    /// Per dimension.
+    pub dimensions: Vec<DimensionView>,
+    /// Per item.
+    pub items: Vec<ItemView>,
+    /// Overall scores.
+    pub overall: Vec<OverallView>,
+    /// Whole-instrument reliability.
+    pub reliability: Vec<ReliabilityView>,
+    /// Importance–performance analysis.
+    pub ipa: Option<IpaView>,
+}
+
+/// Instrument metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct InstrumentView {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `two-column`, `three-column` or `perceptions-only`.
+    pub format: &'static str,
+    /// Lowest answer.
+    pub scale_min: i16,
+    /// Highest answer.
+    pub scale_max: i16,
+    /// Battery codes in storage order (E, P; A, D, P; P).
+    pub batteries: Vec<&'static str>,
+    /// Comparison ids (`gap`; `msa`, `mss`; none).
+    pub comparisons: Vec<&'static str>,
+    /// Whether importance points were collected.
+    pub importance: bool,
+}
+
+/// Options echoed for the methods section.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    /// Confidence level of intervals.
+    pub confidence: f64,
+    /// Missing-data policy in words.
+    pub missing_data: String,
+    /// Minimum share of a dimension's items for a dimension score.
+    pub dimension_coverage: f64,
+    /// `wilcox` or `pratt`.
+    pub wilcoxon_zero_method: &'static str,
+    /// Continuity correction in the normal approximation.
+    pub wilcoxon_continuity: bool,
+    /// `auto`, `exact` or `normal`.
+    pub wilcoxon_method: &'static str,
+    /// Effect sizes reported.
+    pub effect_sizes: &'static str,
+    /// Weighting of the weighted score.
+    pub weighting: &'static str,
+    /// IPA crosshair.
+    pub ipa_crosshair: &'static str,
+}
+
+/// Respondent counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct RespondentsView {
+    /// Respondents read.
+    pub total: u64,
+    /// Respondents with a score on every dimension.
+    pub fully_covered: u64,
+    /// Importance allocations renormalised because they did not total 100.
+    pub renormalised_allocations: u64,
+    /// Overall-satisfaction answers.
+    pub satisfaction_answers: u64,
+}
+
+/// Mean and SD of a battery.
+#[derive(Debug, Clone, Serialize)]
+pub struct BatteryView {
+    /// Battery code.
+    pub battery: &'static str,
+    /// Mean.
+    pub mean: Option<f64>,
+    /// Standard deviation.
+    pub sd: Option<f64>,
+}
+
+/// A comparison with its tests.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonView {
+    /// `gap`, `msa` or `mss`.
+    pub comparison: &'static str,
+    /// Formula, e.g. `P − E`.
+    pub formula: &'static str,
+    /// Pairs.
+    pub n: u64,
+    /// Mean difference.
+    pub mean: Option<f64>,
+    /// SD of differences.
+    pub sd: Option<f64>,
+    /// Standard error.
+    pub se: Option<f64>,
+    /// Confidence interval of the mean.
+    pub ci: Option<[f64; 2]>,
+    /// Paired t test.
+    pub t: Option<TView>,
+    /// Wilcoxon signed-rank test.
+    pub wilcoxon: Option<WilcoxonView>,
+    /// Cohen's d_z.
+    pub cohen_dz: Option<f64>,
+    /// Cohen's d_av (signed).
+    pub cohen_dav: Option<f64>,
+}
+
+/// A t test.
+#[derive(Debug, Clone, Serialize)]
+pub struct TView {
+    /// Statistic.
+    pub t: f64,
+    /// Degrees of freedom.
+    pub df: f64,
+    /// Two-sided p.
+    pub p: f64,
+    /// Holm-adjusted p.
+    pub p_holm: Option<f64>,
+    /// Benjamini–Hochberg-adjusted p.
+    pub p_bh: Option<f64>,
+}
+
+/// A Wilcoxon signed-rank test.
+#[derive(Debug, Clone, Serialize)]
+pub struct WilcoxonView {
+    /// Sum of positive ranks (R's V).
+    pub w_plus: f64,
+    /// Sum of negative ranks.
+    pub w_minus: f64,
+    /// Zero differences.
+    pub zeros: u64,
+    /// z of the normal approximation.
+    pub z: Option<f64>,
+    /// Two-sided p.
+    pub p: f64,
+    /// Exact p?
+    pub exact: bool,
+    /// Holm-adjusted p.
+    pub p_holm: Option<f64>,
+    /// Benjamini–Hochberg-adjusted p.
+    pub p_bh: Option<f64>,
+    /// Matched-pairs rank-biserial correlation.
+    pub rank_biserial: f64,
+}
+
+/// Zone-of-tolerance positions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ZoneView {
+    /// P below the minimum.
+    pub below: u64,
+    /// Inside the zone.
+    pub inside: u64,
+    /// Above the desired level.
+    pub above: u64,
+    /// Inverted zones (minimum above desired).
+    pub inverted: u64,
+}
+
+/// An item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// Identifier.
+    pub id: String,
+    /// Dimension identifier.
+    pub dimension: String,
+    /// Statement.
+    pub text: String,
+    /// Respondents with every battery answered.
+    pub n: u64,
+    /// Per battery.
+    pub batteries: Vec<BatteryView>,
+    /// Per comparison.
+    pub comparisons: Vec<ComparisonView>,
+    /// Zone (three-column).
+    pub zone: Option<ZoneView>,
+    /// r(P, overall satisfaction) and its n.
+    pub satisfaction_r: Option<(f64, u64)>,
+}
+
+/// Reliability of one scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReliabilityView {
+    /// Battery code or comparison id.
+    pub scale: String,
+    /// Listwise respondents.
+    pub n: u64,
+    /// Items.
+    pub k: usize,
+    /// Cronbach's alpha.
+    pub alpha: Option<f64>,
+    /// Feldt interval.
+    pub alpha_ci: Option<[f64; 2]>,
+    /// Standardised alpha.
+    pub standardized_alpha: Option<f64>,
+    /// Spearman–Brown (two-item scales).
+    pub spearman_brown: Option<f64>,
+    /// Alpha if each item is deleted, in item order.
+    pub alpha_if_deleted: Vec<Option<f64>>,
+    /// Corrected item–total r, in item order.
+    pub item_total_r: Vec<Option<f64>>,
+}
+
+/// Difference-score diagnostics.
+#[derive(Debug, Clone, Serialize)]
+pub struct DifferenceView {
+    /// Comparison id.
+    pub comparison: &'static str,
+    /// Respondents.
+    pub n: u64,
+    /// r(P total, X total).
+    pub r_px: Option<f64>,
+    /// Reliability of the difference score.
+    pub r_dd: Option<f64>,
+    /// r(difference, P).
+    pub r_diff_p: Option<f64>,
+    /// r(difference, X).
+    pub r_diff_x: Option<f64>,
+}
+
+/// A dimension.
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionView {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Item identifiers.
+    pub items: Vec<String>,
+    /// Respondents meeting the coverage rule.
+    pub n: u64,
+    /// Per battery.
+    pub batteries: Vec<BatteryView>,
+    /// Per comparison.
+    pub comparisons: Vec<ComparisonView>,
+    /// Zone (three-column).
+    pub zone: Option<ZoneView>,
+    /// Reliability per battery and comparison.
+    pub reliability: Vec<ReliabilityView>,
+    /// Difference-score diagnostics.
+    pub difference_scores: Vec<DifferenceView>,
+    /// Mean importance points (0–100).
+    pub importance_points: Option<f64>,
+}
+
+/// An overall score.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverallView {
+    /// `servqual` (with a comparison) or `servperf`.
+    pub score: &'static str,
+    /// Comparison id for SERVQUAL scores.
+    pub comparison: Option<&'static str>,
+    /// `unweighted`, `mean-of-dimensions` or `weighted`.
+    pub aggregation: &'static str,
+    /// Respondents (dimensions for mean-of-dimensions).
+    pub n: u64,
+    /// Score.
+    pub mean: Option<f64>,
+    /// SD over respondents.
+    pub sd: Option<f64>,
+    /// Confidence interval.
+    pub ci: Option<[f64; 2]>,
+    /// t test against zero.
+    pub t: Option<TView>,
+    /// Wilcoxon test against zero.
+    pub wilcoxon: Option<WilcoxonView>,
+}
+
+/// IPA grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct IpaView {
+    /// Performance crosshair.
+    pub performance_cut: f64,
+    /// Stated-importance crosshair.
+    pub stated_importance_cut: Option<f64>,
+    /// Derived-importance crosshair.
+    pub derived_importance_cut: Option<f64>,
+    /// Items.
+    pub points: Vec<IpaPointView>,
+}
+
+/// One IPA item.
+#[derive(Debug, Clone, Serialize)]
+pub struct IpaPointView {
+    /// Item id.
+    pub item: String,
+    /// Mean P.
+    pub performance: f64,
+    /// Mean points of the item's dimension.
+    pub stated_importance: Option<f64>,
+    /// Quadrant (A–D) by stated importance.
+    pub stated_quadrant: Option<&'static str>,
+    /// r with overall satisfaction.
+    pub derived_importance: Option<f64>,
+    /// Quadrant by derived importance.
+    pub derived_quadrant: Option<&'static str>,
+}
+
+fn batteries(stats: &[BatteryStats]) -> Vec<BatteryView> {
+    stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
+}
+
+fn wilcoxon_view(w: &servgap_core::stats::wilcoxon::Wilcoxon, holm: Option<f64>, bh: Option<f64>) -> WilcoxonView {
+    WilcoxonView {
+        w_plus: w.w_plus,
+        w_minus: w.w_minus,
+        zeros: w.zeros,
+        z: w.z,
+        p: w.p,
+        exact: w.exact,
+        p_holm: holm,
+        p_bh: bh,
+        rank_biserial: w.rank_biserial,
+    }
+}
+
+fn comparison(c: &ComparisonStats) -> ComparisonView {
+    ComparisonView {
+        comparison: c.comparison.id(),
+        formula: c.comparison.formula(),
+        n: c.n,
+        mean: c.mean,
+        sd: c.sd,
+        se: c.se,
+        ci: c.t_test.map(|t| [t.ci_low, t.ci_high]),
+        t: c.t_test.map(|t| TView { t: t.t, df: t.df, p: t.p, p_holm: c.t_p_holm, p_bh: c.t_p_bh }),
+        wilcoxon: c.wilcoxon.as_ref().map(|w| wilcoxon_view(w, c.wilcoxon_p_holm, c.wilcoxon_p_bh)),
+        cohen_dz: c.d_z,
+        cohen_dav: c.d_av,
+    }
+}
+
+fn reliability(r: &ScaleReliability) -> ReliabilityView {
+    ReliabilityView {
+        scale: r.label.clone(),
+        n: r.n,
+        k: r.k,
+        alpha: r.alpha,
+        alpha_ci: r.alpha_ci.map(|(a, b)| [a, b]),
+        standardized_alpha: r.standardized_alpha,
+        spearman_brown: r.spearman_brown,
+        alpha_if_deleted: r.alpha_if_deleted.clone(),
+        item_total_r: r.item_total.clone(),
+    }
+}
+
+fn difference(d: &DifferenceReliability) -> DifferenceView {
+    DifferenceView {
+        comparison: d.comparison.id(),
+        n: d.n,
+        r_px: d.r_px,
+        r_dd: d.r_dd,
+        r_diff_p: d.r_diff_p,
+        r_diff_x: d.r_diff_x,
+    }
+}
+
+fn zone(z: &servgap_core::servqual::ZoneShares) -> ZoneView {
+    ZoneView { below: z.below, inside: z.inside, above: z.above, inverted: z.inverted }
+}
+
+fn overall(o: &OverallScore) -> OverallView {
+    OverallView {
+        score: if o.comparison.is_some() { "servqual" } else { "servperf" },
+        comparison: o.comparison.map(|c| c.id()),
+        aggregation: o.kind.id(),
+        n: o.n,
+        mean: o.mean,
+        sd: o.sd,
+        ci: o.t_test.map(|t| [t.ci_low, t.ci_high]).or(o.ci.map(|(a, b)| [a, b])),
+        t: o.t_test.map(|t| TView { t: t.t, df: t.df, p: t.p, p_holm: None, p_bh: None }),
+        wilcoxon: o.wilcoxon.as_ref().map(|w| wilcoxon_view(w, None, None)),
+    }
+}
+
+impl AnalysisReport {
+    /// Builds the view of `analysis` of `instrument`, with texts in `language`.
+    pub fn new(instrument: &Instrument, analysis: &SurveyAnalysis, input: InputSummary, language: &str) -> Self {
+        let dim_ids: Vec<String> = instrument.dimensions().iter().map(|d| d.id.clone()).collect();
+        let item_ids: Vec<String> = instrument.items().iter().map(|i| i.id.clone()).collect();
+        let options = &analysis.options;
+        let method = MethodView {
+            confidence: options.confidence,
+            missing_data: format!(
+                "pairwise per item (an item counts for a respondent when every battery of it is answered); \
+                 a dimension score needs at least {:.0} % of the dimension's items; overall scores need every \
+                 dimension; reliability is listwise per dimension; invalid cells are treated as missing",
+                analysis.coverage_share * 100.0
+            ),
+            dimension_coverage: analysis.coverage_share,
+            wilcoxon_zero_method: match options.wilcoxon.zero_method {
+                ZeroMethod::Wilcox => "wilcox",
+                ZeroMethod::Pratt => "pratt",
+            },
+            wilcoxon_continuity: options.wilcoxon.continuity,
+            wilcoxon_method: match options.wilcoxon.method {
+                WilcoxonMethod::Auto => "auto",
+                WilcoxonMethod::Exact => "exact",
+                WilcoxonMethod::Normal => "normal",
+            },
+            effect_sizes: "Cohen's d_z = mean/sd of differences; d_av = mean/sqrt((s_P^2 + s_X^2)/2); \
+                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)",
+            weighting: "respondent-level: each respondent's points / their total (PZB 1990)",
+            ipa_crosshair: match options.crosshair {
+                servgap_core::servqual::Crosshair::DataMean => "data-mean",
+                servgap_core::servqual::Crosshair::ScaleMidpoint => "scale-midpoint",
+            },
+        };
+        let ipa = analysis.ipa_crosshairs.map(|cuts| IpaView {
+            performance_cut: cuts.performance,
+            stated_importance_cut: cuts.stated_importance,
+            derived_importance_cut: cuts.derived_importance,
+            points: analysis
+                .ipa
+                .iter()
+                .map(|p| IpaPointView {
+                    item: item_ids[p.item].clone(),
+                    performance: p.performance,
+                    stated_importance: p.stated_importance,
+                    stated_quadrant: p.stated_quadrant.map(|q| q.letter()),
+                    derived_importance: p.derived_importance,
+                    derived_quadrant: p.derived_quadrant.map(|q| q.letter()),
+                })
+                .collect(),
+        });
+        AnalysisReport {
+            schema: SCHEMA,
+            servgap_version: env!("CARGO_PKG_VERSION"),
+            language: language.to_owned(),
+            input,
+            instrument: InstrumentView {
+                id: instrument.id().to_owned(),
+                title: instrument.title().get(language).unwrap_or(instrument.id()).to_owned(),
+                format: instrument.format().id(),
+                scale_min: instrument.scale().min(),
+                scale_max: instrument.scale().max(),
+                batteries: instrument.batteries().iter().map(|b| b.code()).collect(),
+                comparisons: servgap_core::servqual::Comparison::for_format(instrument.format())
+                    .iter()
+                    .map(|c| c.id())
+                    .collect(),
+                importance: instrument.has_importance(),
+            },
+            method,
+            respondents: RespondentsView {
+                total: analysis.respondents,
+                fully_covered: analysis.fully_covered,
+                renormalised_allocations: analysis.renormalised_allocations,
+                satisfaction_answers: analysis.satisfaction_n,
+            },
+            dimensions: analysis
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let dim = &instrument.dimensions()[d.index];
+                    DimensionView {
+                        id: d.id.clone(),
+                        name: dim.name.get(language).unwrap_or(&dim.id).to_owned(),
+                        items: instrument.items_of(d.index).iter().map(|&i| item_ids[i].clone()).collect(),
+                        n: d.n,
+                        batteries: batteries(&d.batteries),
+                        comparisons: d.comparisons.iter().map(comparison).collect(),
+                        zone: d.zone.as_ref().map(zone),
+                        reliability: d.reliability.iter().map(reliability).collect(),
+                        difference_scores: d.difference_reliability.iter().map(difference).collect(),
+                        importance_points: d.importance.map(|i| i.mean_points),
+                    }
+                })
+                .collect(),
+            items: analysis
+                .items
+                .iter()
+                .map(|it| {
+                    let item = &instrument.items()[it.index];
+                    ItemView {
+                        id: it.id.clone(),
+                        dimension: dim_ids[it.dimension].clone(),
+                        text: item.text.get(language).unwrap_or("").to_owned(),
+                        n: it.n,
+                        batteries: batteries(&it.batteries),
+                        comparisons: it.comparisons.iter().map(comparison).collect(),
+                        zone: it.zone.as_ref().map(zone),
+                        satisfaction_r: it.satisfaction_correlation,
+                    }
+                })
+                .collect(),
+            overall: analysis.overall.iter().map(overall).collect(),
+            reliability: analysis.reliability.iter().map(reliability).collect(),
+            ipa,
+        }
+    }
+}
