@@ -7,11 +7,16 @@
 //! single pass, parallel chunks merged in any order and an external query engine
 //! all give the same numbers. Only [`servqual::SurveyPartials::finish`] turns the
 //! exact sums into floating-point estimates and tests.
+//!
+//! Help-desk KPIs ([`kpi`]) follow the same pattern: tickets with their events are
+//! folded into exact integer-second histograms and counts per period and segment,
+//! with business time from DST-correct team calendars.
 #![deny(missing_docs)]
 
 pub mod builtin;
 pub mod error;
 pub mod instrument;
+pub mod kpi;
 pub mod partials;
 pub mod servqual;
 pub mod stats;

@@ -239,6 +239,23 @@ impl CrossProducts {
         Some(out)
     }
 
+    /// The aggregate restricted to the variables `vars`, in that order.
+    pub fn select(&self, vars: &[usize]) -> CrossProducts {
+        let mut out = CrossProducts::new(vars.len());
+        out.n = self.n;
+        for (a, &i) in vars.iter().enumerate() {
+            out.sums[a] = self.sums[i];
+        }
+        let mut at = 0;
+        for (a, &i) in vars.iter().enumerate() {
+            for &j in &vars[a..] {
+                out.products[at] = self.product(i, j);
+                at += 1;
+            }
+        }
+        out
+    }
+
     /// Pearson correlation of variables `i` and `j`; `None` when a variance is 0 or n < 2.
     pub fn correlation(&self, i: usize, j: usize) -> Option<f64> {
         let nn = i128::from(self.n);

@@ -94,6 +94,9 @@ pub(crate) struct DimensionPartial {
     pub zone: ZoneCounts,
     /// Every rating of the dimension, over respondents complete on the dimension.
     pub listwise: CrossProducts,
+    /// Per battery, the dimension's ratings of respondents complete on that battery
+    /// but not on the whole dimension (the rest are in `listwise`).
+    pub battery_only: Vec<CrossProducts>,
 }
 
 /// Respondent-level overall scores of respondents covered on every dimension.
@@ -134,6 +137,9 @@ pub struct SurveyPartials {
     pub(crate) dimensions: Vec<DimensionPartial>,
     /// Every rating, over respondents who answered all of them.
     pub(crate) full: CrossProducts,
+    /// Per battery, all items' ratings of respondents complete on that battery but
+    /// not on every battery (the rest are in `full`).
+    pub(crate) full_battery_only: Vec<CrossProducts>,
     pub(crate) overall: OverallPartial,
     /// Keyed by the respondent's total points T (100 for a valid allocation).
     pub(crate) allocations: BTreeMap<i64, AllocationGroup>,
@@ -221,6 +227,7 @@ impl SurveyPartials {
                     .collect(),
                 zone: [0; 4],
                 listwise: CrossProducts::new(instrument.items_of(d).len() * b),
+                battery_only: (0..b).map(|_| CrossProducts::new(instrument.items_of(d).len())).collect(),
             })
             .collect();
         let dims = instrument.dimensions().len() as i128;
@@ -244,6 +251,7 @@ impl SurveyPartials {
             items,
             dimensions,
             full: CrossProducts::new(instrument.rating_count()),
+            full_battery_only: (0..b).map(|_| CrossProducts::new(instrument.items().len())).collect(),
             overall,
             allocations: BTreeMap::new(),
             satisfaction: Moments::default(),
@@ -305,6 +313,8 @@ impl SurveyPartials {
             .extend(scratch.ratings.iter().map_while(|v| *v));
         if scratch.values.len() == scratch.ratings.len() {
             self.full.add(&scratch.values);
+        } else {
+            add_battery_only(&mut self.full_battery_only, &scratch.ratings, 0..n_items, b, &mut scratch.values);
         }
 
         // Items.
@@ -354,6 +364,14 @@ impl SurveyPartials {
                     );
                 }
                 dim.listwise.add(&scratch.values);
+            } else {
+                add_battery_only(
+                    &mut dim.battery_only,
+                    &scratch.ratings,
+                    members.iter().copied(),
+                    b,
+                    &mut scratch.values,
+                );
             }
             if answered == 0 || answered < self.coverage.minimum_items(members.len()) {
                 covered_all = false;
@@ -445,6 +463,9 @@ impl SurveyPartials {
         for (a, b) in self.dimensions.iter_mut().zip(&other.dimensions) {
             a.scores.merge(&b.scores)?;
             a.listwise.merge(&b.listwise)?;
+            for (x, y) in a.battery_only.iter_mut().zip(&b.battery_only) {
+                x.merge(y)?;
+            }
             for (x, y) in a.differences.iter_mut().zip(&b.differences) {
                 x.merge(y);
             }
@@ -453,6 +474,9 @@ impl SurveyPartials {
             }
         }
         self.full.merge(&other.full)?;
+        for (x, y) in self.full_battery_only.iter_mut().zip(&other.full_battery_only) {
+            x.merge(y)?;
+        }
         self.overall.unweighted.merge(&other.overall.unweighted)?;
         for (x, y) in self
             .overall
@@ -477,6 +501,24 @@ impl SurveyPartials {
         }
         self.satisfaction.merge(&other.satisfaction);
         Ok(())
+    }
+}
+
+/// Adds, for each battery k on which every item in `items` is answered, the
+/// battery's ratings to `matrices[k]`.
+fn add_battery_only(
+    matrices: &mut [CrossProducts],
+    ratings: &[Option<i64>],
+    items: impl Iterator<Item = usize> + Clone,
+    b: usize,
+    values: &mut Vec<i64>,
+) {
+    for (k, matrix) in matrices.iter_mut().enumerate() {
+        values.clear();
+        values.extend(items.clone().map_while(|i| ratings[i * b + k]));
+        if values.len() == matrix.k() {
+            matrix.add(values);
+        }
     }
 }
 

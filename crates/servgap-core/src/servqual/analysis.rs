@@ -482,9 +482,15 @@ fn scale_reliability(
 
 /// Reliability of each battery and each comparison over the listwise matrix of a
 /// set of items (`items` are positions within the matrix, `b` batteries per item).
+/// Reliability of each battery and each comparison over a set of items.
+///
+/// `matrix` holds every rating of respondents complete on all batteries (used for
+/// comparisons); `battery_only[k]` adds respondents complete on battery k alone, so
+/// each battery's alpha is listwise on that battery's items only.
 fn reliability_suite(
     partials: &SurveyPartials,
     matrix: &CrossProducts,
+    battery_only: &[CrossProducts],
     item_count: usize,
     confidence: f64,
 ) -> (Vec<ScaleReliability>, Vec<DifferenceReliability>) {
@@ -499,10 +505,16 @@ fn reliability_suite(
     let mut scales = Vec::new();
     for (k, battery) in batteries.iter().enumerate() {
         let vars: Vec<usize> = (0..item_count).map(|i| i * b + k).collect();
+        let mut own = matrix.select(&vars);
+        if let Some(extra) = battery_only.get(k) {
+            // Same shape by construction.
+            let _ = own.merge(extra);
+        }
+        let all: Vec<usize> = (0..item_count).collect();
         scales.push(scale_reliability(
             battery.code().to_owned(),
-            n,
-            matrix.covariance_matrix(&vars),
+            own.n(),
+            own.covariance_matrix(&all),
             item_count,
             confidence,
         ));
@@ -704,6 +716,7 @@ impl SurveyPartials {
                 let (reliability, difference_reliability) = reliability_suite(
                     self,
                     &part.listwise,
+                    &part.battery_only,
                     instrument.items_of(d).len(),
                     options.confidence,
                 );
@@ -736,7 +749,7 @@ impl SurveyPartials {
 
         let overall = self.overall_scores(&dimensions, options);
         let items_all: usize = instrument.items().len();
-        let (reliability, _) = reliability_suite(self, &self.full, items_all, options.confidence);
+        let (reliability, _) = reliability_suite(self, &self.full, &self.full_battery_only, items_all, options.confidence);
         let (ipa, ipa_crosshairs) = self.ipa(&items, &importance, options);
         let renormalised_allocations = self
             .allocations

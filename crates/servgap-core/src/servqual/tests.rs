@@ -177,8 +177,10 @@ fn coverage_rule_keeps_half_answered_dimensions() {
         analysis.dimensions[0].comparisons[0].mean,
         (-2.0 - 1.0 + 0.5) / 3.0,
     );
-    // Listwise reliability of dimension A drops the respondent.
-    assert_eq!(analysis.dimensions[0].reliability[0].n, 2);
+    // Reliability is listwise per scale: E keeps the respondent, P and the gap drop them.
+    let n: Vec<(&str, u64)> =
+        analysis.dimensions[0].reliability.iter().map(|r| (r.label.as_str(), r.n)).collect();
+    assert_eq!(n, vec![("E", 3), ("P", 2), ("gap", 2)]);
 
     let mut strict =
         SurveyPartials::new(&small_instrument(Format::TwoColumn), Coverage::ALL).unwrap();

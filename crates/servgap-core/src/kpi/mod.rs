@@ -1,0 +1,54 @@
+//! Help-desk KPIs: current state from tickets, desired state from targets, and the gap.
+//!
+//! ```text
+//! Ticket + Events ──KpiAggregate::add──▶ KpiAggregate ──merge──▶ ──finish──▶ KpiReport
+//!                                                                              │
+//!                         Target / Benchmark ───────────── targets::evaluate ◀──┘──▶ GapRow
+//! ```
+//!
+//! * [`model`]: the canonical [`Ticket`] with its [`Event`]s (status changes mapped to
+//!   new, open, pending, on-hold, solved, closed; public agent replies; customer messages)
+//!   and validated [`SurveyAnswer`]s.
+//! * [`calendar`]: [`BusinessCalendar`] — IANA zone (jiff's bundled tzdb, no I/O), several
+//!   working intervals a day incl. overnight, holidays (list or iCal text), DST-correct
+//!   `between` and `add`, pauses.
+//! * [`metrics`]: per-ticket KPI values in calendar and business seconds (kpi.md §6).
+//! * [`aggregate`]: exact, mergeable per-(period, segment) aggregates; [`histogram`] holds
+//!   exact integer-second histograms, so medians and p90 are exact after any merge.
+//! * [`summary`]: quantile definitions, means, Wilson intervals, NPS and CES read-outs.
+//! * [`targets`] and [`benchmarks`]: desired state and direction-aware gaps.
+//!
+//! Exact definitions and differences from Zendesk, Freshdesk, Intercom, Chatwoot and
+//! Zammad are in `docs/kpi-definitions.md`.
+
+pub mod aggregate;
+pub mod benchmarks;
+pub mod calendar;
+pub mod histogram;
+pub mod metrics;
+pub mod model;
+pub mod summary;
+pub mod targets;
+
+pub use aggregate::{
+    BacklogPoint, Calendars, Clocked, Cohort, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
+    KpiOptions, KpiReport, Period, Segment, SlaSummary,
+};
+pub use benchmarks::{benchmarks, Benchmark};
+pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
+pub use histogram::DurationHistogram;
+pub use metrics::{
+    Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
+};
+pub use model::{CsatScale, Dimension, Event, EventKind, Status, Survey, SurveyAnswer, Ticket};
+pub use summary::{
+    CesEstimate, DurationSummary, Interval, NpsEstimate, Proportion, QuantileLevel,
+    QuantileMethod, ShareEstimate, Z_95,
+};
+pub use targets::{
+    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic,
+    Target,
+};
+
+#[cfg(test)]
+mod tests;
