@@ -103,22 +103,58 @@ impl Moments {
 /// Stores the upper triangle (with the diagonal) of Σ xᵢxⱼ. Used for per-item
 /// E/P moments, for the listwise covariance matrices behind Cronbach's alpha,
 /// and for correlations with overall satisfaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Products of small answers are first summed in `i32` (fast, vectorisable) and
+/// moved into the `i64` totals before the narrow sums could overflow: every
+/// `flush_every` rows, where `flush_every = ⌊(2³¹ − 1) / bound²⌋` for answers with
+/// |x| ≤ `bound`. The split is invisible: equality, merging and every read use the
+/// combined totals.
+#[derive(Debug, Clone)]
 pub struct CrossProducts {
     k: usize,
     n: u64,
     sums: Vec<i64>,
     products: Vec<i64>,
+    pending: Vec<i32>,
+    pending_rows: u32,
+    flush_every: u32,
+    narrow: Vec<i16>,
 }
 
+impl PartialEq for CrossProducts {
+    fn eq(&self, other: &Self) -> bool {
+        self.k == other.k
+            && self.n == other.n
+            && self.sums == other.sums
+            && (0..self.products.len()).all(|i| self.total_product(i) == other.total_product(i))
+    }
+}
+
+impl Eq for CrossProducts {}
+
 impl CrossProducts {
-    /// An empty aggregate over `k` variables.
+    /// An empty aggregate over `k` variables whose values may be any `i16`.
     pub fn new(k: usize) -> Self {
+        Self::with_bound(k, i16::MAX.unsigned_abs().into())
+    }
+
+    /// An empty aggregate over `k` variables with |value| ≤ `bound` (at most 32 768).
+    ///
+    /// Values beyond the bound must not be added; the bound only decides how often
+    /// the narrow partial sums are flushed.
+    pub fn with_bound(k: usize, bound: u32) -> Self {
+        let square = u64::from(bound.clamp(1, 1 << 15)).pow(2);
+        let flush_every = u32::try_from(u64::from(i32::MAX.unsigned_abs()) / square).unwrap_or(u32::MAX).max(1);
+        let cells = k * (k + 1) / 2;
         Self {
             k,
             n: 0,
             sums: vec![0; k],
-            products: vec![0; k * (k + 1) / 2],
+            products: vec![0; cells],
+            pending: vec![0; cells],
+            pending_rows: 0,
+            flush_every,
+            narrow: vec![0; k],
         }
     }
 
@@ -132,21 +168,63 @@ impl CrossProducts {
         self.n
     }
 
-    /// Adds one observation of all k variables. `values.len()` must equal k; extra values are ignored.
+    fn total_product(&self, cell: usize) -> i64 {
+        self.products[cell] + i64::from(self.pending[cell])
+    }
+
+    fn flush(&mut self) {
+        for (total, pending) in self.products.iter_mut().zip(self.pending.iter_mut()) {
+            *total += i64::from(*pending);
+            *pending = 0;
+        }
+        self.pending_rows = 0;
+    }
+
+    /// Adds one observation of all k variables. `values.len()` must equal k.
     #[inline]
     pub fn add(&mut self, values: &[i64]) {
-        let values = &values[..self.k.min(values.len())];
-        self.n += 1;
-        for (sum, v) in self.sums.iter_mut().zip(values) {
-            *sum += v;
+        if self.k <= 3 {
+            self.add_small(values);
+        } else {
+            self.add_wide(values);
         }
+    }
+
+    /// Few variables (an item's E and P, say): straight into the wide totals.
+    #[inline(always)]
+    fn add_small(&mut self, values: &[i64]) {
+        self.n += 1;
         let mut at = 0;
-        for (i, &vi) in values.iter().enumerate() {
-            let row = &mut self.products[at..at + (self.k - i)];
-            for (p, &vj) in row.iter_mut().zip(&values[i..]) {
-                *p += vi * vj;
+        for (i, &vi) in values.iter().enumerate().take(self.k) {
+            self.sums[i] += vi;
+            for &vj in &values[i..self.k] {
+                self.products[at] += vi * vj;
+                at += 1;
             }
-            at += self.k - i;
+        }
+    }
+
+    /// Many variables: products summed in `i32` first (vectorised), flushed in time.
+    #[inline(never)]
+    fn add_wide(&mut self, values: &[i64]) {
+        if self.pending_rows >= self.flush_every {
+            self.flush();
+        }
+        self.pending_rows += 1;
+        self.n += 1;
+        for ((sum, narrow), &v) in self.sums.iter_mut().zip(self.narrow.iter_mut()).zip(values) {
+            *sum += v;
+            // Answers are i16 on every scale, so the narrowing is lossless.
+            *narrow = v as i16;
+        }
+        let mut rest: &mut [i32] = &mut self.pending;
+        for (i, &vi) in self.narrow.iter().enumerate() {
+            let (row, tail) = rest.split_at_mut(self.k - i);
+            let vi = i32::from(vi);
+            for (p, &vj) in row.iter_mut().zip(&self.narrow[i..]) {
+                *p += vi * i32::from(vj);
+            }
+            rest = tail;
         }
     }
 
@@ -162,8 +240,8 @@ impl CrossProducts {
         for (a, b) in self.sums.iter_mut().zip(&other.sums) {
             *a += b;
         }
-        for (a, b) in self.products.iter_mut().zip(&other.products) {
-            *a += b;
+        for (cell, total) in self.products.iter_mut().enumerate() {
+            *total += other.total_product(cell);
         }
         Ok(())
     }
@@ -172,7 +250,7 @@ impl CrossProducts {
         let (i, j) = if i <= j { (i, j) } else { (j, i) };
         // Row r of the packed upper triangle holds k − r entries, so row i starts at i·k − i(i−1)/2.
         let row_start = i * self.k - i * i.saturating_sub(1) / 2;
-        self.products[row_start + (j - i)]
+        self.total_product(row_start + (j - i))
     }
 
     /// Exact sum of variable `i`.
@@ -400,6 +478,12 @@ impl Histogram {
     /// Counts one value. Values outside a dense range move the histogram to sparse form.
     #[inline]
     pub fn add(&mut self, value: i128) {
+        if let Histogram::Dense { offset, counts } = self {
+            if let Some(slot) = usize::try_from(value - *offset).ok().and_then(|i| counts.get_mut(i)) {
+                *slot += 1;
+                return;
+            }
+        }
         self.add_count(value, 1);
     }
 

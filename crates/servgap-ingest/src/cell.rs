@@ -178,8 +178,9 @@ fn parse_general(bytes: &[u8], decimal: Decimal, labels: &ValueLabels) -> Parsed
         Decimal::Point => text.to_owned(),
     };
     // Only plain decimal notation: no hex, no `inf`/`nan`, no thousands separators.
-    let plain = normalised.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
-        && normalised.bytes().any(|b| b.is_ascii_digit());
+    let plain =
+        normalised.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+            && normalised.bytes().any(|b| b.is_ascii_digit());
     if !plain {
         return Parsed::NotANumber;
     }

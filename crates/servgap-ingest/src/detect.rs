@@ -154,11 +154,8 @@ pub(crate) fn match_header(header: &str, instrument: &Instrument) -> Option<(Slo
     // LimeSurvey code headings with brackets: `Q1[SQ001][1]`, `E[SQ001]`.
     if let Some(open) = raw.find('[') {
         let title = &raw[..open];
-        let groups: Vec<&str> = raw[open..]
-            .split(']')
-            .filter(|g| !g.is_empty())
-            .map(|g| g.trim_start_matches('['))
-            .collect();
+        let groups: Vec<&str> =
+            raw[open..].split(']').filter(|g| !g.is_empty()).map(|g| g.trim_start_matches('[')).collect();
         match groups.as_slice() {
             [sq, scale] if batteries.len() >= 2 => {
                 let k = match *scale {
@@ -169,7 +166,10 @@ pub(crate) fn match_header(header: &str, instrument: &Instrument) -> Option<(Slo
                 };
                 let battery = *batteries.get(k)?;
                 let item = item_by_key(instrument, &subquestion_key(sq))?;
-                return Some((Slot::Rating { item, battery }, "LimeSurvey dual scale `<question>[SQ<item>][<scale>]`"));
+                return Some((
+                    Slot::Rating { item, battery },
+                    "LimeSurvey dual scale `<question>[SQ<item>][<scale>]`",
+                ));
             }
             [sq] => {
                 let battery = battery_of(&normalise(title), batteries)?;
@@ -187,7 +187,10 @@ pub(crate) fn match_header(header: &str, instrument: &Instrument) -> Option<(Slo
             if let Ok(k) = scale.parse::<usize>() {
                 let battery = *batteries.get(k)?;
                 let item = item_by_key(instrument, &subquestion_key(sq))?;
-                return Some((Slot::Rating { item, battery }, "LimeSurvey dual scale `<question>_SQ<item>_<scale>`"));
+                return Some((
+                    Slot::Rating { item, battery },
+                    "LimeSurvey dual scale `<question>_SQ<item>_<scale>`",
+                ));
             }
         }
     }
@@ -232,7 +235,10 @@ pub(crate) fn match_header(header: &str, instrument: &Instrument) -> Option<(Slo
                     .filter(|n| (1..=instrument.dimensions().len()).contains(n))
                     .map(|n| n - 1);
                 if let Some(dimension) = by_id.or(by_number) {
-                    return Some((Slot::Importance { dimension }, "importance `imp_<dimension>`/`importance_<dimension>`/`points_<dimension>`"));
+                    return Some((
+                        Slot::Importance { dimension },
+                        "importance `imp_<dimension>`/`importance_<dimension>`/`points_<dimension>`",
+                    ));
                 }
             }
         }
@@ -257,12 +263,16 @@ pub(crate) fn match_header(header: &str, instrument: &Instrument) -> Option<(Slo
     for battery in batteries {
         for alias in battery_aliases(*battery) {
             if let Some(rest) = norm.strip_prefix(alias) {
-                if let Some(item) = instrument.items().iter().position(|i| !i.id.is_empty() && normalise(&i.id) == rest) {
+                if let Some(item) =
+                    instrument.items().iter().position(|i| !i.id.is_empty() && normalise(&i.id) == rest)
+                {
                     return Some((Slot::Rating { item, battery: *battery }, "`<battery>_<item id>`"));
                 }
             }
             if let Some(rest) = norm.strip_suffix(alias) {
-                if let Some(item) = instrument.items().iter().position(|i| !i.id.is_empty() && normalise(&i.id) == rest) {
+                if let Some(item) =
+                    instrument.items().iter().position(|i| !i.id.is_empty() && normalise(&i.id) == rest)
+                {
                     return Some((Slot::Rating { item, battery: *battery }, "`<item id>_<battery>`"));
                 }
             }
@@ -326,7 +336,8 @@ pub fn detect_columns(
             None => ignored.push((column, header.clone())),
         }
     }
-    let missing = wanted_slots(instrument).into_iter().filter(|s| !matches.iter().any(|m| m.slot == *s)).collect();
+    let missing =
+        wanted_slots(instrument).into_iter().filter(|s| !matches.iter().any(|m| m.slot == *s)).collect();
     Ok(Detection { matches, ignored, missing })
 }
 

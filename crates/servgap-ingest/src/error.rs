@@ -56,7 +56,9 @@ pub enum IngestError {
         row: u64,
     },
     /// Two columns claim the same slot of the instrument.
-    #[error("{path}: columns `{first}` and `{second}` both match {slot}; name one of them in a mapping file")]
+    #[error(
+        "{path}: columns `{first}` and `{second}` both match {slot}; name one of them in a mapping file"
+    )]
     Ambiguous {
         /// The file.
         path: PathBuf,
@@ -136,7 +138,9 @@ pub enum IngestError {
         limit: usize,
     },
     /// The header changed between planning and scanning.
-    #[error("{path}: the header no longer matches the column plan (expected {expected} columns, found {found})")]
+    #[error(
+        "{path}: the header no longer matches the column plan (expected {expected} columns, found {found})"
+    )]
     HeaderChanged {
         /// The data file.
         path: PathBuf,

@@ -40,7 +40,11 @@ pub struct Inspection {
 ///
 /// # Errors
 /// Only when the file cannot be opened or has no header row.
-pub fn inspect(source: &Source, instrument: &Instrument, mapping: Option<&Mapping>) -> Result<Inspection, IngestError> {
+pub fn inspect(
+    source: &Source,
+    instrument: &Instrument,
+    mapping: Option<&Mapping>,
+) -> Result<Inspection, IngestError> {
     let header = read_header(source)?;
     let mut inspection = Inspection {
         path: source.path.clone(),
@@ -81,7 +85,11 @@ impl fmt::Display for Inspection {
             writeln!(f, "encoding: {} ({})", d.encoding.name(), d.encoding_reason)?;
             writeln!(f, "delimiter: {} ({})", show_delimiter(d.delimiter), d.delimiter_reason)?;
             writeln!(f, "decimal separator: `{}` ({})", d.decimal.as_char(), d.decimal_reason)?;
-            writeln!(f, "header row: {}; rows skipped after it: {} ({})", d.header_row, d.skip_rows, d.skip_reason)?;
+            writeln!(
+                f,
+                "header row: {}; rows skipped after it: {} ({})",
+                d.header_row, d.skip_rows, d.skip_reason
+            )?;
         }
         if let Some(sheet) = &self.sheet {
             writeln!(f, "sheet: {sheet}; header row: {}", self.header_row)?;

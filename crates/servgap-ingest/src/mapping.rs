@@ -130,7 +130,8 @@ impl Mapping {
     /// [`IngestError::Mapping`] for invalid TOML, unknown keys or wrong values.
     pub fn parse(text: &str, path: &Path) -> Result<Self, IngestError> {
         let mapping_error = |message: String| IngestError::Mapping { mapping: path.to_owned(), message };
-        let raw: RawMapping = toml::from_str(text).map_err(|e| mapping_error(e.to_string().trim_end().to_owned()))?;
+        let raw: RawMapping =
+            toml::from_str(text).map_err(|e| mapping_error(e.to_string().trim_end().to_owned()))?;
 
         let delimiter = raw
             .delimiter
@@ -145,7 +146,8 @@ impl Mapping {
             })?),
         };
         if let Some(label) = &raw.encoding {
-            crate::text::encoding_for_label(label).map_err(|e| mapping_error(format!("key `encoding`: {e}")))?;
+            crate::text::encoding_for_label(label)
+                .map_err(|e| mapping_error(format!("key `encoding`: {e}")))?;
         }
         if raw.header_row == Some(0) {
             return Err(mapping_error("key `header_row`: rows are numbered from 1".to_owned()));
@@ -292,7 +294,9 @@ fn match_from(
         return text.is_empty();
     };
     match first {
-        Token::Literal(lit) => text.starts_with(lit) && match_from(rest, &text[lit.len()..], accept, captured),
+        Token::Literal(lit) => {
+            text.starts_with(lit) && match_from(rest, &text[lit.len()..], accept, captured)
+        }
         Token::Any => (0..=text.len()).any(|k| match_from(rest, &text[k..], accept, captured)),
         Token::Item | Token::Dimension => {
             for k in 1..=text.len() {

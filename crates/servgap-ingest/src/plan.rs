@@ -60,7 +60,10 @@ impl ColumnPlan {
         let mut plan = ColumnPlan {
             slots: vec![None; headers.len()],
             ratings: vec![None; instrument.rating_count()],
-            importance: vec![None; if instrument.has_importance() { instrument.dimensions().len() } else { 0 }],
+            importance: vec![
+                None;
+                if instrument.has_importance() { instrument.dimensions().len() } else { 0 }
+            ],
             overall: None,
             id: None,
             segment: None,
@@ -75,7 +78,9 @@ impl ColumnPlan {
             }
             match m.slot {
                 Slot::Rating { item, battery } => {
-                    if let Some(r) = instrument.rating_index(item, battery).and_then(|i| plan.ratings.get_mut(i)) {
+                    if let Some(r) =
+                        instrument.rating_index(item, battery).and_then(|i| plan.ratings.get_mut(i))
+                    {
                         *r = Some(m.column);
                     }
                 }
@@ -116,14 +121,18 @@ impl ColumnPlan {
             (!names.is_empty()).then(|| names.join(", "))
         };
         let found = match location {
-            Location::Rating { item, battery } => {
-                name(instrument.rating_index(*item, *battery).and_then(|i| self.ratings.get(i).copied().flatten()))
-            }
+            Location::Rating { item, battery } => name(
+                instrument.rating_index(*item, *battery).and_then(|i| self.ratings.get(i).copied().flatten()),
+            ),
             Location::Item { item } => joined(
                 instrument
                     .batteries()
                     .iter()
-                    .map(|b| instrument.rating_index(*item, *b).and_then(|i| self.ratings.get(i).copied().flatten()))
+                    .map(|b| {
+                        instrument
+                            .rating_index(*item, *b)
+                            .and_then(|i| self.ratings.get(i).copied().flatten())
+                    })
                     .collect(),
             ),
             Location::Battery(battery) => {
@@ -206,7 +215,13 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn explicit(&mut self, mapping: &Mapping, key: &str, column: &str, slot: Slot) -> Result<(), IngestError> {
+    fn explicit(
+        &mut self,
+        mapping: &Mapping,
+        key: &str,
+        column: &str,
+        slot: Slot,
+    ) -> Result<(), IngestError> {
         let index = find_column(self.headers, column).ok_or_else(|| IngestError::MappingColumn {
             mapping: mapping.path.clone(),
             key: key.to_owned(),
@@ -253,7 +268,10 @@ pub fn resolve_columns(
     for (dim_key, column) in &mapping.importance {
         let key = format!("importance.{dim_key}");
         let dimension = dimension_index(instrument, dim_key).ok_or_else(|| {
-            mapping_error(format!("key `{key}`: instrument `{}` has no dimension `{dim_key}`", instrument.id()))
+            mapping_error(format!(
+                "key `{key}`: instrument `{}` has no dimension `{dim_key}`",
+                instrument.id()
+            ))
         })?;
         b.explicit(mapping, &key, column, Slot::Importance { dimension })?;
     }
@@ -279,16 +297,16 @@ pub fn resolve_columns(
             )));
         }
         let pattern = Pattern::new(pattern_text);
-        for column in 0..headers.len() {
+        for (column, header) in headers.iter().enumerate() {
             if b.taken_column(column) {
                 continue;
             }
-            if let Some(item) = pattern.matches(&headers[column], &item_accept) {
+            if let Some(item) = pattern.matches(header, &item_accept) {
                 let slot = Slot::Rating { item, battery: *battery };
                 if b.matches.iter().any(|m| m.slot == slot && m.reason.contains("mapping key")) {
                     continue; // an explicit column wins over a pattern
                 }
-                let reason = format!("{} matched mapping pattern `{key}` = `{pattern_text}`", headers[column].trim());
+                let reason = format!("{} matched mapping pattern `{key}` = `{pattern_text}`", header.trim());
                 b.add(column, slot, reason)?;
             }
         }
@@ -308,32 +326,34 @@ pub fn resolve_columns(
     if let Some(pattern_text) = &mapping.importance_pattern {
         let pattern = Pattern::new(pattern_text);
         let accept = |text: &str| dimension_index(instrument, text);
-        for column in 0..headers.len() {
+        for (column, header) in headers.iter().enumerate() {
             if b.taken_column(column) {
                 continue;
             }
-            if let Some(dimension) = pattern.matches(&headers[column], &accept) {
+            if let Some(dimension) = pattern.matches(header, &accept) {
                 let slot = Slot::Importance { dimension };
                 if b.matches.iter().any(|m| m.slot == slot && m.reason.contains("mapping key")) {
                     continue;
                 }
-                let reason =
-                    format!("{} matched mapping pattern `patterns.importance` = `{pattern_text}`", headers[column].trim());
+                let reason = format!(
+                    "{} matched mapping pattern `patterns.importance` = `{pattern_text}`",
+                    header.trim()
+                );
                 b.add(column, slot, reason)?;
             }
         }
     }
 
     if mapping.detect {
-        for column in 0..headers.len() {
+        for (column, header) in headers.iter().enumerate() {
             if b.taken_column(column) {
                 continue;
             }
-            if let Some((slot, pattern)) = detect::match_header(&headers[column], instrument) {
+            if let Some((slot, pattern)) = detect::match_header(header, instrument) {
                 if b.matches.iter().any(|m| m.slot == slot && m.reason.contains("mapping")) {
                     continue; // the mapping already filled this slot; the column is ignored
                 }
-                b.add(column, slot, format!("{} matched pattern {pattern}", headers[column].trim()))?;
+                b.add(column, slot, format!("{} matched pattern {pattern}", header.trim()))?;
             }
         }
     }
@@ -346,8 +366,10 @@ pub fn resolve_columns(
         .filter(|(i, _)| !matches.iter().any(|m| m.column == *i))
         .map(|(i, h)| (i, h.clone()))
         .collect();
-    let missing =
-        detect::wanted_slots(instrument).into_iter().filter(|s| !matches.iter().any(|m| m.slot == *s)).collect();
+    let missing = detect::wanted_slots(instrument)
+        .into_iter()
+        .filter(|s| !matches.iter().any(|m| m.slot == *s))
+        .collect();
     Ok(Detection { matches, ignored, missing })
 }
 
@@ -356,7 +378,11 @@ pub fn resolve_columns(
 /// # Errors
 /// Everything [`read_header`] and [`resolve_columns`] report, and
 /// [`IngestError::MissingColumns`] when a rating has no column.
-pub fn plan(source: &Source, instrument: &Instrument, mapping: Option<&Mapping>) -> Result<ColumnPlan, IngestError> {
+pub fn plan(
+    source: &Source,
+    instrument: &Instrument,
+    mapping: Option<&Mapping>,
+) -> Result<ColumnPlan, IngestError> {
     let header = read_header(source)?;
     plan_for_header(&header, source, instrument, mapping)
 }

@@ -20,12 +20,16 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use calamine::Data;
 use servgap_core::instrument::{Instrument, Scale};
-use servgap_core::servqual::{check_respondent, Coverage, Finding, FindingLog, Location, Respondent, Rule, SurveyPartials};
+use servgap_core::servqual::{
+    check_respondent, Coverage, Finding, FindingLog, Location, Respondent, Rule, SurveyPartials,
+};
 
 use crate::cell::{classify_number, parse_text, trim, Decimal, Parsed, ValueLabels};
 use crate::detect::Slot;
 use crate::plan::ColumnPlan;
-use crate::source::{cell_text, io_error, open_sheet, read_header, DataStart, Dialect, FileKind, Header, Source};
+use crate::source::{
+    cell_text, io_error, open_sheet, read_header, DataStart, Dialect, FileKind, Header, Source,
+};
 use crate::text::DecodingReader;
 use crate::IngestError;
 
@@ -138,7 +142,12 @@ impl std::fmt::Display for FindingReport {
 }
 
 /// Describes a finding: file, row, column name(s), value and rule.
-pub fn describe_finding(path: &Path, plan: &ColumnPlan, instrument: &Instrument, finding: &Finding) -> FindingReport {
+pub fn describe_finding(
+    path: &Path,
+    plan: &ColumnPlan,
+    instrument: &Instrument,
+    finding: &Finding,
+) -> FindingReport {
     FindingReport {
         path: path.to_owned(),
         row: finding.row,
@@ -228,12 +237,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn sep(&self) -> u8 {
-        match self.decimal {
-            Decimal::Comma => b',',
-            Decimal::Point => b'.',
-        }
-    }
 }
 
 /// A visitor called with every respondent (see [`for_each_respondent`]).
@@ -289,26 +292,33 @@ impl<'v> Acc<'v> {
         let Some(kind) = ctx.kinds.get(column).copied() else { return };
         match kind {
             Kind::Skip => {}
+            Kind::Rating { index, .. } => {
+                // The common case first: one or two plain digits on the scale.
+                let quick = match *bytes {
+                    [d] if d.is_ascii_digit() => Some(i64::from(d - b'0')),
+                    [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some(i64::from((a - b'0') * 10 + (b - b'0'))),
+                    _ => None,
+                };
+                if let Some(v) = quick.filter(|v| ctx.scale.contains_i64(*v)) {
+                    self.ratings[index] = Some(v as i16);
+                    return;
+                }
+                self.slow_cell(ctx, kind, bytes, row, ctx.labels);
+            }
+            Kind::Importance(_) => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
+            Kind::Overall => self.slow_cell(ctx, kind, bytes, row, ctx.overall_labels),
             Kind::Segment => {
                 self.segment.push_str(&String::from_utf8_lossy(trim(bytes)));
             }
-            Kind::Overall => {
-                let text = trim(bytes);
-                let parsed = parse_text(text, ctx.decimal, ctx.overall_labels);
-                self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
-            }
-            _ => {
-                let text = trim(bytes);
-                if let (Kind::Rating { index, .. }, Some(v)) = (kind, crate::cell::parse_fast(text, ctx.sep())) {
-                    if ctx.scale.contains_i64(v) {
-                        self.ratings[index] = Some(v as i16);
-                        return;
-                    }
-                }
-                let parsed = parse_text(text, ctx.decimal, ctx.labels);
-                self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
-            }
         }
+    }
+
+    /// Any cell that is not one or two plain digits on the scale.
+    #[inline(never)]
+    fn slow_cell(&mut self, ctx: &Ctx<'_>, kind: Kind, bytes: &[u8], row: u64, labels: &ValueLabels) {
+        let text = trim(bytes);
+        let parsed = parse_text(text, ctx.decimal, labels);
+        self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
     }
 
     /// A spreadsheet cell.
@@ -334,7 +344,9 @@ impl<'v> Acc<'v> {
                 let location = || Location::Rating { item, battery };
                 match parsed {
                     Parsed::Whole(v) if ctx.scale.contains_i64(v) => self.ratings[index] = Some(v as i16),
-                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, location(), Rule::OutOfScale, text()),
+                    Parsed::Whole(_) | Parsed::Fraction => {
+                        self.finding(row, location(), Rule::OutOfScale, text())
+                    }
                     Parsed::Blank => self.finding(row, location(), Rule::Blank, String::new()),
                     Parsed::Missing => {}
                     Parsed::NotANumber => self.finding(row, location(), Rule::NotANumber, text()),
@@ -344,7 +356,9 @@ impl<'v> Acc<'v> {
                 let location = || Location::Importance { dimension };
                 match parsed {
                     Parsed::Whole(v) if (0..=100).contains(&v) => self.importance[dimension] = Some(v as i32),
-                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, location(), Rule::OutOfScale, text()),
+                    Parsed::Whole(_) | Parsed::Fraction => {
+                        self.finding(row, location(), Rule::OutOfScale, text())
+                    }
                     Parsed::Blank | Parsed::Missing => {}
                     Parsed::NotANumber => self.finding(row, location(), Rule::NotANumber, text()),
                 }
@@ -353,7 +367,9 @@ impl<'v> Acc<'v> {
                 let Some(scale) = ctx.overall_scale else { return };
                 match parsed {
                     Parsed::Whole(v) if scale.contains_i64(v) => self.overall = Some(v as i16),
-                    Parsed::Whole(_) | Parsed::Fraction => self.finding(row, Location::Overall, Rule::OutOfScale, text()),
+                    Parsed::Whole(_) | Parsed::Fraction => {
+                        self.finding(row, Location::Overall, Rule::OutOfScale, text())
+                    }
                     Parsed::Blank | Parsed::Missing => {}
                     Parsed::NotANumber => self.finding(row, Location::Overall, Rule::NotANumber, text()),
                 }
@@ -369,13 +385,19 @@ impl<'v> Acc<'v> {
             for &column in &ctx.rating_columns {
                 if column >= fields {
                     if let Some(Kind::Rating { item, battery, .. }) = ctx.kinds.get(column) {
-                        self.finding(row, Location::Rating { item: *item, battery: *battery }, Rule::Blank, String::new());
+                        self.finding(
+                            row,
+                            Location::Rating { item: *item, battery: *battery },
+                            Rule::Blank,
+                            String::new(),
+                        );
                     }
                 }
             }
         }
         self.rows += 1;
-        let respondent = Respondent { ratings: &self.ratings, importance: &self.importance, overall: self.overall };
+        let respondent =
+            Respondent { ratings: &self.ratings, importance: &self.importance, overall: self.overall };
         check_respondent(ctx.instrument, row, &respondent, &mut self.findings);
         for finding in self.findings.drain(..) {
             self.log.record(finding);
@@ -418,7 +440,12 @@ impl<'v> Acc<'v> {
     }
 
     /// Builds the scan result (the total is the merge of the segments when there are segments).
-    fn finish(mut self, ctx: &Ctx<'_>, dialect: Option<Dialect>, reader: ReaderUsed) -> Result<Scan, IngestError> {
+    fn finish(
+        mut self,
+        ctx: &Ctx<'_>,
+        dialect: Option<Dialect>,
+        reader: ReaderUsed,
+    ) -> Result<Scan, IngestError> {
         if self.segments.len() > ctx.options.max_segments {
             return Err(too_many_segments(ctx));
         }
@@ -467,7 +494,13 @@ impl ScaleExt for Scale {
 
 /// Parses a block of whole lines starting at line `line`. Returns false when a
 /// strict scan found something (the rest of the block is left unread).
-fn parse_block(ctx: &Ctx<'_>, acc: &mut Acc<'_>, block: &[u8], mut line: u64, delimiter: u8) -> Result<bool, IngestError> {
+fn parse_block(
+    ctx: &Ctx<'_>,
+    acc: &mut Acc<'_>,
+    block: &[u8],
+    mut line: u64,
+    delimiter: u8,
+) -> Result<bool, IngestError> {
     let mut field_start = 0;
     let mut column = 0;
     acc.begin_row();
@@ -509,7 +542,7 @@ struct Block {
 }
 
 enum Fast<'v> {
-    Done(Acc<'v>, usize),
+    Done(Box<Acc<'v>>, usize),
     /// The data holds a quote character: use the general reader.
     Quoted,
 }
@@ -544,52 +577,54 @@ fn scan_fast<'v>(
     let block_size = ctx.options.block_size.max(64);
 
     // Produces blocks in order; `sink` consumes each; returns false on quotes.
-    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
-        let mut carry: Vec<u8> = Vec::new();
-        let mut line = start.line;
-        let mut done = start.byte;
-        let mut index = 0;
-        loop {
-            let mut buf = Vec::with_capacity(block_size + carry.len());
-            buf.append(&mut carry);
-            let eof = fill(&mut file, &mut buf, block_size, path)?;
-            if buf.is_empty() {
-                return Ok(true);
-            }
-            let cut = if eof {
-                buf.len()
-            } else {
-                match memchr::memrchr(b'\n', &buf) {
-                    Some(p) => p + 1,
-                    None => {
-                        carry = buf; // a line longer than a block: read more
-                        continue;
-                    }
+    let mut produce =
+        |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
+            let mut carry: Vec<u8> = Vec::new();
+            let mut line = start.line;
+            let mut done = start.byte;
+            let mut index = 0;
+            loop {
+                let mut buf = Vec::with_capacity(block_size + carry.len());
+                buf.append(&mut carry);
+                let eof = fill(&mut file, &mut buf, block_size, path)?;
+                if buf.is_empty() {
+                    return Ok(true);
                 }
-            };
-            carry = buf.split_off(cut);
-            if memchr::memchr(b'"', &buf).is_some() {
-                return Ok(false);
+                let cut = if eof {
+                    buf.len()
+                } else {
+                    match memchr::memrchr(b'\n', &buf) {
+                        Some(p) => p + 1,
+                        None => {
+                            carry = buf; // a line longer than a block: read more
+                            continue;
+                        }
+                    }
+                };
+                carry = buf.split_off(cut);
+                if memchr::memchr(b'"', &buf).is_some() {
+                    return Ok(false);
+                }
+                let lines = memchr::memchr_iter(b'\n', &buf).count() as u64;
+                done += buf.len() as u64;
+                let keep_going = sink(Block { index, line, bytes: buf })?;
+                progress(done.min(total), total);
+                if !keep_going {
+                    return Ok(true);
+                }
+                line += lines;
+                index += 1;
+                if eof && carry.is_empty() {
+                    return Ok(true);
+                }
             }
-            let lines = memchr::memchr_iter(b'\n', &buf).count() as u64;
-            done += buf.len() as u64;
-            let keep_going = sink(Block { index, line, bytes: buf })?;
-            progress(done.min(total), total);
-            if !keep_going {
-                return Ok(true);
-            }
-            line += lines;
-            index += 1;
-            if eof && carry.is_empty() {
-                return Ok(true);
-            }
-        }
-    };
+        };
 
     if threads == 1 {
         let mut acc = Acc::new(ctx)?;
-        let plain = produce(&mut |block: Block| parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter))?;
-        return Ok(if plain { Fast::Done(acc, 1) } else { Fast::Quoted });
+        let plain =
+            produce(&mut |block: Block| parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter))?;
+        return Ok(if plain { Fast::Done(Box::new(acc), 1) } else { Fast::Quoted });
     }
 
     let (tx, rx) = mpsc::sync_channel::<Block>(threads);
@@ -658,8 +693,8 @@ fn scan_fast<'v>(
             }
         }
         match merged {
-            Some(acc) => Ok(Fast::Done(acc, threads)),
-            None => Ok(Fast::Done(Acc::new(ctx)?, threads)),
+            Some(acc) => Ok(Fast::Done(Box::new(acc), threads)),
+            None => Ok(Fast::Done(Box::new(Acc::new(ctx)?), threads)),
         }
     })
 }
@@ -674,6 +709,73 @@ impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Remembers the last few chunks handed to the csv reader, to turn a record's
+/// byte position into its true line number. (The csv crate reports the line
+/// where its scan for the record began, which is earlier after blank lines and
+/// `\r\n` terminators.)
+struct LineTracker<R> {
+    inner: R,
+    /// `(start offset, bytes, newlines before the chunk)`, oldest first.
+    chunks: std::collections::VecDeque<(u64, Vec<u8>, u64)>,
+    offset: u64,
+    newlines: u64,
+}
+
+impl<R> LineTracker<R> {
+    const KEEP: usize = 8;
+
+    fn new(inner: R) -> Self {
+        Self { inner, chunks: std::collections::VecDeque::new(), offset: 0, newlines: 0 }
+    }
+
+    /// 1-based line of the first byte at or after `position` that is not a line break.
+    fn line_at(&self, position: u64) -> Option<u64> {
+        let first = self.chunks.iter().position(|(start, bytes, _)| position < start + bytes.len() as u64)?;
+        let (start, bytes, before) = &self.chunks[first];
+        let local = usize::try_from(position.checked_sub(*start)?).ok()?;
+        let mut line = before + memchr::memchr_iter(b'\n', &bytes[..local]).count() as u64 + 1;
+        // Skip the line breaks (blank lines, the `\n` of `\r\n`) the csv reader passed over.
+        let mut skip = |slice: &[u8]| -> bool {
+            for &b in slice {
+                match b {
+                    b'\n' => line += 1,
+                    b'\r' => {}
+                    _ => return true,
+                }
+            }
+            false
+        };
+        if !skip(&bytes[local..]) {
+            for (_, later, _) in self.chunks.iter().skip(first + 1) {
+                if skip(later) {
+                    break;
+                }
+            }
+        }
+        Some(line)
+    }
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            let mut chunk = if self.chunks.len() >= Self::KEEP {
+                self.chunks.pop_front().map(|(_, v, _)| v).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            chunk.clear();
+            chunk.extend_from_slice(&buf[..n]);
+            let newlines = memchr::memchr_iter(b'\n', &chunk).count() as u64;
+            self.chunks.push_back((self.offset, chunk, self.newlines));
+            self.offset += n as u64;
+            self.newlines += newlines;
+        }
         Ok(n)
     }
 }
@@ -695,6 +797,7 @@ fn scan_general<'v>(
     } else {
         Box::new(DecodingReader::new(counting, dialect.encoding.encoding))
     };
+    let input = LineTracker::new(input);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(dialect.delimiter)
         .has_headers(false)
@@ -714,7 +817,7 @@ fn scan_general<'v>(
     }
     let mut since_progress = 0u32;
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let row = record.position().map_or(0, |p| p.line());
+        let row = record.position().map_or(0, |p| reader.get_ref().line_at(p.byte()).unwrap_or(p.line()));
         acc.begin_row();
         for (column, field) in record.iter().enumerate().take(ctx.kinds.len()) {
             acc.text_cell(ctx, column, field, row);
@@ -807,7 +910,7 @@ pub fn scan(
     };
     if let (ReaderChoice::Auto, Some(start)) = (options.reader, header.data_start) {
         if let Fast::Done(acc, threads) = scan_fast(&ctx, start, dialect.delimiter, progress)? {
-            return acc.finish(&ctx, Some(dialect), ReaderUsed::Fast { threads });
+            return (*acc).finish(&ctx, Some(dialect), ReaderUsed::Fast { threads });
         }
     }
     let mut acc = Acc::new(&ctx)?;

@@ -206,15 +206,26 @@ pub(crate) fn sniff_delimiter(text: &str) -> (u8, String) {
         let consistent = counts.iter().all(|&c| c == first);
         let better = match best {
             None => true,
-            Some((_, n, was_consistent)) => (consistent && !was_consistent) || (consistent == was_consistent && first > n),
+            Some((_, n, was_consistent)) => {
+                (consistent && !was_consistent) || (consistent == was_consistent && first > n)
+            }
         };
         if better {
             best = Some((candidate as u8, first, consistent));
         }
     }
     match best {
-        Some((d, n, true)) => (d, format!("`{}` splits the first {} lines into {} columns each", show(d), lines.len(), n + 1)),
-        Some((d, n, false)) => (d, format!("`{}` is the most frequent separator in the header ({} columns); rows vary", show(d), n + 1)),
+        Some((d, n, true)) => {
+            (d, format!("`{}` splits the first {} lines into {} columns each", show(d), lines.len(), n + 1))
+        }
+        Some((d, n, false)) => (
+            d,
+            format!(
+                "`{}` is the most frequent separator in the header ({} columns); rows vary",
+                show(d),
+                n + 1
+            ),
+        ),
         None => (b',', "no separator found in the first lines; single column, `,` assumed".to_owned()),
     }
 }
@@ -230,7 +241,10 @@ fn is_comma_decimal(cell: &str) -> bool {
     let cell = cell.trim().trim_start_matches('-');
     match cell.split_once(',') {
         Some((a, b)) => {
-            !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
         }
         None => false,
     }
@@ -240,7 +254,10 @@ fn is_point_decimal(cell: &str) -> bool {
     let cell = cell.trim().trim_start_matches('-');
     match cell.split_once('.') {
         Some((a, b)) => {
-            !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
         }
         None => false,
     }
@@ -292,13 +309,14 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
 
     let mut reader = csv_builder(delimiter).from_reader(decoded.as_bytes());
     let mut record = csv::StringRecord::new();
-    let read = |reader: &mut csv::Reader<&[u8]>, record: &mut csv::StringRecord| -> Result<bool, IngestError> {
-        reader.read_record(record).map_err(|e| IngestError::Csv {
-            path: path.clone(),
-            row: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })
-    };
+    let read =
+        |reader: &mut csv::Reader<&[u8]>, record: &mut csv::StringRecord| -> Result<bool, IngestError> {
+            reader.read_record(record).map_err(|e| IngestError::Csv {
+                path: path.clone(),
+                row: e.position().map_or(0, |p| p.line()),
+                message: e.to_string(),
+            })
+        };
     for _ in 1..header_row {
         if !read(&mut reader, &mut record)? {
             return Err(IngestError::NoHeader { path: path.clone(), row: header_row });

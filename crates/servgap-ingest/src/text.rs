@@ -67,7 +67,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, IngestError>
         "cp1252" | "windows1252" => "windows-1252",
         other => other,
     };
-    Encoding::for_label(alias.as_bytes()).ok_or_else(|| IngestError::UnknownEncoding { label: label.to_owned() })
+    Encoding::for_label(alias.as_bytes())
+        .ok_or_else(|| IngestError::UnknownEncoding { label: label.to_owned() })
 }
 
 /// Legacy encodings `chardetng` may answer with that servgap accepts as-is.

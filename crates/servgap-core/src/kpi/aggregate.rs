@@ -10,17 +10,19 @@
 //! never by the number of tickets.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::calendar::BusinessCalendar;
-use super::histogram::DurationHistogram;
+use super::histogram::{DurationHistogram, IntHasher, IntMap};
 use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
 use super::model::{Dimension, Survey, Ticket};
-use super::summary::{self, CesEstimate, DurationSummary, NpsEstimate, Proportion, QuantileMethod, ShareEstimate};
+use super::summary::{
+    self, CesEstimate, DurationSummary, NpsEstimate, Proportion, QuantileMethod, ShareEstimate,
+};
 use crate::CoreError;
 
 /// Reporting period of a group.
@@ -150,9 +152,7 @@ impl KpiOptions {
     /// # Errors
     /// [`CoreError::KpiUnknownTimeZone`] when `zone` is not an IANA name in the bundled database.
     pub fn new(zone: &str) -> Result<KpiOptions, CoreError> {
-        let tz = TimeZone::get(zone).map_err(|_| CoreError::KpiUnknownTimeZone {
-            name: zone.to_string(),
-        })?;
+        let tz = TimeZone::get(zone).map_err(|_| CoreError::KpiUnknownTimeZone { name: zone.to_string() })?;
         Ok(KpiOptions {
             zone: tz,
             period: Period::Month,
@@ -299,44 +299,12 @@ struct GroupKey {
     label: u32,
 }
 
-/// A small multiplicative hasher for the integer group keys (not DoS-resistant; keys are not attacker-chosen in a useful way).
-#[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_i32(&mut self, i: i32) {
-        self.write_u64(u64::from(i as u32));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type KeyMap<V> = HashMap<GroupKey, V, BuildHasherDefault<KeyHasher>>;
+type KeyMap<V> = IntMap<GroupKey, V>;
 
 /// Interned segment values of one dimension.
 #[derive(Debug, Clone, Default)]
 struct Labels {
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<IntHasher>>,
     names: Vec<Box<str>>,
 }
 
@@ -450,22 +418,17 @@ impl KpiAggregate {
     pub fn add(&mut self, engine: &KpiEngine, ticket: &Ticket) -> Result<(), CoreError> {
         let options = &engine.options;
         let calendar = engine.calendars.for_team(&ticket.team);
-        let KpiAggregate {
-            labels,
-            groups,
-            backlog,
-            tickets,
-            scratch,
-            sla_scratch,
-            segments,
-            changes,
-        } = self;
+        let KpiAggregate { labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes } = self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let m = &*scratch;
         *tickets += 1;
 
+        // With dimensions, the all-tickets group is derived at `finish` from the first
+        // dimension's groups (every ticket has exactly one value there), halving the work.
         segments.clear();
-        segments.push((0, 0));
+        if options.dimensions.is_empty() {
+            segments.push((0, 0));
+        }
         for &dimension in &options.dimensions {
             let i = dimension.index();
             let label = labels[usize::from(i) - 1].intern(dimension.value_of(ticket));
@@ -480,18 +443,15 @@ impl KpiAggregate {
             m.sla_outcomes(target, calendar, options.as_of, |o| sla_scratch.push((k, o)));
         }
 
-        let out_of_range = CoreError::KpiTimeOutOfRange {
-            what: "ticket period",
-        };
+        let out_of_range = CoreError::KpiTimeOutOfRange { what: "ticket period" };
         let created_period = engine.period_key(m.created).ok_or(out_of_range.clone())?;
         let cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
             match (at, options.resolution_cohort) {
                 (None, _) => Ok(None),
                 (Some(_), Cohort::Created) => Ok(Some(created_period)),
-                (Some(t), Cohort::Solved) => engine
-                    .period_key(t.as_second())
-                    .map(Some)
-                    .ok_or(out_of_range.clone()),
+                (Some(t), Cohort::Solved) => {
+                    engine.period_key(t.as_second()).map(Some).ok_or(out_of_range.clone())
+                }
             }
         };
         let first_solve_period = cohort(m.first_solved)?;
@@ -514,11 +474,7 @@ impl KpiAggregate {
         }
 
         for &(dimension, label) in segments.iter() {
-            let key = |period| GroupKey {
-                period,
-                dimension,
-                label,
-            };
+            let key = |period| GroupKey { period, dimension, label };
             let g = groups.entry(key(created_period)).or_default();
             g.created += 1;
             if let Some(d) = &m.first_response {
@@ -579,22 +535,13 @@ impl KpiAggregate {
     /// Adds another aggregate built with the same engine.
     pub fn merge(&mut self, other: &KpiAggregate) {
         let remap: Vec<Vec<u32>> = (0..3)
-            .map(|d| {
-                other.labels[d]
-                    .names
-                    .iter()
-                    .map(|name| self.labels[d].intern(name))
-                    .collect()
-            })
+            .map(|d| other.labels[d].names.iter().map(|name| self.labels[d].intern(name)).collect())
             .collect();
         let translate = |key: &GroupKey| -> GroupKey {
             let label = if key.dimension == 0 {
                 0
             } else {
-                remap[usize::from(key.dimension) - 1]
-                    .get(key.label as usize)
-                    .copied()
-                    .unwrap_or(key.label)
+                remap[usize::from(key.dimension) - 1].get(key.label as usize).copied().unwrap_or(key.label)
             };
             GroupKey { label, ..*key }
         };
@@ -620,9 +567,22 @@ impl KpiAggregate {
                 },
             }
         };
+        // The all-tickets groups: the sum over the first dimension's values.
+        let mut derived_groups: KeyMap<GroupPartial> = KeyMap::default();
+        let mut derived_backlog: KeyMap<i64> = KeyMap::default();
+        if let Some(first) = options.dimensions.first() {
+            let dimension = first.index();
+            let all = |key: &GroupKey| GroupKey { period: key.period, dimension: 0, label: 0 };
+            for (key, g) in self.groups.iter().filter(|(k, _)| k.dimension == dimension) {
+                derived_groups.entry(all(key)).or_default().merge(g);
+            }
+            for (key, c) in self.backlog.iter().filter(|(k, _)| k.dimension == dimension) {
+                *derived_backlog.entry(all(key)).or_insert(0) += c;
+            }
+        }
         // Backlog: per segment, sorted day changes and running totals.
         let mut backlog_by_segment: BTreeMap<(u8, u32), BTreeMap<i32, i64>> = BTreeMap::new();
-        for (key, &change) in &self.backlog {
+        for (key, &change) in self.backlog.iter().chain(&derived_backlog) {
             *backlog_by_segment
                 .entry((key.dimension, key.label))
                 .or_default()
@@ -638,6 +598,7 @@ impl KpiAggregate {
         let mut groups: Vec<GroupSummary> = self
             .groups
             .iter()
+            .chain(&derived_groups)
             .filter_map(|(key, g)| {
                 let period_start = options.period.start(key.period)?;
                 let period_end = options.period.end(key.period)?;
@@ -691,7 +652,8 @@ impl KpiAggregate {
 
         let mut backlog = Vec::new();
         for (&(dimension, label), days) in &backlog_by_segment {
-            let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value()) else {
+            let (Some((&first, _)), Some((&last, _))) = (days.first_key_value(), days.last_key_value())
+            else {
                 continue;
             };
             let seg = segment(dimension, label);
@@ -699,23 +661,18 @@ impl KpiAggregate {
             for day in first..=last {
                 open += days.get(&day).copied().unwrap_or(0);
                 if let Some(date) = civil_from_days(day) {
-                    backlog.push(BacklogPoint {
-                        date,
-                        segment: seg.clone(),
-                        open,
-                    });
+                    backlog.push(BacklogPoint { date, segment: seg.clone(), open });
                 }
             }
         }
         backlog.sort_by(|a, b| {
-            (&a.segment.dimension, &a.segment.value, a.date).cmp(&(&b.segment.dimension, &b.segment.value, b.date))
+            (&a.segment.dimension, &a.segment.value, a.date).cmp(&(
+                &b.segment.dimension,
+                &b.segment.value,
+                b.date,
+            ))
         });
-        KpiReport {
-            period: options.period,
-            tickets: self.tickets,
-            groups,
-            backlog,
-        }
+        KpiReport { period: options.period, tickets: self.tickets, groups, backlog }
     }
 }
 
@@ -731,18 +688,12 @@ pub struct Segment {
 impl Segment {
     /// All tickets.
     pub fn all() -> Segment {
-        Segment {
-            dimension: None,
-            value: String::new(),
-        }
+        Segment { dimension: None, value: String::new() }
     }
 
     /// Tickets with `value` on `dimension`.
     pub fn of(dimension: Dimension, value: &str) -> Segment {
-        Segment {
-            dimension: Some(dimension),
-            value: value.to_string(),
-        }
+        Segment { dimension: Some(dimension), value: value.to_string() }
     }
 }
 
@@ -836,8 +787,6 @@ pub struct KpiReport {
 impl KpiReport {
     /// The group of one period and segment.
     pub fn group(&self, period_start: Date, segment: &Segment) -> Option<&GroupSummary> {
-        self.groups
-            .iter()
-            .find(|g| g.period_start == period_start && &g.segment == segment)
+        self.groups.iter().find(|g| g.period_start == period_start && &g.segment == segment)
     }
 }

@@ -5,9 +5,9 @@
 //! caveat says how each differs from what servgap measures. Never compare across
 //! scale definitions (top-box vs top-2-box vs binary).
 
-use super::targets::{Direction, Measure, Statistic, Target};
 use super::aggregate::DurationKpi;
 use super::metrics::Clock;
+use super::targets::{Direction, Measure, Statistic, Target};
 use crate::CoreError;
 
 /// A published benchmark usable as a target.

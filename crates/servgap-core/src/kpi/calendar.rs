@@ -39,15 +39,8 @@ use crate::CoreError;
 const DAY: u32 = 86_400;
 
 /// Weekday names, Monday first, for messages.
-const WEEKDAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAY_NAMES: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// A daily working interval in local wall-clock time, `[start, end)`.
 ///
@@ -68,10 +61,7 @@ impl WorkingInterval {
     /// ambiguous: write `00:00-24:00` for a whole day).
     pub fn new(start: u32, end: u32) -> Result<WorkingInterval, CoreError> {
         let text = format!("{}-{}", clock(start), clock(end));
-        let invalid = |reason| CoreError::KpiInvalidInterval {
-            text: text.clone(),
-            reason,
-        };
+        let invalid = |reason| CoreError::KpiInvalidInterval { text: text.clone(), reason };
         if start >= DAY {
             return Err(invalid("the start must be before 24:00"));
         }
@@ -98,19 +88,14 @@ impl WorkingInterval {
     /// assert_eq!(night.length_seconds(), 8 * 3600);
     /// ```
     pub fn parse(text: &str) -> Result<WorkingInterval, CoreError> {
-        let invalid = |reason| CoreError::KpiInvalidInterval {
-            text: text.to_string(),
-            reason,
-        };
-        let (a, b) = text
-            .split_once('-')
-            .ok_or_else(|| invalid("expected HH:MM-HH:MM"))?;
+        let invalid = |reason| CoreError::KpiInvalidInterval { text: text.to_string(), reason };
+        let (a, b) = text.split_once('-').ok_or_else(|| invalid("expected HH:MM-HH:MM"))?;
         let start = parse_clock(a.trim()).ok_or_else(|| invalid("expected HH:MM-HH:MM"))?;
         let end = parse_clock(b.trim()).ok_or_else(|| invalid("expected HH:MM-HH:MM"))?;
-        if start >= DAY {
-            return Err(invalid("the start must be before 24:00"));
-        }
-        WorkingInterval::new(start, end).map_err(|_| invalid("the start and the end are equal"))
+        WorkingInterval::new(start, end).map_err(|e| match e {
+            CoreError::KpiInvalidInterval { reason, .. } => invalid(reason),
+            other => other,
+        })
     }
 
     /// Start, seconds after local midnight.
@@ -162,9 +147,7 @@ fn parse_clock(text: &str) -> Option<u32> {
     let mut parts = text.split(':');
     let field = |p: Option<&str>| -> Option<u32> {
         let p = p?;
-        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
     };
     let h = field(parts.next())?;
     let m = field(parts.next())?;
@@ -283,9 +266,7 @@ impl BusinessCalendar {
         week: &WeekSchedule,
         holidays: impl IntoIterator<Item = Date>,
     ) -> Result<BusinessCalendar, CoreError> {
-        let tz = TimeZone::get(zone).map_err(|_| CoreError::KpiUnknownTimeZone {
-            name: zone.to_string(),
-        })?;
+        let tz = TimeZone::get(zone).map_err(|_| CoreError::KpiUnknownTimeZone { name: zone.to_string() })?;
         if week.days.iter().all(Vec::is_empty) {
             return Err(CoreError::KpiNoWorkingTime);
         }
@@ -312,7 +293,9 @@ impl BusinessCalendar {
                 if end <= DAY {
                     continue;
                 }
-                if let Some(first) = week.days[next].iter().filter(|v| v.start < end - DAY).min_by_key(|v| v.start) {
+                if let Some(first) =
+                    week.days[next].iter().filter(|v| v.start < end - DAY).min_by_key(|v| v.start)
+                {
                     return Err(CoreError::KpiOverlappingIntervals {
                         weekday: WEEKDAY_NAMES[next],
                         first: w.to_string(),
@@ -352,10 +335,8 @@ impl BusinessCalendar {
     /// ```
     /// with `W` the working instants. Zero when `end ≤ start`. Second precision.
     pub fn between(&self, start: Timestamp, end: Timestamp, pauses: &[TimeRange]) -> Duration {
-        let mut ranges: Vec<(i64, i64)> = pauses
-            .iter()
-            .map(|p| (p.start.as_second(), p.end.as_second()))
-            .collect();
+        let mut ranges: Vec<(i64, i64)> =
+            pauses.iter().map(|p| (p.start.as_second(), p.end.as_second())).collect();
         normalise_ranges(&mut ranges);
         Duration::from_secs(self.between_seconds(start.as_second(), end.as_second(), &ranges))
     }
@@ -368,16 +349,18 @@ impl BusinessCalendar {
     /// # Errors
     /// [`CoreError::KpiTimeOutOfRange`] when the deadline would fall after the year 9999
     /// (for example because a pause never ends).
-    pub fn add(&self, start: Timestamp, duration: Duration, pauses: &[TimeRange]) -> Result<Timestamp, CoreError> {
-        let mut ranges: Vec<(i64, i64)> = pauses
-            .iter()
-            .map(|p| (p.start.as_second(), p.end.as_second()))
-            .collect();
+    pub fn add(
+        &self,
+        start: Timestamp,
+        duration: Duration,
+        pauses: &[TimeRange],
+    ) -> Result<Timestamp, CoreError> {
+        let mut ranges: Vec<(i64, i64)> =
+            pauses.iter().map(|p| (p.start.as_second(), p.end.as_second())).collect();
         normalise_ranges(&mut ranges);
         let seconds = self.add_seconds(start.as_second(), duration.as_secs(), &ranges)?;
-        Timestamp::from_second(seconds).map_err(|_| CoreError::KpiTimeOutOfRange {
-            what: "business deadline",
-        })
+        Timestamp::from_second(seconds)
+            .map_err(|_| CoreError::KpiTimeOutOfRange { what: "business deadline" })
     }
 
     fn local_date(&self, second: i64) -> Option<Date> {
@@ -394,11 +377,7 @@ impl BusinessCalendar {
         }
         // rest < 86 400, so the fields fit their ranges.
         let time = Time::new((rest / 3600) as i8, (rest / 60 % 60) as i8, (rest % 60) as i8, 0).ok()?;
-        let ts = self
-            .zone
-            .to_ambiguous_timestamp(day.to_datetime(time))
-            .compatible()
-            .ok()?;
+        let ts = self.zone.to_ambiguous_timestamp(day.to_datetime(time)).compatible().ok()?;
         Some(ts.as_second())
     }
 
@@ -446,9 +425,7 @@ impl BusinessCalendar {
 
     /// [`BusinessCalendar::add`] on Unix seconds, with `pauses` sorted and disjoint.
     pub(crate) fn add_seconds(&self, t: i64, d: u64, pauses: &[(i64, i64)]) -> Result<i64, CoreError> {
-        let out_of_range = CoreError::KpiTimeOutOfRange {
-            what: "business deadline",
-        };
+        let out_of_range = CoreError::KpiTimeOutOfRange { what: "business deadline" };
         if d == 0 {
             return Ok(t);
         }
@@ -529,10 +506,7 @@ fn paused_within(pauses: &[(i64, i64)], p: &mut usize, lo: i64, hi: i64) -> u64 
 /// no `DTSTART`, a date is malformed, an event spans more than 366 days or uses
 /// `RRULE` (recurring events must be expanded before import).
 pub fn parse_ical_holidays(text: &str) -> Result<Vec<Date>, CoreError> {
-    let err = |line: usize, reason: &str| CoreError::KpiInvalidIcal {
-        line,
-        reason: reason.to_string(),
-    };
+    let err = |line: usize, reason: &str| CoreError::KpiInvalidIcal { line, reason: reason.to_string() };
     // Unfold: a line starting with a space or tab continues the previous one.
     let mut lines: Vec<(usize, String)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -585,7 +559,8 @@ pub fn parse_ical_holidays(text: &str) -> Result<Vec<Date>, CoreError> {
                 }
             }
             "DTSTART" | "DTEND" if in_event.is_some() => {
-                let parsed = parse_ical_date(value).ok_or_else(|| err(*number, &format!("invalid date `{value}`")))?;
+                let parsed =
+                    parse_ical_date(value).ok_or_else(|| err(*number, &format!("invalid date `{value}`")))?;
                 if name == "DTSTART" {
                     start = Some(parsed);
                 } else {
@@ -593,7 +568,10 @@ pub fn parse_ical_holidays(text: &str) -> Result<Vec<Date>, CoreError> {
                 }
             }
             "RRULE" | "RDATE" if in_event.is_some() => {
-                return Err(err(*number, "recurring events (RRULE/RDATE) are not supported; expand them first"));
+                return Err(err(
+                    *number,
+                    "recurring events (RRULE/RDATE) are not supported; expand them first",
+                ));
             }
             _ => {}
         }

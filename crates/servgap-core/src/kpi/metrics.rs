@@ -25,19 +25,13 @@ pub struct PausePolicy {
 
 impl Default for PausePolicy {
     fn default() -> Self {
-        PausePolicy {
-            pending: true,
-            on_hold: true,
-        }
+        PausePolicy { pending: true, on_hold: true }
     }
 }
 
 impl PausePolicy {
     /// No pauses at all (Zendesk "total resolution time" style).
-    pub const NONE: PausePolicy = PausePolicy {
-        pending: false,
-        on_hold: false,
-    };
+    pub const NONE: PausePolicy = PausePolicy { pending: false, on_hold: false };
 
     /// True when `status` pauses the business clock.
     pub fn pauses(&self, status: Status) -> bool {
@@ -61,10 +55,7 @@ pub struct MetricOptions {
 
 impl Default for MetricOptions {
     fn default() -> Self {
-        MetricOptions {
-            pause: PausePolicy::default(),
-            reopen_window_seconds: 7 * DAY,
-        }
+        MetricOptions { pause: PausePolicy::default(), reopen_window_seconds: 7 * DAY }
     }
 }
 
@@ -138,17 +129,9 @@ impl SlaTarget {
             return Err(CoreError::EmptyId { what: "sla target" });
         }
         if seconds == 0 {
-            return Err(CoreError::KpiNonPositiveDuration {
-                what: "sla target time",
-            });
+            return Err(CoreError::KpiNonPositiveDuration { what: "sla target time" });
         }
-        Ok(SlaTarget {
-            name: name.to_string(),
-            metric,
-            clock,
-            seconds,
-            priority: None,
-        })
+        Ok(SlaTarget { name: name.to_string(), metric, clock, seconds, priority: None })
     }
 
     /// Restricts the target to tickets of one priority (compared exactly with [`Ticket::priority`]).
@@ -334,10 +317,8 @@ impl TicketMetrics {
         };
         let mut after_first_reply = None;
         self.first_response_clock = start.map(|(from, at)| {
-            let stop = ticket.events[from..]
-                .iter()
-                .position(|e| e.kind == EventKind::AgentReply)
-                .map(|j| from + j);
+            let stop =
+                ticket.events[from..].iter().position(|e| e.kind == EventKind::AgentReply).map(|j| from + j);
             after_first_reply = stop.map(|j| j + 1);
             (at, stop.map(|j| ticket.events[j].at.as_second()))
         });
@@ -379,16 +360,9 @@ impl TicketMetrics {
         self.full_resolution = last.map(|s| self.durations(calendar, created, s));
         self.requester_wait = last.map(|_| {
             let calendar_seconds: u64 = self.waiting.iter().map(|&(a, b)| (b - a) as u64).sum();
-            let business = calendar.map(|c| {
-                self.waiting
-                    .iter()
-                    .map(|&(a, b)| c.between_seconds(a, b, &[]))
-                    .sum()
-            });
-            Durations {
-                calendar: calendar_seconds,
-                business,
-            }
+            let business =
+                calendar.map(|c| self.waiting.iter().map(|&(a, b)| c.between_seconds(a, b, &[])).sum());
+            Durations { calendar: calendar_seconds, business }
         });
         self.first_contact_resolution = first_solve.map(|_| replies == 1 && !reopened_within);
         Ok(())
@@ -449,11 +423,9 @@ impl TicketMetrics {
             }
         };
         let mut judge = |clock: (i64, Option<i64>), running_counts: bool| match clock {
-            (a, Some(b)) => f(if measure(a, b) <= target.seconds {
-                SlaOutcome::Met
-            } else {
-                SlaOutcome::Breached
-            }),
+            (a, Some(b)) => {
+                f(if measure(a, b) <= target.seconds { SlaOutcome::Met } else { SlaOutcome::Breached })
+            }
             (a, None) => {
                 if let Some(now) = as_of {
                     if running_counts && now > a && measure(a, now) > target.seconds {
@@ -474,11 +446,7 @@ impl TicketMetrics {
                 }
             }
             SlaMetric::Resolution => {
-                let stop = if self.done_now {
-                    self.last_solved.map(|t| t.as_second())
-                } else {
-                    None
-                };
+                let stop = if self.done_now { self.last_solved.map(|t| t.as_second()) } else { None };
                 judge((self.created, stop), true);
             }
         }
@@ -487,11 +455,7 @@ impl TicketMetrics {
 
 fn range_out(a: i64, b: i64) -> Option<(Timestamp, Option<Timestamp>)> {
     let start = Timestamp::from_second(a).ok()?;
-    let end = if b == i64::MAX {
-        None
-    } else {
-        Timestamp::from_second(b).ok()
-    };
+    let end = if b == i64::MAX { None } else { Timestamp::from_second(b).ok() };
     Some((start, end))
 }
 

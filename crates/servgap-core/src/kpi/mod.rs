@@ -16,7 +16,7 @@
 //! * [`aggregate`]: exact, mergeable per-(period, segment) aggregates; [`histogram`] holds
 //!   exact integer-second histograms, so medians and p90 are exact after any merge.
 //! * [`summary`]: quantile definitions, means, Wilson intervals, NPS and CES read-outs.
-//! * [`targets`] and [`benchmarks`]: desired state and direction-aware gaps.
+//! * [`targets`] and [`mod@benchmarks`]: desired state, benchmark presets and direction-aware gaps.
 //!
 //! Exact definitions and differences from Zendesk, Freshdesk, Intercom, Chatwoot and
 //! Zammad are in `docs/kpi-definitions.md`.
@@ -31,8 +31,8 @@ pub mod summary;
 pub mod targets;
 
 pub use aggregate::{
-    BacklogPoint, Calendars, Clocked, Cohort, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
-    KpiOptions, KpiReport, Period, Segment, SlaSummary,
+    BacklogPoint, Calendars, Clocked, Cohort, DurationKpi, GroupSummary, KpiAggregate, KpiEngine, KpiOptions,
+    KpiReport, Period, Segment, SlaSummary,
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
@@ -42,12 +42,11 @@ pub use metrics::{
 };
 pub use model::{CsatScale, Dimension, Event, EventKind, Status, Survey, SurveyAnswer, Ticket};
 pub use summary::{
-    CesEstimate, DurationSummary, Interval, NpsEstimate, Proportion, QuantileLevel,
-    QuantileMethod, ShareEstimate, Z_95,
+    CesEstimate, DurationSummary, Interval, NpsEstimate, Proportion, QuantileLevel, QuantileMethod,
+    ShareEstimate, Z_95,
 };
 pub use targets::{
-    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic,
-    Target,
+    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic, Target,
 };
 
 #[cfg(test)]

@@ -28,14 +28,8 @@ pub enum Status {
 
 impl Status {
     /// All statuses in lifecycle order.
-    pub const ALL: [Status; 6] = [
-        Status::New,
-        Status::Open,
-        Status::Pending,
-        Status::OnHold,
-        Status::Solved,
-        Status::Closed,
-    ];
+    pub const ALL: [Status; 6] =
+        [Status::New, Status::Open, Status::Pending, Status::OnHold, Status::Solved, Status::Closed];
 
     /// Stable identifier: `new`, `open`, `pending`, `on-hold`, `solved` or `closed`.
     pub fn id(self) -> &'static str {
@@ -64,9 +58,7 @@ impl Status {
             "on-hold" | "on hold" | "on_hold" | "onhold" | "hold" => Ok(Status::OnHold),
             "solved" => Ok(Status::Solved),
             "closed" => Ok(Status::Closed),
-            _ => Err(CoreError::KpiUnknownStatus {
-                name: name.to_string(),
-            }),
+            _ => Err(CoreError::KpiUnknownStatus { name: name.to_string() }),
         }
     }
 
@@ -100,26 +92,17 @@ pub struct Event {
 impl Event {
     /// A status change.
     pub fn status(at: Timestamp, status: Status) -> Event {
-        Event {
-            at,
-            kind: EventKind::Status(status),
-        }
+        Event { at, kind: EventKind::Status(status) }
     }
 
     /// A public human agent reply.
     pub fn agent_reply(at: Timestamp) -> Event {
-        Event {
-            at,
-            kind: EventKind::AgentReply,
-        }
+        Event { at, kind: EventKind::AgentReply }
     }
 
     /// A public customer message.
     pub fn customer_message(at: Timestamp) -> Event {
-        Event {
-            at,
-            kind: EventKind::CustomerMessage,
-        }
+        Event { at, kind: EventKind::CustomerMessage }
     }
 }
 
@@ -172,14 +155,15 @@ pub struct SurveyAnswer {
 }
 
 impl SurveyAnswer {
-    fn checked(survey: Survey, name: &'static str, score: i16, min: i16, max: i16) -> Result<SurveyAnswer, CoreError> {
+    fn checked(
+        survey: Survey,
+        name: &'static str,
+        score: i16,
+        min: i16,
+        max: i16,
+    ) -> Result<SurveyAnswer, CoreError> {
         if score < min || score > max {
-            return Err(CoreError::KpiScoreOutOfRange {
-                survey: name,
-                score,
-                min,
-                max,
-            });
+            return Err(CoreError::KpiScoreOutOfRange { survey: name, score, min, max });
         }
         Ok(SurveyAnswer {
             survey,
@@ -337,14 +321,10 @@ impl Ticket {
         for event in &self.events {
             let at = event.at.as_second();
             if at < created {
-                return Err(CoreError::KpiEventBeforeCreation {
-                    ticket: self.id.clone(),
-                });
+                return Err(CoreError::KpiEventBeforeCreation { ticket: self.id.clone() });
             }
             if at < previous {
-                return Err(CoreError::KpiEventsOutOfOrder {
-                    ticket: self.id.clone(),
-                });
+                return Err(CoreError::KpiEventsOutOfOrder { ticket: self.id.clone() });
             }
             previous = at;
         }

@@ -14,20 +14,11 @@ pub struct QuantileLevel {
 
 impl QuantileLevel {
     /// The median, 1/2.
-    pub const MEDIAN: QuantileLevel = QuantileLevel {
-        numerator: 1,
-        denominator: 2,
-    };
+    pub const MEDIAN: QuantileLevel = QuantileLevel { numerator: 1, denominator: 2 };
     /// The 90th percentile, 9/10.
-    pub const P90: QuantileLevel = QuantileLevel {
-        numerator: 9,
-        denominator: 10,
-    };
+    pub const P90: QuantileLevel = QuantileLevel { numerator: 9, denominator: 10 };
     /// The 95th percentile, 19/20.
-    pub const P95: QuantileLevel = QuantileLevel {
-        numerator: 19,
-        denominator: 20,
-    };
+    pub const P95: QuantileLevel = QuantileLevel { numerator: 19, denominator: 20 };
 
     /// The level `numerator / denominator`.
     ///
@@ -35,15 +26,9 @@ impl QuantileLevel {
     /// [`CoreError::KpiInvalidQuantile`] when the denominator is 0 or the level exceeds 1.
     pub fn new(numerator: u32, denominator: u32) -> Result<QuantileLevel, CoreError> {
         if denominator == 0 || numerator > denominator {
-            return Err(CoreError::KpiInvalidQuantile {
-                numerator,
-                denominator,
-            });
+            return Err(CoreError::KpiInvalidQuantile { numerator, denominator });
         }
-        Ok(QuantileLevel {
-            numerator,
-            denominator,
-        })
+        Ok(QuantileLevel { numerator, denominator })
     }
 
     /// Numerator.
@@ -113,10 +98,7 @@ pub struct Proportion {
 impl Proportion {
     /// `successes` out of `n` (successes are clamped to n).
     pub fn new(successes: u64, n: u64) -> Proportion {
-        Proportion {
-            successes: successes.min(n),
-            n,
-        }
+        Proportion { successes: successes.min(n), n }
     }
 
     /// Adds one trial.
@@ -151,10 +133,7 @@ impl Proportion {
         let denominator = 1.0 + z2 / n;
         let centre = (p + z2 / (2.0 * n)) / denominator;
         let half = z / denominator * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-        Some(Interval {
-            low: (centre - half).max(0.0),
-            high: (centre + half).min(1.0),
-        })
+        Some(Interval { low: (centre - half).max(0.0), high: (centre + half).min(1.0) })
     }
 
     /// Share and 95 % Wilson interval; `None` when n = 0.

@@ -166,10 +166,9 @@ impl Measure {
             Measure::Nps => group.nps.map(|e| Reading { value: e.score, n: e.n }),
             Measure::CesMean => group.ces.map(|e| Reading { value: e.mean, n: e.n }),
             Measure::CesAgree => group.ces.map(|e| Reading { value: e.agree.share, n: e.n }),
-            Measure::Backlog => Some(Reading {
-                value: group.backlog_at_end as f64,
-                n: group.backlog_at_end.max(0) as u64,
-            }),
+            Measure::Backlog => {
+                Some(Reading { value: group.backlog_at_end as f64, n: group.backlog_at_end.max(0) as u64 })
+            }
         }
     }
 }
@@ -251,7 +250,12 @@ impl Target {
     /// [`CoreError::KpiNonFiniteTarget`] when `target` or `minimum` is NaN or infinite;
     /// [`CoreError::KpiTargetBandInverted`] when the minimum is better than the target
     /// (above it when higher is better, below it when lower is better).
-    pub fn new(measure: Measure, direction: Direction, target: f64, minimum: Option<f64>) -> Result<Target, CoreError> {
+    pub fn new(
+        measure: Measure,
+        direction: Direction,
+        target: f64,
+        minimum: Option<f64>,
+    ) -> Result<Target, CoreError> {
         if !target.is_finite() || minimum.is_some_and(|m| !m.is_finite()) {
             return Err(CoreError::KpiNonFiniteTarget { measure: measure.id() });
         }
@@ -263,14 +267,7 @@ impl Target {
                 });
             }
         }
-        Ok(Target {
-            measure,
-            direction,
-            target,
-            minimum,
-            segment: SegmentFilter::AllTickets,
-            source: None,
-        })
+        Ok(Target { measure, direction, target, minimum, segment: SegmentFilter::AllTickets, source: None })
     }
 
     /// Applies the target to other segments.

@@ -96,3 +96,28 @@ fn merge_rejects_different_shapes() {
         Err(CoreError::ShapeMismatch)
     );
 }
+
+#[test]
+fn narrow_partial_sums_are_flushed_before_they_overflow() {
+    // |x| ≤ 20 000: products up to 4·10⁸, so the i32 partial sums flush every 5 rows.
+    let rows: Vec<Vec<i64>> =
+        (0..23).map(|r| vec![20_000 - r, -19_999 + 3 * r, 17 * r - 150, 20_000]).collect();
+    let mut narrow = CrossProducts::with_bound(4, 20_000);
+    for r in &rows {
+        narrow.add(r);
+    }
+    for i in 0..4 {
+        for j in 0..4 {
+            let exact: i64 = rows.iter().map(|r| r[i] * r[j]).sum();
+            assert_eq!(narrow.product(i, j), exact, "Σ x{i}·x{j}");
+        }
+    }
+    // Split at a point that leaves different unflushed rows in each half: still equal.
+    let mut left = CrossProducts::with_bound(4, 20_000);
+    let mut right = CrossProducts::with_bound(4, 20_000);
+    rows[..7].iter().for_each(|r| left.add(r));
+    rows[7..].iter().for_each(|r| right.add(r));
+    left.merge(&right).unwrap();
+    assert_eq!(left, narrow);
+    assert_eq!(left.select(&[3, 1]).covariance(0, 1), narrow.covariance(3, 1));
+}

@@ -56,6 +56,9 @@ impl Default for Coverage {
     }
 }
 
+/// Largest number of batteries per item (three-column: A, D, P).
+const MAX_BATTERIES: usize = 3;
+
 /// Zone-of-tolerance position counts: below, inside, above, inverted (A > D).
 pub(crate) type ZoneCounts = [u64; 4];
 
@@ -153,7 +156,7 @@ struct Scratch {
     ratings: Vec<Option<i64>>,
     complete: Vec<bool>,
     values: Vec<i64>,
-    dimension_scores: Vec<Option<Vec<i128>>>,
+    dimension_scores: Vec<i128>,
 }
 
 impl PartialEq for Scratch {
@@ -191,6 +194,11 @@ impl SurveyPartials {
         let perceived = format.battery_index(Battery::Perceived).unwrap_or(0);
         let b = instrument.batteries().len();
         let span = i128::from(instrument.scale().span());
+        let magnitude = |scale: crate::instrument::Scale| {
+            u32::from(scale.min().unsigned_abs().max(scale.max().unsigned_abs()))
+        };
+        let bound = magnitude(instrument.scale());
+        let overall_bound = instrument.overall().map_or(0, magnitude);
 
         let mut denominator: i128 = 1;
         for d in 0..instrument.dimensions().len() {
@@ -209,13 +217,13 @@ impl SurveyPartials {
 
         let items = (0..instrument.items().len())
             .map(|_| ItemPartial {
-                complete: CrossProducts::new(b),
+                complete: CrossProducts::with_bound(b, bound),
                 differences: comparisons
                     .iter()
                     .map(|_| Histogram::with_range(-span, span))
                     .collect(),
                 zone: [0; 4],
-                with_overall: CrossProducts::new(2),
+                with_overall: CrossProducts::with_bound(2, bound.max(overall_bound)),
             })
             .collect();
         let dimensions = (0..instrument.dimensions().len())
@@ -226,8 +234,10 @@ impl SurveyPartials {
                     .map(|_| Histogram::with_range(-span * denominator, span * denominator))
                     .collect(),
                 zone: [0; 4],
-                listwise: CrossProducts::new(instrument.items_of(d).len() * b),
-                battery_only: (0..b).map(|_| CrossProducts::new(instrument.items_of(d).len())).collect(),
+                listwise: CrossProducts::with_bound(instrument.items_of(d).len() * b, bound),
+                battery_only: (0..b)
+                    .map(|_| CrossProducts::with_bound(instrument.items_of(d).len(), bound))
+                    .collect(),
             })
             .collect();
         let dims = instrument.dimensions().len() as i128;
@@ -250,8 +260,10 @@ impl SurveyPartials {
             respondents: 0,
             items,
             dimensions,
-            full: CrossProducts::new(instrument.rating_count()),
-            full_battery_only: (0..b).map(|_| CrossProducts::new(instrument.items().len())).collect(),
+            full: CrossProducts::with_bound(instrument.rating_count(), bound),
+            full_battery_only: (0..b)
+                .map(|_| CrossProducts::with_bound(instrument.items().len(), bound))
+                .collect(),
             overall,
             allocations: BTreeMap::new(),
             satisfaction: Moments::default(),
@@ -348,8 +360,9 @@ impl SurveyPartials {
         }
         debug_assert_eq!(scratch.complete.len(), n_items);
 
-        // Dimensions.
+        // Dimensions: scaled respondent means per battery, flat (dimension-major).
         scratch.dimension_scores.clear();
+        scratch.dimension_scores.resize(self.dimensions.len() * b, 0);
         let mut covered_all = true;
         for (d, dim) in self.dimensions.iter_mut().enumerate() {
             let members = instrument.items_of(d);
@@ -357,11 +370,7 @@ impl SurveyPartials {
             if answered == members.len() {
                 scratch.values.clear();
                 for &i in members {
-                    scratch.values.extend(
-                        scratch.ratings[i * b..(i + 1) * b]
-                            .iter()
-                            .map(|v| v.unwrap_or(0)),
-                    );
+                    scratch.values.extend(scratch.ratings[i * b..(i + 1) * b].iter().map(|v| v.unwrap_or(0)));
                 }
                 dim.listwise.add(&scratch.values);
             } else {
@@ -375,40 +384,38 @@ impl SurveyPartials {
             }
             if answered == 0 || answered < self.coverage.minimum_items(members.len()) {
                 covered_all = false;
-                scratch.dimension_scores.push(None);
                 continue;
             }
             let factor = self.denominator / answered as i128;
-            let mut scores = vec![0i128; b];
+            let scores = &mut scratch.dimension_scores[d * b..(d + 1) * b];
             for &i in members.iter().filter(|&&i| scratch.complete[i]) {
                 for (k, score) in scores.iter_mut().enumerate() {
                     *score += i128::from(scratch.ratings[i * b + k].unwrap_or(0));
                 }
             }
-            for score in &mut scores {
+            for score in scores.iter_mut() {
                 *score *= factor;
             }
-            dim.scores.add(&scores);
+            dim.scores.add(scores);
             let p = scores[self.perceived];
             for (hist, &s) in dim.differences.iter_mut().zip(&self.subtrahends) {
                 hist.add(p - scores[s]);
             }
             if self.subtrahends.len() == 2 {
-                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] +=
-                    1;
+                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] += 1;
             }
-            scratch.dimension_scores.push(Some(scores));
         }
 
         // Overall scores need every dimension.
-        let mut totals = vec![0i128; b];
+        let mut totals = [0i128; MAX_BATTERIES];
+        let totals = &mut totals[..b];
         if covered_all {
-            for scores in scratch.dimension_scores.iter().flatten() {
+            for scores in scratch.dimension_scores.chunks_exact(b) {
                 for (t, s) in totals.iter_mut().zip(scores) {
                     *t += s;
                 }
             }
-            self.overall.unweighted.add(&totals);
+            self.overall.unweighted.add(totals);
             let p = totals[self.perceived];
             for (hist, &s) in self.overall.differences.iter_mut().zip(&self.subtrahends) {
                 hist.add(p - totals[s]);
@@ -416,27 +423,25 @@ impl SurveyPartials {
         }
 
         // Importance allocation.
-        if let Some(points) = valid_allocation(respondent.importance, instrument.dimensions().len())
-        {
+        if valid_allocation_into(respondent.importance, self.dimensions.len(), &mut scratch.values) {
+            let points = &scratch.values;
             let total: i64 = points.iter().sum();
-            let group = self
-                .allocations
-                .entry(total)
-                .or_insert_with(|| AllocationGroup {
-                    points: vec![Moments::default(); points.len()],
-                    weighted: WideCrossProducts::new(b),
-                });
-            for (m, &p) in group.points.iter_mut().zip(&points) {
+            let group = self.allocations.entry(total).or_insert_with(|| AllocationGroup {
+                points: vec![Moments::default(); points.len()],
+                weighted: WideCrossProducts::new(b),
+            });
+            for (m, &p) in group.points.iter_mut().zip(points) {
                 m.add(i128::from(p));
             }
             if covered_all {
-                let mut weighted = vec![0i128; b];
-                for (scores, &p) in scratch.dimension_scores.iter().flatten().zip(&points) {
+                let mut weighted = [0i128; MAX_BATTERIES];
+                let weighted = &mut weighted[..b];
+                for (scores, &p) in scratch.dimension_scores.chunks_exact(b).zip(points) {
                     for (w, s) in weighted.iter_mut().zip(scores) {
                         *w += i128::from(p) * s;
                     }
                 }
-                group.weighted.add(&weighted);
+                group.weighted.add(weighted);
             }
         }
     }
@@ -527,12 +532,21 @@ fn add_battery_only(
 /// Totals other than 100 are still usable: weights are renormalised (points / total),
 /// and [`super::check_respondent`] reports the respondent.
 pub(crate) fn valid_allocation(importance: &[Option<i32>], dimensions: usize) -> Option<Vec<i64>> {
+    let mut points = Vec::with_capacity(dimensions);
+    valid_allocation_into(importance, dimensions, &mut points).then_some(points)
+}
+
+/// [`valid_allocation`] into a reused buffer; returns whether the allocation is usable.
+fn valid_allocation_into(importance: &[Option<i32>], dimensions: usize, points: &mut Vec<i64>) -> bool {
+    points.clear();
     if importance.len() != dimensions {
-        return None;
+        return false;
     }
-    let points: Vec<i64> = importance
-        .iter()
-        .map(|p| p.map(i64::from))
-        .collect::<Option<_>>()?;
-    (points.iter().all(|&p| p >= 0) && points.iter().sum::<i64>() > 0).then_some(points)
+    for p in importance {
+        match p {
+            Some(p) if *p >= 0 => points.push(i64::from(*p)),
+            _ => return false,
+        }
+    }
+    points.iter().sum::<i64>() > 0
 }

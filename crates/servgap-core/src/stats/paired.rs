@@ -87,7 +87,8 @@ pub fn cohen_dz(mean_diff: f64, sd_diff: f64) -> Option<f64> {
 /// ```
 ///
 /// with s_x², s_y² the sample variances (n − 1) of the two paired measures
-/// (P and E). The sign follows d̄; pingouin's paired `cohen_d` is |d_av|.
+/// (P and E). The sign follows d̄. pingouin's `ttest(paired=True)` reports
+/// |d_av| as `cohen-d`; its `compute_effsize(paired=True)` returns this signed value.
 ///
 /// # Edge cases
 ///

@@ -93,7 +93,8 @@ pub struct Wilcoxon {
 ///
 /// # Edge cases
 ///
-/// Returns `None` when no difference is non-zero (the test is undefined).
+/// Returns `None` when no difference is non-zero (the test is undefined), or
+/// when the counts overflow u64 (rather than returning a wrong answer).
 ///
 /// # Sources
 ///

@@ -1,1 +1,11 @@
+//! Integration tests of servgap-ingest: one binary (conventions §8).
 
+// Test helpers outside `#[test]` functions unwrap too; clippy's in-test allowance does not reach them.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::needless_range_loop)]
+
+mod encoding;
+mod formats;
+mod kiosk;
+mod parallel;
+mod rules;
+mod util;
