@@ -292,21 +292,18 @@ impl<'v> Acc<'v> {
         let Some(kind) = ctx.kinds.get(column).copied() else { return };
         match kind {
             Kind::Skip => {}
-            Kind::Rating { index, .. } => {
-                // The common case first: one or two plain digits on the scale.
-                let quick = match *bytes {
-                    [d] if d.is_ascii_digit() => Some(i64::from(d - b'0')),
-                    [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some(i64::from((a - b'0') * 10 + (b - b'0'))),
-                    _ => None,
-                };
-                if let Some(v) = quick.filter(|v| ctx.scale.contains_i64(*v)) {
-                    self.ratings[index] = Some(v as i16);
-                    return;
-                }
-                self.slow_cell(ctx, kind, bytes, row, ctx.labels);
-            }
-            Kind::Importance(_) => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
-            Kind::Overall => self.slow_cell(ctx, kind, bytes, row, ctx.overall_labels),
+            Kind::Rating { index, .. } => match quick_number(bytes) {
+                Some(v) if ctx.scale.contains_i64(v) => self.ratings[index] = Some(v as i16),
+                _ => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
+            },
+            Kind::Importance(dimension) => match quick_number(bytes) {
+                Some(v) if v <= 100 => self.importance[dimension] = Some(v as i32),
+                _ => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
+            },
+            Kind::Overall => match (quick_number(bytes), ctx.overall_scale) {
+                (Some(v), Some(scale)) if scale.contains_i64(v) => self.overall = Some(v as i16),
+                _ => self.slow_cell(ctx, kind, bytes, row, ctx.overall_labels),
+            },
             Kind::Segment => {
                 self.segment.push_str(&String::from_utf8_lossy(trim(bytes)));
             }
@@ -478,6 +475,18 @@ fn too_many_segments(ctx: &Ctx<'_>) -> IngestError {
         path: ctx.path.to_owned(),
         column: ctx.plan.segment_column().unwrap_or("").to_owned(),
         limit: ctx.options.max_segments,
+    }
+}
+
+/// One to three plain ASCII digits, the common case of survey cells.
+#[inline(always)]
+fn quick_number(bytes: &[u8]) -> Option<i64> {
+    let digit = |b: u8| b.is_ascii_digit().then(|| i64::from(b - b'0'));
+    match *bytes {
+        [a] => digit(a),
+        [a, b] => Some(digit(a)? * 10 + digit(b)?),
+        [a, b, c] => Some(digit(a)? * 100 + digit(b)? * 10 + digit(c)?),
+        _ => None,
     }
 }
 

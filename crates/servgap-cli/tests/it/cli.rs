@@ -1,0 +1,1 @@
+//! The `servgap` binary as a user runs it.
