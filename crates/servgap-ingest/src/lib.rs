@@ -22,12 +22,12 @@
 //!   (BOM, UTF-8 check, else a `chardetng` guess), delimiter, decimal separator
 //!   and header rows, each with a reason.
 //! * [`detect_columns`] matches headers to the instrument's slots with built-in
-//!   patterns; [`resolve_columns`] adds a [`Mapping`] on top; [`plan`] does both
+//!   patterns; [`resolve_columns`] adds a [`Mapping`] on top; [`plan()`] does both
 //!   from a [`Source`].
-//! * [`scan`] streams the file once into mergeable [`servgap_core::servqual::SurveyPartials`]
+//! * [`scan()`] streams the file once into mergeable [`servgap_core::servqual::SurveyPartials`]
 //!   and a [`servgap_core::servqual::FindingLog`]. Plain UTF-8 files take a fast
 //!   multi-threaded path; other files go through the `csv` crate or calamine.
-//! * [`inspect`] describes how a file would be read, for `servgap inspect`.
+//! * [`inspect()`] describes how a file would be read, for `servgap inspect`.
 //!
 //! Rationale: survey answers are small integers, and every statistic servgap
 //! reports comes from exact, mergeable sums, so the reader never holds rows,

@@ -13,7 +13,7 @@ use crate::IngestError;
 
 /// Which column fills which slot, plus the value labels to apply.
 ///
-/// Built by [`plan`] (or [`ColumnPlan::from_detection`]); used by [`crate::scan`].
+/// Built by [`plan()`] (or [`ColumnPlan::from_detection`]); used by [`crate::scan()`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnPlan {
     headers: Vec<String>,

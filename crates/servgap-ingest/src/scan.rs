@@ -552,8 +552,8 @@ struct Block {
 
 enum Fast<'v> {
     Done(Box<Acc<'v>>, usize),
-    /// The data holds a quote character: use the general reader.
-    Quoted,
+    /// The data holds a quote character (or has no `\n` line ends): use the general reader.
+    NotPlain,
 }
 
 /// Reads `len` more bytes (or to end of file) into `buf`; true at end of file.
@@ -605,7 +605,12 @@ fn scan_fast<'v>(
                     match memchr::memrchr(b'\n', &buf) {
                         Some(p) => p + 1,
                         None => {
-                            carry = buf; // a line longer than a block: read more
+                            // A line longer than a block: read more, unless the file has no
+                            // `\n` line ends at all (old Mac `\r` files); the general reader handles those.
+                            if buf.len() > block_size.saturating_mul(16).max(64 << 20) {
+                                return Ok(false);
+                            }
+                            carry = buf;
                             continue;
                         }
                     }
@@ -633,7 +638,7 @@ fn scan_fast<'v>(
         let mut acc = Acc::new(ctx)?;
         let plain =
             produce(&mut |block: Block| parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter))?;
-        return Ok(if plain { Fast::Done(Box::new(acc), 1) } else { Fast::Quoted });
+        return Ok(if plain { Fast::Done(Box::new(acc), 1) } else { Fast::NotPlain });
     }
 
     let (tx, rx) = mpsc::sync_channel::<Block>(threads);
@@ -691,7 +696,7 @@ fn scan_fast<'v>(
             })?);
         }
         if !produced? {
-            return Ok(Fast::Quoted);
+            return Ok(Fast::NotPlain);
         }
         let mut merged: Option<Acc<'v>> = None;
         for result in results {

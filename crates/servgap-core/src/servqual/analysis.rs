@@ -832,7 +832,7 @@ impl SurveyPartials {
                 ci: None,
                 wilcoxon: None,
             });
-            if self.instrument.has_importance() {
+            if self.instrument.has_importance() && !self.allocations.is_empty() {
                 let p = self.perceived;
                 let (n, mean, var) = weighted(&|w, den| {
                     let n = w.n();
@@ -867,7 +867,7 @@ impl SurveyPartials {
             ci: interval(mean, var, u.n()),
             wilcoxon: None,
         });
-        if self.instrument.has_importance() {
+        if self.instrument.has_importance() && !self.allocations.is_empty() {
             let (n, mean, var) = weighted(&|w, den| (w.mean(p, den), w.covariance(p, p, den)));
             out.push(OverallScore {
                 kind: OverallKind::Weighted,
