@@ -1,6 +1,9 @@
 //! End-to-end tests of servgap: the library pipeline on real research data
 //! against independent golden values, and the `servgap` binary as a user runs it.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod cli;
 mod golden;
 
