@@ -370,6 +370,18 @@ pub struct SurveyAnalysis {
     pub ipa: Vec<IpaPoint>,
     /// Crosshairs of the grid.
     pub ipa_crosshairs: Option<IpaCrosshairs>,
+    /// Distribution of the respondents' unweighted overall score, per comparison
+    /// (exact values and counts, ascending; respondents scored on every dimension).
+    pub score_distributions: Vec<ScoreDistribution>,
+}
+
+/// Exact distribution of a respondent-level score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreDistribution {
+    /// The comparison scored.
+    pub comparison: Comparison,
+    /// `(score, respondents)` in increasing score order.
+    pub counts: Vec<(f64, u64)>,
 }
 
 /// Mean, SD, t test and Wilcoxon of differences summarised by moments and a histogram.
@@ -771,6 +783,18 @@ impl SurveyPartials {
             satisfaction_n: self.satisfaction.n(),
             ipa,
             ipa_crosshairs,
+            score_distributions: self
+                .comparisons
+                .iter()
+                .zip(&self.overall.differences)
+                .map(|(&comparison, hist)| {
+                    let scale = self.denominator as f64 * dims as f64;
+                    ScoreDistribution {
+                        comparison,
+                        counts: hist.entries().into_iter().map(|(v, c)| (v as f64 / scale, c)).collect(),
+                    }
+                })
+                .collect(),
         }
     }
 

@@ -22,7 +22,7 @@ pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
     AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability,
     DimensionResult, ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult,
-    OverallKind, OverallScore, ScaleReliability, SurveyAnalysis, ZoneShares,
+    OverallKind, OverallScore, ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
 };
 pub use rules::{check_respondent, Finding, FindingLog, Location, Rule};
 
