@@ -6,6 +6,8 @@ servqual22-demo.csv       300 respondents of a fictional bank branch network, SE
                           two-column (E1..E22, P1..P22 on 1-7), 100 importance points over
                           the five dimensions, overall satisfaction 1-7, and a branch column.
 servqual22-3col-demo.csv  200 respondents, three-column form (A1.., D1.., P1.. on 1-9).
+servqual22-wave2-demo.csv 280 respondents of a second wave, same layout as the first file:
+                          reliability improved, empathy worsened a little.
 
 A few deliberate problems (a blank, an out-of-scale answer, an allocation of 90
 points, a straight-liner) show what the validation report looks like.
@@ -88,6 +90,37 @@ def write(name, header, rows):
         w.writerows(rows)
 
 
+# Second wave, a year later: reliability improved (its shortfall shrank), empathy
+# worsened a little; the other dimensions are generated as in the first wave.
+WAVE2_SHORTFALL = dict(SHORTFALL, reliability=0.8, empathy=1.0)
+
+
+def two_column_wave2(rng, n=280):
+    """servqual22-wave2-demo.csv: an independent second sample, same layout, no deliberate problems."""
+    header = ["respondent", "branch"] + [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
+    header += [f"imp_{d}" for d in DIMS] + ["overall"]
+    rows = []
+    for r in range(1, n + 1):
+        branch = rng.choice(BRANCHES)
+        branch_effect = {"north": -0.3, "centre": 0.0, "south": 0.35}[branch]
+        person_e = rng.gauss(0, 0.5)
+        person_p = rng.gauss(0, 0.7)
+        e, p = {}, {}
+        for d, items in DIMS.items():
+            dim_p = rng.gauss(0, 0.4)
+            for i in items:
+                e[i] = clip(6.1 + person_e + rng.gauss(0, 0.7), 1, 7)
+                p[i] = clip(6.0 - WAVE2_SHORTFALL[d] + branch_effect + person_p + dim_p + rng.gauss(0, 0.9), 1, 7)
+        pts = allocation(rng)
+        mean_p = sum(p.values()) / 22
+        overall = clip(mean_p + rng.gauss(0, 0.6), 1, 7)
+        row = [f"W{r:04d}", branch] + [e[i] for i in range(1, 23)] + [p[i] for i in range(1, 23)]
+        row += [pts[d] for d in DIMS] + [overall]
+        rows.append(row)
+    return header, rows
+
+
 if __name__ == "__main__":
     write("servqual22-demo.csv", *two_column(random.Random(20261123)))
     write("servqual22-3col-demo.csv", *three_column(random.Random(19940101)))
+    write("servqual22-wave2-demo.csv", *two_column_wave2(random.Random(20271123)))

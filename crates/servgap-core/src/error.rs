@@ -156,4 +156,10 @@ pub enum CoreError {
         /// Which setting.
         what: &'static str,
     },
+    /// Segments or waves to compare were scored with different instruments or coverage rules.
+    #[error("cannot compare {what}: they were scored with different instruments or coverage rules")]
+    Incomparable {
+        /// What was compared, e.g. `the two waves`.
+        what: &'static str,
+    },
 }

@@ -152,4 +152,74 @@ pub enum IngestError {
     /// A core value could not be built (for example, an instrument too large for exact scoring).
     #[error("{0}")]
     Core(#[from] servgap_core::CoreError),
+    /// The segment column named on the command line (`--by`) is not usable.
+    #[error("{path}: cannot segment by `{column}`: {reason}")]
+    SegmentColumn {
+        /// The data file.
+        path: PathBuf,
+        /// The name given.
+        column: String,
+        /// Why: no such column, or the column already holds answers.
+        reason: String,
+    },
+    /// A ticket file lacks columns for required roles.
+    #[error("{path}: no column for {roles}; name them in a mapping file (see docs/kpi-mapping-format.md)")]
+    TicketColumnsMissing {
+        /// The data file.
+        path: PathBuf,
+        /// The missing roles, comma-separated (e.g. `created`).
+        roles: String,
+    },
+    /// A timestamp without a UTC offset, and no time zone was stated.
+    #[error(
+        "{path}: row {row}, column `{column}`: timestamp `{value}` has no UTC offset and no time zone was given; \
+         set `zone` in the mapping file or pass --zone"
+    )]
+    NoTimeZone {
+        /// The data file.
+        path: PathBuf,
+        /// Row, 1-based, counting the header.
+        row: u64,
+        /// Column.
+        column: String,
+        /// The timestamp text.
+        value: String,
+    },
+    /// An event log whose rows of one case are not contiguous.
+    #[error(
+        "{path}: row {row}: case `{case}` appears again after other cases (first seen in row {first_row}); \
+         sort the log by case id, or set `events_grouped = false` in the mapping (holds the whole log in memory)"
+    )]
+    EventsNotGrouped {
+        /// The data file.
+        path: PathBuf,
+        /// The case id.
+        case: String,
+        /// Where it appears again.
+        row: u64,
+        /// Where it was first seen.
+        first_row: u64,
+    },
+    /// Ticket files must be delimited text.
+    #[error("{path}: ticket files must be delimited text (CSV, TSV); export the sheet as CSV")]
+    TicketSpreadsheet {
+        /// The data file.
+        path: PathBuf,
+    },
+    /// A calendar file that is not valid.
+    #[error("calendar {path}: {message}")]
+    CalendarFile {
+        /// The calendar file.
+        path: PathBuf,
+        /// What is wrong, including the key.
+        message: String,
+    },
+    /// A targets file that is not valid.
+    #[error("targets {path}: {message}")]
+    TargetsFile {
+        /// The targets file.
+        path: PathBuf,
+        /// What is wrong, including the key.
+        message: String,
+    },
 }

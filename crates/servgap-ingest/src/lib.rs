@@ -44,6 +44,7 @@ mod source;
 mod text;
 
 pub mod instrument_file;
+pub mod tickets;
 
 pub use cell::{Decimal, LabelValue, ValueLabels};
 pub use detect::{detect_columns, ColumnMatch, Detection, Slot};

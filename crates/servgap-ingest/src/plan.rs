@@ -112,6 +112,39 @@ impl ColumnPlan {
         self.segment.and_then(|c| self.headers.get(c)).map(String::as_str)
     }
 
+    /// Uses the column named `column` as the segment column (results per distinct
+    /// value), replacing a segment column set by a mapping. The name is matched like a
+    /// mapping's column names: exact (trimmed), then case-insensitive, then `#n`.
+    ///
+    /// # Errors
+    /// [`IngestError::SegmentColumn`] when no column has that name, or the column
+    /// already fills another slot (a rating, importance, overall or id column).
+    pub fn with_segment_column(mut self, column: &str, path: &Path) -> Result<Self, IngestError> {
+        let error = |reason: String| IngestError::SegmentColumn {
+            path: path.to_owned(),
+            column: column.to_owned(),
+            reason,
+        };
+        let index = find_column(&self.headers, column)
+            .ok_or_else(|| error("no column of that name in the header".to_owned()))?;
+        if self.slots[index].is_some_and(|s| s != Slot::Segment) {
+            let why = self.detection.matches.iter().find(|m| m.column == index).map_or("", |m| m.reason.as_str());
+            return Err(error(format!("the column already holds answers ({why})")));
+        }
+        if let Some(old) = self.segment.take() {
+            self.slots[old] = None;
+            self.detection.matches.retain(|m| m.slot != Slot::Segment);
+        }
+        self.slots[index] = Some(Slot::Segment);
+        self.segment = Some(index);
+        self.detection.ignored.retain(|(i, _)| *i != index);
+        let header = self.headers[index].clone();
+        let reason = format!("{} named by --by", header.trim());
+        self.detection.matches.push(ColumnMatch { column: index, header, slot: Slot::Segment, reason });
+        self.detection.matches.sort_by_key(|m| m.column);
+        Ok(self)
+    }
+
     /// The column behind a finding's location, for messages: one column for a
     /// cell, `E3, P3` for an item, `(whole response)` otherwise.
     pub fn column_name(&self, instrument: &Instrument, location: &Location) -> String {
@@ -400,3 +433,6 @@ pub(crate) fn plan_for_header(
         None => plan,
     })
 }
+
+#[cfg(test)]
+mod tests;

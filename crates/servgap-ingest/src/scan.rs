@@ -28,7 +28,7 @@ use crate::cell::{classify_number, parse_text, trim, Decimal, Parsed, ValueLabel
 use crate::detect::Slot;
 use crate::plan::ColumnPlan;
 use crate::source::{
-    cell_text, io_error, open_sheet, read_header, DataStart, Dialect, FileKind, Header, Source,
+    cell_text, for_each_sheet_row, io_error, read_header, DataStart, Dialect, FileKind, Header, Source,
 };
 use crate::text::DecodingReader;
 use crate::IngestError;
@@ -173,8 +173,10 @@ fn rejected(path: &Path, plan: &ColumnPlan, instrument: &Instrument, finding: &F
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Skip,
-    Rating { index: usize, item: usize, battery: servgap_core::instrument::Battery },
-    Importance(usize),
+    /// Index into the respondent's rating vector (item-major).
+    Rating(u32),
+    /// Dimension index.
+    Importance(u32),
     Overall,
     Segment,
 }
@@ -209,19 +211,18 @@ impl<'a> Ctx<'a> {
             .map(|slot| match slot {
                 Some(Slot::Rating { item, battery }) => instrument
                     .rating_index(*item, *battery)
-                    .map_or(Kind::Skip, |index| Kind::Rating { index, item: *item, battery: *battery }),
-                Some(Slot::Importance { dimension }) => Kind::Importance(*dimension),
+                    .and_then(|index| u32::try_from(index).ok())
+                    .map_or(Kind::Skip, Kind::Rating),
+                Some(Slot::Importance { dimension }) => {
+                    u32::try_from(*dimension).map_or(Kind::Skip, Kind::Importance)
+                }
                 Some(Slot::Overall) if instrument.overall().is_some() => Kind::Overall,
                 Some(Slot::Segment) => Kind::Segment,
                 _ => Kind::Skip,
             })
             .collect();
-        let rating_columns = kinds
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| matches!(k, Kind::Rating { .. }))
-            .map(|(c, _)| c)
-            .collect();
+        let rating_columns =
+            kinds.iter().enumerate().filter(|(_, k)| matches!(k, Kind::Rating(_))).map(|(c, _)| c).collect();
         Self {
             instrument,
             plan,
@@ -236,7 +237,16 @@ impl<'a> Ctx<'a> {
             overall_labels: &plan.overall_labels,
         }
     }
+}
 
+impl Ctx<'_> {
+    /// The location of rating `index` (item-major: item · batteries + battery).
+    fn rating_location(&self, index: u32) -> Location {
+        let batteries = self.instrument.batteries();
+        let index = index as usize;
+        let b = batteries.len().max(1);
+        Location::Rating { item: index / b, battery: batteries[index % b] }
+    }
 }
 
 /// A visitor called with every respondent (see [`for_each_respondent`]).
@@ -292,12 +302,20 @@ impl<'v> Acc<'v> {
         let Some(kind) = ctx.kinds.get(column).copied() else { return };
         match kind {
             Kind::Skip => {}
-            Kind::Rating { index, .. } => match quick_number(bytes) {
-                Some(v) if ctx.scale.contains_i64(v) => self.ratings[index] = Some(v as i16),
+            Kind::Rating(index) => match quick_number(bytes) {
+                Some(v) if ctx.scale.contains_i64(v) => {
+                    if let Some(slot) = self.ratings.get_mut(index as usize) {
+                        *slot = Some(v as i16);
+                    }
+                }
                 _ => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
             },
             Kind::Importance(dimension) => match quick_number(bytes) {
-                Some(v) if v <= 100 => self.importance[dimension] = Some(v as i32),
+                Some(v) if v <= 100 => {
+                    if let Some(slot) = self.importance.get_mut(dimension as usize) {
+                        *slot = Some(v as i32);
+                    }
+                }
                 _ => self.slow_cell(ctx, kind, bytes, row, ctx.labels),
             },
             Kind::Overall => match (quick_number(bytes), ctx.overall_scale) {
@@ -337,10 +355,14 @@ impl<'v> Acc<'v> {
 
     fn apply(&mut self, ctx: &Ctx<'_>, kind: Kind, parsed: Parsed, row: u64, text: &dyn Fn() -> String) {
         match kind {
-            Kind::Rating { index, item, battery } => {
-                let location = || Location::Rating { item, battery };
+            Kind::Rating(index) => {
+                let location = || ctx.rating_location(index);
                 match parsed {
-                    Parsed::Whole(v) if ctx.scale.contains_i64(v) => self.ratings[index] = Some(v as i16),
+                    Parsed::Whole(v) if ctx.scale.contains_i64(v) => {
+                        if let Some(slot) = self.ratings.get_mut(index as usize) {
+                            *slot = Some(v as i16);
+                        }
+                    }
                     Parsed::Whole(_) | Parsed::Fraction => {
                         self.finding(row, location(), Rule::OutOfScale, text())
                     }
@@ -350,9 +372,13 @@ impl<'v> Acc<'v> {
                 }
             }
             Kind::Importance(dimension) => {
-                let location = || Location::Importance { dimension };
+                let location = || Location::Importance { dimension: dimension as usize };
                 match parsed {
-                    Parsed::Whole(v) if (0..=100).contains(&v) => self.importance[dimension] = Some(v as i32),
+                    Parsed::Whole(v) if (0..=100).contains(&v) => {
+                        if let Some(slot) = self.importance.get_mut(dimension as usize) {
+                            *slot = Some(v as i32);
+                        }
+                    }
                     Parsed::Whole(_) | Parsed::Fraction => {
                         self.finding(row, location(), Rule::OutOfScale, text())
                     }
@@ -381,13 +407,8 @@ impl<'v> Acc<'v> {
         if ctx.rating_columns.last().is_some_and(|&last| last >= fields) {
             for &column in &ctx.rating_columns {
                 if column >= fields {
-                    if let Some(Kind::Rating { item, battery, .. }) = ctx.kinds.get(column) {
-                        self.finding(
-                            row,
-                            Location::Rating { item: *item, battery: *battery },
-                            Rule::Blank,
-                            String::new(),
-                        );
+                    if let Some(Kind::Rating(index)) = ctx.kinds.get(column) {
+                        self.finding(row, ctx.rating_location(*index), Rule::Blank, String::new());
                     }
                 }
             }
@@ -853,31 +874,30 @@ fn scan_general<'v>(
 fn scan_spreadsheet(
     ctx: &Ctx<'_>,
     source: &Source,
+    header_row: u64,
     acc: &mut Acc<'_>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<(), IngestError> {
-    let sheet = open_sheet(source)?;
-    let skip = usize::try_from(source.options.skip_rows.unwrap_or(0)).unwrap_or(usize::MAX);
-    let first_data = sheet.header_index.saturating_add(1).saturating_add(skip);
-    let height = sheet.range.height() as u64;
-    for (offset, cells) in sheet.range.rows().enumerate().skip(first_data) {
-        if cells.iter().all(|c| matches!(c, Data::Empty)) {
-            continue;
+    // Data starts after the header and the skipped rows (all 1-based sheet row numbers).
+    let first_data = header_row + source.options.skip_rows.unwrap_or(0);
+    let mut seen = 0u64;
+    for_each_sheet_row(source, &mut |r, cells| {
+        if r < first_data {
+            return Ok(true);
         }
-        let row = sheet.first_row + offset as u64 + 1;
+        let row = r + 1;
         acc.begin_row();
-        for (c, cell) in cells.iter().enumerate() {
-            acc.data_cell(ctx, sheet.first_column + c, cell, row);
+        for (column, cell) in cells.iter().enumerate().take(ctx.kinds.len()) {
+            acc.data_cell(ctx, column, cell, row);
         }
-        acc.end_row(ctx, row, sheet.first_column + cells.len())?;
-        if acc.stop(ctx) {
-            break;
+        acc.end_row(ctx, row, cells.len())?;
+        seen += 1;
+        if seen % 8192 == 0 {
+            progress(seen, 0);
         }
-        if offset % 8192 == 0 {
-            progress(offset as u64, height);
-        }
-    }
-    progress(height, height);
+        Ok(!acc.stop(ctx))
+    })?;
+    progress(seen, seen);
     Ok(())
 }
 
@@ -916,7 +936,7 @@ pub fn scan(
 
     if source.kind == FileKind::Spreadsheet {
         let mut acc = Acc::new(&ctx)?;
-        scan_spreadsheet(&ctx, source, &mut acc, progress)?;
+        scan_spreadsheet(&ctx, source, header.header_row, &mut acc, progress)?;
         return acc.finish(&ctx, None, ReaderUsed::Spreadsheet);
     }
     let Some(dialect) = header.dialect else {
@@ -953,7 +973,7 @@ pub fn for_each_respondent(
     acc.visitor = Some(visit);
     let no_progress = |_: u64, _: u64| {};
     if source.kind == FileKind::Spreadsheet {
-        scan_spreadsheet(&ctx, source, &mut acc, &no_progress)?;
+        scan_spreadsheet(&ctx, source, header.header_row, &mut acc, &no_progress)?;
         acc.visitor = None;
         return acc.finish(&ctx, None, ReaderUsed::Spreadsheet);
     }

@@ -391,19 +391,17 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
     })
 }
 
-/// An opened worksheet: its cells and the absolute 1-based row of the header.
-pub(crate) struct Sheet {
-    pub name: String,
-    pub range: calamine::Range<Data>,
-    /// Index of the header row inside `range`.
-    pub header_index: usize,
-    /// Absolute 0-based row of `range`'s first row.
-    pub first_row: u64,
-    /// Absolute 0-based column of `range`'s first column.
-    pub first_column: usize,
-}
-
-pub(crate) fn open_sheet(source: &Source) -> Result<Sheet, IngestError> {
+/// Streams the rows of a worksheet in order: `row(absolute 0-based row, cells)`,
+/// with `cells[c]` the cell in absolute column `c` (gaps filled with `Data::Empty`).
+/// Rows without any cell are not reported. `row` returns `Ok(false)` to stop.
+///
+/// `.xlsx`/`.xlsm` files are read cell by cell (memory bounded by one row and the
+/// shared-string table); other workbook formats are loaded whole by calamine.
+/// Returns the sheet name.
+pub(crate) fn for_each_sheet_row(
+    source: &Source,
+    row: &mut dyn FnMut(u64, &[Data]) -> Result<bool, IngestError>,
+) -> Result<String, IngestError> {
     let path = &source.path;
     let spreadsheet = |message: String| IngestError::Spreadsheet { path: path.clone(), message };
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| spreadsheet(e.to_string()))?;
@@ -417,16 +415,46 @@ pub(crate) fn open_sheet(source: &Source) -> Result<Sheet, IngestError> {
         }
         None => names.first().cloned().ok_or_else(|| spreadsheet("the workbook has no sheets".to_owned()))?,
     };
+    let mut cells: Vec<Data> = Vec::new();
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        let mut reader = xlsx.worksheet_cells_reader(&name).map_err(|e| spreadsheet(e.to_string()))?;
+        let mut current: Option<u32> = None;
+        while let Some(cell) = reader.next_cell().map_err(|e| spreadsheet(e.to_string()))? {
+            let (r, c) = cell.get_position();
+            if current != Some(r) {
+                if let Some(done) = current {
+                    if !row(u64::from(done), &cells)? {
+                        return Ok(name);
+                    }
+                }
+                cells.clear();
+                current = Some(r);
+            }
+            let c = c as usize;
+            if cells.len() <= c {
+                cells.resize(c + 1, Data::Empty);
+            }
+            cells[c] = Data::from(cell.get_value().clone());
+        }
+        if let Some(done) = current {
+            row(u64::from(done), &cells)?;
+        }
+        return Ok(name);
+    }
     let range = workbook.worksheet_range(&name).map_err(|e| spreadsheet(e.to_string()))?;
     let (first_row, first_column) = range.start().map_or((0, 0), |(r, c)| (u64::from(r), c as usize));
-    let header_index = match source.options.header_row {
-        Some(row) => {
-            let absolute = row.max(1) - 1;
-            usize::try_from(absolute.saturating_sub(first_row)).unwrap_or(usize::MAX)
+    for (offset, values) in range.rows().enumerate() {
+        if values.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
         }
-        None => 0,
-    };
-    Ok(Sheet { name, range, header_index, first_row, first_column })
+        cells.clear();
+        cells.resize(first_column, Data::Empty);
+        cells.extend(values.iter().cloned());
+        if !row(first_row + offset as u64, &cells)? {
+            break;
+        }
+    }
+    Ok(name)
 }
 
 /// Text of a spreadsheet cell as a user would read it.
@@ -443,25 +471,36 @@ pub(crate) fn cell_text(cell: &Data) -> String {
 }
 
 fn read_spreadsheet_header(source: &Source) -> Result<Header, IngestError> {
-    let sheet = open_sheet(source)?;
-    let mut rows = sheet.range.rows().skip(sheet.header_index);
-    let header_row = sheet.first_row + sheet.header_index as u64 + 1;
-    let Some(header) = rows.next() else {
-        return Err(IngestError::NoHeader { path: source.path.clone(), row: header_row });
+    let wanted = source.options.header_row.map(|r| r.max(1) - 1);
+    let skip = source.options.skip_rows.unwrap_or(0);
+    let mut header: Option<(u64, Vec<String>)> = None;
+    let mut sample: Vec<Vec<String>> = Vec::new();
+    let sheet = for_each_sheet_row(source, &mut |r, cells| {
+        match &header {
+            None => {
+                if wanted.is_none_or(|w| r >= w) {
+                    header = Some((r, cells.iter().map(cell_text).collect()));
+                }
+            }
+            Some((h, _)) => {
+                if r > h + skip {
+                    sample.push(cells.iter().map(cell_text).collect());
+                }
+            }
+        }
+        Ok(sample.len() < SAMPLE_ROWS)
+    })?;
+    let Some((header_index, columns)) = header else {
+        return Err(IngestError::NoHeader { path: source.path.clone(), row: wanted.unwrap_or(0) + 1 });
     };
-    let mut columns: Vec<String> = vec![String::new(); sheet.first_column];
-    columns.extend(header.iter().map(cell_text));
-    let skip = usize::try_from(source.options.skip_rows.unwrap_or(0)).unwrap_or(usize::MAX);
-    let sample = rows
-        .skip(skip)
-        .take(SAMPLE_ROWS)
-        .map(|r| {
-            let mut row = vec![String::new(); sheet.first_column];
-            row.extend(r.iter().map(cell_text));
-            row
-        })
-        .collect();
-    Ok(Header { columns, dialect: None, sheet: Some(sheet.name), sample, header_row, data_start: None })
+    Ok(Header {
+        columns,
+        dialect: None,
+        sheet: Some(sheet),
+        sample,
+        header_row: header_index + 1,
+        data_start: None,
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    BatteryStats, ComparisonStats, DifferenceReliability, OverallScore, ScaleReliability, SurveyAnalysis,
+    BatteryStats, Insight, ComparisonStats, DifferenceReliability, OverallScore, ScaleReliability, SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
@@ -82,6 +82,13 @@ pub struct AnalysisReport {
     pub reliability: Vec<ReliabilityView>,
     /// Importance–performance analysis.
     pub ipa: Option<IpaView>,
+    /// Findings ranked by importance, language-free (see `insights.rs` for the sentences).
+    pub insights: Vec<InsightView>,
+    /// Distribution of the respondents' unweighted overall score, per comparison.
+    pub score_distributions: Vec<DistributionView>,
+    /// Segment comparison (`analyze --by COLUMN`); see `compare.rs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<crate::compare::SegmentsView>,
 }
 
 /// Instrument metadata.
@@ -369,6 +376,158 @@ pub struct IpaPointView {
     pub derived_quadrant: Option<&'static str>,
 }
 
+/// Exact distribution of a respondent-level overall score.
+#[derive(Debug, Clone, Serialize)]
+pub struct DistributionView {
+    /// Comparison id.
+    pub comparison: &'static str,
+    /// `[score, respondents]` pairs in increasing score order.
+    pub counts: Vec<(f64, u64)>,
+}
+
+/// One item's shortfall named by an insight.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemGapView {
+    /// Item id.
+    pub item: String,
+    /// Mean difference.
+    pub mean: f64,
+    /// Confidence interval.
+    pub ci: Option<[f64; 2]>,
+    /// Holm-adjusted p of the paired t test.
+    pub p_holm: Option<f64>,
+}
+
+/// A finding of the analysis, ranked; `kind` names the variant (kebab-case).
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum InsightView {
+    /// Items significantly below the standard (Holm p < 0.05), largest first (at most 3).
+    LargestSignificantGaps {
+        /// Comparison id.
+        comparison: &'static str,
+        /// Items significantly below the standard in all.
+        significant: usize,
+        /// The largest.
+        items: Vec<ItemGapView>,
+    },
+    /// No item significantly below the standard.
+    NoSignificantGaps {
+        /// Comparison id.
+        comparison: &'static str,
+    },
+    /// The dimension with the lowest mean difference (or mean P, comparison null).
+    WeakestDimension {
+        /// Comparison id, or null for perceptions only.
+        comparison: Option<&'static str>,
+        /// Dimension id.
+        dimension: String,
+        /// Mean.
+        mean: f64,
+        /// Confidence interval.
+        ci: Option<[f64; 2]>,
+        /// Holm-adjusted p over the dimensions.
+        p_holm: Option<f64>,
+    },
+    /// Items in IPA quadrant A.
+    ConcentrateHere {
+        /// `stated` or `derived` importance.
+        importance: &'static str,
+        /// Item ids.
+        items: Vec<String>,
+    },
+    /// Cronbach's alpha below 0.70.
+    LowReliability {
+        /// Dimension id, or null for the whole instrument.
+        dimension: Option<String>,
+        /// Battery code or comparison id.
+        scale: String,
+        /// Alpha.
+        alpha: f64,
+    },
+    /// r_DD below 0.70 or r(P, X) at least 0.50.
+    DifferenceScoreUnreliable {
+        /// Dimension id.
+        dimension: String,
+        /// Comparison id.
+        comparison: &'static str,
+        /// Difference-score reliability.
+        r_dd: Option<f64>,
+        /// r(P, X).
+        r_px: Option<f64>,
+    },
+    /// Items or dimensions with fewer than 30 respondents.
+    SmallSample {
+        /// Item ids.
+        items: Vec<String>,
+        /// Dimension ids.
+        dimensions: Vec<String>,
+        /// Smallest n.
+        min_n: u64,
+    },
+    /// Importance allocations not totalling 100, renormalised.
+    RenormalisedAllocations {
+        /// Respondents.
+        respondents: u64,
+    },
+}
+
+impl InsightView {
+    fn new(insight: &Insight, item_ids: &[String], dim_ids: &[String]) -> Self {
+        let item = |i: &usize| item_ids.get(*i).cloned().unwrap_or_default();
+        let dim = |d: &usize| dim_ids.get(*d).cloned().unwrap_or_default();
+        match insight {
+            Insight::LargestSignificantGaps { comparison, significant, items } => {
+                InsightView::LargestSignificantGaps {
+                    comparison: comparison.id(),
+                    significant: *significant,
+                    items: items
+                        .iter()
+                        .map(|g| ItemGapView {
+                            item: item(&g.item),
+                            mean: g.mean,
+                            ci: g.ci.map(|(a, b)| [a, b]),
+                            p_holm: g.p_holm,
+                        })
+                        .collect(),
+                }
+            }
+            Insight::NoSignificantGaps { comparison } => InsightView::NoSignificantGaps { comparison: comparison.id() },
+            Insight::WeakestDimension { comparison, dimension, mean, ci, p_holm } => InsightView::WeakestDimension {
+                comparison: comparison.map(|c| c.id()),
+                dimension: dim(dimension),
+                mean: *mean,
+                ci: ci.map(|(a, b)| [a, b]),
+                p_holm: *p_holm,
+            },
+            Insight::ConcentrateHere { basis, items } => {
+                InsightView::ConcentrateHere { importance: basis.id(), items: items.iter().map(item).collect() }
+            }
+            Insight::LowReliability { dimension, scale, alpha } => InsightView::LowReliability {
+                dimension: dimension.as_ref().map(dim),
+                scale: scale.clone(),
+                alpha: *alpha,
+            },
+            Insight::DifferenceScoreUnreliable { dimension, comparison, r_dd, r_px } => {
+                InsightView::DifferenceScoreUnreliable {
+                    dimension: dim(dimension),
+                    comparison: comparison.id(),
+                    r_dd: *r_dd,
+                    r_px: *r_px,
+                }
+            }
+            Insight::SmallSample { items, dimensions, min_n } => InsightView::SmallSample {
+                items: items.iter().map(item).collect(),
+                dimensions: dimensions.iter().map(dim).collect(),
+                min_n: *min_n,
+            },
+            Insight::RenormalisedAllocations { respondents } => {
+                InsightView::RenormalisedAllocations { respondents: *respondents }
+            }
+        }
+    }
+}
+
 fn batteries(stats: &[BatteryStats]) -> Vec<BatteryView> {
     stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
 }
@@ -560,6 +719,16 @@ impl AnalysisReport {
             overall: analysis.overall.iter().map(overall).collect(),
             reliability: analysis.reliability.iter().map(reliability).collect(),
             ipa,
+            insights: servgap_core::servqual::insights(analysis, instrument)
+                .iter()
+                .map(|i| InsightView::new(i, &item_ids, &dim_ids))
+                .collect(),
+            score_distributions: analysis
+                .score_distributions
+                .iter()
+                .map(|d| DistributionView { comparison: d.comparison.id(), counts: d.counts.clone() })
+                .collect(),
+            segments: None,
         }
     }
 }

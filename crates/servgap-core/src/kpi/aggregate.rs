@@ -142,6 +142,44 @@ pub struct KpiOptions {
     pub as_of: Option<Timestamp>,
     /// Quantile definition for medians and p90.
     pub quantile_method: QuantileMethod,
+    /// Which duration histograms and series are kept (all by default).
+    pub compute: Compute,
+}
+
+/// Which parts of the aggregate are kept. Leaving out what a run does not report
+/// saves time and memory (resolution-time histograms of long periods are the largest part);
+/// counts, rates, SLA attainment and surveys are always kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Compute {
+    /// Per [`DurationKpi`] (in [`DurationKpi::ALL`] order): keep its histograms.
+    pub durations: [bool; 5],
+    /// Keep the daily backlog series (and `backlog_at_end`).
+    pub backlog: bool,
+}
+
+impl Default for Compute {
+    fn default() -> Self {
+        Compute::ALL
+    }
+}
+
+impl Compute {
+    /// Everything.
+    pub const ALL: Compute = Compute { durations: [true; 5], backlog: true };
+
+    /// Only the histograms of `kpis`, no backlog series.
+    pub fn only(kpis: &[DurationKpi]) -> Compute {
+        let mut durations = [false; 5];
+        for kpi in kpis {
+            durations[kpi.index()] = true;
+        }
+        Compute { durations, backlog: false }
+    }
+
+    /// True when the histograms of `kpi` are kept.
+    pub fn includes(&self, kpi: DurationKpi) -> bool {
+        self.durations[kpi.index()]
+    }
 }
 
 impl KpiOptions {
@@ -163,6 +201,7 @@ impl KpiOptions {
             sla: Vec::new(),
             as_of: None,
             quantile_method: QuantileMethod::Linear,
+            compute: Compute::ALL,
         })
     }
 }
@@ -226,13 +265,51 @@ impl KpiEngine {
         KpiAggregate::new()
     }
 
+    /// The span of constant UTC offset around `second`: `[from, until)` and the offset in seconds.
+    fn offset_span(&self, second: i64) -> Option<OffsetSpan> {
+        let zone = &self.options.zone;
+        let ts = Timestamp::from_second(second).ok()?;
+        let offset = i64::from(zone.to_offset(ts).seconds());
+        let from = match Timestamp::from_second(second.checked_add(1)?) {
+            Ok(after) => zone.preceding(after).next().map_or(i64::MIN, |t| t.timestamp().as_second()),
+            Err(_) => i64::MIN,
+        };
+        let until = zone.following(ts).next().map_or(i64::MAX, |t| t.timestamp().as_second());
+        Some(OffsetSpan { from, until, offset })
+    }
+
+    /// Period key of `second` through the cache (exact: the cache holds a span of constant offset).
+    fn period_key_cached(&self, cache: &mut ZoneCache, second: i64) -> Option<i32> {
+        let span = cache.span(self, second)?;
+        let days = i32::try_from((second + span.offset).div_euclid(86_400)).ok()?;
+        match self.options.period {
+            Period::Day => Some(days),
+            Period::Week => Some(days - (days + 3).rem_euclid(7)),
+            Period::Month => Some(month_key_from_days(days)),
+        }
+    }
+
+    /// [`KpiEngine::snapshot_day`] through the cache, falling back to the exact slow path
+    /// within two days of an offset change (where the snapshot wall time may be ambiguous).
+    fn snapshot_day_cached(&self, cache: &mut ZoneCache, second: i64) -> Option<i32> {
+        const MARGIN: i64 = 2 * 86_400;
+        let span = cache.span(self, second)?;
+        let snap = &self.options.backlog_snapshot;
+        let clear = span.from.saturating_add(MARGIN) <= second && second < span.until.saturating_sub(MARGIN);
+        if !clear || snap.subsec_nanosecond() != 0 {
+            return self.snapshot_day(second);
+        }
+        let local = second + span.offset;
+        let day = local.div_euclid(86_400);
+        let snap_seconds = i64::from(snap.hour()) * 3600 + i64::from(snap.minute()) * 60 + i64::from(snap.second());
+        let snapshot = day * 86_400 + snap_seconds - span.offset;
+        let day = i32::try_from(day).ok()?;
+        Some(if second <= snapshot { day } else { day + 1 })
+    }
+
     fn local_date(&self, second: i64) -> Option<Date> {
         let ts = Timestamp::from_second(second).ok()?;
         Some(self.options.zone.to_datetime(ts).date())
-    }
-
-    fn period_key(&self, second: i64) -> Option<i32> {
-        Some(self.options.period.key(self.local_date(second)?))
     }
 
     /// Day number of the first backlog snapshot at or after `second`.
@@ -248,6 +325,47 @@ impl KpiEngine {
         let day = days_from_civil(date);
         Some(if second <= snapshot { day } else { day + 1 })
     }
+}
+
+/// A span of instants `[from, until)` with one UTC offset (seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct OffsetSpan {
+    from: i64,
+    until: i64,
+    offset: i64,
+}
+
+/// The last offset span used, so local dates need no time-zone lookup per ticket.
+#[derive(Debug, Clone, Copy, Default)]
+struct ZoneCache {
+    span: Option<OffsetSpan>,
+}
+
+impl ZoneCache {
+    #[inline]
+    fn span(&mut self, engine: &KpiEngine, second: i64) -> Option<OffsetSpan> {
+        match self.span {
+            Some(s) if s.from <= second && second < s.until => Some(s),
+            _ => {
+                let s = engine.offset_span(second)?;
+                self.span = Some(s);
+                Some(s)
+            }
+        }
+    }
+}
+
+/// Month key (`year · 12 + month − 1`) of a day number, without building a date.
+fn month_key_from_days(days: i32) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    y * 12 + m - 1
 }
 
 /// Duration KPIs kept as histograms.
@@ -398,6 +516,7 @@ pub struct KpiAggregate {
     sla_scratch: Vec<(usize, SlaOutcome)>,
     segments: Vec<(u8, u32)>,
     changes: Vec<(i32, i64)>,
+    zone: ZoneCache,
 }
 
 impl KpiAggregate {
@@ -418,7 +537,8 @@ impl KpiAggregate {
     pub fn add(&mut self, engine: &KpiEngine, ticket: &Ticket) -> Result<(), CoreError> {
         let options = &engine.options;
         let calendar = engine.calendars.for_team(&ticket.team);
-        let KpiAggregate { labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes } = self;
+        let KpiAggregate { labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes, zone } =
+            self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let m = &*scratch;
         *tickets += 1;
@@ -443,46 +563,51 @@ impl KpiAggregate {
             m.sla_outcomes(target, calendar, options.as_of, |o| sla_scratch.push((k, o)));
         }
 
-        let out_of_range = CoreError::KpiTimeOutOfRange { what: "ticket period" };
-        let created_period = engine.period_key(m.created).ok_or(out_of_range.clone())?;
-        let cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
+        let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
+        let created_period = engine.period_key_cached(zone, m.created).ok_or_else(out_of_range)?;
+        let mut cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
             match (at, options.resolution_cohort) {
                 (None, _) => Ok(None),
                 (Some(_), Cohort::Created) => Ok(Some(created_period)),
                 (Some(t), Cohort::Solved) => {
-                    engine.period_key(t.as_second()).map(Some).ok_or(out_of_range.clone())
+                    engine.period_key_cached(zone, t.as_second()).map(Some).ok_or_else(out_of_range)
                 }
             }
         };
         let first_solve_period = cohort(m.first_solved)?;
         let last_solve_period = cohort(m.last_solved)?;
         changes.clear();
-        for &(from, until) in &m.open_ranges {
-            let start = engine.snapshot_day(from).ok_or(out_of_range.clone())?;
-            let end = if until == i64::MAX {
-                None
-            } else {
-                Some(engine.snapshot_day(until).ok_or(out_of_range.clone())?)
-            };
-            if end == Some(start) {
-                continue;
-            }
-            changes.push((start, 1));
-            if let Some(end) = end {
-                changes.push((end, -1));
+        if options.compute.backlog {
+            for &(from, until) in &m.open_ranges {
+                let start = engine.snapshot_day_cached(zone, from).ok_or_else(out_of_range)?;
+                let end = if until == i64::MAX {
+                    None
+                } else {
+                    Some(engine.snapshot_day_cached(zone, until).ok_or_else(out_of_range)?)
+                };
+                if end == Some(start) {
+                    continue;
+                }
+                changes.push((start, 1));
+                if let Some(end) = end {
+                    changes.push((end, -1));
+                }
             }
         }
+        let keep = options.compute.durations;
 
         for &(dimension, label) in segments.iter() {
             let key = |period| GroupKey { period, dimension, label };
             let g = groups.entry(key(created_period)).or_default();
             g.created += 1;
-            if let Some(d) = &m.first_response {
+            if let (Some(d), true) = (&m.first_response, keep[0]) {
                 g.add_durations(DurationKpi::FirstResponse, d);
             }
             g.awaiting_first_response += u64::from(m.awaiting_first_response);
-            for d in &m.next_responses {
-                g.add_durations(DurationKpi::NextResponse, d);
+            if keep[1] {
+                for d in &m.next_responses {
+                    g.add_durations(DurationKpi::NextResponse, d);
+                }
             }
             if !sla_scratch.is_empty() && g.sla.len() < options.sla.len() {
                 g.sla.resize(options.sla.len(), (0, 0));
@@ -508,7 +633,7 @@ impl KpiAggregate {
             if let Some(p) = first_solve_period {
                 let g = groups.entry(key(p)).or_default();
                 g.solved += 1;
-                if let Some(d) = &m.first_resolution {
+                if let (Some(d), true) = (&m.first_resolution, keep[2]) {
                     g.add_durations(DurationKpi::FirstResolution, d);
                 }
                 if let Some(fcr) = m.first_contact_resolution {
@@ -518,10 +643,10 @@ impl KpiAggregate {
             }
             if let Some(p) = last_solve_period {
                 let g = groups.entry(key(p)).or_default();
-                if let Some(d) = &m.full_resolution {
+                if let (Some(d), true) = (&m.full_resolution, keep[3]) {
                     g.add_durations(DurationKpi::FullResolution, d);
                 }
-                if let Some(d) = &m.requester_wait {
+                if let (Some(d), true) = (&m.requester_wait, keep[4]) {
                     g.add_durations(DurationKpi::RequesterWait, d);
                 }
             }
@@ -556,6 +681,33 @@ impl KpiAggregate {
 
     /// Reads out every group and the daily backlog series.
     pub fn finish(&self, engine: &KpiEngine) -> KpiReport {
+        self.finish_with(engine, None)
+    }
+
+    /// Every segment over the whole data: the groups of all periods merged (exactly, as
+    /// histograms and counts merge). `period_start` is the first period's start and
+    /// `backlog_at_end` the backlog at the end of the last period. Sorted by segment.
+    pub fn finish_totals(&self, engine: &KpiEngine) -> Vec<GroupSummary> {
+        let (Some(first), Some(last)) =
+            (self.groups.keys().map(|k| k.period).min(), self.groups.keys().map(|k| k.period).max())
+        else {
+            return Vec::new();
+        };
+        let mut collapsed = KpiAggregate {
+            labels: self.labels.clone(),
+            backlog: self.backlog.clone(),
+            tickets: self.tickets,
+            ..KpiAggregate::default()
+        };
+        for (key, g) in &self.groups {
+            collapsed.groups.entry(GroupKey { period: first, ..*key }).or_default().merge(g);
+        }
+        let end = engine.options.period.end(last).map(days_from_civil);
+        collapsed.finish_with(engine, Some(end)).groups
+    }
+
+    /// `end_day`: `Some(day)` reads every group's backlog at that day (totals).
+    fn finish_with(&self, engine: &KpiEngine, end_day: Option<Option<i32>>) -> KpiReport {
         let options = &engine.options;
         let method = options.quantile_method;
         let segment = |dimension: u8, label: u32| -> Segment {
@@ -638,7 +790,11 @@ impl KpiAggregate {
                     csat_response_rate: Proportion::new(g.csat_rated, g.csat_offered).estimate(),
                     nps: summary::nps(&g.nps),
                     ces: summary::ces(&g.ces),
-                    backlog_at_end: backlog_at(key.dimension, key.label, days_from_civil(period_end)),
+                    backlog_at_end: backlog_at(
+                        key.dimension,
+                        key.label,
+                        end_day.unwrap_or(Some(days_from_civil(period_end))).unwrap_or(i32::MAX),
+                    ),
                 })
             })
             .collect();

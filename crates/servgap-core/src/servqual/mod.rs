@@ -16,6 +16,8 @@
 
 mod accumulate;
 mod analysis;
+mod compare;
+mod findings;
 mod rules;
 
 pub use accumulate::{Coverage, SurveyPartials};
@@ -23,6 +25,14 @@ pub use analysis::{
     AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability,
     DimensionResult, ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult,
     OverallKind, OverallScore, ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
+};
+pub use compare::{
+    Change, Measure, ScoreSummary, Scope, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
+    WaveSide, MIN_SEGMENT_N,
+};
+pub use findings::{
+    insights, ImportanceBasis, Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA,
+    MIN_DIFFERENCE_RELIABILITY, SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
 };
 pub use rules::{check_respondent, Finding, FindingLog, Location, Rule};
 

@@ -6,6 +6,7 @@
 //! pingouin or R in the crate's tests.
 
 pub mod distributions;
+pub mod groups;
 pub mod multiplicity;
 pub mod paired;
 pub mod reliability;

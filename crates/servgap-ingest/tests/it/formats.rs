@@ -194,3 +194,31 @@ fn inspect_explains_every_column() {
     assert!(text.contains("encoding: UTF-8 (sample is valid UTF-8)"), "{text}");
     assert!(text.contains("E1 matched pattern `E<item>`"), "{text}");
 }
+
+#[test]
+fn xlsx_with_a_title_row_and_an_offset_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("offset.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Branch survey, March").unwrap();
+    for (c, h) in header().iter().enumerate() {
+        sheet.write_string(1, c as u16 + 1, h).unwrap();
+    }
+    for id in 1..=4u32 {
+        let mut row = good_row(u64::from(id));
+        if id == 3 {
+            row[col("P2")] = "12".to_owned();
+        }
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_number(id + 1, c as u16 + 1, cell.parse::<f64>().unwrap()).unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+    let mapping = Mapping::parse("header_row = 2", "m.toml".as_ref()).unwrap();
+    let scan = scan_with(&path, &sq(), Some(&mapping), &ScanOptions::default()).unwrap();
+    assert_eq!(scan.rows, 4);
+    assert_eq!(scan.findings.count(Rule::OutOfScale), 1);
+    assert_eq!(scan.findings.samples(Rule::OutOfScale)[0].row, 5);
+    assert_eq!(scan.findings.samples(Rule::OutOfScale)[0].value, "12");
+}

@@ -1,0 +1,48 @@
+//! `ColumnPlan::with_segment_column` (`servgap analyze --by`, issue 3 item 4).
+
+use std::path::Path;
+
+use super::*;
+use crate::detect::detect_columns;
+
+fn plan_for(headers: &[&str]) -> ColumnPlan {
+    let instrument = servgap_core::builtin::servqual22();
+    let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+    let detection = detect_columns(&headers, &instrument, Path::new("t.csv")).unwrap();
+    ColumnPlan::from_detection(headers, detection, &instrument, Path::new("t.csv")).unwrap()
+}
+
+fn servqual_headers(extra: &[&'static str]) -> Vec<String> {
+    let mut h: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+    h.extend((1..=22).map(|i| format!("E{i}")));
+    h.extend((1..=22).map(|i| format!("P{i}")));
+    h
+}
+
+#[test]
+fn segment_column_by_name() {
+    let headers = servqual_headers(&["respondent", "Branch"]);
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let plan = plan_for(&refs);
+    assert_eq!(plan.segment_column(), None);
+    assert!(plan.detection().ignored.iter().any(|(i, _)| *i == 1));
+    let plan = plan.with_segment_column("branch", Path::new("t.csv")).unwrap();
+    assert_eq!(plan.segment_column(), Some("Branch"), "case-insensitive, like mapping names");
+    assert_eq!(plan.slots[1], Some(Slot::Segment));
+    assert!(!plan.detection().ignored.iter().any(|(i, _)| *i == 1));
+    // Another --by replaces it; `#n` counts from 1.
+    let plan = plan.with_segment_column("#1", Path::new("t.csv")).unwrap();
+    assert_eq!(plan.segment_column(), Some("respondent"));
+    assert_eq!(plan.slots[1], None);
+    assert_eq!(plan.detection().matches.iter().filter(|m| m.slot == Slot::Segment).count(), 1);
+}
+
+#[test]
+fn segment_column_errors() {
+    let headers = servqual_headers(&["branch"]);
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let missing = plan_for(&refs).with_segment_column("region", Path::new("t.csv")).unwrap_err();
+    assert_eq!(missing.to_string(), "t.csv: cannot segment by `region`: no column of that name in the header");
+    let rating = plan_for(&refs).with_segment_column("E1", Path::new("t.csv")).unwrap_err();
+    assert!(rating.to_string().starts_with("t.csv: cannot segment by `E1`: the column already holds answers"), "{rating}");
+}

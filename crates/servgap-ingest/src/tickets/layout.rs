@@ -1,0 +1,464 @@
+//! Ticket mapping files (TOML, `docs/kpi-mapping-format.md`) and recognised export
+//! headers (Zendesk, Freshdesk, generic names): which column plays which role.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use servgap_core::kpi::{CsatScale, Status};
+
+use crate::source::{parse_delimiter, ReadOptions};
+use crate::IngestError;
+
+/// One row per ticket, or one row per event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One row per ticket with timestamp columns (created, first response, solved, closed).
+    #[default]
+    Tickets,
+    /// One row per event: case id, activity, timestamp (process-mining event log).
+    Events,
+}
+
+/// A column role of a ticket file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Ticket id (tickets) or case id (events).
+    Id,
+    /// Creation timestamp. In event logs optional: the case's first event otherwise.
+    Created,
+    /// Timestamp of the first public agent reply.
+    FirstResponse,
+    /// Minutes from creation to the first reply (Zendesk's export).
+    FirstResponseMinutes,
+    /// Solve timestamp.
+    Solved,
+    /// Close timestamp.
+    Closed,
+    /// Channel.
+    Channel,
+    /// Priority.
+    Priority,
+    /// Team or group (selects the business calendar).
+    Team,
+    /// Requester.
+    Requester,
+    /// CSAT answer.
+    Csat,
+    /// Number of public agent replies.
+    Replies,
+    /// Event activity (event logs).
+    Activity,
+    /// Event timestamp (event logs).
+    Timestamp,
+    /// Who did it (event logs).
+    Resource,
+}
+
+impl Role {
+    /// Every role, in the order they are listed.
+    pub const ALL: [Role; 15] = [
+        Role::Id,
+        Role::Created,
+        Role::FirstResponse,
+        Role::FirstResponseMinutes,
+        Role::Solved,
+        Role::Closed,
+        Role::Channel,
+        Role::Priority,
+        Role::Team,
+        Role::Requester,
+        Role::Csat,
+        Role::Replies,
+        Role::Activity,
+        Role::Timestamp,
+        Role::Resource,
+    ];
+
+    /// The mapping key, e.g. `first_response`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Id => "id",
+            Role::Created => "created",
+            Role::FirstResponse => "first_response",
+            Role::FirstResponseMinutes => "first_response_minutes",
+            Role::Solved => "solved",
+            Role::Closed => "closed",
+            Role::Channel => "channel",
+            Role::Priority => "priority",
+            Role::Team => "team",
+            Role::Requester => "requester",
+            Role::Csat => "csat",
+            Role::Replies => "replies",
+            Role::Activity => "activity",
+            Role::Timestamp => "timestamp",
+            Role::Resource => "resource",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What an event-log activity means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivityMeaning {
+    /// A change to this status.
+    Status(Status),
+    /// A public human agent reply.
+    AgentReply,
+    /// A public customer message.
+    CustomerMessage,
+}
+
+/// A yes/no column the source records itself (e.g. CFPB "Timely response?", ServiceNow
+/// `made_sla`), reported as a share beside servgap's own KPIs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag {
+    /// Name in the report.
+    pub name: String,
+    /// Column.
+    pub column: String,
+    /// Values meaning yes (compared case-insensitively after trimming).
+    pub yes: Vec<String>,
+    /// Values meaning no.
+    pub no: Vec<String>,
+}
+
+/// How CSAT cells are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsatSpec {
+    /// Answer scale.
+    pub scale: CsatScale,
+    /// Text answers: `Some(score)`, or `None` = survey offered, not answered.
+    pub labels: BTreeMap<String, Option<i16>>,
+    /// Text answers meaning "no survey" (blank always means that).
+    pub unoffered: Vec<String>,
+}
+
+/// A parsed ticket mapping file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TicketMapping {
+    /// The file (named in errors).
+    pub path: PathBuf,
+    /// Row layout.
+    pub layout: Layout,
+    /// Reading options.
+    pub read: ReadOptions,
+    /// Zone of timestamps without an offset.
+    pub zone: Option<String>,
+    /// `strftime` format of timestamps (jiff); ISO 8601 forms when absent.
+    pub timestamp_format: Option<String>,
+    /// Whether recognised headers fill roles the mapping leaves open (default true).
+    pub detect: bool,
+    /// Explicit columns per role.
+    pub columns: BTreeMap<Role, String>,
+    /// Event logs: activity → meanings (empty = ignored).
+    pub activities: BTreeMap<String, Vec<ActivityMeaning>>,
+    /// Event logs: whether a case's rows are contiguous (default true; false holds the whole log in memory).
+    pub events_grouped: bool,
+    /// Event logs: resources whose agent replies are automatic and dropped.
+    pub bot_resources: Vec<String>,
+    /// CSAT reading.
+    pub csat: Option<CsatSpec>,
+    /// Source-recorded yes/no flags.
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMapping {
+    layout: Option<String>,
+    encoding: Option<String>,
+    delimiter: Option<String>,
+    header_row: Option<u64>,
+    zone: Option<String>,
+    timestamp_format: Option<String>,
+    detect: Option<bool>,
+    events_grouped: Option<bool>,
+    #[serde(default)]
+    bot_resources: Vec<String>,
+    #[serde(default)]
+    columns: BTreeMap<String, String>,
+    #[serde(default)]
+    activities: BTreeMap<String, toml::Value>,
+    csat: Option<RawCsat>,
+    #[serde(default)]
+    flags: Vec<RawFlag>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCsat {
+    scale: String,
+    #[serde(default)]
+    labels: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlag {
+    name: String,
+    column: String,
+    yes: Vec<String>,
+    no: Vec<String>,
+}
+
+fn meaning(text: &str) -> Option<Vec<ActivityMeaning>> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "ignore" => Some(Vec::new()),
+        "agent-reply" | "reply" => Some(vec![ActivityMeaning::AgentReply]),
+        "customer-message" | "message" => Some(vec![ActivityMeaning::CustomerMessage]),
+        other => Status::parse(other).ok().map(|s| vec![ActivityMeaning::Status(s)]),
+    }
+}
+
+impl TicketMapping {
+    /// Reads and parses a mapping file.
+    ///
+    /// # Errors
+    /// [`IngestError::Io`] or [`IngestError::Mapping`] (the message names the key).
+    pub fn load(path: &Path) -> Result<TicketMapping, IngestError> {
+        let text = std::fs::read_to_string(path).map_err(crate::source::io_error(path))?;
+        TicketMapping::parse(&text, path)
+    }
+
+    /// Parses mapping text; `path` names the file in errors.
+    ///
+    /// # Errors
+    /// [`IngestError::Mapping`] for invalid TOML, unknown keys, roles, activities, scales or zones.
+    pub fn parse(text: &str, path: &Path) -> Result<TicketMapping, IngestError> {
+        let err = |message: String| IngestError::Mapping { mapping: path.to_owned(), message };
+        let raw: RawMapping = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_owned()))?;
+        let layout = match raw.layout.as_deref() {
+            None | Some("tickets") => Layout::Tickets,
+            Some("events") => Layout::Events,
+            Some(other) => {
+                return Err(err(format!("key `layout`: expected \"tickets\" or \"events\", found \"{other}\"")))
+            }
+        };
+        let delimiter = raw
+            .delimiter
+            .as_deref()
+            .map(parse_delimiter)
+            .transpose()
+            .map_err(|e| err(format!("key `delimiter`: {e}")))?;
+        if let Some(label) = &raw.encoding {
+            crate::text::encoding_for_label(label).map_err(|e| err(format!("key `encoding`: {e}")))?;
+        }
+        if let Some(zone) = &raw.zone {
+            if jiff::tz::TimeZone::get(zone).is_err() {
+                return Err(err(format!("key `zone`: `{zone}` is not an IANA time zone (e.g. Europe/Warsaw)")));
+            }
+        }
+        let mut columns = BTreeMap::new();
+        for (key, column) in raw.columns {
+            let role = Role::from_key(&key).ok_or_else(|| {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+                err(format!("key `columns.{key}`: unknown role (known: {})", known.join(", ")))
+            })?;
+            columns.insert(role, column);
+        }
+        let mut activities = BTreeMap::new();
+        for (activity, value) in raw.activities {
+            let texts: Vec<String> = match &value {
+                toml::Value::String(s) => vec![s.clone()],
+                toml::Value::Array(a) => a.iter().map(|v| v.as_str().unwrap_or("?").to_owned()).collect(),
+                other => {
+                    return Err(err(format!(
+                        "key `activities.\"{activity}\"`: expected a meaning or a list of meanings, found `{other}`"
+                    )))
+                }
+            };
+            let mut meanings = Vec::new();
+            for t in &texts {
+                let m = meaning(t).ok_or_else(|| {
+                    err(format!(
+                        "key `activities.\"{activity}\"`: unknown meaning `{t}` (use a status: new, open, pending, \
+                         on-hold, solved, closed; or agent-reply, customer-message, ignore)"
+                    ))
+                })?;
+                meanings.extend(m);
+            }
+            activities.insert(activity.trim().to_owned(), meanings);
+        }
+        let csat = match raw.csat {
+            None => None,
+            Some(c) => {
+                let scale = match c.scale.as_str() {
+                    "binary" => CsatScale::Binary,
+                    "1-3" => CsatScale::OneToThree,
+                    "1-5" => CsatScale::OneToFive,
+                    other => {
+                        return Err(err(format!(
+                            "key `csat.scale`: expected \"binary\", \"1-3\" or \"1-5\", found \"{other}\""
+                        )))
+                    }
+                };
+                let mut labels = BTreeMap::new();
+                let mut unoffered = Vec::new();
+                for (text, value) in c.labels {
+                    match value {
+                        toml::Value::Integer(v) => {
+                            labels.insert(text.to_lowercase(), Some(v.clamp(-1, 100) as i16));
+                        }
+                        toml::Value::String(s) if s == "offered" => {
+                            labels.insert(text.to_lowercase(), None);
+                        }
+                        toml::Value::String(s) if s == "unoffered" => unoffered.push(text.to_lowercase()),
+                        other => {
+                            return Err(err(format!(
+                                "key `csat.labels.\"{text}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
+                            )))
+                        }
+                    }
+                }
+                Some(CsatSpec { scale, labels, unoffered })
+            }
+        };
+        let flags = raw
+            .flags
+            .into_iter()
+            .map(|f| Flag { name: f.name, column: f.column, yes: f.yes, no: f.no })
+            .collect();
+        Ok(TicketMapping {
+            path: path.to_owned(),
+            layout,
+            read: ReadOptions {
+                encoding: raw.encoding,
+                delimiter,
+                header_row: raw.header_row,
+                ..ReadOptions::default()
+            },
+            zone: raw.zone,
+            timestamp_format: raw.timestamp_format,
+            detect: raw.detect.unwrap_or(true),
+            columns,
+            activities,
+            events_grouped: raw.events_grouped.unwrap_or(true),
+            bot_resources: raw.bot_resources,
+            csat,
+            flags,
+        })
+    }
+}
+
+/// Which export a header looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vendor {
+    /// Zendesk Support CSV export (`Id`, `Created at`, `Solved at`, `Via`, …).
+    Zendesk,
+    /// Freshdesk ticket export (`Ticket ID`, `Created time`, `Resolved time`, `Source`, …).
+    Freshdesk,
+    /// Plain names (`id`, `created`, `first_response`, `solved`, `channel`, …).
+    Generic,
+}
+
+impl Vendor {
+    /// `zendesk`, `freshdesk` or `generic`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Vendor::Zendesk => "zendesk",
+            Vendor::Freshdesk => "freshdesk",
+            Vendor::Generic => "generic",
+        }
+    }
+}
+
+/// Header names recognised per vendor, lower-case (compared after trimming and lower-casing).
+pub const ZENDESK_HEADERS: &[(Role, &[&str])] = &[
+    (Role::Id, &["id", "ticket id"]),
+    (Role::Created, &["created at", "ticket created - timestamp"]),
+    (Role::Solved, &["solved at", "ticket solved - timestamp"]),
+    (Role::FirstResponseMinutes, &["first reply time in minutes", "first reply time (min)"]),
+    (Role::Channel, &["via", "ticket channel"]),
+    (Role::Priority, &["priority", "ticket priority"]),
+    (Role::Team, &["group", "ticket group"]),
+    (Role::Requester, &["requester", "requester id"]),
+    (Role::Replies, &["replies"]),
+    (Role::Csat, &["satisfaction score", "ticket satisfaction rating"]),
+];
+
+/// Freshdesk ticket-export names.
+pub const FRESHDESK_HEADERS: &[(Role, &[&str])] = &[
+    (Role::Id, &["ticket id"]),
+    (Role::Created, &["created time"]),
+    (Role::FirstResponse, &["initial response time"]),
+    (Role::Solved, &["resolved time"]),
+    (Role::Closed, &["closed time"]),
+    (Role::Channel, &["source"]),
+    (Role::Priority, &["priority"]),
+    (Role::Team, &["group"]),
+    (Role::Requester, &["contact id", "requester email", "full name"]),
+    (Role::Replies, &["agent interactions"]),
+    (Role::Csat, &["survey results", "satisfaction survey"]),
+];
+
+/// Plain names.
+pub const GENERIC_HEADERS: &[(Role, &[&str])] = &[
+    (Role::Id, &["id", "ticket_id", "ticket id"]),
+    (Role::Created, &["created", "created_at"]),
+    (Role::FirstResponse, &["first_response", "first_response_at", "first_reply_at"]),
+    (Role::Solved, &["solved", "solved_at", "resolved", "resolved_at"]),
+    (Role::Closed, &["closed", "closed_at"]),
+    (Role::Channel, &["channel"]),
+    (Role::Priority, &["priority"]),
+    (Role::Team, &["team", "group"]),
+    (Role::Requester, &["requester"]),
+    (Role::Csat, &["csat"]),
+    (Role::Replies, &["replies"]),
+];
+
+fn norm(header: &str) -> String {
+    header.trim().trim_start_matches('\u{feff}').to_lowercase()
+}
+
+fn matches_table(columns: &[String], table: &[(Role, &[&str])]) -> BTreeMap<Role, usize> {
+    let names: Vec<String> = columns.iter().map(|c| norm(c)).collect();
+    let mut found = BTreeMap::new();
+    for (role, aliases) in table {
+        if let Some(i) = aliases.iter().find_map(|a| names.iter().position(|n| n == a)) {
+            found.insert(*role, i);
+        }
+    }
+    found
+}
+
+/// Recognises a ticket-per-row export from its header: the vendor and the columns found.
+/// Zendesk needs `Created at`; Freshdesk `Created time` and `Ticket ID`; generic names need `created`.
+pub fn recognise(columns: &[String]) -> Option<(Vendor, BTreeMap<Role, usize>)> {
+    for (vendor, table) in
+        [(Vendor::Zendesk, ZENDESK_HEADERS), (Vendor::Freshdesk, FRESHDESK_HEADERS), (Vendor::Generic, GENERIC_HEADERS)]
+    {
+        let found = matches_table(columns, table);
+        let ok = match vendor {
+            Vendor::Zendesk => found.contains_key(&Role::Created) && found.contains_key(&Role::FirstResponseMinutes)
+                || found.contains_key(&Role::Created) && found.contains_key(&Role::Solved),
+            Vendor::Freshdesk => found.contains_key(&Role::Created) && found.contains_key(&Role::Id),
+            Vendor::Generic => found.contains_key(&Role::Created),
+        };
+        if ok {
+            return Some((vendor, found));
+        }
+    }
+    None
+}
+
+/// Zendesk's satisfaction labels: Good = 1, Bad = 0 on the binary scale; Offered = no answer;
+/// Unoffered / Not offered = no survey.
+pub(crate) fn zendesk_csat() -> CsatSpec {
+    let mut labels = BTreeMap::new();
+    labels.insert("good".to_owned(), Some(1));
+    labels.insert("bad".to_owned(), Some(0));
+    labels.insert("offered".to_owned(), None);
+    CsatSpec {
+        scale: CsatScale::Binary,
+        labels,
+        unoffered: vec!["unoffered".to_owned(), "not offered".to_owned()],
+    }
+}

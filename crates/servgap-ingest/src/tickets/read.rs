@@ -1,0 +1,953 @@
+//! Reading ticket files into a [`KpiAggregate`]: the column plan, the row → ticket
+//! conversion shared by every reader, the general (`csv` crate) reader, the parallel
+//! block reader for plain UTF-8 ticket files, and the event-log reader.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use servgap_core::kpi::{Event, KpiAggregate, KpiEngine, SurveyAnswer, Ticket};
+use servgap_core::CoreError;
+
+use super::findings::{FlagTally, TicketFinding, TicketFindings, TicketRule};
+use super::layout::{recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor};
+use super::timestamp::{TimestampError, TimestampParser};
+use crate::source::{io_error, FileKind, Header, Source};
+use crate::text::DecodingReader;
+use crate::IngestError;
+
+/// Which column plays which role, and how cells are read.
+#[derive(Debug, Clone)]
+pub struct TicketPlan {
+    /// Row layout.
+    pub layout: Layout,
+    /// The recognised export, when no mapping named the columns.
+    pub vendor: Option<Vendor>,
+    /// Header names.
+    pub columns: Vec<String>,
+    /// Column index per role ([`Role::ALL`] order).
+    pub roles: [Option<usize>; 15],
+    /// CSAT reading.
+    pub csat: Option<CsatSpec>,
+    /// Source flags and their columns.
+    pub flags: Vec<(Flag, usize)>,
+    /// Event logs: activity → meanings.
+    pub activities: HashMap<String, Vec<ActivityMeaning>>,
+    /// Event logs: a case's rows are contiguous.
+    pub events_grouped: bool,
+    /// Event logs: automatic resources.
+    pub bot_resources: Vec<String>,
+    /// Zone of timestamps without an offset, by name.
+    pub zone: Option<String>,
+    /// `strftime` format of timestamps.
+    pub timestamp_format: Option<String>,
+}
+
+impl TicketPlan {
+    /// Column index of a role.
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.roles[role.index()]
+    }
+
+    /// `(role key, column name)` for every mapped role.
+    pub fn describe(&self) -> Vec<(String, String)> {
+        Role::ALL
+            .iter()
+            .filter_map(|r| Some((r.key().to_owned(), self.columns.get(self.column(*r)?)?.clone())))
+            .collect()
+    }
+
+    fn parser(&self) -> TimestampParser {
+        let zone = self.zone.as_deref().and_then(|z| TimeZone::get(z).ok());
+        TimestampParser::new(self.timestamp_format.as_deref(), zone)
+    }
+}
+
+/// Builds the column plan from the header and an optional mapping.
+///
+/// `zone` is the zone of timestamps without an offset when the mapping states none
+/// (the CLI passes `--zone`, else the calendar's zone). A zone given here wins over the mapping's
+/// only when `zone_overrides` is true.
+///
+/// # Errors
+/// [`IngestError::MappingColumn`] for a mapped column not in the header;
+/// [`IngestError::TicketColumnsMissing`] when required roles have no column.
+pub fn plan_tickets(
+    source: &Source,
+    header: &Header,
+    mapping: Option<&TicketMapping>,
+    zone: Option<&str>,
+    zone_overrides: bool,
+) -> Result<TicketPlan, IngestError> {
+    let columns = header.columns.clone();
+    let layout = mapping.map_or(Layout::Tickets, |m| m.layout);
+    let mut roles: [Option<usize>; 15] = [None; 15];
+    let mut vendor = None;
+    let mut csat = mapping.and_then(|m| m.csat.clone());
+    let detect = mapping.is_none_or(|m| m.detect);
+    if layout == Layout::Tickets && detect {
+        if let Some((v, found)) = recognise(&columns) {
+            vendor = Some(v);
+            for (role, i) in found {
+                roles[role.index()] = Some(i);
+            }
+            if v == Vendor::Zendesk && csat.is_none() {
+                csat = Some(zendesk_csat());
+            }
+        }
+    }
+    let find = |key: String, name: &str| -> Result<usize, IngestError> {
+        let wanted = name.trim();
+        columns.iter().position(|c| c.trim().trim_start_matches('\u{feff}') == wanted).ok_or_else(|| {
+            IngestError::MappingColumn {
+                mapping: mapping.map(|m| m.path.clone()).unwrap_or_default(),
+                key,
+                column: name.to_owned(),
+                path: source.path.clone(),
+            }
+        })
+    };
+    let mut flags = Vec::new();
+    if let Some(m) = mapping {
+        for (role, name) in &m.columns {
+            roles[role.index()] = Some(find(format!("columns.{}", role.key()), name)?);
+        }
+        for (k, flag) in m.flags.iter().enumerate() {
+            flags.push((flag.clone(), find(format!("flags[{k}].column"), &flag.column)?));
+        }
+    }
+    if roles[Role::Csat.index()].is_some() && csat.is_none() {
+        csat = Some(CsatSpec {
+            scale: servgap_core::kpi::CsatScale::OneToFive,
+            labels: Default::default(),
+            unoffered: Vec::new(),
+        });
+    }
+    let required: &[Role] = match layout {
+        Layout::Tickets => &[Role::Created],
+        Layout::Events => &[Role::Id, Role::Activity, Role::Timestamp],
+    };
+    let missing: Vec<&str> = required.iter().filter(|r| roles[r.index()].is_none()).map(|r| r.key()).collect();
+    if !missing.is_empty() {
+        return Err(IngestError::TicketColumnsMissing { path: source.path.clone(), roles: missing.join(", ") });
+    }
+    let zone = match (zone, mapping.and_then(|m| m.zone.clone())) {
+        (Some(z), Some(_)) if zone_overrides => Some(z.to_owned()),
+        (_, Some(m)) => Some(m),
+        (z, None) => z.map(str::to_owned),
+    };
+    Ok(TicketPlan {
+        layout,
+        vendor,
+        columns,
+        roles,
+        csat,
+        flags,
+        activities: mapping.map(|m| m.activities.clone().into_iter().collect()).unwrap_or_default(),
+        events_grouped: mapping.is_none_or(|m| m.events_grouped),
+        bot_resources: mapping.map(|m| m.bot_resources.clone()).unwrap_or_default(),
+        zone,
+        timestamp_format: mapping.and_then(|m| m.timestamp_format.clone()),
+    })
+}
+
+/// Options of [`import_tickets`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketOptions {
+    /// Stop at the first finding with [`IngestError::Rejected`]; nothing is returned.
+    pub strict: bool,
+    /// Worker threads of the block reader (0 = available parallelism).
+    pub threads: usize,
+    /// Block size of the block reader, in bytes.
+    pub block_size: usize,
+    /// Examples kept per rule.
+    pub examples: usize,
+    /// Never use the block reader (tests and comparisons).
+    pub general_only: bool,
+}
+
+impl Default for TicketOptions {
+    fn default() -> Self {
+        TicketOptions { strict: false, threads: 0, block_size: 4 << 20, examples: 20, general_only: false }
+    }
+}
+
+/// The result of reading a ticket file.
+#[derive(Debug, Clone)]
+pub struct TicketImport {
+    /// The KPI aggregate of the accepted tickets.
+    pub aggregate: KpiAggregate,
+    /// Data rows read.
+    pub rows: u64,
+    /// Tickets accepted.
+    pub tickets: u64,
+    /// Tickets rejected by a rule.
+    pub rejected: u64,
+    /// Findings.
+    pub findings: TicketFindings,
+    /// Source-recorded flags over the accepted tickets.
+    pub flags: Vec<FlagTally>,
+    /// Which reader ran, e.g. `blocks (2 threads)` or `csv`.
+    pub reader: String,
+}
+
+/// Reads a ticket file (either layout) into a KPI aggregate.
+///
+/// # Errors
+/// I/O and CSV errors, [`IngestError::NoTimeZone`], [`IngestError::EventsNotGrouped`],
+/// [`IngestError::TicketSpreadsheet`], and in strict mode [`IngestError::Rejected`] for the first finding.
+pub fn import_tickets(
+    source: &Source,
+    header: &Header,
+    plan: &TicketPlan,
+    engine: &KpiEngine,
+    options: &TicketOptions,
+) -> Result<TicketImport, IngestError> {
+    if source.kind == FileKind::Spreadsheet {
+        return Err(IngestError::TicketSpreadsheet { path: source.path.clone() });
+    }
+    if plan.layout == Layout::Tickets && !options.general_only {
+        if let (Some(dialect), Some(start)) = (&header.dialect, header.data_start) {
+            if dialect.encoding.is_utf8() && dialect.skip_rows == 0 {
+                if let Some(done) = import_blocks(source, plan, engine, options, start.byte, start.line, dialect.delimiter)? {
+                    return Ok(done);
+                }
+            }
+        }
+    }
+    let mut state = RowState::new(plan, engine, options);
+    state.path = source.path.clone();
+    let header_row = header.header_row;
+    let mut events = match plan.layout {
+        Layout::Events => Some(EventCases::new(plan)),
+        Layout::Tickets => None,
+    };
+    for_each_record(source, header, |row, record| {
+        let fields: Vec<&str> = record.iter().collect();
+        match events.as_mut() {
+            Some(cases) => cases.push(&mut state, row, &fields),
+            None => state.ticket_row(row, &fields),
+        }
+    }, header_row)?;
+    if let Some(mut cases) = events {
+        cases.finish(&mut state)?;
+    }
+    Ok(state.into_import("csv".to_owned()))
+}
+
+/// Streams the records after the header through the `csv` crate; `f(row, record)`.
+fn for_each_record(
+    source: &Source,
+    header: &Header,
+    mut f: impl FnMut(u64, &csv::StringRecord) -> Result<(), IngestError>,
+    header_row: u64,
+) -> Result<(), IngestError> {
+    let path = &source.path;
+    let Some(dialect) = &header.dialect else {
+        return Err(IngestError::TicketSpreadsheet { path: path.clone() });
+    };
+    let mut file = File::open(path).map_err(io_error(path))?;
+    file.seek(SeekFrom::Start(dialect.encoding.bom_len as u64)).map_err(io_error(path))?;
+    let reader: Box<dyn Read> = if dialect.encoding.is_utf8() {
+        Box::new(BufReader::with_capacity(1 << 20, file))
+    } else {
+        Box::new(DecodingReader::new(BufReader::new(file), dialect.encoding.encoding))
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 20)
+        .from_reader(reader);
+    let mut record = csv::StringRecord::new();
+    let skip = header_row + dialect.skip_rows;
+    let mut index = 0u64;
+    loop {
+        let more = csv.read_record(&mut record).map_err(|e| IngestError::Csv {
+            path: path.clone(),
+            row: e.position().map_or(0, |p| p.line()),
+            message: e.to_string(),
+        })?;
+        if !more {
+            return Ok(());
+        }
+        index += 1;
+        if index <= skip {
+            continue;
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|c| c.trim().is_empty()) {
+            continue;
+        }
+        f(index, &record)?;
+    }
+}
+
+/// A finding or a hard error from one row.
+enum RowError {
+    Finding(TicketFinding),
+    Fatal(IngestError),
+}
+
+impl From<IngestError> for RowError {
+    fn from(e: IngestError) -> Self {
+        RowError::Fatal(e)
+    }
+}
+
+/// Per-reader state: the aggregate, findings, counters and reusable buffers.
+struct RowState<'a> {
+    plan: &'a TicketPlan,
+    engine: &'a KpiEngine,
+    options: &'a TicketOptions,
+    path: PathBuf,
+    parser: TimestampParser,
+    aggregate: KpiAggregate,
+    ticket: Ticket,
+    findings: TicketFindings,
+    flags: Vec<FlagTally>,
+    rows: u64,
+    tickets: u64,
+    rejected: u64,
+    /// Strict mode: the first finding.
+    first: Option<TicketFinding>,
+}
+
+impl<'a> RowState<'a> {
+    fn new(plan: &'a TicketPlan, engine: &'a KpiEngine, options: &'a TicketOptions) -> RowState<'a> {
+        RowState {
+            plan,
+            engine,
+            options,
+            path: PathBuf::new(),
+            parser: plan.parser(),
+            aggregate: engine.aggregate(),
+            ticket: Ticket::new("", Timestamp::UNIX_EPOCH),
+            findings: TicketFindings::new(options.examples),
+            flags: plan
+                .flags
+                .iter()
+                .map(|(f, _)| FlagTally { name: f.name.clone(), column: f.column.clone(), ..FlagTally::default() })
+                .collect(),
+            rows: 0,
+            tickets: 0,
+            rejected: 0,
+            first: None,
+        }
+    }
+
+    fn into_import(self, reader: String) -> TicketImport {
+        TicketImport {
+            aggregate: self.aggregate,
+            rows: self.rows,
+            tickets: self.tickets,
+            rejected: self.rejected,
+            findings: self.findings,
+            flags: self.flags,
+            reader,
+        }
+    }
+
+    fn name(&self, column: usize) -> String {
+        self.plan.columns.get(column).cloned().unwrap_or_else(|| format!("#{}", column + 1))
+    }
+
+    fn finding(&self, row: u64, column: usize, value: &str, rule: TicketRule) -> RowError {
+        RowError::Finding(TicketFinding { row, column: self.name(column), value: value.to_owned(), rule })
+    }
+
+    fn timestamp(&mut self, row: u64, column: usize, text: &str) -> Result<Timestamp, RowError> {
+        match self.parser.parse(text) {
+            Ok(t) => Ok(t),
+            Err(TimestampError::Invalid) => Err(self.finding(row, column, text, TicketRule::BadTimestamp)),
+            Err(TimestampError::NoZone) => Err(RowError::Fatal(IngestError::NoTimeZone {
+                path: self.path.clone(),
+                row,
+                column: self.name(column),
+                value: text.to_owned(),
+            })),
+        }
+    }
+
+    /// Handles the outcome of one ticket; false in strict mode after a finding.
+    fn settle(&mut self, outcome: Result<(), RowError>) -> Result<(), IngestError> {
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(RowError::Fatal(e)) => Err(e),
+            Err(RowError::Finding(f)) => {
+                if f.rule.rejects_ticket() {
+                    self.rejected += 1;
+                }
+                self.note(f)
+            }
+        }
+    }
+
+    fn note(&mut self, f: TicketFinding) -> Result<(), IngestError> {
+        if self.options.strict {
+            let e = rejected(&self.path, &f);
+            if self.first.is_none() {
+                self.first = Some(f);
+            }
+            return Err(e);
+        }
+        self.findings.record(f);
+        Ok(())
+    }
+
+    fn ticket_row(&mut self, row: u64, fields: &[&str]) -> Result<(), IngestError> {
+        self.rows += 1;
+        let outcome = self.ticket_from_row(row, fields);
+        let outcome = outcome.and_then(|()| self.add_ticket(row));
+        if outcome.is_ok() {
+            self.tally_flags(fields);
+        }
+        self.settle(outcome)
+    }
+
+    fn add_ticket(&mut self, row: u64) -> Result<(), RowError> {
+        match self.aggregate.add(self.engine, &self.ticket) {
+            Ok(()) => {
+                self.tickets += 1;
+                Ok(())
+            }
+            Err(CoreError::KpiEventBeforeCreation { .. }) | Err(CoreError::KpiEventsOutOfOrder { .. }) => {
+                Err(RowError::Finding(TicketFinding {
+                    row,
+                    column: "(ticket)".to_owned(),
+                    value: self.ticket.id.clone(),
+                    rule: TicketRule::BeforeCreated,
+                }))
+            }
+            Err(e) => Err(RowError::Fatal(IngestError::Core(e))),
+        }
+    }
+
+    fn tally_flags(&mut self, fields: &[&str]) {
+        for (k, (flag, column)) in self.plan.flags.iter().enumerate() {
+            let value = fields.get(*column).map_or("", |v| v.trim());
+            let tally = &mut self.flags[k];
+            if flag.yes.iter().any(|y| y.eq_ignore_ascii_case(value)) {
+                tally.yes += 1;
+            } else if flag.no.iter().any(|n| n.eq_ignore_ascii_case(value)) {
+                tally.no += 1;
+            } else {
+                tally.other += 1;
+            }
+        }
+    }
+
+    fn cell<'f>(&self, fields: &[&'f str], role: Role, row: u64) -> Result<Option<(usize, &'f str)>, RowError> {
+        let Some(i) = self.plan.column(role) else { return Ok(None) };
+        match fields.get(i) {
+            Some(v) => {
+                let v = v.trim();
+                Ok((!v.is_empty()).then_some((i, v)))
+            }
+            None => Err(self.finding(row, i, "", TicketRule::ShortRow)),
+        }
+    }
+
+    /// Fills `self.ticket` from a ticket-per-row record.
+    fn ticket_from_row(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        self.ticket.clear();
+        match self.cell(fields, Role::Id, row)? {
+            Some((_, id)) => self.ticket.id.push_str(id),
+            None if self.plan.column(Role::Id).is_some() => {
+                let i = self.plan.column(Role::Id).unwrap_or(0);
+                return Err(self.finding(row, i, "", TicketRule::MissingId));
+            }
+            None => {
+                use std::fmt::Write as _;
+                let _ = write!(self.ticket.id, "row {row}");
+            }
+        }
+        let Some((ci, created_text)) = self.cell(fields, Role::Created, row)? else {
+            let i = self.plan.column(Role::Created).unwrap_or(0);
+            return Err(self.finding(row, i, "", TicketRule::MissingCreated));
+        };
+        let created = self.timestamp(row, ci, created_text)?;
+        self.ticket.created = created;
+        let created_s = created.as_second();
+        let check = |state: &Self, at: Timestamp, i: usize, text: &str| -> Result<Timestamp, RowError> {
+            if at.as_second() < created_s {
+                return Err(state.finding(row, i, text, TicketRule::BeforeCreated));
+            }
+            Ok(at)
+        };
+        let mut first_reply = None;
+        if let Some((i, text)) = self.cell(fields, Role::FirstResponse, row)? {
+            let at = self.timestamp(row, i, text)?;
+            first_reply = Some(check(self, at, i, text)?);
+        } else if let Some((i, text)) = self.cell(fields, Role::FirstResponseMinutes, row)? {
+            let minutes = number(text).ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
+            let seconds = (minutes * 60.0).round() as i64;
+            let at = Timestamp::from_second(created_s.saturating_add(seconds))
+                .map_err(|_| self.finding(row, i, text, TicketRule::BadNumber))?;
+            first_reply = Some(at);
+        }
+        if let Some(at) = first_reply {
+            self.ticket.events.push(Event::agent_reply(at));
+            if let Some((i, text)) = self.cell(fields, Role::Replies, row)? {
+                let n = number(text).filter(|n| n.fract() == 0.0).ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
+                for _ in 1..(n.min(10_000.0) as u32) {
+                    self.ticket.events.push(Event::agent_reply(at));
+                }
+            }
+        }
+        for (role, status) in
+            [(Role::Solved, servgap_core::kpi::Status::Solved), (Role::Closed, servgap_core::kpi::Status::Closed)]
+        {
+            if let Some((i, text)) = self.cell(fields, role, row)? {
+                let at = self.timestamp(row, i, text)?;
+                let at = check(self, at, i, text)?;
+                self.ticket.events.push(Event::status(at, status));
+            }
+        }
+        if self.ticket.events.len() > 1 {
+            self.ticket.events.sort_by_key(|e| e.at);
+        }
+        self.segments(fields);
+        self.survey(row, fields)?;
+        Ok(())
+    }
+
+    fn segments(&mut self, fields: &[&str]) {
+        let get = |role: Role| self.plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| v.trim());
+        let (channel, priority, team, requester) =
+            (get(Role::Channel), get(Role::Priority), get(Role::Team), get(Role::Requester));
+        self.ticket.channel.push_str(channel);
+        self.ticket.priority.push_str(priority);
+        self.ticket.team.push_str(team);
+        self.ticket.requester.push_str(requester);
+    }
+
+    fn survey(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        let Some(spec) = &self.plan.csat else { return Ok(()) };
+        let Some((i, text)) = self.cell(fields, Role::Csat, row)? else { return Ok(()) };
+        let lower = text.to_lowercase();
+        if spec.unoffered.contains(&lower) {
+            return Ok(());
+        }
+        let score = match spec.labels.get(&lower) {
+            Some(Some(s)) => Some(*s),
+            Some(None) => None,
+            None => Some(
+                lower
+                    .parse::<i16>()
+                    .map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?,
+            ),
+        };
+        self.ticket.survey_offered = true;
+        if let Some(score) = score {
+            let answer =
+                SurveyAnswer::csat(spec.scale, score).map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?;
+            self.ticket.surveys.push(answer);
+        }
+        Ok(())
+    }
+}
+
+fn number(text: &str) -> Option<f64> {
+    let v: f64 = text.trim().replace(',', ".").parse().ok()?;
+    (v.is_finite() && v >= 0.0).then_some(v)
+}
+
+fn rejected(path: &Path, f: &TicketFinding) -> IngestError {
+    IngestError::Rejected {
+        path: path.to_owned(),
+        row: f.row,
+        column: f.column.clone(),
+        value: f.value.clone(),
+        rule: f.rule.id(),
+        requirement: f.rule.requirement(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event logs.
+
+/// The rows of one case, as far as they matter.
+#[derive(Debug, Default)]
+struct CaseRows {
+    first_row: u64,
+    /// `(row, activity, timestamp, resource)`.
+    events: Vec<(u64, String, String, String)>,
+    /// Case-level cells of the first row (created) and the last row (segments, csat, flags).
+    first: Vec<String>,
+    last: Vec<String>,
+}
+
+/// Groups event rows into cases.
+struct EventCases {
+    grouped: bool,
+    current: Option<(String, CaseRows)>,
+    /// Grouped logs: every finished case id and its first row (to detect an ungrouped log).
+    seen: HashMap<Box<str>, u64>,
+    /// Ungrouped logs: every case, in order of first appearance.
+    all: Vec<(String, CaseRows)>,
+    index: HashMap<String, usize>,
+}
+
+impl EventCases {
+    fn new(plan: &TicketPlan) -> EventCases {
+        EventCases {
+            grouped: plan.events_grouped,
+            current: None,
+            seen: HashMap::new(),
+            all: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, state: &mut RowState<'_>, row: u64, fields: &[&str]) -> Result<(), IngestError> {
+        state.rows += 1;
+        let plan = state.plan;
+        let get = |role: Role| plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| v.trim());
+        let id = get(Role::Id);
+        let all: Vec<String> = fields.iter().map(|f| f.trim().to_owned()).collect();
+        let event = (row, get(Role::Activity).to_owned(), get(Role::Timestamp).to_owned(), get(Role::Resource).to_owned());
+        if id.is_empty() {
+            let i = plan.column(Role::Id).unwrap_or(0);
+            state.rejected += 1;
+            return state.note(TicketFinding { row, column: state.name(i), value: String::new(), rule: TicketRule::MissingId });
+        }
+        if !self.grouped {
+            let at = *self.index.entry(id.to_owned()).or_insert_with(|| {
+                self.all.push((id.to_owned(), CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() }));
+                self.all.len() - 1
+            });
+            let case = &mut self.all[at].1;
+            case.events.push(event);
+            case.last = all;
+            return Ok(());
+        }
+        if self.current.as_ref().is_some_and(|(c, _)| c != id) {
+            if let Some((case, rows)) = self.current.take() {
+                state.case(&case, &rows)?;
+                self.seen.insert(case.into_boxed_str(), rows.first_row);
+            }
+        }
+        if self.current.is_none() {
+            if let Some(&first_row) = self.seen.get(id) {
+                return Err(IngestError::EventsNotGrouped { path: state.path.clone(), case: id.to_owned(), row, first_row });
+            }
+            self.current = Some((id.to_owned(), CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() }));
+        }
+        if let Some((_, case)) = self.current.as_mut() {
+            case.events.push(event);
+            case.last = all;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, state: &mut RowState<'_>) -> Result<(), IngestError> {
+        if let Some((case, rows)) = self.current.take() {
+            state.case(&case, &rows)?;
+        }
+        for (case, rows) in std::mem::take(&mut self.all) {
+            state.case(&case, &rows)?;
+        }
+        Ok(())
+    }
+}
+
+impl RowState<'_> {
+    fn case(&mut self, id: &str, rows: &CaseRows) -> Result<(), IngestError> {
+        let outcome = self.ticket_from_case(id, rows).and_then(|row| self.add_ticket(row));
+        if outcome.is_ok() {
+            let last: Vec<&str> = rows.last.iter().map(String::as_str).collect();
+            self.tally_flags(&last);
+        }
+        self.settle(outcome)
+    }
+
+    /// Fills `self.ticket` from a case; returns the case's first row.
+    fn ticket_from_case(&mut self, id: &str, rows: &CaseRows) -> Result<u64, RowError> {
+        self.ticket.clear();
+        self.ticket.id.push_str(id);
+        let plan = self.plan;
+        let activity_col = plan.column(Role::Activity).unwrap_or(0);
+        let ts_col = plan.column(Role::Timestamp).unwrap_or(0);
+        let mut earliest: Option<(Timestamp, u64, &str)> = None;
+        for (row, activity, ts, resource) in &rows.events {
+            if ts.is_empty() {
+                return Err(self.finding(*row, ts_col, "", TicketRule::MissingTimestamp));
+            }
+            let at = self.timestamp(*row, ts_col, ts)?;
+            if earliest.is_none_or(|(e, _, _)| at < e) {
+                earliest = Some((at, *row, ts.as_str()));
+            }
+            let Some(meanings) = plan.activities.get(activity.as_str()) else {
+                let f = TicketFinding { row: *row, column: self.name(activity_col), value: activity.clone(), rule: TicketRule::UnknownActivity };
+                self.note(f).map_err(RowError::Fatal)?;
+                continue;
+            };
+            for m in meanings {
+                match m {
+                    ActivityMeaning::Status(s) => self.ticket.events.push(Event::status(at, *s)),
+                    ActivityMeaning::AgentReply => {
+                        if !plan.bot_resources.iter().any(|b| b == resource) {
+                            self.ticket.events.push(Event::agent_reply(at));
+                        }
+                    }
+                    ActivityMeaning::CustomerMessage => self.ticket.events.push(Event::customer_message(at)),
+                }
+            }
+        }
+        let first: Vec<&str> = rows.first.iter().map(String::as_str).collect();
+        let created = match self.cell(&first, Role::Created, rows.first_row)? {
+            Some((i, text)) => self.timestamp(rows.first_row, i, text)?,
+            None => match (plan.column(Role::Created), earliest) {
+                (Some(i), _) => return Err(self.finding(rows.first_row, i, "", TicketRule::MissingCreated)),
+                (None, Some((e, _, _))) => e,
+                (None, None) => return Err(self.finding(rows.first_row, ts_col, "", TicketRule::MissingTimestamp)),
+            },
+        };
+        self.ticket.created = created;
+        // Stable sort by time: rows with equal times keep their file order.
+        self.ticket.events.sort_by_key(|e| e.at.as_second());
+        if let Some((at, row, text)) = earliest {
+            if at.as_second() < created.as_second() {
+                return Err(self.finding(row, ts_col, text, TicketRule::BeforeCreated));
+            }
+        }
+        let last: Vec<&str> = rows.last.iter().map(String::as_str).collect();
+        self.segments(&last);
+        self.survey(rows.first_row, &last)?;
+        Ok(rows.first_row)
+    }
+}
+
+fn finish_blocks<'a>(
+    path: &Path,
+    states: Vec<RowState<'a>>,
+    threads: usize,
+    new_state: impl Fn() -> RowState<'a>,
+) -> Result<TicketImport, IngestError> {
+    let mut merged: Option<RowState<'a>> = None;
+    let mut first: Option<TicketFinding> = None;
+    for s in states {
+        if let Some(f) = &s.first {
+            if first.as_ref().is_none_or(|g| f.row < g.row) {
+                first = Some(f.clone());
+            }
+        }
+        match merged.as_mut() {
+            None => merged = Some(s),
+            Some(m) => {
+                m.aggregate.merge(&s.aggregate);
+                m.findings.merge(s.findings);
+                for (a, b) in m.flags.iter_mut().zip(&s.flags) {
+                    a.yes += b.yes;
+                    a.no += b.no;
+                    a.other += b.other;
+                }
+                m.rows += s.rows;
+                m.tickets += s.tickets;
+                m.rejected += s.rejected;
+            }
+        }
+    }
+    if let Some(f) = first {
+        return Err(rejected(path, &f));
+    }
+    let m = merged.unwrap_or_else(new_state);
+    Ok(m.into_import(format!("blocks ({threads} thread{})", if threads == 1 { "" } else { "s" })))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The block reader: plain UTF-8 ticket files (no quotes, no blank lines), parsed in parallel.
+
+struct Block {
+    index: u64,
+    row: u64,
+    bytes: Vec<u8>,
+}
+
+fn parse_block(state: &mut RowState<'_>, block: &Block, delimiter: u8, fields: &mut Vec<(usize, usize)>) -> Result<bool, IngestError> {
+    let bytes = &block.bytes;
+    let mut row = block.row;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let mut line = &bytes[start..end];
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        fields.clear();
+        let mut field_start = 0;
+        for p in memchr::memchr_iter(delimiter, line) {
+            fields.push((field_start, p));
+            field_start = p + 1;
+        }
+        fields.push((field_start, line.len()));
+        let text = std::str::from_utf8(line).map_err(|_| IngestError::Csv {
+            path: state.path.clone(),
+            row,
+            message: "invalid UTF-8".to_owned(),
+        })?;
+        let cells: Vec<&str> = fields.iter().map(|&(a, b)| &text[a..b]).collect();
+        if let Err(e) = state.ticket_row(row, &cells) {
+            if state.options.strict && state.first.is_some() {
+                return Ok(false);
+            }
+            return Err(e);
+        }
+        row += 1;
+        start = end + 1;
+    }
+    Ok(true)
+}
+
+fn import_blocks(
+    source: &Source,
+    plan: &TicketPlan,
+    engine: &KpiEngine,
+    options: &TicketOptions,
+    start_byte: u64,
+    start_line: u64,
+    delimiter: u8,
+) -> Result<Option<TicketImport>, IngestError> {
+    let path = &source.path;
+    let mut file = File::open(path).map_err(io_error(path))?;
+    file.seek(SeekFrom::Start(start_byte)).map_err(io_error(path))?;
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .clamp(1, 64);
+    let block_size = options.block_size.max(64);
+    let new_state = || {
+        let mut s = RowState::new(plan, engine, options);
+        s.path = path.clone();
+        s
+    };
+
+    // Reads blocks cut at the last newline; returns false when the data is not plain.
+    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
+        let mut carry: Vec<u8> = Vec::new();
+        let mut row = start_line;
+        let mut index = 0;
+        loop {
+            let mut buf = Vec::with_capacity(block_size + carry.len());
+            buf.append(&mut carry);
+            let target = buf.len() + block_size;
+            let mut eof = false;
+            while buf.len() < target {
+                let got = (&mut file).take((target - buf.len()) as u64).read_to_end(&mut buf).map_err(io_error(path))?;
+                if got == 0 {
+                    eof = true;
+                    break;
+                }
+            }
+            if buf.is_empty() {
+                return Ok(true);
+            }
+            let cut = if eof {
+                buf.len()
+            } else {
+                match memchr::memrchr(b'\n', &buf) {
+                    Some(p) => p + 1,
+                    None => return Ok(false),
+                }
+            };
+            carry = buf.split_off(cut);
+            if memchr::memchr(b'"', &buf).is_some()
+                || memchr::memmem::find(&buf, b"\n\n").is_some()
+                || memchr::memmem::find(&buf, b"\n\r\n").is_some()
+                || buf.first() == Some(&b'\n')
+            {
+                return Ok(false);
+            }
+            // Drop the final newline so the block holds exactly its records.
+            let mut bytes = buf;
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+            }
+            if bytes.is_empty() || bytes == b"\r" {
+                return Ok(true);
+            }
+            let rows = memchr::memchr_iter(b'\n', &bytes).count() as u64 + 1;
+            if !sink(Block { index, row, bytes })? {
+                return Ok(true);
+            }
+            row += rows;
+            index += 1;
+            if eof && carry.is_empty() {
+                return Ok(true);
+            }
+        }
+    };
+
+    if threads == 1 {
+        let mut state = new_state();
+        let mut fields = Vec::new();
+        let plain = produce(&mut |block: Block| parse_block(&mut state, &block, delimiter, &mut fields))?;
+        return if plain { finish_blocks(path, vec![state], 1, new_state).map(Some) } else { Ok(None) };
+    }
+
+    let (tx, rx) = mpsc::sync_channel::<Block>(threads);
+    let rx = Arc::new(Mutex::new(rx));
+    let stop_at = AtomicU64::new(u64::MAX);
+    let aborted = AtomicBool::new(false);
+    std::thread::scope(|scope| -> Result<Option<TicketImport>, IngestError> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let rx = Arc::clone(&rx);
+                let (stop_at, aborted) = (&stop_at, &aborted);
+                let new_state = &new_state;
+                scope.spawn(move || -> Result<RowState<'_>, IngestError> {
+                    let mut state = new_state();
+                    let mut fields = Vec::new();
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(guard) => guard.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(block) = next else { break };
+                        if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        match parse_block(&mut state, &block, delimiter, &mut fields) {
+                            Ok(true) => {}
+                            Ok(false) => {
+                                stop_at.fetch_min(block.index, Ordering::Relaxed);
+                            }
+                            Err(e) => {
+                                aborted.store(true, Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Ok(state)
+                })
+            })
+            .collect();
+        let produced = produce(&mut |block: Block| {
+            if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            Ok(tx.send(block).is_ok())
+        });
+        drop(tx);
+        if !matches!(produced, Ok(true)) {
+            aborted.store(true, Ordering::Relaxed);
+        }
+        let mut states = Vec::with_capacity(threads);
+        for worker in workers {
+            states.push(worker.join().map_err(|_| IngestError::Io {
+                path: path.clone(),
+                source: std::io::Error::other("a ticket reader thread panicked"),
+            })??);
+        }
+        if !produced? {
+            return Ok(None);
+        }
+        finish_blocks(path, states, threads, new_state).map(Some)
+    })
+}

@@ -1,0 +1,61 @@
+//! The segment and wave views: field names and deterministic output (issue 3, items 4 and 5).
+
+use std::collections::BTreeMap;
+
+use servgap_core::servqual::{AnalysisOptions, Coverage, Respondent, SegmentComparison, SurveyPartials, WaveComparison};
+
+use super::*;
+
+fn wave(perceptions: &[i16]) -> SurveyPartials {
+    let instrument = servgap_core::builtin::servqual22();
+    let mut partials = SurveyPartials::new(&instrument, Coverage::HALF).unwrap();
+    for (j, &p) in perceptions.iter().enumerate() {
+        let ratings: Vec<Option<i16>> =
+            (0..22).flat_map(|i| [Some(6), Some((p + ((i + j) % 2) as i16).min(7))]).collect();
+        partials.add(&Respondent { ratings: &ratings, importance: &[], overall: None });
+    }
+    partials
+}
+
+fn input(file: &str) -> WaveInputView {
+    WaveInputView { file: file.to_owned(), rows: 4, findings: Vec::new() }
+}
+
+#[test]
+fn wave_report_json_and_text() {
+    let instrument = servgap_core::builtin::servqual22();
+    let cmp = WaveComparison::new(&wave(&[3, 4, 3, 4]), &wave(&[5, 6, 5, 6]), &AnalysisOptions::default()).unwrap();
+    let report = WaveReport::new(&instrument, &cmp, input("a.csv"), input("b.csv"), "en");
+    let json = render_waves_json(&report).unwrap();
+    assert_eq!(json, render_waves_json(&report).unwrap(), "deterministic");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["schema"], COMPARE_SCHEMA);
+    assert_eq!(value["items"].as_array().unwrap().len(), 22);
+    assert_eq!(value["dimensions"][1]["id"], "reliability");
+    assert_eq!(value["dimensions"][1]["verdict"], "improved");
+    assert_eq!(value["overall"][0]["measure"], "gap");
+    assert_eq!(value["overall"][0]["before"]["batteries"][1]["battery"], "P");
+    let text = render_waves_text(&report);
+    assert!(text.contains("Dimensions") && text.contains("improved"), "{text}");
+    assert!(render_waves_markdown(&report).contains("| Dimension | n before |"));
+}
+
+#[test]
+fn segments_view_json_and_text() {
+    let instrument = servgap_core::builtin::servqual22();
+    let segments: BTreeMap<String, SurveyPartials> =
+        [("a".to_owned(), wave(&[3, 4, 3, 4])), ("b".to_owned(), wave(&[5, 6, 5])), ("c".to_owned(), wave(&[2]))]
+            .into_iter()
+            .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let view = SegmentsView::new(&instrument, &cmp, "branch", "en");
+    let value = serde_json::to_value(&view).unwrap();
+    assert_eq!(value["segments"].as_array().unwrap().len(), 3);
+    assert_eq!(value["tests"].as_array().unwrap().len(), 6, "five dimensions and overall");
+    assert_eq!(value["tests"][0]["groups"][2]["tested"], false);
+    assert!(value["tests"][0]["welch_anova"]["p"].is_number());
+    assert_eq!(value["chart"][0]["points"].as_array().unwrap().len(), 3);
+    let text = render_segments_text(&view);
+    assert!(text.contains("Segments by branch") && text.contains("not tested"), "{text}");
+    assert!(render_segments_markdown(&view).contains("| Dimension |"));
+}
