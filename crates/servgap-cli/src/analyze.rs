@@ -6,13 +6,14 @@ use std::path::Path;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use servgap_core::instrument::Instrument;
-use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair, Rule};
+use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair, Rule, SegmentComparison};
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, WilcoxonOptions, ZeroMethod};
 use servgap_ingest::{
     describe_finding, plan, scan, ColumnPlan, IngestError, Mapping, ReaderUsed, Scan, ScanOptions, Source,
 };
 use servgap_report::{
-    render_json, render_markdown, render_text, AnalysisReport, FindingExample, InputSummary, RuleFindings,
+    render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
+    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView,
 };
 
 use crate::args::{AnalyzeArgs, CrosshairArg, OutputFormat, ReadArgs, WilcoxonMode, ZeroHandling};
@@ -80,7 +81,7 @@ pub fn analysis_options(args: &AnalyzeArgs) -> anyhow::Result<AnalysisOptions> {
 }
 
 /// The coverage rule from a share such as 0.5, as an exact fraction over 1000.
-fn coverage(share: f64) -> anyhow::Result<Coverage> {
+pub fn coverage(share: f64) -> anyhow::Result<Coverage> {
     let thousandths = (share * 1000.0).round();
     if !(1.0..=1000.0).contains(&thousandths) {
         anyhow::bail!("--coverage must lie in (0, 1], got {share}");
@@ -152,7 +153,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
     let options = analysis_options(&args)?;
     let prepared = prepare(&args.file, &args.read)?;
     let instrument = &prepared.instrument;
-    let plan = plan(&prepared.source, instrument, prepared.mapping.as_ref())?;
+    let mut plan = plan(&prepared.source, instrument, prepared.mapping.as_ref())?;
+    if let Some(column) = &args.by {
+        plan = plan.with_segment_column(column, &args.file)?;
+    }
     let scan_options = ScanOptions {
         strict: args.strict,
         coverage: coverage(args.coverage)?,
@@ -186,11 +190,20 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
         findings: findings_summary(&scanned, &plan, instrument),
         strict: args.strict,
     };
-    let report = AnalysisReport::new(instrument, &analysis, input, &args.lang);
+    let mut report = AnalysisReport::new(instrument, &analysis, input, &args.lang);
+    if let (Some(_), Some(column)) = (&args.by, plan.segment_column()) {
+        let segments = SegmentComparison::new(&scanned.segments, &options)?;
+        report = report.with_segments(SegmentsView::new(instrument, &segments, column.trim(), &args.lang));
+    }
+    let segments = report.segments.as_ref();
     let text = match args.format {
-        OutputFormat::Text => render_text(&report),
-        OutputFormat::Markdown => render_markdown(&report),
+        OutputFormat::Text => render_text(&report) + &segments.map(render_segments_text).unwrap_or_default(),
+        OutputFormat::Markdown => {
+            render_markdown(&report) + &segments.map(render_segments_markdown).unwrap_or_default()
+        }
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
+        OutputFormat::Html => servgap_report::render_html(&report),
+        OutputFormat::Pdf => return crate::pdf::write_pdf(&servgap_report::render_html(&report), args.output.as_deref()),
     };
     write_output(args.output.as_deref(), &text)
 }

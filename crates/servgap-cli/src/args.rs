@@ -20,6 +20,8 @@ Examples:
   servgap analyze survey.csv --instrument my-instrument.toml --mapping columns.toml --strict
   servgap inspect survey.csv
   servgap instrument show servqual22 --lang pl
+  servgap analyze examples/demo/servqual22-demo.csv --by branch
+  servgap compare examples/demo/servqual22-demo.csv examples/demo/servqual22-wave2-demo.csv
 
 Exit codes: 0 success; 1 failure (unreadable file, bad instrument or mapping);
 2 invalid usage; 3 --strict and the data broke a validation rule (nothing written).";
@@ -43,6 +45,11 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List, show or export survey instruments
     Instrument(InstrumentArgs),
+    /// Compare two independent waves of the same survey: change in every gap, with verdicts
+    Compare(CompareArgs),
+    /// Help-desk KPIs from a ticket export or event log, with the gap to targets
+    #[command(after_help = KPI_HELP)]
+    Kpi(KpiArgs),
 }
 
 const ANALYZE_HELP: &str = "\
@@ -67,6 +74,10 @@ pub enum OutputFormat {
     Json,
     /// GitHub-flavoured Markdown
     Markdown,
+    /// Self-contained HTML report with charts (inline CSS and SVG, no network)
+    Html,
+    /// PDF printed from the HTML report by headless Chromium (Debian package `chromium`)
+    Pdf,
 }
 
 /// Zero handling in the Wilcoxon signed-rank test.
@@ -135,8 +146,8 @@ pub struct AnalyzeArgs {
     /// Fail on the first broken validation rule instead of applying the missing-data policy
     #[arg(long)]
     pub strict: bool,
-    /// Language of item and dimension texts
-    #[arg(long, default_value = "en", value_name = "LANG")]
+    /// Language of the report (Markdown, HTML, PDF) and of item and dimension texts
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
     pub lang: String,
     /// Confidence level of every interval
     #[arg(long, default_value_t = 0.95, value_name = "LEVEL")]
@@ -162,6 +173,39 @@ pub struct AnalyzeArgs {
     /// Never show a progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Segment column (e.g. branch, channel): a gap table per segment and tests across segments
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+}
+
+/// `servgap compare`.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// The earlier wave (CSV or XLSX)
+    pub before: PathBuf,
+    /// The later wave, same instrument and layout
+    pub after: PathBuf,
+    /// How to read both files.
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail on the first broken validation rule in either file
+    #[arg(long)]
+    pub strict: bool,
+    /// Language of item and dimension texts
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: String,
+    /// Confidence level of every interval (and of the verdicts)
+    #[arg(long, default_value_t = 0.95, value_name = "LEVEL")]
+    pub confidence: f64,
+    /// Minimum share of a dimension's items a respondent must answer for a dimension score
+    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
+    pub coverage: f64,
 }
 
 /// `servgap inspect`.
@@ -208,4 +252,99 @@ pub enum InstrumentAction {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+const KPI_HELP: &str = "\
+Input: one row per ticket (Zendesk, Freshdesk and plain headers such as id, created,
+first_response, solved, channel are recognised), or an event log (case, activity,
+timestamp) described by a mapping file (docs/kpi-mapping-format.md). Business time
+comes from --calendar (docs/calendar-format.md), targets, SLAs and benchmark presets
+from --targets (docs/targets-format.md). Definitions: docs/kpi-definitions.md.
+
+Rows that break a rule (unreadable timestamp, solved before created, ...) reject their
+ticket and are counted in the report; --strict stops at the first one (exit code 3).
+
+Examples:
+  servgap kpi examples/kpi/demo-tickets.csv --calendar examples/kpi/calendar.toml \\
+      --targets examples/kpi/targets.toml --by channel
+  servgap kpi helpdesk.csv --mapping examples/kpi/mappings/helpdesk-italian.toml --format json";
+
+/// Output formats of `kpi`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KpiFormat {
+    /// Aligned tables for a terminal
+    Text,
+    /// Versioned JSON (schema servgap.kpi/1)
+    Json,
+    /// GitHub-flavoured Markdown
+    Markdown,
+    /// A self-contained HTML page with SVG charts
+    Html,
+}
+
+/// Reporting periods of `kpi`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KpiPeriod {
+    /// Calendar day
+    Day,
+    /// ISO week (Monday first)
+    Week,
+    /// Calendar month
+    Month,
+}
+
+/// `servgap kpi`.
+#[derive(Debug, Clone, Args)]
+pub struct KpiArgs {
+    /// Ticket export or event log (delimited text)
+    pub file: PathBuf,
+    /// Mapping file naming the columns and activities (TOML; docs/kpi-mapping-format.md)
+    #[arg(long, short = 'm', value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Business calendar (TOML; docs/calendar-format.md): business-time durations and SLAs
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// Targets, SLAs and benchmark presets (TOML; docs/targets-format.md)
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Segment dimensions besides all tickets: channel, priority, team (repeat or comma-separate)
+    #[arg(long, value_name = "DIM")]
+    pub by: Vec<String>,
+    /// Reporting period
+    #[arg(long, value_enum, default_value_t = KpiPeriod::Month)]
+    pub period: KpiPeriod,
+    /// Time zone of periods, and of timestamps without an offset (IANA name, e.g. Europe/Warsaw)
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+    /// Put resolution KPIs in the period of the ticket's creation instead of its solve
+    #[arg(long)]
+    pub cohort_created: bool,
+    /// Compute only these duration KPIs (first-response, next-response, first-resolution,
+    /// full-resolution, requester-wait) and no backlog series: faster and smaller on big files
+    #[arg(long, value_name = "KPI")]
+    pub kpi: Vec<String>,
+    /// Judge running SLA clocks at this instant (default: running clocks are not judged)
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub as_of: Option<String>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = KpiFormat::Text)]
+    pub format: KpiFormat,
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail on the first broken rule instead of rejecting the ticket and going on
+    #[arg(long)]
+    pub strict: bool,
+    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub threads: usize,
+    /// Text encoding (detected when omitted)
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Delimiter (detected when omitted): ',', ';', 'tab' or '|'
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
+    /// Examples kept per rule in the report
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub examples: usize,
 }

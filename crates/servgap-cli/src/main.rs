@@ -5,9 +5,12 @@
 
 mod analyze;
 mod args;
+mod compare;
 mod inspect;
 mod instrument;
+mod kpi;
 mod output;
+mod pdf;
 
 use std::process::ExitCode;
 
@@ -45,6 +48,8 @@ fn main() -> ExitCode {
         Command::Analyze(a) => analyze::run(a),
         Command::Inspect(a) => inspect::run(a),
         Command::Instrument(a) => instrument::run(a),
+        Command::Compare(a) => compare::run(a),
+        Command::Kpi(a) => kpi::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

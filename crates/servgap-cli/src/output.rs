@@ -8,9 +8,14 @@ use anyhow::Context as _;
 /// Writes `text` to `path` through a temporary file in the same folder and a
 /// rename, so a failed run never leaves a half-written file; to stdout when `None`.
 pub fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    write_bytes(path, text.as_bytes())
+}
+
+/// [`write_output`] for binary content (PDF).
+pub fn write_bytes(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     let Some(path) = path else {
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(text.as_bytes()).context("cannot write to standard output")?;
+        stdout.write_all(bytes).context("cannot write to standard output")?;
         return stdout.flush().context("cannot write to standard output");
     };
     let folder = match path.parent() {
@@ -19,7 +24,7 @@ pub fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     };
     let mut temp = tempfile::NamedTempFile::new_in(folder)
         .with_context(|| format!("cannot create a temporary file in {}", folder.display()))?;
-    temp.write_all(text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
     temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

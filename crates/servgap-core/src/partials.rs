@@ -104,21 +104,22 @@ impl Moments {
 /// E/P moments, for the listwise covariance matrices behind Cronbach's alpha,
 /// and for correlations with overall satisfaction.
 ///
-/// Products of small answers are first summed in `i32` (fast, vectorisable) and
-/// moved into the `i64` totals before the narrow sums could overflow: every
-/// `flush_every` rows, where `flush_every = ⌊(2³¹ − 1) / bound²⌋` for answers with
-/// |x| ≤ `bound`. The split is invisible: equality, merging and every read use the
-/// combined totals.
+/// With more than three variables, rows are first collected column by column in
+/// a small `i16` block (answers are `i16` on every scale); when the block is full,
+/// each Σ xᵢxⱼ over its rows is one contiguous `i16` dot product summed in `i32`,
+/// which vectorises well, and is added to the `i64` totals. The block holds at most
+/// `⌊(2³¹ − 1) / bound²⌋` rows, so the `i32` dot products cannot overflow. The
+/// block is invisible: equality, merging and every read include it.
 #[derive(Debug, Clone)]
 pub struct CrossProducts {
     k: usize,
     n: u64,
     sums: Vec<i64>,
     products: Vec<i64>,
-    pending: Vec<i32>,
-    pending_rows: u32,
-    flush_every: u32,
-    narrow: Vec<i16>,
+    /// Column-major block of rows not yet in `products`: variable i at `i·capacity + row`.
+    block: Vec<i16>,
+    block_rows: usize,
+    block_capacity: usize,
 }
 
 impl PartialEq for CrossProducts {
@@ -126,13 +127,22 @@ impl PartialEq for CrossProducts {
         self.k == other.k
             && self.n == other.n
             && self.sums == other.sums
-            && (0..self.products.len()).all(|i| self.total_product(i) == other.total_product(i))
+            && (0..self.k).all(|i| (i..self.k).all(|j| self.product(i, j) == other.product(i, j)))
     }
 }
 
 impl Eq for CrossProducts {}
 
+/// Σ aᵣ·bᵣ of two `i16` columns, in `i32` (the caller bounds the length so it cannot overflow).
+#[inline]
+fn dot(a: &[i16], b: &[i16]) -> i32 {
+    a.iter().zip(b).map(|(&x, &y)| i32::from(x) * i32::from(y)).sum()
+}
+
 impl CrossProducts {
+    /// Most rows kept in the block before it is folded into the totals.
+    const BLOCK_ROWS: usize = 256;
+
     /// An empty aggregate over `k` variables whose values may be any `i16`.
     pub fn new(k: usize) -> Self {
         Self::with_bound(k, i16::MAX.unsigned_abs().into())
@@ -140,21 +150,20 @@ impl CrossProducts {
 
     /// An empty aggregate over `k` variables with |value| ≤ `bound` (at most 32 768).
     ///
-    /// Values beyond the bound must not be added; the bound only decides how often
-    /// the narrow partial sums are flushed.
+    /// Values beyond the bound must not be added; the bound only sizes the block
+    /// so that its `i32` dot products cannot overflow.
     pub fn with_bound(k: usize, bound: u32) -> Self {
         let square = u64::from(bound.clamp(1, 1 << 15)).pow(2);
-        let flush_every = u32::try_from(u64::from(i32::MAX.unsigned_abs()) / square).unwrap_or(u32::MAX).max(1);
-        let cells = k * (k + 1) / 2;
+        let rows = usize::try_from(u64::from(i32::MAX.unsigned_abs()) / square).unwrap_or(usize::MAX);
+        let block_capacity = if k <= 3 { 0 } else { rows.clamp(1, Self::BLOCK_ROWS) };
         Self {
             k,
             n: 0,
             sums: vec![0; k],
-            products: vec![0; cells],
-            pending: vec![0; cells],
-            pending_rows: 0,
-            flush_every,
-            narrow: vec![0; k],
+            products: vec![0; k * (k + 1) / 2],
+            block: vec![0; k * block_capacity],
+            block_rows: 0,
+            block_capacity,
         }
     }
 
@@ -168,63 +177,82 @@ impl CrossProducts {
         self.n
     }
 
-    fn total_product(&self, cell: usize) -> i64 {
-        self.products[cell] + i64::from(self.pending[cell])
+    fn column(&self, i: usize) -> &[i16] {
+        &self.block[i * self.block_capacity..i * self.block_capacity + self.block_rows]
     }
 
+    /// Folds the block into the totals.
     fn flush(&mut self) {
-        for (total, pending) in self.products.iter_mut().zip(self.pending.iter_mut()) {
-            *total += i64::from(*pending);
-            *pending = 0;
+        let mut at = 0;
+        for i in 0..self.k {
+            for j in i..self.k {
+                self.products[at] += i64::from(dot(self.column(i), self.column(j)));
+                at += 1;
+            }
         }
-        self.pending_rows = 0;
+        self.block_rows = 0;
     }
 
     /// Adds one observation of all k variables. `values.len()` must equal k.
     #[inline]
     pub fn add(&mut self, values: &[i64]) {
-        if self.k <= 3 {
+        if self.block_capacity == 0 {
             self.add_small(values);
         } else {
-            self.add_wide(values);
+            self.add_to_block(values);
         }
     }
 
-    /// Few variables (an item's E and P, say): straight into the wide totals.
+    /// Few variables (an item's E and P, say): straight into the totals.
     #[inline(always)]
     fn add_small(&mut self, values: &[i64]) {
         self.n += 1;
-        let mut at = 0;
-        for (i, &vi) in values.iter().enumerate().take(self.k) {
-            self.sums[i] += vi;
-            for &vj in &values[i..self.k] {
-                self.products[at] += vi * vj;
-                at += 1;
+        match (&mut self.sums[..], &mut self.products[..], values) {
+            ([s0, s1], [p00, p01, p11], &[a, b, ..]) => {
+                *s0 += a;
+                *s1 += b;
+                *p00 += a * a;
+                *p01 += a * b;
+                *p11 += b * b;
+            }
+            ([s0, s1, s2], [p00, p01, p02, p11, p12, p22], &[a, b, c, ..]) => {
+                *s0 += a;
+                *s1 += b;
+                *s2 += c;
+                *p00 += a * a;
+                *p01 += a * b;
+                *p02 += a * c;
+                *p11 += b * b;
+                *p12 += b * c;
+                *p22 += c * c;
+            }
+            _ => {
+                let mut at = 0;
+                for (i, &vi) in values.iter().enumerate().take(self.k) {
+                    self.sums[i] += vi;
+                    for &vj in &values[i..self.k] {
+                        self.products[at] += vi * vj;
+                        at += 1;
+                    }
+                }
             }
         }
     }
 
-    /// Many variables: products summed in `i32` first (vectorised), flushed in time.
-    #[inline(never)]
-    fn add_wide(&mut self, values: &[i64]) {
-        if self.pending_rows >= self.flush_every {
-            self.flush();
-        }
-        self.pending_rows += 1;
+    /// Many variables: into the column-major block, folded in when full.
+    #[inline]
+    fn add_to_block(&mut self, values: &[i64]) {
         self.n += 1;
-        for ((sum, narrow), &v) in self.sums.iter_mut().zip(self.narrow.iter_mut()).zip(values) {
+        let row = self.block_rows;
+        for ((sum, column), &v) in self.sums.iter_mut().zip(self.block.chunks_exact_mut(self.block_capacity)).zip(values)
+        {
             *sum += v;
             // Answers are i16 on every scale, so the narrowing is lossless.
-            *narrow = v as i16;
+            column[row] = v as i16;
         }
-        let mut rest: &mut [i32] = &mut self.pending;
-        for (i, &vi) in self.narrow.iter().enumerate() {
-            let (row, tail) = rest.split_at_mut(self.k - i);
-            let vi = i32::from(vi);
-            for (p, &vj) in row.iter_mut().zip(&self.narrow[i..]) {
-                *p += vi * i32::from(vj);
-            }
-            rest = tail;
+        self.block_rows += 1;
+        if self.block_rows == self.block_capacity {
+            self.flush();
         }
     }
 
@@ -240,8 +268,12 @@ impl CrossProducts {
         for (a, b) in self.sums.iter_mut().zip(&other.sums) {
             *a += b;
         }
-        for (cell, total) in self.products.iter_mut().enumerate() {
-            *total += other.total_product(cell);
+        let mut at = 0;
+        for i in 0..self.k {
+            for j in i..self.k {
+                self.products[at] += other.product(i, j);
+                at += 1;
+            }
         }
         Ok(())
     }
@@ -250,7 +282,8 @@ impl CrossProducts {
         let (i, j) = if i <= j { (i, j) } else { (j, i) };
         // Row r of the packed upper triangle holds k − r entries, so row i starts at i·k − i(i−1)/2.
         let row_start = i * self.k - i * i.saturating_sub(1) / 2;
-        self.total_product(row_start + (j - i))
+        let pending = if self.block_rows > 0 { i64::from(dot(self.column(i), self.column(j))) } else { 0 };
+        self.products[row_start + (j - i)] + pending
     }
 
     /// Exact sum of variable `i`.

@@ -159,7 +159,7 @@ pub enum IngestError {
         path: PathBuf,
         /// The name given.
         column: String,
-        /// Why: no such column, or the column already holds answers.
+        /// Why: no such column, or the column already fills another slot.
         reason: String,
     },
     /// A ticket file lacks columns for required roles.

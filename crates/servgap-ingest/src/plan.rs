@@ -128,8 +128,9 @@ impl ColumnPlan {
         let index = find_column(&self.headers, column)
             .ok_or_else(|| error("no column of that name in the header".to_owned()))?;
         if self.slots[index].is_some_and(|s| s != Slot::Segment) {
-            let why = self.detection.matches.iter().find(|m| m.column == index).map_or("", |m| m.reason.as_str());
-            return Err(error(format!("the column already holds answers ({why})")));
+            let why =
+                self.detection.matches.iter().find(|m| m.column == index).map_or("", |m| m.reason.as_str());
+            return Err(error(format!("the column is already used ({why})")));
         }
         if let Some(old) = self.segment.take() {
             self.slots[old] = None;

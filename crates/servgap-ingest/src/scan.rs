@@ -892,7 +892,7 @@ fn scan_spreadsheet(
         }
         acc.end_row(ctx, row, cells.len())?;
         seen += 1;
-        if seen % 8192 == 0 {
+        if seen.is_multiple_of(8192) {
             progress(seen, 0);
         }
         Ok(!acc.stop(ctx))

@@ -391,6 +391,9 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
     })
 }
 
+/// Receives one worksheet row: absolute 0-based row number and its cells; returns whether to go on.
+pub(crate) type SheetRow<'a> = dyn FnMut(u64, &[Data]) -> Result<bool, IngestError> + 'a;
+
 /// Streams the rows of a worksheet in order: `row(absolute 0-based row, cells)`,
 /// with `cells[c]` the cell in absolute column `c` (gaps filled with `Data::Empty`).
 /// Rows without any cell are not reported. `row` returns `Ok(false)` to stop.
@@ -398,10 +401,7 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
 /// `.xlsx`/`.xlsm` files are read cell by cell (memory bounded by one row and the
 /// shared-string table); other workbook formats are loaded whole by calamine.
 /// Returns the sheet name.
-pub(crate) fn for_each_sheet_row(
-    source: &Source,
-    row: &mut dyn FnMut(u64, &[Data]) -> Result<bool, IngestError>,
-) -> Result<String, IngestError> {
+pub(crate) fn for_each_sheet_row(source: &Source, row: &mut SheetRow<'_>) -> Result<String, IngestError> {
     let path = &source.path;
     let spreadsheet = |message: String| IngestError::Spreadsheet { path: path.clone(), message };
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| spreadsheet(e.to_string()))?;

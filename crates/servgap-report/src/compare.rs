@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    BatteryStats, Change, ComparisonStats, Measure, ScoreSummary, Scope, SegmentComparison, WaveComparison,
+    BatteryStats, Change, ComparisonStats, Measure, Scope, ScoreSummary, SegmentComparison, WaveComparison,
     WaveSide, MIN_SEGMENT_N,
 };
 
@@ -229,7 +229,12 @@ fn group_view(segment: &str, g: &ScoreSummary, tested: bool) -> SegmentGroupView
 
 impl SegmentsView {
     /// Converts a core segment comparison; `column` is the segment column's header.
-    pub fn new(instrument: &Instrument, comparison: &SegmentComparison, column: &str, language: &str) -> Self {
+    pub fn new(
+        instrument: &Instrument,
+        comparison: &SegmentComparison,
+        column: &str,
+        language: &str,
+    ) -> Self {
         let names: Vec<&str> = comparison.segments.iter().map(|s| s.name.as_str()).collect();
         let segments = comparison
             .segments
@@ -343,7 +348,8 @@ impl SegmentsView {
         SegmentsView {
             column: column.to_owned(),
             min_segment_n: MIN_SEGMENT_N,
-            method: "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
+            method:
+                "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
                      (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; \
                      Welch and Kruskal-Wallis p Holm-adjusted over the dimensions; segments with fewer than \
                      2 scored respondents are shown but not tested",
@@ -506,7 +512,8 @@ impl WaveReport {
         after: WaveInputView,
         language: &str,
     ) -> Self {
-        let convert = |changes: &[Change]| changes.iter().map(|c| change_view(instrument, c, language)).collect();
+        let convert =
+            |changes: &[Change]| changes.iter().map(|c| change_view(instrument, c, language)).collect();
         WaveReport {
             schema: COMPARE_SCHEMA,
             servgap_version: env!("CARGO_PKG_VERSION"),
@@ -528,9 +535,11 @@ impl WaveReport {
             after,
             method: WaveMethodView {
                 confidence: comparison.options.confidence,
-                test: "independent samples: Welch's t on respondent-level scores (items: pairwise; dimensions: \
+                test:
+                    "independent samples: Welch's t on respondent-level scores (items: pairwise; dimensions: \
                        mean of the respondent's valid items; overall: respondents scored on every dimension)",
-                verdict: "improved when the confidence interval of after - before lies above 0, worsened when \
+                verdict:
+                    "improved when the confidence interval of after - before lies above 0, worsened when \
                           it lies below 0, unchanged otherwise (unadjusted interval); higher P - X is better",
                 adjustment: "Holm and Benjamini-Hochberg over the items and, separately, over the dimensions",
             },
@@ -597,7 +606,13 @@ fn table(flavour: Flavour, header: &[String], rows: &[Vec<String>], out: &mut St
         }
         Flavour::Terminal => {
             let widths: Vec<usize> = (0..header.len())
-                .map(|i| rows.iter().chain(std::iter::once(&header.to_vec())).map(|r| r[i].chars().count()).max().unwrap_or(0))
+                .map(|i| {
+                    rows.iter()
+                        .chain(std::iter::once(&header.to_vec()))
+                        .map(|r| r[i].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
                 .collect();
             let line = |cells: &[String]| {
                 let parts: Vec<String> = cells
@@ -643,8 +658,17 @@ fn render_segments(view: &SegmentsView, flavour: Flavour) -> String {
     for measure in measures {
         heading(flavour, 3, &format!("Mean {measure} by segment, and tests across segments"), &mut out);
         let mut header = vec!["Dimension".to_owned()];
-        header.extend(view.segments.iter().map(|s| format!("{} (n={})", segment_label(&s.name), s.respondents)));
-        header.extend(["Welch F".to_owned(), "p".to_owned(), "p Holm".to_owned(), "K-W H".to_owned(), "p".to_owned(), "p Holm".to_owned()]);
+        header.extend(
+            view.segments.iter().map(|s| format!("{} (n={})", segment_label(&s.name), s.respondents)),
+        );
+        header.extend([
+            "Welch F".to_owned(),
+            "p".to_owned(),
+            "p Holm".to_owned(),
+            "K-W H".to_owned(),
+            "p".to_owned(),
+            "p Holm".to_owned(),
+        ]);
         let rows: Vec<Vec<String>> = view
             .tests
             .iter()
@@ -687,10 +711,11 @@ pub fn render_segments_markdown(view: &SegmentsView) -> String {
 }
 
 fn change_table(rows: &[ChangeView], first: &str, flavour: Flavour, out: &mut String) {
-    let header: Vec<String> = [first, "n before", "before", "n after", "after", "change", "CI", "p", "p Holm", "verdict"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+    let header: Vec<String> =
+        [first, "n before", "before", "n after", "after", "change", "CI", "p", "p Holm", "verdict"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|c| {
@@ -728,7 +753,10 @@ fn render_waves(report: &WaveReport, flavour: Flavour) -> String {
     for (label, input) in [("before", &report.before), ("after", &report.after)] {
         let flagged: u64 = input.findings.iter().map(|f| f.count).sum();
         if flagged > 0 {
-            let _ = writeln!(out, "Data quality ({label}): {flagged} finding(s), handled by the missing-data policy.");
+            let _ = writeln!(
+                out,
+                "Data quality ({label}): {flagged} finding(s), handled by the missing-data policy."
+            );
         }
     }
     let level = (report.method.confidence * 100.0).round();

@@ -233,10 +233,17 @@ impl Lang {
             "out-of-scale" => ("out of scale", "poza skalą"),
             "blank" => ("blank", "brak odpowiedzi"),
             "incomplete-pair" => ("incomplete pair", "niepełna para"),
-            "importance-sum" => ("importance points not totalling 100", "punkty ważności nie sumują się do 100"),
-            "importance-invalid" => ("invalid importance allocation", "nieprawidłowy podział punktów ważności"),
+            "importance-sum" => {
+                ("importance points not totalling 100", "punkty ważności nie sumują się do 100")
+            }
+            "importance-invalid" => {
+                ("invalid importance allocation", "nieprawidłowy podział punktów ważności")
+            }
             "straight-lining" => ("straight-lining", "jednakowe odpowiedzi (straight-lining)"),
-            "inverted-zone" => ("inverted zone (minimum above desired)", "odwrócona strefa (minimum powyżej poziomu pożądanego)"),
+            "inverted-zone" => (
+                "inverted zone (minimum above desired)",
+                "odwrócona strefa (minimum powyżej poziomu pożądanego)",
+            ),
             "empty-response" => ("empty response", "pusta odpowiedź"),
             other => return other.to_owned(),
         };
@@ -777,7 +784,8 @@ mod tests {
     #[test]
     fn polish_plurals_follow_the_three_forms() {
         let forms = nouns::ITEMS_PL;
-        let got: Vec<String> = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 102, 112].map(|n| Lang::Pl.count(n, forms)).into();
+        let got: Vec<String> =
+            [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 102, 112].map(|n| Lang::Pl.count(n, forms)).into();
         assert_eq!(
             got,
             [

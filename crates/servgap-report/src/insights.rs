@@ -24,7 +24,11 @@ fn item_label(report: &AnalysisReport, lang: Lang, id: &str) -> String {
     if text.is_empty() {
         lang.item_ref(id)
     } else {
-        format!("{} (“{}”)", lang.item_ref(id), short(text, 60))
+        let (open, close) = match lang {
+            Lang::En => ("“", "”"),
+            Lang::Pl => ("„", "”"),
+        };
+        format!("{} {open}{}{close}", lang.item_ref(id), short(text, 60))
     }
 }
 
@@ -38,23 +42,68 @@ fn short(text: &str, width: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
-/// The summary sentences, in the core's ranking order.
+/// The summary sentences, in the core's ranking order. Low-reliability findings
+/// about the same scale in several dimensions are worded as one sentence, at the
+/// place of the first (most severe) of them.
 pub fn sentences(report: &AnalysisReport, lang: Lang) -> Vec<Sentence> {
     let confidence = report.method.confidence;
-    report
-        .insights
-        .iter()
-        .map(|insight| {
-            let warning = matches!(
-                insight,
-                InsightView::LowReliability { .. }
-                    | InsightView::DifferenceScoreUnreliable { .. }
-                    | InsightView::SmallSample { .. }
-                    | InsightView::RenormalisedAllocations { .. }
-            );
-            Sentence { warning, text: sentence(report, lang, confidence, insight) }
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut done_scales: Vec<&str> = Vec::new();
+    for insight in &report.insights {
+        let warning = matches!(
+            insight,
+            InsightView::LowReliability { .. }
+                | InsightView::DifferenceScoreUnreliable { .. }
+                | InsightView::SmallSample { .. }
+                | InsightView::RenormalisedAllocations { .. }
+        );
+        if let InsightView::LowReliability { dimension: Some(_), scale, .. } = insight {
+            if done_scales.contains(&scale.as_str()) {
+                continue;
+            }
+            done_scales.push(scale);
+            let group: Vec<(String, f64)> = report
+                .insights
+                .iter()
+                .filter_map(|i| match i {
+                    InsightView::LowReliability { dimension: Some(d), scale: s, alpha } if s == scale => {
+                        Some((dimension_name(report, d), *alpha))
+                    }
+                    _ => None,
+                })
+                .collect();
+            out.push(Sentence { warning, text: low_reliability(lang, scale, &group) });
+            continue;
+        }
+        out.push(Sentence { warning, text: sentence(report, lang, confidence, insight) });
+    }
+    out
+}
+
+fn low_reliability(lang: Lang, scale: &str, group: &[(String, f64)]) -> String {
+    let parts: Vec<String> =
+        group.iter().map(|(name, a)| format!("{name} ({})", lang.num(Some(*a), 2))).collect();
+    let scale_name = lang.scale_name(scale);
+    let k = group.len() as u64;
+    match lang {
+        Lang::En => format!(
+            "Cronbach’s α of the {scale_name} is below 0.70 in {}: read {} with caution.",
+            lang.list(&parts),
+            if k == 1 { "that dimension’s score" } else { "those dimensions’ scores" }
+        ),
+        Lang::Pl => {
+            let place = if k == 1 { "wymiarze".to_owned() } else { format!("{k} wymiarach:") };
+            let advice = if k == 1 {
+                "wynik tego wymiaru należy traktować ostrożnie"
+            } else {
+                "wyniki tych wymiarów należy traktować ostrożnie"
+            };
+            format!(
+                "α Cronbacha {scale_name} jest niższa niż 0,70 w {place} {}; {advice}.",
+                lang.list(&parts)
+            )
+        }
+    }
 }
 
 fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &InsightView) -> String {
@@ -65,7 +114,7 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
                 .iter()
                 .map(|g| {
                     let ci = g.ci.map(|ci| format!("; {}", lang.ci_prose(confidence, ci))).unwrap_or_default();
-                    format!("{}: {}{ci}", item_label(report, lang, &g.item), n(g.mean))
+                    format!("{} ({}{ci})", item_label(report, lang, &g.item), n(g.mean))
                 })
                 .collect();
             let shortfall = lang.shortfall(comparison);
@@ -80,13 +129,12 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
                     lang.plural(k, ("item falls", "items fall", "items fall")),
                 ),
                 Lang::Pl => format!(
-                    "Największe istotne niedobory ({}): {}. W sumie {} na {total} {} istotnie {shortfall} (p skorygowane metodą Holma < 0,05).",
+                    "Największe istotne niedobory ({}): {}. Łącznie istotnie {shortfall} {} {} (na {total}; p skorygowane metodą Holma < 0,05).",
                     lang.comparison_short(comparison),
                     lang.list(&parts),
-                    lang.count(k, ("pozycja wypada", "pozycje wypadają", "pozycji wypada")),
-                    "",
-                )
-                .replace("  ", " "),
+                    lang.plural(k, ("wypada", "wypadają", "wypada")),
+                    lang.items(k),
+                ),
             }
         }
         InsightView::NoSignificantGaps { comparison } => match lang {
@@ -189,10 +237,9 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
             let single = ki + kd == 1;
             match lang {
                 Lang::En => format!(
-                    "{} {} on fewer than 30 respondents (smallest n = {min_n}): {} intervals are wide.",
+                    "{} {} on fewer than 30 respondents (smallest n = {min_n}): the confidence intervals there are wide.",
                     lang.list(&subjects),
                     if single { "rests" } else { "rest" },
-                    if single { "its" } else { "their" }
                 ),
                 Lang::Pl => {
                     let verb = if kd == 0 {
@@ -203,9 +250,8 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
                         "opierają się"
                     };
                     format!(
-                        "{} {verb} na mniej niż 30 respondentach (najmniejsze n = {min_n}): {} przedziały są szerokie.",
+                        "{} {verb} na mniej niż 30 respondentach (najmniejsze n = {min_n}): przedziały ufności są tam szerokie.",
                         lang.list(&subjects),
-                        if single { "jej" } else { "ich" }
                     )
                 }
             }
@@ -232,6 +278,9 @@ mod tests {
     #[test]
     fn statements_are_shortened_at_a_word_boundary() {
         assert_eq!(short("Staff are polite.", 60), "Staff are polite");
-        assert_eq!(short("The company delivers its services when it said it would", 30), "The company delivers its…");
+        assert_eq!(
+            short("The company delivers its services when it said it would", 30),
+            "The company delivers its…"
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::Lang;
 use crate::model::{AnalysisReport, ComparisonView, DimensionView, ItemView, OverallView};
 
 /// Output flavour of [`render_text`]-like functions.
@@ -15,7 +16,10 @@ enum Flavour {
 }
 
 /// Formats a number with `digits` decimals, or `–` when absent.
-fn num(value: Option<f64>, digits: usize) -> String {
+fn num(lang: Lang, value: Option<f64>, digits: usize) -> String {
+    if lang != Lang::En {
+        return lang.num(value, digits);
+    }
     match value {
         Some(v) if v.is_finite() => format!("{v:.digits$}"),
         _ => "–".to_owned(),
@@ -23,7 +27,10 @@ fn num(value: Option<f64>, digits: usize) -> String {
 }
 
 /// Formats a p-value: three decimals, `<0.001` below that.
-fn p_value(value: Option<f64>) -> String {
+fn p_value(lang: Lang, value: Option<f64>) -> String {
+    if lang != Lang::En {
+        return lang.p(value);
+    }
     match value {
         Some(p) if p < 0.001 => "<0.001".to_owned(),
         Some(p) => format!("{p:.3}"),
@@ -31,7 +38,10 @@ fn p_value(value: Option<f64>) -> String {
     }
 }
 
-fn ci(value: Option<[f64; 2]>) -> String {
+fn ci(lang: Lang, value: Option<[f64; 2]>) -> String {
+    if lang != Lang::En {
+        return lang.interval(value, 2);
+    }
     match value {
         Some([a, b]) => format!("[{a:.2}, {b:.2}]"),
         None => "–".to_owned(),
@@ -131,12 +141,17 @@ fn sort_key(comparisons: &[ComparisonView], batteries: &[crate::model::BatteryVi
         .unwrap_or(f64::INFINITY)
 }
 
-fn comparison_columns(report: &AnalysisReport) -> Vec<(String, bool)> {
+fn comparison_columns(lang: Lang, report: &AnalysisReport) -> Vec<(String, bool)> {
     let mut cols = Vec::new();
     for c in &report.instrument.comparisons {
-        let name = c.to_uppercase();
-        cols.push((name.replace("GAP", "gap"), true));
-        cols.push((format!("{:.0}% CI", report.method.confidence * 100.0), true));
+        let name = if lang == Lang::En { c.to_uppercase().replace("GAP", "gap") } else { lang.comparison_short(c).to_owned() };
+        cols.push((name, true));
+        let ci = if lang == Lang::En {
+            format!("{:.0}% CI", report.method.confidence * 100.0)
+        } else {
+            lang.ci_label(report.method.confidence)
+        };
+        cols.push((ci, true));
         cols.push(("t".to_owned(), true));
         cols.push(("p Holm".to_owned(), true));
         cols.push(("W p Holm".to_owned(), true));
@@ -145,60 +160,60 @@ fn comparison_columns(report: &AnalysisReport) -> Vec<(String, bool)> {
     cols
 }
 
-fn comparison_cells(comparisons: &[ComparisonView]) -> Vec<String> {
+fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
     let mut cells = Vec::new();
     for c in comparisons {
-        cells.push(num(c.mean, 2));
-        cells.push(ci(c.ci));
-        cells.push(num(c.t.as_ref().map(|t| t.t), 2));
-        cells.push(p_value(c.t.as_ref().and_then(|t| t.p_holm)));
-        cells.push(p_value(c.wilcoxon.as_ref().and_then(|w| w.p_holm)));
-        cells.push(num(c.cohen_dz, 2));
+        cells.push(num(lang, c.mean, 2));
+        cells.push(ci(lang, c.ci));
+        cells.push(num(lang, c.t.as_ref().map(|t| t.t), 2));
+        cells.push(p_value(lang, c.t.as_ref().and_then(|t| t.p_holm)));
+        cells.push(p_value(lang, c.wilcoxon.as_ref().and_then(|w| w.p_holm)));
+        cells.push(num(lang, c.cohen_dz, 2));
     }
     cells
 }
 
-fn dimension_table(report: &AnalysisReport, dims: &[&DimensionView], flavour: Flavour, out: &mut String) {
-    let mut columns: Vec<(String, bool)> = vec![("dimension".into(), false), ("n".into(), true)];
+fn dimension_table(lang: Lang, report: &AnalysisReport, dims: &[&DimensionView], flavour: Flavour, out: &mut String) {
+    let mut columns: Vec<(String, bool)> = vec![(word(lang, "dimension").into(), false), ("n".into(), true)];
     columns.extend(report.instrument.batteries.iter().map(|b| (b.to_string(), true)));
-    columns.extend(comparison_columns(report));
+    columns.extend(comparison_columns(lang, report));
     columns.push(("α P".into(), true));
     if report.instrument.comparisons.contains(&"gap") {
-        columns.push(("α gap".into(), true));
+        columns.push((if lang == Lang::En { "α gap" } else { "α luki" }.into(), true));
     }
     if report.instrument.importance {
-        columns.push(("points".into(), true));
+        columns.push((word(lang, "points").into(), true));
     }
     let cols: Vec<(&str, bool)> = columns.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let mut table = Table::new(&cols);
     for d in dims {
         let mut row = vec![d.name.clone(), d.n.to_string()];
-        row.extend(d.batteries.iter().map(|b| num(b.mean, 2)));
-        row.extend(comparison_cells(&d.comparisons));
+        row.extend(d.batteries.iter().map(|b| num(lang, b.mean, 2)));
+        row.extend(comparison_cells(lang, &d.comparisons));
         let alpha = |scale: &str| d.reliability.iter().find(|r| r.scale == scale).and_then(|r| r.alpha);
-        row.push(num(alpha("P"), 2));
+        row.push(num(lang, alpha("P"), 2));
         if report.instrument.comparisons.contains(&"gap") {
-            row.push(num(alpha("gap"), 2));
+            row.push(num(lang, alpha("gap"), 2));
         }
         if report.instrument.importance {
-            row.push(num(d.importance_points, 1));
+            row.push(num(lang, d.importance_points, 1));
         }
         table.rows.push(row);
     }
     table.render(flavour, out);
 }
 
-fn item_table(report: &AnalysisReport, items: &[&ItemView], flavour: Flavour, out: &mut String) {
-    let mut columns: Vec<(String, bool)> = vec![("item".into(), false), ("n".into(), true)];
+fn item_table(lang: Lang, report: &AnalysisReport, items: &[&ItemView], flavour: Flavour, out: &mut String) {
+    let mut columns: Vec<(String, bool)> = vec![(word(lang, "item").into(), false), ("n".into(), true)];
     columns.extend(report.instrument.batteries.iter().map(|b| (b.to_string(), true)));
-    columns.extend(comparison_columns(report));
-    columns.push(("statement".into(), false));
+    columns.extend(comparison_columns(lang, report));
+    columns.push((word(lang, "statement").into(), false));
     let cols: Vec<(&str, bool)> = columns.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let mut table = Table::new(&cols);
     for it in items {
         let mut row = vec![it.id.clone(), it.n.to_string()];
-        row.extend(it.batteries.iter().map(|b| num(b.mean, 2)));
-        row.extend(comparison_cells(&it.comparisons));
+        row.extend(it.batteries.iter().map(|b| num(lang, b.mean, 2)));
+        row.extend(comparison_cells(lang, &it.comparisons));
         row.push(match flavour {
             Flavour::Terminal => truncate(&it.text, 48),
             Flavour::Markdown => it.text.clone(),
@@ -208,40 +223,71 @@ fn item_table(report: &AnalysisReport, items: &[&ItemView], flavour: Flavour, ou
     table.render(flavour, out);
 }
 
-fn overall_table(overall: &[OverallView], flavour: Flavour, confidence: f64, out: &mut String) {
-    let ci_name = format!("{:.0}% CI", confidence * 100.0);
+fn overall_table(lang: Lang, overall: &[OverallView], flavour: Flavour, confidence: f64, out: &mut String) {
+    let ci_name = if lang == Lang::En { format!("{:.0}% CI", confidence * 100.0) } else { lang.ci_label(confidence) };
     let mut table = Table::new(&[
-        ("score", false),
-        ("aggregation", false),
+        (word(lang, "score"), false),
+        (word(lang, "aggregation"), false),
         ("n", true),
-        ("mean", true),
-        ("sd", true),
+        (word(lang, "mean"), true),
+        (word(lang, "sd"), true),
         (ci_name.as_str(), true),
         ("t", true),
         ("p", true),
     ]);
     for o in overall {
         let score = match o.comparison {
-            Some(c) => format!("SERVQUAL {}", if c == "gap" { "gap".to_owned() } else { c.to_uppercase() }),
-            None => "SERVPERF (P only)".to_owned(),
+            Some(c) if lang == Lang::En => {
+                format!("SERVQUAL {}", if c == "gap" { "gap".to_owned() } else { c.to_uppercase() })
+            }
+            Some(c) => format!("SERVQUAL {}", lang.comparison_short(c)),
+            None => lang.labels().score_servperf.to_owned(),
         };
         table.rows.push(vec![
             score,
-            o.aggregation.to_owned(),
+            if lang == Lang::En { o.aggregation.to_owned() } else { lang.aggregation(o.aggregation).to_owned() },
             o.n.to_string(),
-            num(o.mean, 3),
-            num(o.sd, 3),
-            ci(o.ci),
-            num(o.t.as_ref().map(|t| t.t), 2),
-            p_value(o.t.as_ref().map(|t| t.p)),
+            num(lang, o.mean, 3),
+            num(lang, o.sd, 3),
+            ci(lang, o.ci),
+            num(lang, o.t.as_ref().map(|t| t.t), 2),
+            p_value(lang, o.t.as_ref().map(|t| t.p)),
         ]);
     }
     table.render(flavour, out);
 }
 
+/// A table-header word in the report language (Markdown in Polish; English otherwise).
+fn word(lang: Lang, en: &'static str) -> &'static str {
+    if lang == Lang::En {
+        return en;
+    }
+    match en {
+        "dimension" => "wymiar",
+        "item" => "pozycja",
+        "statement" => "stwierdzenie",
+        "points" => "punkty",
+        "score" => "wynik",
+        "aggregation" => "agregacja",
+        "mean" => "średnia",
+        "sd" => "odch. std.",
+        "rule" => "reguła",
+        "count" => "liczba",
+        "first at" => "pierwsze wystąpienie",
+        "action" => "działanie",
+        other => other,
+    }
+}
+
 fn render(report: &AnalysisReport, flavour: Flavour) -> String {
+    // The terminal text stays English; Markdown follows `--lang`.
+    let lang = match flavour {
+        Flavour::Terminal => Lang::En,
+        Flavour::Markdown => Lang::from_code(&report.language).unwrap_or(Lang::En),
+    };
+    let l = lang.labels();
     let mut out = String::new();
-    let title = format!("SERVQUAL analysis: {}", report.instrument.title);
+    let title = format!("{}: {}", l.report_title, report.instrument.title);
     match flavour {
         Flavour::Markdown => {
             let _ = writeln!(out, "# {title}");
@@ -250,39 +296,76 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
             let _ = writeln!(out, "{title}");
         }
     }
-    let _ = writeln!(
-        out,
-        "\nFile {} · {} rows · {} respondents scored on every dimension · format {} · scale {}–{}",
-        report.input.file,
-        report.input.rows,
-        report.respondents.fully_covered,
-        report.instrument.format,
-        report.instrument.scale_min,
-        report.instrument.scale_max
-    );
+    match lang {
+        Lang::En => {
+            let _ = writeln!(
+                out,
+                "\nFile {} · {} rows · {} respondents scored on every dimension · format {} · scale {}–{}",
+                report.input.file,
+                report.input.rows,
+                report.respondents.fully_covered,
+                report.instrument.format,
+                report.instrument.scale_min,
+                report.instrument.scale_max
+            );
+        }
+        Lang::Pl => {
+            let _ = writeln!(
+                out,
+                "\nPlik {} · wczytanych wierszy: {} · respondentów z wynikiem w każdym wymiarze: {} · format {} · skala {}–{}",
+                report.input.file,
+                report.input.rows,
+                report.respondents.fully_covered,
+                lang.format(report.instrument.format),
+                report.instrument.scale_min,
+                report.instrument.scale_max
+            );
+        }
+    }
 
-    heading(flavour, 2, "Overall scores", &mut out);
-    overall_table(&report.overall, flavour, report.method.confidence, &mut out);
+    if flavour == Flavour::Markdown {
+        heading(flavour, 2, l.h_summary, &mut out);
+        let all = crate::insights::sentences(report, lang);
+        for (warning, name, none) in [(false, l.h_findings, l.no_findings), (true, l.h_warnings, l.no_warnings)] {
+            let _ = writeln!(out, "**{name}**\n");
+            let list: Vec<&crate::insights::Sentence> = all.iter().filter(|s| s.warning == warning).collect();
+            if list.is_empty() {
+                let _ = writeln!(out, "{none}\n");
+            }
+            for s in &list {
+                let _ = writeln!(out, "- {}", s.text);
+            }
+            if !list.is_empty() {
+                out.push('\n');
+            }
+        }
+    }
+
+    heading(flavour, 2, l.h_overall, &mut out);
+    overall_table(lang, &report.overall, flavour, report.method.confidence, &mut out);
 
     let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
     dims.sort_by(|a, b| sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries)));
-    heading(flavour, 2, "Dimensions, largest gap first", &mut out);
-    dimension_table(report, &dims, flavour, &mut out);
+    heading(flavour, 2, l.h_dimensions_sorted, &mut out);
+    dimension_table(lang, report, &dims, flavour, &mut out);
 
     for d in &dims {
         let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
         items.sort_by(|a, b| sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries)));
-        heading(flavour, 3, &format!("{} — items, largest gap first", d.name), &mut out);
-        item_table(report, &items, flavour, &mut out);
+        heading(flavour, 3, &format!("{} — {}", d.name, l.items_sorted_suffix), &mut out);
+        item_table(lang, report, &items, flavour, &mut out);
         for diff in &d.difference_scores {
+            let intro = match lang {
+                Lang::En => format!("Difference score {}: reliability", diff.comparison),
+                Lang::Pl => format!("Wynik różnicowy {}: rzetelność", lang.comparison_short(diff.comparison)),
+            };
             let _ = writeln!(
                 out,
-                "\n  Difference score {}: reliability r_DD = {}, r(P, X) = {}, r(D, P) = {}, r(D, X) = {} (n = {})",
-                diff.comparison,
-                num(diff.r_dd, 2),
-                num(diff.r_px, 2),
-                num(diff.r_diff_p, 2),
-                num(diff.r_diff_x, 2),
+                "\n  {intro} r_DD = {}, r(P, X) = {}, r(D, P) = {}, r(D, X) = {} (n = {})",
+                num(lang, diff.r_dd, 2),
+                num(lang, diff.r_px, 2),
+                num(lang, diff.r_diff_p, 2),
+                num(lang, diff.r_diff_x, 2),
                 diff.n
             );
         }
@@ -296,31 +379,57 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
             .map(|p| p.item.as_str())
             .collect();
         if ipa.stated_importance_cut.is_some() || ipa.derived_importance_cut.is_some() {
-            heading(flavour, 2, "Importance–performance", &mut out);
-            let _ = writeln!(
-                out,
-                "Concentrate here (high importance, low performance, stated or derived): {}",
-                if concentrate.is_empty() { "none".to_owned() } else { concentrate.join(", ") }
-            );
+            heading(flavour, 2, l.h_ipa, &mut out);
+            let none = if lang == Lang::En { "none" } else { "brak" };
+            let list = if concentrate.is_empty() { none.to_owned() } else { concentrate.join(", ") };
+            let _ = match lang {
+                Lang::En => writeln!(out, "Concentrate here (high importance, low performance, stated or derived): {list}"),
+                Lang::Pl => writeln!(
+                    out,
+                    "Skoncentruj się tutaj (wysoka ważność, niskie wykonanie, deklarowana lub pochodna): {list}"
+                ),
+            };
         }
     }
 
-    heading(flavour, 2, "Data quality", &mut out);
+    heading(flavour, 2, l.h_data_quality, &mut out);
     if report.input.findings.is_empty() {
-        let _ = writeln!(out, "No rule was broken.");
+        let _ = writeln!(out, "{}", if lang == Lang::En { "No rule was broken." } else { l.no_rule_broken });
     } else {
-        let mut table = Table::new(&[("rule", false), ("count", true), ("first at", false), ("action", false)]);
+        let mut table = Table::new(&[
+            (word(lang, "rule"), false),
+            (word(lang, "count"), true),
+            (word(lang, "first at"), false),
+            (word(lang, "action"), false),
+        ]);
         for f in &report.input.findings {
             let first = f
                 .examples
                 .first()
-                .map(|e| format!("row {}, column {}, value \"{}\"", e.row, e.column, e.value))
+                .map(|e| match lang {
+                    Lang::En => format!("row {}, column {}, value \"{}\"", e.row, e.column, e.value),
+                    Lang::Pl => format!("wiersz {}, kolumna {}, wartość „{}”", e.row, e.column, e.value),
+                })
                 .unwrap_or_default();
-            table.rows.push(vec![f.rule.clone(), f.count.to_string(), first, f.action.clone()]);
+            let (rule, action) = match lang {
+                Lang::En => (f.rule.clone(), f.action.clone()),
+                Lang::Pl => (lang.rule(&f.rule), lang.rule_action(&f.rule, &f.action)),
+            };
+            table.rows.push(vec![rule, f.count.to_string(), first, action]);
         }
         table.render(flavour, &mut out);
     }
-    let _ = writeln!(out, "\nMissing data: {}.", report.method.missing_data);
+    match flavour {
+        Flavour::Terminal => {
+            let _ = writeln!(out, "\nMissing data: {}.", report.method.missing_data);
+        }
+        Flavour::Markdown => {
+            heading(flavour, 2, l.h_methods, &mut out);
+            for (name, text) in crate::methods::paragraphs(report, lang) {
+                let _ = writeln!(out, "**{name}.** {text}\n");
+            }
+        }
+    }
     out
 }
 

@@ -5,7 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod cli;
+mod browser;
 mod golden;
+mod report;
+mod segments;
 
 use std::path::PathBuf;
 

@@ -31,7 +31,7 @@ pub mod summary;
 pub mod targets;
 
 pub use aggregate::{
-    BacklogPoint, Calendars, Clocked, Cohort, DurationKpi, GroupSummary, KpiAggregate, KpiEngine, KpiOptions,
+    BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine, KpiOptions,
     KpiReport, Period, Segment, SlaSummary,
 };
 pub use benchmarks::{benchmarks, Benchmark};

@@ -131,6 +131,8 @@ pub struct SurveyPartials {
     pub(crate) coverage: Coverage,
     /// Common denominator L of the scaled dimension means.
     pub(crate) denominator: i128,
+    /// `factors[d][m] = L / m`: the scale of a mean of m answered items of dimension d.
+    factors: Vec<Vec<i128>>,
     pub(crate) comparisons: Vec<Comparison>,
     /// Battery indices (subtrahend) of each comparison, and of P.
     pub(crate) subtrahends: Vec<usize>,
@@ -250,10 +252,14 @@ impl SurveyPartials {
                 })
                 .collect(),
         };
+        let factors = (0..instrument.dimensions().len())
+            .map(|d| (0..=instrument.items_of(d).len()).map(|m| if m == 0 { 0 } else { denominator / m as i128 }).collect())
+            .collect();
         Ok(Self {
             instrument: instrument.clone(),
             coverage,
             denominator,
+            factors,
             comparisons,
             subtrahends,
             perceived,
@@ -299,19 +305,25 @@ impl SurveyPartials {
         let n_items = instrument.items().len();
         let scratch = &mut self.scratch;
 
+        // Reverse-key once; note whether every rating is present (the common case).
         scratch.ratings.clear();
-        for (i, item) in instrument.items().iter().enumerate() {
-            for k in 0..b {
-                let raw = respondent.ratings.get(i * b + k).copied().flatten();
-                let keyed = raw.map(|v| {
-                    if item.reverse_keyed {
-                        scale.reverse(v)
-                    } else {
-                        v
-                    }
-                });
-                scratch.ratings.push(keyed.map(i64::from));
+        scratch.values.clear();
+        let mut all_present = true;
+        for (item, cells) in instrument.items().iter().zip(respondent.ratings.chunks(b)) {
+            for &cell in cells {
+                let keyed = cell.map(|v| i64::from(if item.reverse_keyed { scale.reverse(v) } else { v }));
+                scratch.ratings.push(keyed);
+                match keyed {
+                    Some(v) if all_present => scratch.values.push(v),
+                    Some(_) => {}
+                    None => all_present = false,
+                }
             }
+        }
+        // A short rating slice counts the missing tail as unanswered.
+        if scratch.ratings.len() < instrument.rating_count() {
+            scratch.ratings.resize(instrument.rating_count(), None);
+            all_present = false;
         }
         let overall = respondent.overall.map(i64::from);
         if let Some(o) = overall {
@@ -319,11 +331,7 @@ impl SurveyPartials {
         }
 
         // Whole-instrument listwise matrix.
-        scratch.values.clear();
-        scratch
-            .values
-            .extend(scratch.ratings.iter().map_while(|v| *v));
-        if scratch.values.len() == scratch.ratings.len() {
+        if all_present {
             self.full.add(&scratch.values);
         } else {
             add_battery_only(&mut self.full_battery_only, &scratch.ratings, 0..n_items, b, &mut scratch.values);
@@ -338,23 +346,27 @@ impl SurveyPartials {
                     item.with_overall.add(&[p, o]);
                 }
             }
-            scratch.values.clear();
-            scratch.values.extend(cells.iter().map_while(|v| *v));
-            let complete = scratch.values.len() == b;
+            let mut values = [0i64; MAX_BATTERIES];
+            let mut answered = 0;
+            for (slot, cell) in values.iter_mut().zip(cells) {
+                if let Some(v) = cell {
+                    *slot = *v;
+                    answered += 1;
+                }
+            }
+            let complete = answered == b;
             scratch.complete.push(complete);
             if !complete {
                 continue;
             }
-            item.complete.add(&scratch.values);
-            let p = scratch.values[self.perceived];
+            let values = &values[..b];
+            item.complete.add(values);
+            let p = values[self.perceived];
             for (hist, &s) in item.differences.iter_mut().zip(&self.subtrahends) {
-                hist.add(i128::from(p - scratch.values[s]));
+                hist.add(i128::from(p - values[s]));
             }
             if self.subtrahends.len() == 2 {
-                let (a, d) = (
-                    scratch.values[self.subtrahends[0]],
-                    scratch.values[self.subtrahends[1]],
-                );
+                let (a, d) = (values[self.subtrahends[0]], values[self.subtrahends[1]]);
                 item.zone[zone_slot(p.into(), a.into(), d.into())] += 1;
             }
         }
@@ -386,7 +398,7 @@ impl SurveyPartials {
                 covered_all = false;
                 continue;
             }
-            let factor = self.denominator / answered as i128;
+            let factor = self.factors[d][answered];
             let scores = &mut scratch.dimension_scores[d * b..(d + 1) * b];
             for &i in members.iter().filter(|&&i| scratch.complete[i]) {
                 for (k, score) in scores.iter_mut().enumerate() {

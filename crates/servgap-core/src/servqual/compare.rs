@@ -23,7 +23,8 @@ use super::Comparison;
 use crate::instrument::Battery;
 use crate::partials::WideCrossProducts;
 use crate::stats::groups::{
-    kruskal_wallis, one_way_anova, welch_anova, welch_t, Anova, GroupSummary, KruskalWallis, WelchAnova, WelchT,
+    kruskal_wallis, one_way_anova, welch_anova, welch_t, Anova, GroupSummary, KruskalWallis, WelchAnova,
+    WelchT,
 };
 use crate::stats::multiplicity::{benjamini_hochberg, holm};
 use crate::CoreError;
@@ -501,7 +502,10 @@ impl WaveComparison {
         }
         let instrument = &before.instrument;
         let change = |scope: Scope, measure: Measure| {
-            let side = |p: &SurveyPartials| WaveSide { score: summary(p, scope, measure), batteries: batteries(p, scope) };
+            let side = |p: &SurveyPartials| WaveSide {
+                score: summary(p, scope, measure),
+                batteries: batteries(p, scope),
+            };
             let (b, a) = (side(before), side(after));
             let welch = match (a.score.group(), b.score.group()) {
                 (Some(ga), Some(gb)) => welch_t(&ga, &gb, options.confidence),
@@ -526,7 +530,8 @@ impl WaveComparison {
             items.extend((0..instrument.items().len()).map(|i| change(Scope::Item(i), measure)));
             adjust(&mut items[start..]);
             let start = dimensions.len();
-            dimensions.extend((0..instrument.dimensions().len()).map(|d| change(Scope::Dimension(d), measure)));
+            dimensions
+                .extend((0..instrument.dimensions().len()).map(|d| change(Scope::Dimension(d), measure)));
             adjust(&mut dimensions[start..]);
             overall.push(change(Scope::Overall, measure));
         }

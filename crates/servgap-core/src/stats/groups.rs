@@ -161,17 +161,14 @@ pub fn welch_anova(groups: &[GroupSummary]) -> Option<WelchAnova> {
     let weights: Vec<f64> = groups.iter().map(|g| g.n as f64 / g.variance).collect();
     let total: f64 = weights.iter().sum();
     let weighted_mean = groups.iter().zip(&weights).map(|(g, w)| w * g.mean).sum::<f64>() / total;
-    let lambda: f64 = groups
-        .iter()
-        .zip(&weights)
-        .map(|(g, w)| (1.0 - w / total).powi(2) / (g.n as f64 - 1.0))
-        .sum();
+    let lambda: f64 =
+        groups.iter().zip(&weights).map(|(g, w)| (1.0 - w / total).powi(2) / (g.n as f64 - 1.0)).sum();
     if lambda.is_nan() || lambda <= 0.0 {
         return None;
     }
     let kf = k as f64;
-    let between =
-        groups.iter().zip(&weights).map(|(g, w)| w * (g.mean - weighted_mean).powi(2)).sum::<f64>() / (kf - 1.0);
+    let between = groups.iter().zip(&weights).map(|(g, w)| w * (g.mean - weighted_mean).powi(2)).sum::<f64>()
+        / (kf - 1.0);
     let f = between / (1.0 + 2.0 * (kf - 2.0) * lambda / (kf * kf - 1.0));
     let df1 = kf - 1.0;
     let df2 = (kf * kf - 1.0) / (3.0 * lambda);
@@ -289,7 +286,11 @@ pub fn kruskal_wallis(groups: &[Vec<(i128, u64)>]) -> Option<KruskalWallis> {
 /// Source: Welch (1947), *Biometrika* 34:28–35; Satterthwaite (1946); scipy
 /// `stats.ttest_ind(equal_var=False)` and its `confidence_interval()` agree.
 pub fn welch_t(x: &GroupSummary, y: &GroupSummary, level: f64) -> Option<WelchT> {
-    if !(x.is_valid() && y.is_valid() && x.n >= 2 && y.n >= 2) || !(level > 0.0 && level < 1.0) {
+    let usable = |g: &GroupSummary| g.is_valid() && g.n >= 2;
+    if !usable(x) || !usable(y) {
+        return None;
+    }
+    if !(level > 0.0 && level < 1.0) {
         return None;
     }
     let vx = x.variance / x.n as f64;

@@ -21,7 +21,7 @@ fn servqual_headers(extra: &[&'static str]) -> Vec<String> {
 
 #[test]
 fn segment_column_by_name() {
-    let headers = servqual_headers(&["respondent", "Branch"]);
+    let headers = servqual_headers(&["respondent", "Branch", "channel"]);
     let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let plan = plan_for(&refs);
     assert_eq!(plan.segment_column(), None);
@@ -31,8 +31,8 @@ fn segment_column_by_name() {
     assert_eq!(plan.slots[1], Some(Slot::Segment));
     assert!(!plan.detection().ignored.iter().any(|(i, _)| *i == 1));
     // Another --by replaces it; `#n` counts from 1.
-    let plan = plan.with_segment_column("#1", Path::new("t.csv")).unwrap();
-    assert_eq!(plan.segment_column(), Some("respondent"));
+    let plan = plan.with_segment_column("#3", Path::new("t.csv")).unwrap();
+    assert_eq!(plan.segment_column(), Some("channel"));
     assert_eq!(plan.slots[1], None);
     assert_eq!(plan.detection().matches.iter().filter(|m| m.slot == Slot::Segment).count(), 1);
 }
@@ -42,7 +42,13 @@ fn segment_column_errors() {
     let headers = servqual_headers(&["branch"]);
     let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let missing = plan_for(&refs).with_segment_column("region", Path::new("t.csv")).unwrap_err();
-    assert_eq!(missing.to_string(), "t.csv: cannot segment by `region`: no column of that name in the header");
+    assert_eq!(
+        missing.to_string(),
+        "t.csv: cannot segment by `region`: no column of that name in the header"
+    );
     let rating = plan_for(&refs).with_segment_column("E1", Path::new("t.csv")).unwrap_err();
-    assert!(rating.to_string().starts_with("t.csv: cannot segment by `E1`: the column already holds answers"), "{rating}");
+    assert!(
+        rating.to_string().starts_with("t.csv: cannot segment by `E1`: the column is already used"),
+        "{rating}"
+    );
 }

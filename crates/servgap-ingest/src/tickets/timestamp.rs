@@ -43,11 +43,19 @@ impl TimestampParser {
     /// Without a format these forms are accepted: `2026-03-01T09:30:00Z`,
     /// `2026-03-01T09:30:00.250+01:00`, `2026-03-01 09:30:00 +0100`, `2026-03-01 09:30`,
     /// `2026-03-01` (midnight in the zone), and anything else jiff reads as a timestamp
-    /// or civil date-time. Sub-seconds are kept here and dropped by the KPI engine.
+    /// or civil date-time. Sub-seconds are dropped (the KPI engine counts whole seconds).
     ///
     /// # Errors
     /// [`TimestampError::Invalid`] or [`TimestampError::NoZone`].
     pub fn parse(&mut self, text: &str) -> Result<Timestamp, TimestampError> {
+        let ts = self.parse_exact(text)?;
+        if ts.subsec_nanosecond() == 0 {
+            return Ok(ts);
+        }
+        Timestamp::from_second(ts.as_second()).map_err(|_| TimestampError::Invalid)
+    }
+
+    fn parse_exact(&mut self, text: &str) -> Result<Timestamp, TimestampError> {
         if let Some(format) = &self.format {
             let tm = BrokenDownTime::parse(format, text).map_err(|_| TimestampError::Invalid)?;
             if tm.offset().is_some() {

@@ -8,4 +8,5 @@ mod formats;
 mod kiosk;
 mod parallel;
 mod rules;
+mod tickets;
 mod util;

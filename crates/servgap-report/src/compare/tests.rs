@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use servgap_core::servqual::{AnalysisOptions, Coverage, Respondent, SegmentComparison, SurveyPartials, WaveComparison};
+use servgap_core::servqual::{
+    AnalysisOptions, Coverage, Respondent, SegmentComparison, SurveyPartials, WaveComparison,
+};
 
 use super::*;
 
@@ -24,7 +26,8 @@ fn input(file: &str) -> WaveInputView {
 #[test]
 fn wave_report_json_and_text() {
     let instrument = servgap_core::builtin::servqual22();
-    let cmp = WaveComparison::new(&wave(&[3, 4, 3, 4]), &wave(&[5, 6, 5, 6]), &AnalysisOptions::default()).unwrap();
+    let cmp =
+        WaveComparison::new(&wave(&[3, 4, 3, 4]), &wave(&[5, 6, 5, 6]), &AnalysisOptions::default()).unwrap();
     let report = WaveReport::new(&instrument, &cmp, input("a.csv"), input("b.csv"), "en");
     let json = render_waves_json(&report).unwrap();
     assert_eq!(json, render_waves_json(&report).unwrap(), "deterministic");
@@ -43,10 +46,13 @@ fn wave_report_json_and_text() {
 #[test]
 fn segments_view_json_and_text() {
     let instrument = servgap_core::builtin::servqual22();
-    let segments: BTreeMap<String, SurveyPartials> =
-        [("a".to_owned(), wave(&[3, 4, 3, 4])), ("b".to_owned(), wave(&[5, 6, 5])), ("c".to_owned(), wave(&[2]))]
-            .into_iter()
-            .collect();
+    let segments: BTreeMap<String, SurveyPartials> = [
+        ("a".to_owned(), wave(&[3, 4, 3, 4])),
+        ("b".to_owned(), wave(&[5, 6, 5])),
+        ("c".to_owned(), wave(&[2])),
+    ]
+    .into_iter()
+    .collect();
     let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
     let view = SegmentsView::new(&instrument, &cmp, "branch", "en");
     let value = serde_json::to_value(&view).unwrap();

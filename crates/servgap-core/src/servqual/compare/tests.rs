@@ -15,8 +15,17 @@ fn close(got: f64, want: f64, tol: f64) {
 
 /// Two dimensions (a, b) of two items each, 1–7, two-column.
 fn instrument() -> Instrument {
-    let dimension = |id: &str| Dimension { id: id.into(), name: Localized::new().with("en", id), description: Localized::new() };
-    let item = |id: &str, d: usize| Item { id: id.into(), dimension: d, reverse_keyed: false, text: Localized::new().with("en", id) };
+    let dimension = |id: &str| Dimension {
+        id: id.into(),
+        name: Localized::new().with("en", id),
+        description: Localized::new(),
+    };
+    let item = |id: &str, d: usize| Item {
+        id: id.into(),
+        dimension: d,
+        reverse_keyed: false,
+        text: Localized::new().with("en", id),
+    };
     InstrumentSpec {
         id: "small".into(),
         title: Localized::new().with("en", "Small"),
@@ -118,8 +127,12 @@ fn hand_worked_waves() {
 
 #[test]
 fn an_unchanged_score_is_unchanged() {
-    let cmp = WaveComparison::new(&partials(&[-1, 0, 1, -1]), &partials(&[0, -1, 1, 0]), &AnalysisOptions::default())
-        .unwrap();
+    let cmp = WaveComparison::new(
+        &partials(&[-1, 0, 1, -1]),
+        &partials(&[0, -1, 1, 0]),
+        &AnalysisOptions::default(),
+    )
+    .unwrap();
     assert_eq!(cmp.dimensions[0].verdict, Verdict::Unchanged);
 }
 
@@ -142,10 +155,17 @@ fn no_segments_no_tests() {
 
 /// Random respondents: (segment 0..3, E and P of the four items, some missing).
 fn rows() -> impl Strategy<Value = Vec<(usize, Vec<Option<i16>>)>> {
-    prop::collection::vec((0_usize..3, prop::collection::vec(prop::option::weighted(0.95, 1_i16..=7), 8)), 6..60)
+    prop::collection::vec(
+        (0_usize..3, prop::collection::vec(prop::option::weighted(0.95, 1_i16..=7), 8)),
+        6..60,
+    )
 }
 
-fn split(rows: &[(usize, Vec<Option<i16>>)], names: [&str; 3], chunks: usize) -> BTreeMap<String, SurveyPartials> {
+fn split(
+    rows: &[(usize, Vec<Option<i16>>)],
+    names: [&str; 3],
+    chunks: usize,
+) -> BTreeMap<String, SurveyPartials> {
     let mut out: BTreeMap<String, SurveyPartials> = BTreeMap::new();
     for chunk in rows.chunks(rows.len().div_ceil(chunks).max(1)) {
         let mut part: BTreeMap<String, SurveyPartials> = BTreeMap::new();

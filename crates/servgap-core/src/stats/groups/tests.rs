@@ -17,15 +17,22 @@ const REL_P: f64 = 1e-9;
 #[track_caller]
 fn check_rel(actual: f64, expected: f64, tol: f64, what: &str) {
     let ok = if expected == 0.0 { actual == 0.0 } else { (actual - expected).abs() <= tol * expected.abs() };
-    assert!(ok, "{what}: got {actual:e}, expected {expected:e} (rel err {:e})", ((actual - expected) / expected).abs());
+    assert!(
+        ok,
+        "{what}: got {actual:e}, expected {expected:e} (rel err {:e})",
+        ((actual - expected) / expected).abs()
+    );
 }
 
 /// (n, mean, sample variance) of integer values.
 fn summary(values: &[i128]) -> GroupSummary {
     let n = values.len() as f64;
     let mean = values.iter().map(|&v| v as f64).sum::<f64>() / n;
-    let variance =
-        if values.len() > 1 { values.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+    let variance = if values.len() > 1 {
+        values.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / (n - 1.0)
+    } else {
+        0.0
+    };
     GroupSummary { n: values.len() as u64, mean, variance }
 }
 
@@ -149,7 +156,8 @@ fn hand_worked_kruskal_wallis() {
 fn hand_worked_anova_and_welch() {
     // Two groups of two: {0, 2} and {4, 6}: means 1 and 5, variances 2 and 2.
     // SS_b = 2·4 + 2·4 = 16, SS_w = 4, F = 16/(4/2) = 8; η² = 0.8.
-    let g = [GroupSummary { n: 2, mean: 1.0, variance: 2.0 }, GroupSummary { n: 2, mean: 5.0, variance: 2.0 }];
+    let g =
+        [GroupSummary { n: 2, mean: 1.0, variance: 2.0 }, GroupSummary { n: 2, mean: 5.0, variance: 2.0 }];
     let a = one_way_anova(&g).unwrap();
     check_rel(a.f, 8.0, 1e-15, "F");
     check_rel(a.eta_squared, 0.8, 1e-15, "eta²");

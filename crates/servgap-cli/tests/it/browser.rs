@@ -1,0 +1,198 @@
+//! The HTML report in a real browser (issue 3): headless Chromium renders the demo
+//! report; the screenshot must show the charts (palette colours, not blank) and
+//! the DOM must hold the key headings. Also `--format pdf` and its error without
+//! Chromium. Chromium (Debian package `chromium`) is required: `.ci/run` installs it,
+//! and without it these tests fail rather than skip.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::repo;
+
+const DEMO: &str = "examples/demo/servqual22-demo.csv";
+
+fn chromium() -> PathBuf {
+    let found = ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
+        std::env::var_os("PATH")
+            .and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
+    });
+    found.expect(
+        "headless Chromium not found: install the Debian package `chromium` (apt-get install chromium); \
+         .ci/run installs it",
+    )
+}
+
+fn headless(profile: &Path) -> Command {
+    let mut command = Command::new(chromium());
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+fn servgap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_servgap")).args(args).current_dir(repo()).output().unwrap()
+}
+
+/// Writes the demo report as HTML into `dir` and returns its path.
+fn demo_html(dir: &Path, lang: &str) -> PathBuf {
+    let page = dir.join(format!("report-{lang}.html"));
+    let out = servgap(&["analyze", DEMO, "--format", "html", "--lang", lang, "-o", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    page
+}
+
+struct Screenshot {
+    width: usize,
+    height: usize,
+    rgb: Vec<[u8; 3]>,
+}
+
+impl Screenshot {
+    fn take(page: &Path, dir: &Path, height: u32) -> Self {
+        let png = dir.join("shot.png");
+        let out = headless(&dir.join("profile-shot"))
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("--window-size=1280,{height}"))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        assert!(png.is_file(), "no screenshot: {}", String::from_utf8_lossy(&out.stderr));
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let channels = info.color_type.samples();
+        assert!(channels >= 3, "unexpected PNG colour type {:?}", info.color_type);
+        let rgb = buf[..info.buffer_size()].chunks(channels).map(|p| [p[0], p[1], p[2]]).collect();
+        Self { width: info.width as usize, height: info.height as usize, rgb }
+    }
+
+    /// Pixels within a small distance of `colour`.
+    fn count_near(&self, colour: [u8; 3]) -> usize {
+        self.rgb
+            .iter()
+            .filter(|p| p.iter().zip(colour).all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= 6))
+            .count()
+    }
+
+    /// Rows (of 40 px bands) that contain any of `colour`.
+    fn bands_with(&self, colour: [u8; 3]) -> usize {
+        (0..self.height / 40)
+            .filter(|band| {
+                let rows = &self.rgb[band * 40 * self.width..(band + 1) * 40 * self.width];
+                rows.iter()
+                    .any(|p| p.iter().zip(colour).all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= 6))
+            })
+            .count()
+    }
+}
+
+fn hex(colour: &str) -> [u8; 3] {
+    let v = u32::from_str_radix(colour.trim_start_matches('#'), 16).unwrap();
+    [(v >> 16) as u8, (v >> 8) as u8, v as u8]
+}
+
+#[test]
+fn html_report_renders_its_charts_and_headings_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = demo_html(dir.path(), "en");
+    let shot = Screenshot::take(&page, dir.path(), 11_000);
+    assert_eq!(shot.width, 1280);
+
+    // Every dimension colour of the Okabe–Ito palette appears, in quantity: the
+    // means, item-gap, IPA and distribution charts were painted, not left blank.
+    for colour in &servgap_report::svg::PALETTE[..5] {
+        let n = shot.count_near(hex(colour));
+        assert!(n > 400, "palette colour {colour} covers only {n} pixels: a chart did not render");
+    }
+    // Blue (expectations, Tangibles, histogram bars) appears in many separate bands down the page.
+    assert!(shot.bands_with(hex("#0072B2")) > 20, "charts missing further down the page");
+    // Not blank overall: plenty of non-white pixels.
+    let ink = shot.rgb.iter().filter(|p| p.iter().any(|&c| c < 200)).count();
+    assert!(ink > 150_000, "only {ink} non-white pixels");
+
+    let dom = headless(&dir.path().join("profile-dom"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for heading in [
+        "Summary of findings",
+        "Overall scores",
+        "Dimensions",
+        "Item gaps",
+        "Items by dimension",
+        "Importance–performance analysis",
+        "Distribution of respondents’ overall scores",
+        "Reliability",
+        "Data quality",
+        "Methods appendix",
+    ] {
+        assert!(
+            dom.contains(&format!(">{heading}</h2>")),
+            "heading `{heading}` missing from the rendered DOM"
+        );
+    }
+    assert!(dom.contains("<html lang=\"en\">"));
+    assert_eq!(dom.matches("role=\"img\"").count(), 5, "five charts");
+}
+
+#[test]
+fn polish_report_renders_with_polish_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = demo_html(dir.path(), "pl");
+    let dom = headless(&dir.path().join("profile"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains("<html lang=\"pl\">"));
+    for heading in ["Podsumowanie wyników", "Luki w pozycjach", "Aneks metodologiczny", "Jakość danych"] {
+        assert!(dom.contains(&format!(">{heading}</h2>")), "{heading}");
+    }
+}
+
+#[test]
+fn pdf_output_is_printed_by_chromium() {
+    chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let out = servgap(&["analyze", DEMO, "--format", "pdf", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 20_000, "suspiciously small PDF: {} bytes", bytes.len());
+}
+
+#[test]
+fn pdf_without_chromium_names_the_package_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_servgap"))
+        .args(["analyze", DEMO, "--format", "pdf", "-o", pdf.to_str().unwrap()])
+        .current_dir(repo())
+        .env("SERVGAP_CHROMIUM", "/nonexistent")
+        .env("PATH", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: PDF output needs Chromium: install the Debian package `chromium` (apt-get install chromium) \
+         or set SERVGAP_CHROMIUM"
+    );
+    assert!(!pdf.exists(), "nothing written");
+}

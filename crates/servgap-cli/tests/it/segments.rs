@@ -1,0 +1,114 @@
+//! `analyze --by` and `compare` end to end (issue 3, items 4 and 5). Expected values come
+//! from `crates/servgap-core/tests/oracles/groups_oracles.py` (scipy 1.17.1, pingouin 0.7.0),
+//! which scores the demo files independently, exactly as the README's missing-data policy says.
+
+use std::process::{Command, Output};
+
+use crate::repo;
+
+const DEMO: &str = "examples/demo/servqual22-demo.csv";
+const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
+
+fn servgap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_servgap")).args(args).current_dir(repo()).output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[track_caller]
+fn close(got: &serde_json::Value, want: f64, tol: f64) {
+    let got = got.as_f64().unwrap();
+    assert!((got - want).abs() <= tol * want.abs(), "got {got}, want {want}");
+}
+
+/// pingouin `welch_anova` p and scipy `kruskal` p per scope (DEMO_BRANCHES in the oracle).
+const BRANCH_P: [(&str, f64, f64); 6] = [
+    ("tangibles", 0.006836130217366492, 0.018499904276389673),
+    ("reliability", 0.000414462231103518, 0.0003857378768849927),
+    ("responsiveness", 0.035115225892485204, 0.04272849647395076),
+    ("assurance", 0.005607279505069925, 0.010948422494772281),
+    ("empathy", 0.0021523574160022966, 0.004322441490533583),
+    ("overall", 0.00037989455962386724, 0.0015067025738799168),
+];
+
+#[test]
+fn analyze_by_branch_matches_the_oracle() {
+    let value = json(&servgap(&["analyze", DEMO, "--by", "branch", "-f", "json"]));
+    let segments = &value["segments"];
+    assert_eq!(segments["column"], "branch");
+    let names: Vec<&str> =
+        segments["segments"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["centre", "north", "south"]);
+    let tests = segments["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), BRANCH_P.len());
+    for (test, (id, welch_p, kruskal_p)) in tests.iter().zip(BRANCH_P) {
+        assert_eq!(test["id"], id);
+        close(&test["welch_anova"]["p"], welch_p, 1e-9);
+        close(&test["kruskal_wallis"]["p"], kruskal_p, 1e-9);
+    }
+    // The whole-survey analysis is unchanged by --by.
+    let plain = json(&servgap(&["analyze", DEMO, "-f", "json"]));
+    assert_eq!(plain["dimensions"], value["dimensions"]);
+    assert!(plain.get("segments").is_none(), "no segments key without --by");
+}
+
+#[test]
+fn analyze_by_text_and_errors() {
+    let out = servgap(&["analyze", DEMO, "--by", "branch"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Segments by branch"));
+    let missing = servgap(&["analyze", DEMO, "--by", "region"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot segment by `region`"));
+    // Strict mode still stops at the demo's first invalid cell, with or without --by.
+    let strict = servgap(&["analyze", DEMO, "--by", "branch", "--strict"]);
+    assert_eq!(strict.status.code(), Some(3));
+}
+
+#[test]
+fn compare_demo_waves() {
+    let value = json(&servgap(&["compare", DEMO, WAVE2, "-f", "json"]));
+    assert_eq!(value["schema"], "servgap.compare/1");
+    let verdicts: Vec<(&str, &str)> = value["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["verdict"].as_str().unwrap()))
+        .collect();
+    assert!(verdicts.contains(&("reliability", "improved")), "{verdicts:?}");
+    assert!(verdicts.contains(&("empathy", "worsened")), "{verdicts:?}");
+    // scipy ttest_ind(after, before, equal_var=False) and its confidence_interval() (WAVES in the oracle).
+    let reliability = &value["dimensions"][1];
+    close(&reliability["t"], 5.718576913408047, 1e-9);
+    close(&reliability["df"], 575.5618121533935, 1e-9);
+    close(&reliability["p"], 1.7271887986286654e-08, 1e-9);
+    close(&reliability["ci"][0], 0.32723901305158654, 1e-9);
+    close(&reliability["ci"][1], 0.6696181298055566, 1e-9);
+    let empathy = &value["dimensions"][4];
+    close(&empathy["ci"][0], -0.47333115096592654, 1e-9);
+    close(&empathy["ci"][1], -0.14400218236740675, 1e-9);
+    assert_eq!(value["items"].as_array().unwrap().len(), 22);
+    assert_eq!(value["overall"][0]["before"]["n"], 300);
+}
+
+#[test]
+fn compare_exit_codes() {
+    let text = servgap(&["compare", DEMO, WAVE2]);
+    assert_eq!(text.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("worsened"));
+    // The first wave breaks validation rules: --strict stops with 3 and writes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("waves.md");
+    let strict =
+        servgap(&["compare", DEMO, WAVE2, "--strict", "-f", "markdown", "-o", target.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(3));
+    assert!(!target.exists());
+    // The clean second wave against itself passes strict mode; nothing changes.
+    let same = json(&servgap(&["compare", WAVE2, WAVE2, "--strict", "-f", "json"]));
+    assert!(same["dimensions"].as_array().unwrap().iter().all(|d| d["verdict"] == "unchanged"));
+    assert_eq!(servgap(&["compare", DEMO, "missing.csv"]).status.code(), Some(1));
+    assert_eq!(servgap(&["compare", DEMO]).status.code(), Some(2));
+}

@@ -1,0 +1,1086 @@
+//! The self-contained HTML report: inline CSS (with a print stylesheet) and inline
+//! SVG charts, no scripts and no external resources.
+//!
+//! Built by hand with `std::fmt::Write`; every data string passes through
+//! [`escape`]. Structure for assistive technology: one `h1`, `h2` per section,
+//! `h3` below; a skip link; tables with `<caption>` and `scope`; each chart an
+//! `<svg role="img">` with title and description, followed by its data table.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Labels, Lang};
+use crate::insights::sentences;
+use crate::model::{AnalysisReport, ComparisonView, DimensionView, ItemView};
+use crate::svg::{
+    self, distribution_chart, escape, ipa_chart, item_gap_chart, means_chart, zot_chart, ChartText,
+    DistributionChart, GapRow, IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
+};
+
+/// A chart with its text alternative.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Element id, e.g. `chart-item-gaps-gap`.
+    pub id: String,
+    /// The SVG.
+    pub svg: String,
+    /// The data table (HTML) with the same numbers.
+    pub table: String,
+}
+
+fn lang_of(report: &AnalysisReport) -> Lang {
+    Lang::from_code(&report.language).unwrap_or(Lang::En)
+}
+
+fn text(lang: Lang, id: &str, title: String, description: String) -> ChartText {
+    ChartText { id: id.to_owned(), title, description, decimal_comma: lang == Lang::Pl }
+}
+
+fn battery_colour(code: &str) -> &'static str {
+    match code {
+        "E" => svg::PALETTE[0],
+        "P" => svg::PALETTE[1],
+        "A" => svg::PALETTE[3],
+        "D" => svg::PALETTE[2],
+        _ => "#767676",
+    }
+}
+
+fn dimension_index(report: &AnalysisReport, id: &str) -> usize {
+    report.dimensions.iter().position(|d| d.id == id).unwrap_or(0)
+}
+
+fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str) -> &'a str {
+    report.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+}
+
+/// Items sorted by their comparison `c` (most negative first), or by mean P.
+fn sorted_items(report: &AnalysisReport, c: usize) -> Vec<&ItemView> {
+    let mut items: Vec<&ItemView> = report.items.iter().collect();
+    items.sort_by(|a, b| item_key(a, c).total_cmp(&item_key(b, c)));
+    items
+}
+
+fn item_key(item: &ItemView, c: usize) -> f64 {
+    item.comparisons
+        .get(c)
+        .and_then(|x| x.mean)
+        .or_else(|| battery_mean(&item.batteries, "P"))
+        .unwrap_or(f64::INFINITY)
+}
+
+fn battery_mean(batteries: &[crate::model::BatteryView], code: &str) -> Option<f64> {
+    batteries.iter().find(|b| b.battery == code).and_then(|b| b.mean)
+}
+
+/// A simple data table: caption, header row, rows whose first cell is a row header.
+struct DataTable<'a> {
+    caption: &'a str,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// Columns holding text (left-aligned); the rest are numbers.
+    text_columns: Vec<usize>,
+}
+
+impl DataTable<'_> {
+    fn render(&self, out: &mut String) {
+        let _ =
+            writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(self.caption));
+        out.push_str("<thead><tr>");
+        for (i, h) in self.header.iter().enumerate() {
+            let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
+            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
+                if i == 0 {
+                    let _ = write!(out, "<th scope=\"row\"{class}>{}</th>", escape(cell));
+                } else {
+                    let _ = write!(out, "<td{class}>{}</td>", escape(cell));
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table></div>\n");
+    }
+
+    fn html(&self) -> String {
+        let mut out = String::new();
+        self.render(&mut out);
+        out
+    }
+}
+
+/// Every chart of the report, in document order, with its data table.
+pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
+    let lang = lang_of(report);
+    let l = lang.labels();
+    let mut out = Vec::new();
+    let groups: Vec<String> = report.dimensions.iter().map(|d| d.name.clone()).collect();
+    let scale = (f64::from(report.instrument.scale_min), f64::from(report.instrument.scale_max));
+
+    // Means per dimension (E vs P, or A, D, P).
+    {
+        let id = "chart-dimension-means";
+        let series: Vec<(String, &'static str)> = report
+            .instrument
+            .batteries
+            .iter()
+            .map(|b| (lang.battery(b).to_owned(), battery_colour(b)))
+            .collect();
+        let rows: Vec<MeansRow> = report
+            .dimensions
+            .iter()
+            .map(|d| MeansRow {
+                label: d.name.clone(),
+                values: report.instrument.batteries.iter().map(|b| battery_mean(&d.batteries, b)).collect(),
+            })
+            .collect();
+        let names: Vec<&str> = report.instrument.batteries.iter().map(|b| lang.battery(b)).collect();
+        let (title, description) = match lang {
+            Lang::En => (
+                format!("{} by dimension", names.join(" vs ")),
+                format!(
+                    "Horizontal bars: the mean of each battery for each of the {} dimensions, on the {}–{} answer scale.",
+                    report.dimensions.len(),
+                    report.instrument.scale_min,
+                    report.instrument.scale_max
+                ),
+            ),
+            Lang::Pl => (
+                format!("{} według wymiarów", names.join(" i ")),
+                format!(
+                    "Poziome słupki: średnia każdej baterii w każdym z wymiarów ({}), na skali odpowiedzi {}–{}.",
+                    report.dimensions.len(),
+                    report.instrument.scale_min,
+                    report.instrument.scale_max
+                ),
+            ),
+        };
+        let chart = MeansChart {
+            text: text(lang, id, title.clone(), description),
+            series,
+            rows,
+            scale,
+            axis_title: format!(
+                "{} ({}–{})",
+                l.axis_mean_rating, report.instrument.scale_min, report.instrument.scale_max
+            ),
+        };
+        let mut header = vec![l.col_dimension.to_owned()];
+        header.extend(report.instrument.batteries.iter().map(|b| lang.battery(b).to_owned()));
+        let table = DataTable {
+            caption: &title,
+            header,
+            rows: report
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let mut row = vec![d.name.clone()];
+                    row.extend(
+                        report
+                            .instrument
+                            .batteries
+                            .iter()
+                            .map(|b| lang.num(battery_mean(&d.batteries, b), 2)),
+                    );
+                    row
+                })
+                .collect(),
+            text_columns: vec![0],
+        };
+        out.push(Figure { id: id.to_owned(), svg: means_chart(&chart), table: table.html() });
+    }
+
+    // Item gaps per comparison, sorted, with CIs.
+    for (c, comparison) in report.instrument.comparisons.iter().enumerate() {
+        let id = format!("chart-item-gaps-{comparison}");
+        let items = sorted_items(report, c);
+        let rows: Vec<GapRow> = items
+            .iter()
+            .filter_map(|it| {
+                let x = it.comparisons.get(c)?;
+                Some(GapRow {
+                    label: it.id.clone(),
+                    group: dimension_index(report, &it.dimension),
+                    mean: x.mean?,
+                    ci: x.ci,
+                })
+            })
+            .collect();
+        let name = lang.comparison(comparison);
+        let ci_label = lang.ci_label(report.method.confidence);
+        let (title, description) = match lang {
+            Lang::En => (
+                format!("{name} by item, largest shortfall first"),
+                format!(
+                    "Horizontal bars: the mean {} of each of the {} items with its {ci_label}, sorted from the most negative; colour shows the dimension.",
+                    lang.comparison_short(comparison),
+                    rows.len()
+                ),
+            ),
+            Lang::Pl => (
+                format!("{name} według pozycji, od największego niedoboru"),
+                format!(
+                    "Poziome słupki: średnia wartość ({}) każdej z pozycji ({}) z {ci_label}, od najbardziej ujemnej; kolor oznacza wymiar.",
+                    lang.comparison_short(comparison),
+                    rows.len()
+                ),
+            ),
+        };
+        let axis_title = match lang {
+            Lang::En => format!("{name}, scale points"),
+            Lang::Pl => format!("{name}, punkty skali"),
+        };
+        let chart = ItemGapChart {
+            text: text(lang, &id, title.clone(), description),
+            rows: rows.clone(),
+            groups: groups.clone(),
+            axis_title,
+            ci_label: format!("{ci_label} ({})", l.legend_ci),
+        };
+        let table = DataTable {
+            caption: &title,
+            header: vec![
+                l.col_item.to_owned(),
+                l.col_dimension.to_owned(),
+                l.col_mean.to_owned(),
+                ci_label.clone(),
+                l.col_p_holm.to_owned(),
+            ],
+            rows: items
+                .iter()
+                .filter_map(|it| {
+                    let x = it.comparisons.get(c)?;
+                    Some(vec![
+                        it.id.clone(),
+                        dimension_name(report, &it.dimension).to_owned(),
+                        lang.num(x.mean, 2),
+                        lang.interval(x.ci, 2),
+                        lang.p(x.t.as_ref().and_then(|t| t.p_holm)),
+                    ])
+                })
+                .collect(),
+            text_columns: vec![0, 1],
+        };
+        out.push(Figure { id, svg: item_gap_chart(&chart), table: table.html() });
+    }
+
+    // IPA, by stated and by derived importance.
+    if let Some(ipa) = &report.ipa {
+        for (basis, cut) in [("stated", ipa.stated_importance_cut), ("derived", ipa.derived_importance_cut)] {
+            let Some(cut) = cut else { continue };
+            let id = format!("chart-ipa-{basis}");
+            let pick = |p: &crate::model::IpaPointView| {
+                if basis == "stated" {
+                    (p.stated_importance, p.stated_quadrant)
+                } else {
+                    (p.derived_importance, p.derived_quadrant)
+                }
+            };
+            let points: Vec<svg::IpaPoint> = ipa
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let item = report.items.iter().find(|i| i.id == p.item)?;
+                    Some(svg::IpaPoint {
+                        label: p.item.clone(),
+                        group: dimension_index(report, &item.dimension),
+                        performance: p.performance,
+                        importance: pick(p).0?,
+                    })
+                })
+                .collect();
+            let (y_title, basis_name) = if basis == "stated" {
+                (l.axis_stated_importance, l.stated)
+            } else {
+                (l.axis_derived_importance, l.derived)
+            };
+            let (title, description) = match lang {
+                Lang::En => (
+                    format!("Importance–performance grid ({basis_name})"),
+                    format!(
+                        "Scatter plot of {} items: mean perception on the horizontal axis, {basis_name} on the vertical axis; dashed crosshairs at performance {} and importance {} divide the four quadrants.",
+                        points.len(),
+                        lang.num(Some(ipa.performance_cut), 2),
+                        lang.num(Some(cut), 2)
+                    ),
+                ),
+                Lang::Pl => (
+                    format!("Siatka ważności i wykonania ({basis_name})"),
+                    format!(
+                        "Wykres punktowy pozycji ({}): średnia percepcja na osi poziomej, {basis_name} na osi pionowej; przerywane osie podziału w punktach wykonanie {} i ważność {} wyznaczają cztery ćwiartki.",
+                        points.len(),
+                        lang.num(Some(ipa.performance_cut), 2),
+                        lang.num(Some(cut), 2)
+                    ),
+                ),
+            };
+            let chart = IpaChart {
+                text: text(lang, &id, title.clone(), description),
+                points,
+                groups: groups.clone(),
+                crosshairs: (ipa.performance_cut, cut),
+                quadrants: [l.quadrant_a, l.quadrant_b, l.quadrant_c, l.quadrant_d].map(str::to_owned),
+                axis_titles: (l.axis_performance.to_owned(), y_title.to_owned()),
+                crosshair_label: l.crosshair.to_owned(),
+            };
+            let digits = if basis == "stated" { 1 } else { 2 };
+            let table = DataTable {
+                caption: &title,
+                header: vec![
+                    l.col_item.to_owned(),
+                    l.col_dimension.to_owned(),
+                    l.col_performance.to_owned(),
+                    if basis == "stated" { l.col_importance_stated } else { l.col_importance_derived }
+                        .to_owned(),
+                    l.col_quadrant.to_owned(),
+                ],
+                rows: ipa
+                    .points
+                    .iter()
+                    .map(|p| {
+                        let dim =
+                            report.items.iter().find(|i| i.id == p.item).map_or("", |i| i.dimension.as_str());
+                        let (importance, quadrant) = pick(p);
+                        vec![
+                            p.item.clone(),
+                            dimension_name(report, dim).to_owned(),
+                            lang.num(Some(p.performance), 2),
+                            lang.num(importance, digits),
+                            quadrant.map_or_else(|| "–".to_owned(), |q| format!("{q}: {}", lang.quadrant(q))),
+                        ]
+                    })
+                    .collect(),
+                text_columns: vec![0, 1, 4],
+            };
+            out.push(Figure { id, svg: ipa_chart(&chart), table: table.html() });
+        }
+    }
+
+    // Zone of tolerance (three-column data only).
+    if report.instrument.batteries.contains(&"A") && report.instrument.batteries.contains(&"D") {
+        let id = "chart-zone-of-tolerance";
+        let rows: Vec<ZotRow> = report
+            .items
+            .iter()
+            .filter_map(|it| {
+                Some(ZotRow {
+                    label: it.id.clone(),
+                    minimum: battery_mean(&it.batteries, "A")?,
+                    desired: battery_mean(&it.batteries, "D")?,
+                    perceived: battery_mean(&it.batteries, "P")?,
+                })
+            })
+            .collect();
+        let (title, description) = match lang {
+            Lang::En => (
+                "Zone of tolerance by item".to_owned(),
+                format!(
+                    "For each of the {} items, a band from the mean minimum level to the mean desired level, and a diamond at the mean perception; a diamond left of its band marks service below the minimum.",
+                    rows.len()
+                ),
+            ),
+            Lang::Pl => (
+                "Strefa tolerancji według pozycji".to_owned(),
+                format!(
+                    "Dla każdej z pozycji ({}) pasek od średniego poziomu minimalnego do średniego poziomu pożądanego i romb w miejscu średniej percepcji; romb na lewo od paska oznacza usługę poniżej minimum.",
+                    rows.len()
+                ),
+            ),
+        };
+        let chart = ZotChart {
+            text: text(lang, id, title.clone(), description),
+            rows,
+            scale,
+            axis_title: format!(
+                "{} ({}–{})",
+                l.axis_mean_rating, report.instrument.scale_min, report.instrument.scale_max
+            ),
+            legend: (l.legend_zone.to_owned(), l.legend_perceived.to_owned()),
+        };
+        let share = |n: u64, z: &crate::model::ZoneView| {
+            let total = z.below + z.inside + z.above + z.inverted;
+            if total == 0 {
+                "–".to_owned()
+            } else {
+                lang.percent(n as f64 / total as f64)
+            }
+        };
+        let table = DataTable {
+            caption: &title,
+            header: vec![
+                l.col_item.to_owned(),
+                lang.battery("A").to_owned(),
+                lang.battery("D").to_owned(),
+                lang.battery("P").to_owned(),
+                l.col_below.to_owned(),
+                l.col_inside.to_owned(),
+                l.col_above.to_owned(),
+            ],
+            rows: report
+                .items
+                .iter()
+                .map(|it| {
+                    let mut row = vec![
+                        it.id.clone(),
+                        lang.num(battery_mean(&it.batteries, "A"), 2),
+                        lang.num(battery_mean(&it.batteries, "D"), 2),
+                        lang.num(battery_mean(&it.batteries, "P"), 2),
+                    ];
+                    match &it.zone {
+                        Some(z) => row.extend([share(z.below, z), share(z.inside, z), share(z.above, z)]),
+                        None => row.extend(["–".to_owned(), "–".to_owned(), "–".to_owned()]),
+                    }
+                    row
+                })
+                .collect(),
+            text_columns: vec![0],
+        };
+        out.push(Figure { id: id.to_owned(), svg: zot_chart(&chart), table: table.html() });
+    }
+
+    // Distribution of the respondents' overall score.
+    for dist in &report.score_distributions {
+        if dist.counts.is_empty() {
+            continue;
+        }
+        let id = format!("chart-distribution-{}", dist.comparison);
+        let bins = DistributionChart::bin(&dist.counts, 0.25);
+        let total: u64 = dist.counts.iter().map(|x| x.1).sum();
+        let mean = report
+            .overall
+            .iter()
+            .find(|o| o.comparison == Some(dist.comparison) && o.aggregation == "unweighted")
+            .and_then(|o| o.mean);
+        let name = lang.comparison(dist.comparison);
+        let (title, description, x_title) = match lang {
+            Lang::En => (
+                format!("Respondents’ overall {} score", lang.comparison_short(dist.comparison)),
+                format!(
+                    "Histogram of {total} respondents’ overall scores (the mean of their dimension scores) in bins of 0.25 scale points, with a dashed line at zero and a solid line at the mean {}.",
+                    lang.num(mean, 2)
+                ),
+                format!("{name}: respondent’s mean over dimensions"),
+            ),
+            Lang::Pl => (
+                format!("Ogólny wynik respondentów: {}", lang.comparison_short(dist.comparison)),
+                format!(
+                    "Histogram wyników ogólnych ({}; średnia z wyników w wymiarach) w przedziałach co 0,25 punktu skali, z linią przerywaną w zerze i linią ciągłą w średniej {}.",
+                    lang.respondents(total),
+                    lang.num(mean, 2)
+                ),
+                format!("{name}: średnia respondenta z wymiarów"),
+            ),
+        };
+        let chart = DistributionChart {
+            text: text(lang, &id, title.clone(), description),
+            bins: bins.clone(),
+            mean,
+            axis_titles: (x_title, l.axis_respondents.to_owned()),
+            legend: ("0".to_owned(), format!("{} ({})", l.legend_mean, lang.num(mean, 2))),
+        };
+        let table = DataTable {
+            caption: &title,
+            header: vec![l.col_bin.to_owned(), l.col_respondents.to_owned()],
+            rows: bins
+                .iter()
+                .map(|b| {
+                    vec![
+                        format!("{} … {}", lang.num(Some(b.from), 2), lang.num(Some(b.to), 2)),
+                        b.count.to_string(),
+                    ]
+                })
+                .collect(),
+            text_columns: vec![],
+        };
+        out.push(Figure { id, svg: distribution_chart(&chart), table: table.html() });
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root { --ink: #1a1a1a; --muted: #4d4d4d; --rule: #d0d0d0; --band: #f4f6f8; --accent: #0072B2; --warn: #B85200; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+.skip { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; border: 2px solid var(--accent); }
+.skip:focus { left: 1rem; top: 1rem; z-index: 10; }
+a { color: #005a8c; }
+a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+main { max-width: 1120px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+header.report { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; }
+h1 .kicker { display: block; font-size: .95rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); margin-bottom: .25rem; }
+h2 { font-size: 1.4rem; margin: 2.75rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--rule); }
+h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
+p { margin: .5rem 0 1rem; max-width: 75ch; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; font-size: .95rem; }
+dl.meta dt { font-weight: 600; color: var(--muted); }
+dl.meta dd { margin: 0; }
+nav.toc ol { columns: 2; margin: .5rem 0 0; padding-left: 1.25rem; font-size: .95rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: .75rem; margin: 1rem 0 1.25rem; }
+.card { border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; background: var(--band); }
+.card .label { font-size: .85rem; color: var(--muted); display: block; }
+.card .value { font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; display: block; }
+.card .detail { font-size: .85rem; color: var(--muted); }
+ul.findings { list-style: none; padding: 0; margin: .5rem 0 1rem; }
+ul.findings li { border-left: 4px solid var(--accent); padding: .35rem .75rem; margin: .5rem 0; background: var(--band); max-width: 85ch; }
+ul.findings.warnings li { border-left-color: var(--warn); }
+.table-wrap { overflow-x: auto; margin: .5rem 0 1.25rem; }
+table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; color: var(--muted); }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
+thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
+tbody tr:nth-child(even) { background: #fafafa; }
+.num { text-align: right; white-space: nowrap; }
+td.statement { min-width: 18rem; }
+figure { margin: 1rem 0 1.5rem; }
+figure svg { width: 100%; max-width: 960px; height: auto; display: block; }
+details { margin: .25rem 0 1rem; }
+summary { cursor: pointer; color: #005a8c; font-size: .95rem; }
+.flag { font-weight: 700; color: var(--warn); }
+footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  .skip, nav.toc, details > summary { display: none; }
+  h2 { break-before: auto; break-after: avoid; border-top: none; }
+  h3 { break-after: avoid; }
+  figure, .card, tr, ul.findings li { break-inside: avoid; }
+  table { font-size: 8.5pt; }
+  a { color: inherit; text-decoration: none; }
+  ul.findings li, .card, tbody tr:nth-child(even) { background: none; }
+}
+"#;
+
+fn section(out: &mut String, id: &str, heading: &str) {
+    let _ = writeln!(
+        out,
+        "<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>",
+        escape(heading)
+    );
+}
+
+fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels) {
+    if let Some(f) = figures.iter().find(|f| f.id == id) {
+        let _ = writeln!(out, "<figure id=\"{}\">", escape(&f.id));
+        out.push_str(&f.svg);
+        let _ = writeln!(out, "<details><summary>{}</summary>", escape(l.chart_data));
+        out.push_str(&f.table);
+        out.push_str("</details>\n</figure>\n");
+    }
+}
+
+fn paragraph(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p>{}</p>", escape(text));
+}
+
+fn comparison_header(lang: Lang, report: &AnalysisReport) -> Vec<String> {
+    let l = lang.labels();
+    let mut header = Vec::new();
+    let multiple = report.instrument.comparisons.len() > 1;
+    for c in &report.instrument.comparisons {
+        let short = lang.comparison_short(c);
+        let tag = |s: &str| if multiple { format!("{s} {short}") } else { s.to_owned() };
+        header.push(if multiple { short.to_owned() } else { lang.comparison(c).to_owned() });
+        header.push(tag(&lang.ci_label(report.method.confidence)));
+        header.push(tag("t"));
+        header.push(tag(l.col_p_holm));
+        header.push(tag(l.col_wilcoxon_p_holm));
+        header.push(tag("d_z"));
+    }
+    header
+}
+
+fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
+    let mut cells = Vec::new();
+    for x in comparisons {
+        cells.push(lang.num(x.mean, 2));
+        cells.push(lang.interval(x.ci, 2));
+        cells.push(lang.num(x.t.as_ref().map(|t| t.t), 2));
+        cells.push(lang.p(x.t.as_ref().and_then(|t| t.p_holm)));
+        cells.push(lang.p(x.wilcoxon.as_ref().and_then(|w| w.p_holm)));
+        cells.push(lang.num(x.cohen_dz, 2));
+    }
+    cells
+}
+
+fn sorted_dimensions(report: &AnalysisReport) -> Vec<&DimensionView> {
+    let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
+    let key = |d: &DimensionView| {
+        d.comparisons
+            .first()
+            .and_then(|c| c.mean)
+            .or_else(|| battery_mean(&d.batteries, "P"))
+            .unwrap_or(f64::INFINITY)
+    };
+    dims.sort_by(|a, b| key(a).total_cmp(&key(b)));
+    dims
+}
+
+/// Renders the complete, self-contained HTML document in the report's language.
+pub fn render_html(report: &AnalysisReport) -> String {
+    let lang = lang_of(report);
+    let l = lang.labels();
+    let figures = figures(report);
+    let mut out = String::new();
+    let title = format!("{}: {}", l.report_title, report.instrument.title);
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"servgap {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+        lang.code(),
+        escape(report.servgap_version),
+        escape(&title)
+    );
+    let _ = writeln!(
+        out,
+        "<a class=\"skip\" href=\"#summary\">{}</a>\n<main id=\"main\">",
+        escape(l.skip_to_summary)
+    );
+
+    // Title and file.
+    let _ = writeln!(
+        out,
+        "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
+        escape(l.report_title),
+        escape(&report.instrument.title)
+    );
+    let meta = [
+        (l.file, report.input.file.clone()),
+        (
+            l.col_respondents,
+            format!(
+                "{} {}; {} {}",
+                report.input.rows, l.rows_read, report.respondents.fully_covered, l.fully_covered
+            ),
+        ),
+        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
+        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+    ];
+    for (k, v) in meta {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+    }
+    out.push_str("</dl>\n</header>\n");
+
+    // Table of contents.
+    let has_zot = figures.iter().any(|f| f.id == "chart-zone-of-tolerance");
+    let has_ipa = figures.iter().any(|f| f.id.starts_with("chart-ipa-"));
+    let has_gaps = !report.instrument.comparisons.is_empty();
+    let has_distribution = figures.iter().any(|f| f.id.starts_with("chart-distribution-"));
+    let mut toc: Vec<(&str, &str)> =
+        vec![("summary", l.h_summary), ("overall", l.h_overall), ("dimensions", l.h_dimensions)];
+    if has_gaps {
+        toc.push(("item-gaps", l.h_item_gaps));
+    }
+    toc.push(("items", l.h_items_by_dimension));
+    if has_ipa {
+        toc.push(("ipa", l.h_ipa));
+    }
+    if has_zot {
+        toc.push(("zone-of-tolerance", l.h_zot));
+    }
+    if has_distribution {
+        toc.push(("distribution", l.h_distribution));
+    }
+    toc.extend([
+        ("reliability", l.h_reliability),
+        ("data-quality", l.h_data_quality),
+        ("methods", l.h_methods),
+    ]);
+    let toc_label = match lang {
+        Lang::En => "Contents",
+        Lang::Pl => "Spis treści",
+    };
+    let _ = writeln!(out, "<nav class=\"toc\" aria-label=\"{toc_label}\"><ol>");
+    for (id, name) in &toc {
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape(name));
+    }
+    out.push_str("</ol></nav>\n");
+
+    summary_section(&mut out, report, lang);
+    overall_section(&mut out, report, lang);
+
+    // Dimensions.
+    section(&mut out, "dimensions", l.h_dimensions);
+    paragraph(&mut out, l.dimensions_intro);
+    figure(&mut out, &figures, "chart-dimension-means", l);
+    dimension_table(&mut out, report, lang);
+    out.push_str("</section>\n");
+
+    if has_gaps {
+        section(&mut out, "item-gaps", l.h_item_gaps);
+        paragraph(&mut out, l.item_gaps_intro);
+        for c in &report.instrument.comparisons {
+            figure(&mut out, &figures, &format!("chart-item-gaps-{c}"), l);
+        }
+        out.push_str("</section>\n");
+    }
+
+    items_section(&mut out, report, lang);
+
+    if has_ipa {
+        section(&mut out, "ipa", l.h_ipa);
+        paragraph(&mut out, l.ipa_intro);
+        for basis in ["stated", "derived"] {
+            let id = format!("chart-ipa-{basis}");
+            if figures.iter().any(|f| f.id == id) {
+                let name = if basis == "stated" { l.stated } else { l.derived };
+                let mut heading = name.to_owned();
+                if let Some(first) = heading.get(..1) {
+                    heading = format!("{}{}", first.to_uppercase(), &heading[1..]);
+                }
+                let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
+                figure(&mut out, &figures, &id, l);
+            }
+        }
+        out.push_str("</section>\n");
+    }
+
+    if has_zot {
+        section(&mut out, "zone-of-tolerance", l.h_zot);
+        paragraph(&mut out, l.zot_intro);
+        figure(&mut out, &figures, "chart-zone-of-tolerance", l);
+        out.push_str("</section>\n");
+    }
+
+    if has_distribution {
+        section(&mut out, "distribution", l.h_distribution);
+        paragraph(&mut out, l.distribution_intro);
+        for d in &report.score_distributions {
+            figure(&mut out, &figures, &format!("chart-distribution-{}", d.comparison), l);
+        }
+        out.push_str("</section>\n");
+    }
+
+    reliability_section(&mut out, report, lang);
+    data_quality_section(&mut out, report, lang);
+    methods_section(&mut out, report, lang);
+
+    let _ = writeln!(
+        out,
+        "<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
+        escape(report.servgap_version),
+        escape(report.schema),
+        escape(&report.input.file)
+    );
+    out
+}
+
+fn summary_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "summary", l.h_summary);
+    // Key numbers.
+    out.push_str("<div class=\"cards\">\n");
+    let card = |out: &mut String, label: &str, value: String, detail: String| {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\"><span class=\"label\">{}</span><span class=\"value\">{}</span><span class=\"detail\">{}</span></div>",
+            escape(label),
+            escape(&value),
+            escape(&detail)
+        );
+    };
+    for o in &report.overall {
+        if o.aggregation == "mean-of-dimensions" {
+            continue;
+        }
+        let label = match o.comparison {
+            Some(c) => format!("{} · {}", lang.comparison(c), lang.aggregation(o.aggregation)),
+            None => format!("{} · {}", l.score_servperf, lang.aggregation(o.aggregation)),
+        };
+        let detail = o
+            .ci
+            .map(|ci| format!("{} {}", lang.ci_label(report.method.confidence), lang.interval(Some(ci), 2)));
+        card(out, &label, lang.num(o.mean, 2), detail.unwrap_or_default());
+    }
+    card(
+        out,
+        l.col_respondents,
+        report.respondents.fully_covered.to_string(),
+        format!("{} {}", report.input.rows, l.rows_read),
+    );
+    out.push_str("</div>\n");
+
+    let all = sentences(report, lang);
+    let (warnings, findings): (Vec<_>, Vec<_>) = all.iter().partition(|s| s.warning);
+    let _ = writeln!(out, "<h3>{}</h3>", escape(l.h_findings));
+    if findings.is_empty() {
+        paragraph(out, l.no_findings);
+    } else {
+        out.push_str("<ul class=\"findings\">\n");
+        for s in findings {
+            let _ = writeln!(out, "<li>{}</li>", escape(&s.text));
+        }
+        out.push_str("</ul>\n");
+    }
+    let _ = writeln!(out, "<h3>{}</h3>", escape(l.h_warnings));
+    if warnings.is_empty() {
+        paragraph(out, l.no_warnings);
+    } else {
+        out.push_str("<ul class=\"findings warnings\">\n");
+        for s in warnings {
+            let _ = writeln!(out, "<li>{}</li>", escape(&s.text));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn overall_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "overall", l.h_overall);
+    let table = DataTable {
+        caption: l.h_overall,
+        header: vec![
+            l.col_score.to_owned(),
+            l.col_aggregation.to_owned(),
+            "n".to_owned(),
+            l.col_mean.to_owned(),
+            l.col_sd.to_owned(),
+            lang.ci_label(report.method.confidence),
+            "t".to_owned(),
+            "p".to_owned(),
+        ],
+        rows: report
+            .overall
+            .iter()
+            .map(|o| {
+                vec![
+                    match o.comparison {
+                        Some(c) => format!("{} {}", l.score_servqual, lang.comparison(c)),
+                        None => l.score_servperf.to_owned(),
+                    },
+                    lang.aggregation(o.aggregation).to_owned(),
+                    o.n.to_string(),
+                    lang.num(o.mean, 3),
+                    lang.num(o.sd, 3),
+                    lang.interval(o.ci, 2),
+                    lang.num(o.t.as_ref().map(|t| t.t), 2),
+                    lang.p(o.t.as_ref().map(|t| t.p)),
+                ]
+            })
+            .collect(),
+        text_columns: vec![0, 1],
+    };
+    table.render(out);
+    out.push_str("</section>\n");
+}
+
+fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    let mut header = vec![l.col_dimension.to_owned(), "n".to_owned()];
+    header.extend(report.instrument.batteries.iter().map(|b| b.to_string()));
+    header.extend(comparison_header(lang, report));
+    if report.instrument.importance {
+        header.push(l.col_points.to_owned());
+    }
+    let rows = sorted_dimensions(report)
+        .into_iter()
+        .map(|d| {
+            let mut row = vec![d.name.clone(), d.n.to_string()];
+            row.extend(d.batteries.iter().map(|b| lang.num(b.mean, 2)));
+            row.extend(comparison_cells(lang, &d.comparisons));
+            if report.instrument.importance {
+                row.push(lang.num(d.importance_points, 1));
+            }
+            row
+        })
+        .collect();
+    DataTable { caption: l.h_dimensions_sorted, header, rows, text_columns: vec![0] }.render(out);
+}
+
+fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "items", l.h_items_by_dimension);
+    for d in sorted_dimensions(report) {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
+        let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
+        items.sort_by(|a, b| item_key(a, 0).total_cmp(&item_key(b, 0)));
+        let caption = format!("{} — {}", d.name, l.items_sorted_suffix);
+        let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(&caption));
+        let mut header = vec![l.col_item.to_owned(), l.col_statement.to_owned(), "n".to_owned()];
+        header.extend(report.instrument.batteries.iter().map(|b| b.to_string()));
+        header.extend(comparison_header(lang, report));
+        out.push_str("<thead><tr>");
+        for (i, h) in header.iter().enumerate() {
+            let class = if i < 2 { "" } else { " class=\"num\"" };
+            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for it in items {
+            let _ = write!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td class=\"statement\">{}</td><td class=\"num\">{}</td>",
+                escape(&it.id),
+                escape(&it.text),
+                it.n
+            );
+            let mut cells: Vec<String> = it.batteries.iter().map(|b| lang.num(b.mean, 2)).collect();
+            cells.extend(comparison_cells(lang, &it.comparisons));
+            for cell in cells {
+                let _ = write!(out, "<td class=\"num\">{}</td>", escape(&cell));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table></div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn flagged(lang: Lang, value: Option<f64>, threshold: f64) -> String {
+    match value {
+        Some(v) if v < threshold => format!("{} ▼", lang.num(Some(v), 2)),
+        other => lang.num(other, 2),
+    }
+}
+
+fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "reliability", l.h_reliability);
+    paragraph(out, &format!("{} (▼ = {})", l.reliability_intro, l.below_threshold_note));
+    let mut rows = Vec::new();
+    let dims = report.dimensions.iter().map(|d| (d.name.as_str(), &d.reliability));
+    for (name, scales) in dims.chain(std::iter::once((l.whole_instrument, &report.reliability))) {
+        for r in scales {
+            let scale_label = if r.scale.len() == 1 {
+                lang.battery(&r.scale).to_owned()
+            } else {
+                lang.comparison(&r.scale).to_owned()
+            };
+            rows.push(vec![
+                name.to_owned(),
+                if scale_label.is_empty() { r.scale.clone() } else { scale_label },
+                r.n.to_string(),
+                r.k.to_string(),
+                flagged(lang, r.alpha, 0.70),
+                lang.interval(r.alpha_ci, 2),
+                lang.num(r.standardized_alpha, 2),
+            ]);
+        }
+    }
+    DataTable {
+        caption: "Cronbach α",
+        header: vec![
+            l.col_dimension.to_owned(),
+            l.col_scale.to_owned(),
+            "n".to_owned(),
+            "k".to_owned(),
+            "α".to_owned(),
+            format!("{} (Feldt)", lang.ci_label(report.method.confidence)),
+            match lang {
+                Lang::En => "standardised α".to_owned(),
+                Lang::Pl => "α standaryzowana".to_owned(),
+            },
+        ],
+        rows,
+        text_columns: vec![0, 1],
+    }
+    .render(out);
+    let diff_rows: Vec<Vec<String>> = report
+        .dimensions
+        .iter()
+        .flat_map(|d| {
+            d.difference_scores.iter().map(move |x| {
+                vec![
+                    d.name.clone(),
+                    lang.comparison(x.comparison).to_owned(),
+                    x.n.to_string(),
+                    flagged(lang, x.r_dd, 0.70),
+                    lang.num(x.r_px, 2),
+                    lang.num(x.r_diff_p, 2),
+                    lang.num(x.r_diff_x, 2),
+                ]
+            })
+        })
+        .collect();
+    if !diff_rows.is_empty() {
+        let caption = match lang {
+            Lang::En => "Difference-score reliability (Peter, Churchill & Brown 1993)",
+            Lang::Pl => "Rzetelność wyniku różnicowego (Peter, Churchill i Brown 1993)",
+        };
+        DataTable {
+            caption,
+            header: vec![
+                l.col_dimension.to_owned(),
+                l.col_scale.to_owned(),
+                "n".to_owned(),
+                l.col_r_dd.to_owned(),
+                l.col_r_pe.to_owned(),
+                "r(D, P)".to_owned(),
+                "r(D, X)".to_owned(),
+            ],
+            rows: diff_rows,
+            text_columns: vec![0, 1],
+        }
+        .render(out);
+    }
+    out.push_str("</section>\n");
+}
+
+fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "data-quality", l.h_data_quality);
+    if report.input.findings.is_empty() {
+        paragraph(out, l.no_rule_broken);
+    } else {
+        let rows = report
+            .input
+            .findings
+            .iter()
+            .map(|f| {
+                let first = f
+                    .examples
+                    .first()
+                    .map(|e| {
+                        format!(
+                            "{} {}, {} {}, {} “{}”",
+                            l.row_word, e.row, l.column_word, e.column, l.value_word, e.value
+                        )
+                    })
+                    .unwrap_or_default();
+                vec![lang.rule(&f.rule), f.count.to_string(), first, lang.rule_action(&f.rule, &f.action)]
+            })
+            .collect();
+        DataTable {
+            caption: l.h_data_quality,
+            header: vec![
+                l.col_rule.to_owned(),
+                l.col_count.to_owned(),
+                l.col_first_at.to_owned(),
+                l.col_action.to_owned(),
+            ],
+            rows,
+            text_columns: vec![0, 2, 3],
+        }
+        .render(out);
+    }
+    out.push_str("</section>\n");
+}
+
+fn methods_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "methods", l.h_methods);
+    for (heading, text) in crate::methods::paragraphs(report, lang) {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
+        paragraph(out, &text);
+    }
+    out.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::svg::colour;
+
+    #[test]
+    fn dimension_colours_come_from_the_palette() {
+        assert_eq!(colour(0), "#0072B2");
+        assert_eq!(colour(7), "#0072B2");
+    }
+}

@@ -1,0 +1,186 @@
+//! The methods appendix, generated from the options actually used (`report.method`)
+//! and the counts of the run; shared by the HTML and Markdown reports.
+
+use crate::i18n::Lang;
+use crate::model::AnalysisReport;
+
+/// `(heading, paragraph)` pairs in the report's language.
+pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, String)> {
+    let l = lang.labels();
+    let m = &report.method;
+    let mut out = Vec::new();
+    let coverage = lang.percent(m.dimension_coverage);
+    let covered = report.respondents.fully_covered;
+    let total = report.respondents.total;
+    out.push((
+        l.m_missing,
+        match lang {
+            Lang::En => format!(
+                "Items: pairwise deletion, so a respondent counts for an item when every rating of it is valid. \
+                 Dimensions: a respondent's dimension score is the mean of their valid items and needs at least {coverage} \
+                 of the dimension's items. Overall scores: only respondents scored on every dimension ({covered} of {total}). \
+                 Reliability: listwise on each scale. Invalid cells (not a number, out of scale, blank) count as missing; \
+                 the data-quality section lists them."
+            ),
+            Lang::Pl => format!(
+                "Pozycje: usuwanie parami – respondent jest uwzględniany w pozycji, gdy wszystkie jej oceny są poprawne. \
+                 Wymiary: wynik respondenta w wymiarze to średnia jego poprawnych pozycji i wymaga co najmniej {coverage} \
+                 pozycji wymiaru. Wyniki ogólne: tylko respondenci z wynikiem w każdym wymiarze ({covered} z {total}). \
+                 Rzetelność: usuwanie wierszami (listwise) w każdej skali. Niepoprawne komórki (nie liczba, poza skalą, \
+                 puste) są traktowane jako braki danych; wymienia je sekcja jakości danych."
+            ),
+        },
+    ));
+
+    let level = lang.percent(m.confidence);
+    let zeros = match (lang, m.wilcoxon_zero_method) {
+        (Lang::En, "pratt") => "zero differences ranked and then dropped (Pratt)",
+        (Lang::En, _) => "zero differences dropped before ranking (Wilcoxon; R and scipy default)",
+        (Lang::Pl, "pratt") => "zerowe różnice rangowane, a następnie pomijane (Pratt)",
+        (Lang::Pl, _) => "zerowe różnice pomijane przed rangowaniem (Wilcoxon; domyślnie w R i scipy)",
+    };
+    let continuity = match (lang, m.wilcoxon_continuity) {
+        (Lang::En, true) => "with a continuity correction of ½ (R default)",
+        (Lang::En, false) => "without continuity correction (scipy default)",
+        (Lang::Pl, true) => "z poprawką na ciągłość ½ (domyślnie w R)",
+        (Lang::Pl, false) => "bez poprawki na ciągłość (domyślnie w scipy)",
+    };
+    let method = match (lang, m.wilcoxon_method) {
+        (Lang::En, "exact") => "exact p wherever possible",
+        (Lang::En, "normal") => "normal approximation throughout",
+        (Lang::En, _) => "exact p below 50 non-zero differences without ties, normal approximation with tie correction otherwise",
+        (Lang::Pl, "exact") => "dokładne p wszędzie, gdzie to możliwe",
+        (Lang::Pl, "normal") => "zawsze przybliżenie normalne",
+        (Lang::Pl, _) => "dokładne p poniżej 50 niezerowych różnic bez wiązań, w pozostałych przypadkach przybliżenie normalne z poprawką na wiązania",
+    };
+    out.push((
+        l.m_tests,
+        match lang {
+            Lang::En => format!(
+                "Paired t test, two-sided, with t-based {level} confidence intervals of the mean difference. \
+                 Wilcoxon signed-rank test: {zeros}, {continuity}, {method}. p-values are adjusted by Holm's step-down \
+                 method (shown in the tables) and by Benjamini–Hochberg (in the JSON output), separately over the items \
+                 and over the dimensions."
+            ),
+            Lang::Pl => format!(
+                "Test t dla prób zależnych, dwustronny, z {level} przedziałami ufności średniej różnicy opartymi na rozkładzie t. \
+                 Test rangowanych znaków Wilcoxona: {zeros}, {continuity}, {method}. Wartości p są korygowane \
+                 metodą krokową Holma (w tabelach) oraz Benjaminiego–Hochberga (w wyjściu JSON), osobno dla pozycji \
+                 i dla wymiarów."
+            ),
+        },
+    ));
+
+    out.push((
+        l.m_effect_sizes,
+        match lang {
+            Lang::En => "Cohen's d_z = mean difference / SD of the differences (in the tables); d_av = mean difference / √((s²_P + s²_X)/2), signed; \
+                         matched-pairs rank-biserial r = (W⁺ − W⁻)/(W⁺ + W⁻) (Kerby 2014). The benchmarks 0.2, 0.5 and 0.8 are conventions, not verdicts."
+                .to_owned(),
+            Lang::Pl => "d_z Cohena = średnia różnica / odchylenie standardowe różnic (w tabelach); d_av = średnia różnica / √((s²_P + s²_X)/2), ze znakiem; \
+                         dwuseryjna korelacja rangowa dla par r = (W⁺ − W⁻)/(W⁺ + W⁻) (Kerby 2014). Progi 0,2, 0,5 i 0,8 są konwencją, a nie werdyktem."
+                .to_owned(),
+        },
+    ));
+
+    let weighted = report.overall.iter().any(|o| o.aggregation == "weighted");
+    let renormalised = report.respondents.renormalised_allocations;
+    out.push((
+        l.m_weighting,
+        match (lang, report.instrument.importance, weighted) {
+            (Lang::En, _, true) => format!(
+                "The weighted score uses each respondent's own importance points divided by their total \
+                 (Parasuraman, Zeithaml & Berry 1990), on the same scale as the unweighted score. {} {} renormalised \
+                 because the points did not total 100.",
+                renormalised,
+                lang.plural(renormalised, ("allocation was", "allocations were", "allocations were"))
+            ),
+            (Lang::Pl, _, true) => format!(
+                "Wynik ważony wykorzystuje własne punkty ważności każdego respondenta podzielone przez ich sumę \
+                 (Parasuraman, Zeithaml i Berry 1990), na tej samej skali co wynik nieważony. Przeskalowano {} \
+                 punktów, które nie sumowały się do 100.",
+                lang.count(renormalised, ("podział", "podziały", "podziałów"))
+            ),
+            (Lang::En, true, false) => "The instrument asks for importance points, but the data contain no usable allocation, so no weighted score is reported.".to_owned(),
+            (Lang::Pl, true, false) => "Narzędzie zawiera podział punktów ważności, ale dane nie zawierają żadnego użytecznego podziału, więc wynik ważony nie jest podawany.".to_owned(),
+            (Lang::En, false, false) => "The instrument has no importance block: scores are unweighted.".to_owned(),
+            (Lang::Pl, false, false) => "Narzędzie nie zawiera bloku ważności: wyniki są nieważone.".to_owned(),
+        },
+    ));
+
+    if let Some(ipa) = &report.ipa {
+        let cut = lang.num(Some(ipa.performance_cut), 2);
+        let crosshair = match (lang, m.ipa_crosshair) {
+            (Lang::En, "scale-midpoint") => format!("the midpoint of the answer scale ({cut})"),
+            (Lang::En, _) => format!("the mean of the items' mean perceptions ({cut}, data-centred)"),
+            (Lang::Pl, "scale-midpoint") => format!("środek skali odpowiedzi ({cut})"),
+            (Lang::Pl, _) => {
+                format!("średnia ze średnich percepcji pozycji ({cut}, wyśrodkowanie na danych)")
+            }
+        };
+        out.push((
+            l.m_ipa,
+            match lang {
+                Lang::En => format!(
+                    "Performance is the item's mean perception; the performance crosshair is {crosshair}. Stated importance \
+                     is the mean points given to the item's dimension; derived importance is the Pearson r of the item's \
+                     P with overall satisfaction ({} answers). Each importance crosshair is the mean over the items \
+                     (Martilla & James 1977).",
+                    report.respondents.satisfaction_answers
+                ),
+                Lang::Pl => format!(
+                    "Wykonanie to średnia percepcja pozycji; oś podziału wykonania to {crosshair}. Ważność deklarowana \
+                     to średnia liczba punktów przyznanych wymiarowi pozycji; ważność pochodna to r Pearsona między P \
+                     pozycji a ogólnym zadowoleniem (odpowiedzi: {}). Oś podziału ważności to średnia z pozycji \
+                     (Martilla i James 1977).",
+                    report.respondents.satisfaction_answers
+                ),
+            },
+        ));
+    }
+
+    let ns: Vec<u64> = report.items.iter().map(|i| i.n).collect();
+    let (min, max) = (ns.iter().copied().min().unwrap_or(0), ns.iter().copied().max().unwrap_or(0));
+    let short: Vec<String> =
+        report.items.iter().filter(|i| i.n < max).map(|i| format!("{} (n = {})", i.id, i.n)).collect();
+    out.push((
+        l.m_coverage,
+        match lang {
+            Lang::En => {
+                let mut text =
+                    format!("n per item ranges from {min} to {max} of the {total} respondents read.");
+                if !short.is_empty() {
+                    text.push_str(&format!(" Items below {max}: {}.", lang.list(&short)));
+                }
+                text
+            }
+            Lang::Pl => {
+                let mut text =
+                    format!("n na pozycję wynosi od {min} do {max} spośród {total} wczytanych respondentów.");
+                if !short.is_empty() {
+                    text.push_str(&format!(" Pozycje poniżej {max}: {}.", lang.list(&short)));
+                }
+                text
+            }
+        },
+    ));
+
+    let reader: Vec<String> = report.input.reader.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    if !reader.is_empty() {
+        out.push((l.m_reading, format!("{}.", reader.join("; "))));
+    }
+    out.push((
+        l.m_software,
+        match lang {
+            Lang::En => format!(
+                "servgap {}, report schema {}. All statistics are computed from exact integer sums, so the results do not depend on row order.",
+                report.servgap_version, report.schema
+            ),
+            Lang::Pl => format!(
+                "servgap {}, schemat raportu {}. Wszystkie statystyki są liczone z dokładnych sum całkowitych, więc wyniki nie zależą od kolejności wierszy.",
+                report.servgap_version, report.schema
+            ),
+        },
+    ));
+    out
+}

@@ -1,0 +1,142 @@
+//! Importance–performance scatter (Martilla & James 1977) with crosshairs and quadrant labels.
+
+use std::fmt::Write as _;
+
+use super::{c, close, colour, escape, legend, open, x_axis, y_axis, Axis, ChartText, Swatch};
+
+/// One item on the grid.
+#[derive(Debug, Clone)]
+pub struct IpaPoint {
+    /// Label drawn beside the point (item id).
+    pub label: String,
+    /// Group (dimension) index, which picks the colour.
+    pub group: usize,
+    /// Performance (x).
+    pub performance: f64,
+    /// Importance (y).
+    pub importance: f64,
+}
+
+/// Data of [`ipa_chart`].
+#[derive(Debug, Clone)]
+pub struct IpaChart {
+    /// Titles.
+    pub text: ChartText,
+    /// Points.
+    pub points: Vec<IpaPoint>,
+    /// Group names for the legend.
+    pub groups: Vec<String>,
+    /// Crosshairs: (performance, importance).
+    pub crosshairs: (f64, f64),
+    /// Quadrant names A (high importance, low performance), B, C, D.
+    pub quadrants: [String; 4],
+    /// Axis titles (x, y).
+    pub axis_titles: (String, String),
+    /// Legend label of the crosshair lines.
+    pub crosshair_label: String,
+}
+
+const WIDTH: f64 = 760.0;
+const PLOT_HEIGHT: f64 = 440.0;
+
+/// Renders the chart.
+pub fn ipa_chart(chart: &IpaChart) -> String {
+    let mut out = String::new();
+    let mut entries: Vec<(Swatch<'_>, String)> =
+        chart.groups.iter().enumerate().map(|(i, g)| (Swatch::Box(colour(i)), g.clone())).collect();
+    entries.push((Swatch::Line { dashed: true }, chart.crosshair_label.clone()));
+    let mut legend_svg = String::new();
+    let top = legend(&mut legend_svg, &entries, 16.0, 50.0, WIDTH - 16.0) + 8.0;
+    let (left, right) = (84.0, WIDTH - 24.0);
+    let bottom = top + PLOT_HEIGHT;
+    let height = bottom + 50.0;
+
+    let xs = chart.points.iter().map(|p| p.performance).chain([chart.crosshairs.0]);
+    let ys = chart.points.iter().map(|p| p.importance).chain([chart.crosshairs.1]);
+    let (x_lo, x_hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let (y_lo, y_hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let pad = |lo: f64, hi: f64| {
+        let p = ((hi - lo) * 0.08).max(1e-3);
+        (lo - p, hi + p)
+    };
+    let (x_lo, x_hi) = pad(x_lo, x_hi);
+    let (y_lo, y_hi) = pad(y_lo, y_hi);
+    let x = Axis::nice(x_lo, x_hi, 6, left, right);
+    let y = Axis::nice(y_lo, y_hi, 6, bottom, top);
+
+    open(&mut out, &chart.text, WIDTH, height);
+    out.push_str(&legend_svg);
+    x_axis(&mut out, &chart.text, &x, top, bottom, &chart.axis_titles.0);
+    y_axis(&mut out, &chart.text, &y, left, right, &chart.axis_titles.1);
+
+    // Quadrant labels in the corners: A upper left, B upper right, C lower left, D lower right.
+    let corners = [
+        (left + 8.0, top + 18.0, "start"),
+        (right - 8.0, top + 18.0, "end"),
+        (left + 8.0, bottom - 10.0, "start"),
+        (right - 8.0, bottom - 10.0, "end"),
+    ];
+    out.push_str("<g class=\"quadrants\">\n");
+    for (i, (qx, qy, anchor)) in corners.iter().enumerate() {
+        let letter = ["A", "B", "C", "D"][i];
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"600\" fill=\"#404040\">{letter}: {}</text>",
+            c(*qx),
+            c(*qy),
+            escape(&chart.quadrants[i])
+        );
+    }
+    out.push_str("</g>\n");
+    let (cx, cy) = (x.px(chart.crosshairs.0), y.px(chart.crosshairs.1));
+    let _ = writeln!(
+        out,
+        "<path d=\"M{} {cy}H{}M{cx} {}V{}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\" fill=\"none\"/>",
+        c(left),
+        c(right),
+        c(top),
+        c(bottom),
+        cx = c(cx),
+        cy = c(cy)
+    );
+
+    // Points, then labels; labels of near neighbours alternate above and below.
+    let mut order: Vec<usize> = (0..chart.points.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&chart.points[a], &chart.points[b]);
+        pa.importance
+            .total_cmp(&pb.importance)
+            .then(pa.performance.total_cmp(&pb.performance))
+            .then(a.cmp(&b))
+    });
+    out.push_str("<g class=\"points\">\n");
+    let mut previous: Option<(f64, f64)> = None;
+    let mut flip = false;
+    for &i in &order {
+        let p = &chart.points[i];
+        let (px, py) = (x.px(p.performance), y.px(p.importance));
+        let _ = writeln!(
+            out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5.0\" fill=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>",
+            c(px),
+            c(py),
+            colour(p.group)
+        );
+        flip = match previous {
+            Some((qx, qy)) if (qy - py).abs() < 14.0 && (px - qx).abs() < 26.0 => !flip,
+            _ => false,
+        };
+        previous = Some((px, py));
+        let ly = if flip { py + 17.0 } else { py - 8.0 };
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" aria-hidden=\"true\">{}</text>",
+            c(px),
+            c(ly),
+            escape(&p.label)
+        );
+    }
+    out.push_str("</g>\n");
+    close(&mut out);
+    out
+}
