@@ -282,11 +282,18 @@ impl KpiEngine {
     fn period_key_cached(&self, cache: &mut ZoneCache, second: i64) -> Option<i32> {
         let span = cache.span(self, second)?;
         let days = i32::try_from((second + span.offset).div_euclid(86_400)).ok()?;
-        match self.options.period {
-            Period::Day => Some(days),
-            Period::Week => Some(days - (days + 3).rem_euclid(7)),
-            Period::Month => Some(month_key_from_days(days)),
+        if let Some((d, key)) = cache.key_memo {
+            if d == days {
+                return Some(key);
+            }
         }
+        let key = match self.options.period {
+            Period::Day => days,
+            Period::Week => days - (days + 3).rem_euclid(7),
+            Period::Month => month_key_from_days(days),
+        };
+        cache.key_memo = Some((days, key));
+        Some(key)
     }
 
     /// [`KpiEngine::snapshot_day`] through the cache, falling back to the exact slow path
@@ -339,6 +346,8 @@ struct OffsetSpan {
 #[derive(Debug, Clone, Copy, Default)]
 struct ZoneCache {
     span: Option<OffsetSpan>,
+    /// The last local day number and its period key.
+    key_memo: Option<(i32, i32)>,
 }
 
 impl ZoneCache {
@@ -428,7 +437,12 @@ struct Labels {
 
 impl Labels {
     fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
+        // A few values (channels, priorities): comparing beats hashing.
+        if self.names.len() <= 8 {
+            if let Some(i) = self.names.iter().position(|n| &**n == name) {
+                return i as u32;
+            }
+        } else if let Some(&id) = self.ids.get(name) {
             return id;
         }
         let id = self.names.len() as u32;

@@ -445,7 +445,7 @@ impl<'a> RowState<'a> {
         let Some(i) = self.plan.column(role) else { return Ok(None) };
         match fields.get(i) {
             Some(v) => {
-                let v = v.trim();
+                let v = trim(v);
                 Ok((!v.is_empty()).then_some((i, v)))
             }
             None => Err(self.finding(row, i, "", TicketRule::ShortRow)),
@@ -517,7 +517,7 @@ impl<'a> RowState<'a> {
     }
 
     fn segments(&mut self, fields: &[&str]) {
-        let get = |role: Role| self.plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| v.trim());
+        let get = |role: Role| self.plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| trim(v));
         let (channel, priority, team, requester) =
             (get(Role::Channel), get(Role::Priority), get(Role::Team), get(Role::Requester));
         self.ticket.channel.push_str(channel);
@@ -549,6 +549,14 @@ impl<'a> RowState<'a> {
             self.ticket.surveys.push(answer);
         }
         Ok(())
+    }
+}
+
+/// Trims whitespace, with a shortcut for the usual cell that has none.
+fn trim(v: &str) -> &str {
+    match (v.as_bytes().first(), v.as_bytes().last()) {
+        (Some(a), Some(b)) if !a.is_ascii_whitespace() && !b.is_ascii_whitespace() && a.is_ascii() && b.is_ascii() => v,
+        _ => v.trim(),
     }
 }
 
@@ -769,29 +777,35 @@ struct Block {
     bytes: Vec<u8>,
 }
 
-fn parse_block(state: &mut RowState<'_>, block: &Block, delimiter: u8, fields: &mut Vec<(usize, usize)>) -> Result<bool, IngestError> {
-    let bytes = &block.bytes;
+fn parse_block(
+    state: &mut RowState<'_>,
+    block: &Block,
+    delimiter: u8,
+    fields: &mut Vec<(usize, usize)>,
+) -> Result<bool, IngestError> {
+    // One UTF-8 check per block; delimiters and newlines are ASCII, so every cut is a char boundary.
+    let text = std::str::from_utf8(&block.bytes).map_err(|e| IngestError::Csv {
+        path: state.path.clone(),
+        row: block.row + memchr::memchr_iter(b'\n', &block.bytes[..e.valid_up_to()]).count() as u64,
+        message: "invalid UTF-8".to_owned(),
+    })?;
+    let bytes = text.as_bytes();
+    let mut cells: Vec<&str> = Vec::with_capacity(16);
     let mut row = block.row;
     let mut start = 0;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-        let mut line = &bytes[start..end];
-        if line.last() == Some(&b'\r') {
-            line = &line[..line.len() - 1];
-        }
+        let line_end = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
+        let line = &bytes[start..line_end];
         fields.clear();
         let mut field_start = 0;
         for p in memchr::memchr_iter(delimiter, line) {
-            fields.push((field_start, p));
+            fields.push((start + field_start, start + p));
             field_start = p + 1;
         }
-        fields.push((field_start, line.len()));
-        let text = std::str::from_utf8(line).map_err(|_| IngestError::Csv {
-            path: state.path.clone(),
-            row,
-            message: "invalid UTF-8".to_owned(),
-        })?;
-        let cells: Vec<&str> = fields.iter().map(|&(a, b)| &text[a..b]).collect();
+        fields.push((start + field_start, line_end));
+        cells.clear();
+        cells.extend(fields.iter().map(|&(a, b)| text.get(a..b).unwrap_or("")));
         if let Err(e) = state.ticket_row(row, &cells) {
             if state.options.strict && state.first.is_some() {
                 return Ok(false);

@@ -24,13 +24,15 @@ pub struct TimestampParser {
     zone: Option<TimeZone>,
     /// Last `(from, until, offset)` span of local seconds with one offset, for zone conversion.
     span: Option<(i64, i64, i64)>,
+    /// The last `YYYY-MM-DD` read and its day number (exports are usually sorted by date).
+    last_date: Option<([u8; 10], i64)>,
 }
 
 impl TimestampParser {
     /// A parser: `format` is a jiff `strftime` format (`None`: ISO 8601 / RFC 3339 forms),
     /// `zone` the zone of times written without an offset.
     pub fn new(format: Option<&str>, zone: Option<TimeZone>) -> TimestampParser {
-        TimestampParser { format: format.map(str::to_owned), zone, span: None }
+        TimestampParser { format: format.map(str::to_owned), zone, span: None, last_date: None }
     }
 
     /// The format, if one was given.
@@ -67,7 +69,7 @@ impl TimestampParser {
             };
             return self.local(dt);
         }
-        if let Some(fast) = fast_iso(text.as_bytes()) {
+        if let Some(fast) = fast_iso(text.as_bytes(), &mut self.last_date) {
             return match fast {
                 Fast::Utc(second) => Timestamp::from_second(second).map_err(|_| TimestampError::Invalid),
                 Fast::Local(local) => self.local_seconds(local),
@@ -143,15 +145,24 @@ fn digits(bytes: &[u8]) -> Option<i64> {
 
 /// `YYYY-MM-DD`, optionally `[T ]HH:MM[:SS[.fff…]]`, optionally `Z`, `±HH:MM` or `±HHMM`
 /// (with or without a space before it). Anything else returns `None` (the slow path decides).
-fn fast_iso(b: &[u8]) -> Option<Fast> {
+fn fast_iso(b: &[u8], memo: &mut Option<([u8; 10], i64)>) -> Option<Fast> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
-    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-        return None;
-    }
-    let days = i64::from(days_from_civil(y, m, d));
+    let days = match memo {
+        Some((date, days)) if date[..] == b[..10] => *days,
+        _ => {
+            let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+            if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+                return None;
+            }
+            let days = days_from_civil(y, m, d);
+            let mut date = [0u8; 10];
+            date.copy_from_slice(&b[..10]);
+            *memo = Some((date, days));
+            days
+        }
+    };
     let mut rest = &b[10..];
     let mut seconds = 0i64;
     if !rest.is_empty() {
