@@ -98,6 +98,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--file", help="use this file instead of generating one")
     ap.add_argument("--skip-all", action="store_true", help="skip the every-KPI servgap run")
+    ap.add_argument("--servgap", help="use this servgap binary instead of building the release one")
     args = ap.parse_args()
 
     version = ensure_venv()
@@ -105,10 +106,12 @@ def main():
     if not os.path.exists(path):
         print(f"generating {path} …", flush=True)
         subprocess.run([PY, os.path.join(HERE, "gen_tickets.py"), "--rows", str(args.rows), "--out", path], check=True)
-    print("building servgap (release) …", flush=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "servgap-cli"], cwd=ROOT, check=True)
-    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    servgap = os.path.join(target, "release", "servgap")
+    servgap = args.servgap
+    if not servgap:
+        print("building servgap (release) …", flush=True)
+        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "servgap-cli"], cwd=ROOT, check=True)
+        target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+        servgap = os.path.join(target, "release", "servgap")
 
     size = os.path.getsize(path) / 1e6
     load = os.getloadavg()[0]

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use servgap_core::servqual::{AnalysisOptions, SurveyPartials, WaveComparison};
 use servgap_ingest::{plan, scan, IngestError, ScanOptions};
 use servgap_report::{
-    render_waves_json, render_waves_markdown, render_waves_text, WaveInputView, WaveReport,
+    render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, WaveInputView, WaveReport,
 };
 
 use crate::analyze::{coverage, findings_summary, prepare};
@@ -53,9 +53,8 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         OutputFormat::Text => render_waves_text(&report),
         OutputFormat::Markdown => render_waves_markdown(&report),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
-        OutputFormat::Html | OutputFormat::Pdf => {
-            anyhow::bail!("compare writes text, markdown or json; HTML and PDF are for analyze")
-        }
+        OutputFormat::Html => render_waves_html(&report),
+        OutputFormat::Pdf => return crate::pdf::write_pdf(&render_waves_html(&report), args.output.as_deref()),
     };
     write_output(args.output.as_deref(), &text)
 }

@@ -12,8 +12,8 @@ use servgap_ingest::tickets::{
 };
 use servgap_ingest::{parse_delimiter, read_header, IngestError, Source};
 use servgap_report::kpi::{
-    render_kpi_json, render_kpi_markdown, render_kpi_text, FlagView, KpiInput, KpiMethod, KpiReportView, ShareView,
-    TargetView,
+    render_kpi_json, render_kpi_markdown, render_kpi_text, FlagView, KpiInput, KpiMethod, KpiReportView,
+    ShareView, TargetView,
 };
 use servgap_report::{FindingExample, RuleFindings};
 
@@ -40,12 +40,8 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
     let data_zone = args.zone.clone().or_else(|| calendar_zone.clone());
     let plan = plan_tickets(&source, &header, mapping.as_ref(), data_zone.as_deref(), args.zone.is_some())?;
     // Reporting zone: --zone, else the calendar's, else the data's, else UTC.
-    let report_zone = args
-        .zone
-        .clone()
-        .or(calendar_zone)
-        .or_else(|| plan.zone.clone())
-        .unwrap_or_else(|| "UTC".to_owned());
+    let report_zone =
+        args.zone.clone().or(calendar_zone).or_else(|| plan.zone.clone()).unwrap_or_else(|| "UTC".to_owned());
 
     let mut options = KpiOptions::new(&report_zone)?;
     options.period = match args.period {
@@ -59,16 +55,16 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
         options.sla = t.sla.clone();
     }
     if let Some(as_of) = &args.as_of {
-        options.as_of = Some(
-            as_of
-                .parse()
-                .with_context(|| format!("--as-of `{as_of}`: expected a timestamp like 2026-03-31T23:59:59Z"))?,
-        );
+        options.as_of =
+            Some(as_of.parse().with_context(|| {
+                format!("--as-of `{as_of}`: expected a timestamp like 2026-03-31T23:59:59Z")
+            })?);
     }
     if !args.kpi.is_empty() {
         options.compute = Compute::only(&duration_kpis(&args.kpi)?);
     }
-    let engine = KpiEngine::new(options, calendar.as_ref().map_or_else(Calendars::new, |c| c.calendars.clone()));
+    let engine =
+        KpiEngine::new(options, calendar.as_ref().map_or_else(Calendars::new, |c| c.calendars.clone()));
 
     let ticket_options = TicketOptions {
         strict: args.strict,
@@ -88,7 +84,8 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
 
     let report = import.aggregate.finish(&engine);
     let totals = import.aggregate.finish_totals(&engine);
-    let total_report = KpiReport { period: report.period, tickets: report.tickets, groups: totals, backlog: Vec::new() };
+    let total_report =
+        KpiReport { period: report.period, tickets: report.tickets, groups: totals, backlog: Vec::new() };
     let (target_list, target_views) = match &targets {
         Some(t) => (
             t.targets.clone(),

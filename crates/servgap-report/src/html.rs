@@ -27,15 +27,15 @@ pub struct Figure {
     pub table: String,
 }
 
-fn lang_of(report: &AnalysisReport) -> Lang {
+pub(crate) fn lang_of(report: &AnalysisReport) -> Lang {
     Lang::from_code(&report.language).unwrap_or(Lang::En)
 }
 
-fn text(lang: Lang, id: &str, title: String, description: String) -> ChartText {
+pub(crate) fn text(lang: Lang, id: &str, title: String, description: String) -> ChartText {
     ChartText { id: id.to_owned(), title, description, decimal_comma: lang == Lang::Pl }
 }
 
-fn battery_colour(code: &str) -> &'static str {
+pub(crate) fn battery_colour(code: &str) -> &'static str {
     match code {
         "E" => svg::PALETTE[0],
         "P" => svg::PALETTE[1],
@@ -73,16 +73,16 @@ fn battery_mean(batteries: &[crate::model::BatteryView], code: &str) -> Option<f
 }
 
 /// A simple data table: caption, header row, rows whose first cell is a row header.
-struct DataTable<'a> {
-    caption: &'a str,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+pub(crate) struct DataTable<'a> {
+    pub(crate) caption: &'a str,
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<Vec<String>>,
     /// Columns holding text (left-aligned); the rest are numbers.
-    text_columns: Vec<usize>,
+    pub(crate) text_columns: Vec<usize>,
 }
 
 impl DataTable<'_> {
-    fn render(&self, out: &mut String) {
+    pub(crate) fn render(&self, out: &mut String) {
         let _ =
             writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(self.caption));
         out.push_str("<thead><tr>");
@@ -106,7 +106,7 @@ impl DataTable<'_> {
         out.push_str("</tbody></table></div>\n");
     }
 
-    fn html(&self) -> String {
+    pub(crate) fn html(&self) -> String {
         let mut out = String::new();
         self.render(&mut out);
         out
@@ -192,6 +192,11 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
             text_columns: vec![0],
         };
         out.push(Figure { id: id.to_owned(), svg: means_chart(&chart), table: table.html() });
+    }
+
+    // Segments (with `--by`): each segment's mean per dimension.
+    if let Some(segments) = &report.segments {
+        out.extend(crate::compare_html::segment_figures(report, segments));
     }
 
     // Item gaps per comparison, sorted, with CIs.
@@ -557,7 +562,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 }
 "#;
 
-fn section(out: &mut String, id: &str, heading: &str) {
+pub(crate) fn section(out: &mut String, id: &str, heading: &str) {
     let _ = writeln!(
         out,
         "<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>",
@@ -565,7 +570,7 @@ fn section(out: &mut String, id: &str, heading: &str) {
     );
 }
 
-fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels) {
+pub(crate) fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels) {
     if let Some(f) = figures.iter().find(|f| f.id == id) {
         let _ = writeln!(out, "<figure id=\"{}\">", escape(&f.id));
         out.push_str(&f.svg);
@@ -575,7 +580,7 @@ fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels) {
     }
 }
 
-fn paragraph(out: &mut String, text: &str) {
+pub(crate) fn paragraph(out: &mut String, text: &str) {
     let _ = writeln!(out, "<p>{}</p>", escape(text));
 }
 
@@ -622,6 +627,21 @@ fn sorted_dimensions(report: &AnalysisReport) -> Vec<&DimensionView> {
     dims
 }
 
+/// Opens a self-contained page: doctype, `lang`, the stylesheet (plus `extra_css`),
+/// the skip link to `#summary` and `<main>`. Shared by every HTML document.
+pub(crate) fn page_start(out: &mut String, lang: Lang, version: &str, title: &str, skip: &str, extra_css: &str) {
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"servgap {}\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>",
+        lang.code(),
+        escape(version),
+        escape(title)
+    );
+    let _ = writeln!(out, "<a class=\"skip\" href=\"#summary\">{}</a>\n<main id=\"main\">", escape(skip));
+}
+
 /// Renders the complete, self-contained HTML document in the report's language.
 pub fn render_html(report: &AnalysisReport) -> String {
     let lang = lang_of(report);
@@ -629,20 +649,7 @@ pub fn render_html(report: &AnalysisReport) -> String {
     let figures = figures(report);
     let mut out = String::new();
     let title = format!("{}: {}", l.report_title, report.instrument.title);
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"servgap {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>",
-        lang.code(),
-        escape(report.servgap_version),
-        escape(&title)
-    );
-    let _ = writeln!(
-        out,
-        "<a class=\"skip\" href=\"#summary\">{}</a>\n<main id=\"main\">",
-        escape(l.skip_to_summary)
-    );
+    page_start(&mut out, lang, report.servgap_version, &title, l.skip_to_summary, "");
 
     // Title and file.
     let _ = writeln!(
@@ -676,6 +683,9 @@ pub fn render_html(report: &AnalysisReport) -> String {
     let has_distribution = figures.iter().any(|f| f.id.starts_with("chart-distribution-"));
     let mut toc: Vec<(&str, &str)> =
         vec![("summary", l.h_summary), ("overall", l.h_overall), ("dimensions", l.h_dimensions)];
+    if report.segments.is_some() {
+        toc.push(("segments", lang.compare_labels().h_segments));
+    }
     if has_gaps {
         toc.push(("item-gaps", l.h_item_gaps));
     }
@@ -713,6 +723,10 @@ pub fn render_html(report: &AnalysisReport) -> String {
     figure(&mut out, &figures, "chart-dimension-means", l);
     dimension_table(&mut out, report, lang);
     out.push_str("</section>\n");
+
+    if let Some(segments) = &report.segments {
+        crate::compare_html::segments_section(&mut out, report, segments, &figures);
+    }
 
     if has_gaps {
         section(&mut out, "item-gaps", l.h_item_gaps);
@@ -1027,12 +1041,18 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
 fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     let l = lang.labels();
     section(out, "data-quality", l.h_data_quality);
-    if report.input.findings.is_empty() {
+    findings_table(out, &report.input.findings, l.h_data_quality, lang);
+    out.push_str("</section>\n");
+}
+
+/// The validation findings as a table (rule, count, first occurrence, action), or a
+/// sentence saying that no rule was broken.
+pub(crate) fn findings_table(out: &mut String, findings: &[crate::model::RuleFindings], caption: &str, lang: Lang) {
+    let l = lang.labels();
+    if findings.is_empty() {
         paragraph(out, l.no_rule_broken);
     } else {
-        let rows = report
-            .input
-            .findings
+        let rows = findings
             .iter()
             .map(|f| {
                 let first = f
@@ -1049,7 +1069,7 @@ fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
             })
             .collect();
         DataTable {
-            caption: l.h_data_quality,
+            caption,
             header: vec![
                 l.col_rule.to_owned(),
                 l.col_count.to_owned(),
@@ -1061,7 +1081,6 @@ fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         }
         .render(out);
     }
-    out.push_str("</section>\n");
 }
 
 fn methods_section(out: &mut String, report: &AnalysisReport, lang: Lang) {

@@ -777,6 +777,365 @@ pub const PL: Labels = Labels {
     derived: "ważność pochodna",
 };
 
+/// Fixed texts of the segment section and the wave-comparison page (issue 3).
+#[derive(Debug)]
+pub struct CompareLabels {
+    /// Section heading of the segments.
+    pub h_segments: &'static str,
+    /// Heading of the tests table.
+    pub h_segment_tests: &'static str,
+    /// Table header: segment.
+    pub col_segment: &'static str,
+    /// Table header: Welch's F.
+    pub col_welch_f: &'static str,
+    /// Table header: Kruskal–Wallis H.
+    pub col_kruskal_h: &'static str,
+    /// Name of the unweighted overall score.
+    pub overall_score: &'static str,
+    /// Footnote mark meaning: not tested.
+    pub note_untested: &'static str,
+    /// Footnote mark meaning: small segment.
+    pub note_small: &'static str,
+    /// Kicker and title prefix of the wave page.
+    pub waves_title: &'static str,
+    /// Skip link of the wave page.
+    pub skip_to_summary: &'static str,
+    /// The first wave.
+    pub before: &'static str,
+    /// The second wave.
+    pub after: &'static str,
+    /// The first wave in a chart legend.
+    pub before_wave: &'static str,
+    /// The second wave in a chart legend.
+    pub after_wave: &'static str,
+    /// Table header: change.
+    pub col_change: &'static str,
+    /// Table header: verdict.
+    pub col_verdict: &'static str,
+    /// Section heading: the trend charts.
+    pub h_trend: &'static str,
+    /// Section heading: items.
+    pub h_items: &'static str,
+    /// Intro of the trend section.
+    pub trend_intro: &'static str,
+    /// Intro of the dimensions table.
+    pub dimensions_intro: &'static str,
+    /// Verdict words.
+    pub improved: &'static str,
+    /// Verdict words.
+    pub worsened: &'static str,
+    /// Verdict words.
+    pub unchanged: &'static str,
+    /// Verdict words.
+    pub not_tested: &'static str,
+    /// Axis title of the change panel.
+    pub axis_change: &'static str,
+    /// Methods headings.
+    pub m_design: &'static str,
+    /// Methods.
+    pub m_verdict: &'static str,
+    /// Methods.
+    pub m_scores: &'static str,
+    /// Methods: design paragraph.
+    pub design_text: &'static str,
+    /// Methods: verdict paragraph.
+    pub verdict_text: &'static str,
+    /// Methods: scores paragraph.
+    pub scores_text: &'static str,
+    /// A wave without findings.
+    pub no_findings_wave: &'static str,
+}
+
+impl Lang {
+    /// The fixed texts of segments and wave comparisons.
+    pub fn compare_labels(self) -> &'static CompareLabels {
+        match self {
+            Lang::En => &COMPARE_EN,
+            Lang::Pl => &COMPARE_PL,
+        }
+    }
+
+    /// A verdict id (`improved`, `worsened`, `unchanged`, `not-tested`) as a symbol and word.
+    pub fn verdict(self, id: &str) -> String {
+        let l = self.compare_labels();
+        match id {
+            "improved" => format!("▲ {}", l.improved),
+            "worsened" => format!("▼ {}", l.worsened),
+            "unchanged" => format!("= {}", l.unchanged),
+            _ => format!("– {}", l.not_tested),
+        }
+    }
+
+    /// `p = 0.012` or `p < 0.001`.
+    pub fn p_equals(self, value: Option<f64>) -> String {
+        let text = self.p(value);
+        if text.starts_with('<') {
+            format!("p {text}")
+        } else {
+            format!("p = {text}")
+        }
+    }
+
+    /// A signed change such as `+0.50` or `−0.31`.
+    pub fn signed(self, value: Option<f64>, digits: usize) -> String {
+        let text = self.num(value, digits);
+        match value {
+            Some(v) if v.is_finite() && !text.starts_with('−') && text.chars().any(|c| matches!(c, '1'..='9')) && v > 0.0 => {
+                format!("+{text}")
+            }
+            _ => text,
+        }
+    }
+
+    /// Intro of the segment section.
+    pub fn segments_intro(self, column: &str, confidence: f64) -> String {
+        let ci = self.ci_label(confidence);
+        match self {
+            Lang::En => format!(
+                "The survey split by the values of the column “{column}”: each segment’s mean per dimension with its {ci}, and a test per dimension of whether the segments differ, on the respondents’ scores: Welch’s ANOVA (does not assume equal variances) and Kruskal–Wallis (ranks), with p Holm-adjusted over the dimensions. ε² is the Kruskal–Wallis effect size (share of rank variance between segments)."
+            ),
+            Lang::Pl => format!(
+                "Badanie podzielone według wartości kolumny „{column}”: średnia każdego segmentu w każdym wymiarze z {ci} oraz test w każdym wymiarze, czy segmenty się różnią, na wynikach respondentów: ANOVA Welcha (nie zakłada równych wariancji) i test Kruskala–Wallisa (rangi), z p skorygowanym metodą Holma względem wymiarów. ε² to wielkość efektu w teście Kruskala–Wallisa (udział wariancji rang między segmentami)."
+            ),
+        }
+    }
+
+    /// Which dimensions differ across segments: `significant` by Welch (Holm), of which
+    /// `confirmed` also by Kruskal–Wallis (Holm).
+    pub fn segments_sentence(self, column: &str, significant: &[String], confirmed: usize, tested: usize) -> String {
+        let n = significant.len() as u64;
+        match (self, n) {
+            (Lang::En, 0) => format!(
+                "No dimension differs significantly across the “{column}” segments (Welch’s ANOVA, Holm-adjusted p ≥ 0.05, {} tested).",
+                self.dimensions(tested as u64)
+            ),
+            (Lang::Pl, 0) => format!(
+                "Żaden wymiar nie różni się istotnie między segmentami „{column}” (ANOVA Welcha, p po korekcie Holma ≥ 0,05; {} w teście).",
+                self.dimensions(tested as u64)
+            ),
+            (Lang::En, _) => {
+                let agree = if confirmed == significant.len() {
+                    if n == 1 { "Kruskal–Wallis agrees.".to_owned() } else { "Kruskal–Wallis agrees for all of them.".to_owned() }
+                } else {
+                    format!("Kruskal–Wallis agrees for {confirmed} of them.")
+                };
+                format!(
+                    "The “{column}” segments differ significantly (Welch’s ANOVA, Holm-adjusted p < 0.05) in {} of {}: {}. {agree}",
+                    n,
+                    self.dimensions(tested as u64),
+                    self.list(significant)
+                )
+            }
+            (Lang::Pl, _) => {
+                let agree = if confirmed == significant.len() {
+                    if n == 1 {
+                        "Test Kruskala–Wallisa to potwierdza.".to_owned()
+                    } else {
+                        "Test Kruskala–Wallisa potwierdza różnicę we wszystkich.".to_owned()
+                    }
+                } else {
+                    format!("Test Kruskala–Wallisa potwierdza różnicę w {confirmed} z nich.")
+                };
+                format!(
+                    "Segmenty „{column}” różnią się istotnie (ANOVA Welcha, p po korekcie Holma < 0,05) w {n} z {}: {}. {agree}",
+                    self.dimensions_genitive(tested as u64),
+                    self.list(significant)
+                )
+            }
+        }
+    }
+
+    /// `5 wymiarów` after `z` (genitive): Polish `z 1 wymiaru`, `z 5 wymiarów`.
+    fn dimensions_genitive(self, n: u64) -> String {
+        match self {
+            Lang::En => self.dimensions(n),
+            Lang::Pl => {
+                if n == 1 {
+                    "1 wymiaru".to_owned()
+                } else {
+                    format!("{n} wymiarów")
+                }
+            }
+        }
+    }
+
+    /// The overall score's lowest and highest segment.
+    pub fn segments_overall_sentence(
+        self,
+        lowest: (&str, Option<f64>),
+        highest: (&str, Option<f64>),
+        p: Option<f64>,
+    ) -> String {
+        let (lo, hi) = (self.num(lowest.1, 2), self.num(highest.1, 2));
+        let p = self.p_equals(p);
+        match self {
+            Lang::En => format!(
+                "Overall score: lowest in “{}” ({lo}), highest in “{}” ({hi}); Welch’s ANOVA {p}.",
+                lowest.0, highest.0
+            ),
+            Lang::Pl => format!(
+                "Wynik ogólny: najniższy w segmencie „{}” ({lo}), najwyższy w segmencie „{}” ({hi}); ANOVA Welcha: {p}.",
+                lowest.0, highest.0
+            ),
+        }
+    }
+
+    /// A dimension's change in prose: `Reliability (+0.50, 95 % CI 0.33 to 0.67)`.
+    pub fn change_prose(self, name: &str, change: Option<f64>, confidence: f64, ci: Option<[f64; 2]>) -> String {
+        match ci {
+            Some(ci) => format!("{name} ({}, {})", self.signed(change, 2), self.ci_prose(confidence, ci)),
+            None => format!("{name} ({})", self.signed(change, 2)),
+        }
+    }
+
+    /// Sentence on the dimensions that improved or worsened.
+    pub fn waves_dimension_sentence(self, improved: &[String], worsened: &[String]) -> String {
+        match self {
+            Lang::En => {
+                let up = if improved.is_empty() {
+                    "No dimension improved.".to_owned()
+                } else {
+                    format!("Improved: {}.", self.list(improved))
+                };
+                let down = if worsened.is_empty() {
+                    "No dimension worsened.".to_owned()
+                } else {
+                    format!("Worsened: {}.", self.list(worsened))
+                };
+                format!("{up} {down}")
+            }
+            Lang::Pl => {
+                let up = if improved.is_empty() {
+                    "Żaden wymiar się nie poprawił.".to_owned()
+                } else {
+                    format!("Poprawa: {}.", self.list(improved))
+                };
+                let down = if worsened.is_empty() {
+                    "Żaden wymiar się nie pogorszył.".to_owned()
+                } else {
+                    format!("Pogorszenie: {}.", self.list(worsened))
+                };
+                format!("{up} {down}")
+            }
+        }
+    }
+
+    /// Sentence on the items that improved or worsened.
+    pub fn waves_item_sentence(self, improved: &[String], worsened: &[String], total: usize) -> String {
+        let list = |ids: &[String]| if ids.is_empty() { "–".to_owned() } else { self.list(ids) };
+        match self {
+            Lang::En => format!(
+                "Items: {} of {total} improved ({}), {} worsened ({}).",
+                improved.len(),
+                list(improved),
+                worsened.len(),
+                list(worsened)
+            ),
+            Lang::Pl => format!(
+                "Pozycje: poprawa w {} z {total} ({}), pogorszenie w {} ({}).",
+                improved.len(),
+                list(improved),
+                worsened.len(),
+                list(worsened)
+            ),
+        }
+    }
+
+    /// Sentence on the overall score.
+    pub fn waves_overall_sentence(
+        self,
+        measure: &str,
+        verdict: &str,
+        change: Option<f64>,
+        confidence: f64,
+        ci: Option<[f64; 2]>,
+    ) -> String {
+        let what = self.change_prose(self.comparison_short(measure), change, confidence, ci);
+        match (self, verdict) {
+            (Lang::En, "improved") => format!("The overall score improved: {what}."),
+            (Lang::En, "worsened") => format!("The overall score worsened: {what}."),
+            (Lang::En, "unchanged") => format!("The overall score did not change significantly: {what}."),
+            (Lang::En, _) => "The overall score could not be compared.".to_owned(),
+            (Lang::Pl, "improved") => format!("Wynik ogólny się poprawił: {what}."),
+            (Lang::Pl, "worsened") => format!("Wynik ogólny się pogorszył: {what}."),
+            (Lang::Pl, "unchanged") => format!("Wynik ogólny nie zmienił się istotnie: {what}."),
+            (Lang::Pl, _) => "Nie można porównać wyniku ogólnego.".to_owned(),
+        }
+    }
+}
+
+/// English texts of segments and wave comparisons.
+pub const COMPARE_EN: CompareLabels = CompareLabels {
+    h_segments: "Segments",
+    h_segment_tests: "Do the segments differ? Tests per dimension",
+    col_segment: "Segment",
+    col_welch_f: "Welch F",
+    col_kruskal_h: "Kruskal–Wallis H",
+    overall_score: "Overall score (unweighted)",
+    note_untested: "fewer scored respondents than the minimum: shown, not tested",
+    note_small: "fewer than 30 respondents: interpret with care",
+    waves_title: "Wave comparison",
+    skip_to_summary: "Skip to the summary",
+    before: "Before",
+    after: "After",
+    before_wave: "before (wave 1)",
+    after_wave: "after (wave 2)",
+    col_change: "Change",
+    col_verdict: "Verdict",
+    h_trend: "Change by dimension",
+    h_items: "Items",
+    trend_intro: "For each dimension and the overall score: the hollow circle is the first wave’s mean, the filled circle the second wave’s. On the right, the change with its confidence interval; the colour and the word give the verdict.",
+    dimensions_intro: "Improved or worsened only when the confidence interval of the change excludes 0; otherwise unchanged.",
+    improved: "improved",
+    worsened: "worsened",
+    unchanged: "unchanged",
+    not_tested: "not tested",
+    axis_change: "Change (after − before), scale points",
+    m_design: "Design and test",
+    m_verdict: "Verdict rule",
+    m_scores: "Scores and missing data",
+    design_text: "The two files are treated as independent samples of customers, not as the same respondents measured twice (a panel is not analysed as paired data). Each change is the second wave’s mean minus the first wave’s, tested with Welch’s t for unequal variances (Welch–Satterthwaite degrees of freedom), with its confidence interval.",
+    verdict_text: "Improved when the whole confidence interval of the change lies above 0 (a gap closer to or above zero is better), worsened when it lies below 0, unchanged when it includes 0. The verdict uses the unadjusted interval; Holm- and Benjamini–Hochberg-adjusted p-values are given over the items and, separately, over the dimensions, so an item can be marked improved or worsened while its Holm p exceeds 0.05.",
+    scores_text: "Scores are computed per respondent as in the analysis report: an item counts when every battery of it is answered; a dimension score is the mean of the respondent’s valid items when they cover enough of the dimension; the overall score needs every dimension. Invalid cells are treated as missing.",
+    no_findings_wave: "No validation rule was broken.",
+};
+
+/// Polish texts of segments and wave comparisons.
+pub const COMPARE_PL: CompareLabels = CompareLabels {
+    h_segments: "Segmenty",
+    h_segment_tests: "Czy segmenty się różnią? Testy w wymiarach",
+    col_segment: "Segment",
+    col_welch_f: "F Welcha",
+    col_kruskal_h: "H Kruskala–Wallisa",
+    overall_score: "Wynik ogólny (nieważony)",
+    note_untested: "mniej respondentów z wynikiem niż minimum: pokazany, nietestowany",
+    note_small: "mniej niż 30 respondentów: interpretować ostrożnie",
+    waves_title: "Porównanie fal badania",
+    skip_to_summary: "Przejdź do podsumowania",
+    before: "Przed",
+    after: "Po",
+    before_wave: "przed (fala 1)",
+    after_wave: "po (fala 2)",
+    col_change: "Zmiana",
+    col_verdict: "Ocena zmiany",
+    h_trend: "Zmiana w wymiarach",
+    h_items: "Pozycje",
+    trend_intro: "Dla każdego wymiaru i wyniku ogólnego: pusty okrąg to średnia z pierwszej fali, pełne koło – z drugiej. Po prawej zmiana z przedziałem ufności; kolor i słowo podają ocenę zmiany.",
+    dimensions_intro: "Poprawa lub pogorszenie tylko wtedy, gdy przedział ufności zmiany nie obejmuje 0; w przeciwnym razie bez zmian.",
+    improved: "poprawa",
+    worsened: "pogorszenie",
+    unchanged: "bez zmian",
+    not_tested: "nietestowane",
+    axis_change: "Zmiana (po − przed), punkty skali",
+    m_design: "Schemat i test",
+    m_verdict: "Reguła oceny zmiany",
+    m_scores: "Wyniki i braki danych",
+    design_text: "Oba pliki traktowane są jako niezależne próby klientów, a nie ci sami respondenci zbadani dwukrotnie (panel nie jest analizowany jako dane sparowane). Każda zmiana to średnia z drugiej fali minus średnia z pierwszej, testowana testem t Welcha dla nierównych wariancji (stopnie swobody Welcha–Satterthwaite’a), z przedziałem ufności.",
+    verdict_text: "Poprawa, gdy cały przedział ufności zmiany leży powyżej 0 (luka bliższa zeru lub dodatnia jest lepsza), pogorszenie, gdy leży poniżej 0, bez zmian, gdy obejmuje 0. Ocena opiera się na przedziale bez korekty; p skorygowane metodami Holma i Benjaminiego–Hochberga podano względem pozycji i osobno względem wymiarów, więc pozycja może mieć ocenę poprawa lub pogorszenie, choć jej p Holma przekracza 0,05.",
+    scores_text: "Wyniki liczone są dla każdego respondenta jak w raporcie analizy: pozycja liczy się, gdy odpowiedziano na każdą jej baterię; wynik wymiaru to średnia z ważnych pozycji respondenta, jeśli obejmują wystarczającą część wymiaru; wynik ogólny wymaga wszystkich wymiarów. Nieprawidłowe komórki traktowane są jako braki danych.",
+    no_findings_wave: "Nie naruszono żadnej reguły walidacji.",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

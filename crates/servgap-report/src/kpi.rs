@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 use servgap_core::kpi::{
-    Clocked, DurationKpi, DurationSummary, GapRow, GroupSummary, KpiOptions, Segment, SegmentFilter, ShareEstimate,
-    SlaTarget, Target,
+    Clocked, DurationKpi, DurationSummary, GapRow, GroupSummary, KpiOptions, Segment, SegmentFilter,
+    ShareEstimate, SlaTarget, Target,
 };
 
 use crate::model::RuleFindings;
@@ -78,7 +78,13 @@ pub struct ShareView {
 impl ShareView {
     /// From a core estimate.
     pub fn from_core(e: &ShareEstimate) -> ShareView {
-        ShareView { successes: e.successes, n: e.n, share: e.share, ci_low: e.interval.low, ci_high: e.interval.high }
+        ShareView {
+            successes: e.successes,
+            n: e.n,
+            share: e.share,
+            ci_low: e.interval.low,
+            ci_high: e.interval.high,
+        }
     }
 }
 
@@ -412,7 +418,9 @@ impl KpiMethod {
                 servgap_core::kpi::Cohort::Solved => "solved",
             },
             quantiles: match options.quantile_method {
-                servgap_core::kpi::QuantileMethod::Linear => "type 7 (linear; numpy, pandas, R, DuckDB quantile_cont)",
+                servgap_core::kpi::QuantileMethod::Linear => {
+                    "type 7 (linear; numpy, pandas, R, DuckDB quantile_cont)"
+                }
                 servgap_core::kpi::QuantileMethod::InvertedCdf => "type 1 (inverted cdf)",
             },
             paused_statuses: [("pending", pause.pending), ("on-hold", pause.on_hold)]
@@ -425,7 +433,11 @@ impl KpiMethod {
             as_of: options.as_of.map(|t| t.to_string()),
             calendar: calendar.map(str::to_owned),
             sla: options.sla.iter().map(sla_view).collect(),
-            computed: DurationKpi::ALL.iter().filter(|k| options.compute.includes(**k)).map(|k| k.id()).collect(),
+            computed: DurationKpi::ALL
+                .iter()
+                .filter(|k| options.compute.includes(**k))
+                .map(|k| k.id())
+                .collect(),
         }
     }
 }
@@ -515,7 +527,10 @@ pub fn human_value(unit: &str, v: f64) -> String {
 }
 
 fn share(s: Option<&ShareView>) -> String {
-    s.map_or_else(|| "–".to_owned(), |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high))
+    s.map_or_else(
+        || "–".to_owned(),
+        |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high),
+    )
 }
 
 fn dur(g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
@@ -536,7 +551,14 @@ fn table(flavour: Flavour, head: &[&str], rows: &[Vec<String>], out: &mut String
     match flavour {
         Flavour::Markdown => {
             let _ = writeln!(out, "| {} |", head.join(" | "));
-            let _ = writeln!(out, "|{}", head.iter().enumerate().map(|(i, _)| if i == 0 { "---|" } else { "---:|" }).collect::<String>());
+            let _ = writeln!(
+                out,
+                "|{}",
+                head.iter()
+                    .enumerate()
+                    .map(|(i, _)| if i == 0 { "---|" } else { "---:|" })
+                    .collect::<String>()
+            );
             for r in rows {
                 let cells: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -623,7 +645,10 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
         m.zone,
         m.resolution_cohort,
         m.quantiles,
-        m.calendar.as_deref().map_or_else(|| "none (no calendar)".to_owned(), |c| format!("{c}, pausing {}", m.paused_statuses.join(" and ")))
+        m.calendar.as_deref().map_or_else(
+            || "none (no calendar)".to_owned(),
+            |c| format!("{c}, pausing {}", m.paused_statuses.join(" and "))
+        )
     );
 
     let clock = best_clock(view);
@@ -649,7 +674,19 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
         .collect();
     table(
         flavour,
-        &["segment", "created", "solved", "FRT median", "FRT p90", "resolution median", "resolution p90", "resolution mean", "FCR", "reopen", "CSAT"],
+        &[
+            "segment",
+            "created",
+            "solved",
+            "FRT median",
+            "FRT p90",
+            "resolution median",
+            "resolution p90",
+            "resolution mean",
+            "FCR",
+            "reopen",
+            "CSAT",
+        ],
         &rows,
         &mut out,
     );
@@ -661,7 +698,13 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
             .iter()
             .flat_map(|g| {
                 g.sla.iter().map(|s| {
-                    vec![g.segment.label(), s.name.clone(), s.met.to_string(), s.breached.to_string(), share(s.attainment.as_ref())]
+                    vec![
+                        g.segment.label(),
+                        s.name.clone(),
+                        s.met.to_string(),
+                        s.breached.to_string(),
+                        share(s.attainment.as_ref()),
+                    ]
                 })
             })
             .collect();
@@ -681,14 +724,29 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
                     human_value(t.unit, g.actual),
                     human_value(t.unit, t.target),
                     t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(t.unit, v)),
-                    if t.unit == "seconds" { format!("{}{}", if g.absolute < 0.0 { "−" } else { "+" }, human_duration(g.absolute.abs())) } else if t.unit == "share" { format!("{:+.1} pp", 100.0 * g.absolute) } else { format!("{:+.1}", g.absolute) },
+                    if t.unit == "seconds" {
+                        format!(
+                            "{}{}",
+                            if g.absolute < 0.0 { "−" } else { "+" },
+                            human_duration(g.absolute.abs())
+                        )
+                    } else if t.unit == "share" {
+                        format!("{:+.1} pp", 100.0 * g.absolute)
+                    } else {
+                        format!("{:+.1}", g.absolute)
+                    },
                     g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
                     g.status.to_owned(),
                     g.n.to_string(),
                 ])
             })
             .collect();
-        table(flavour, &["target", "segment", "actual", "target", "minimum", "gap", "gap/target", "status", "n"], &rows, &mut out);
+        table(
+            flavour,
+            &["target", "segment", "actual", "target", "minimum", "gap", "gap/target", "status", "n"],
+            &rows,
+            &mut out,
+        );
         let sourced: Vec<&TargetView> = view.targets.iter().filter(|t| t.source.is_some()).collect();
         for t in sourced {
             let _ = writeln!(out, "* {} — {}", t.label, t.source.as_deref().unwrap_or(""));
@@ -716,16 +774,44 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
             ]
         })
         .collect();
-    table(flavour, &["period", "created", "solved", "FRT median", "FRT p90", "resolution median", "FCR", "backlog at end"], &rows, &mut out);
+    table(
+        flavour,
+        &[
+            "period",
+            "created",
+            "solved",
+            "FRT median",
+            "FRT p90",
+            "resolution median",
+            "FCR",
+            "backlog at end",
+        ],
+        &rows,
+        &mut out,
+    );
 
     if !input.flags.is_empty() {
         heading(flavour, "Flags recorded by the source", &mut out);
         let rows: Vec<Vec<String>> = input
             .flags
             .iter()
-            .map(|f| vec![f.name.clone(), f.column.clone(), f.yes.to_string(), f.no.to_string(), f.other.to_string(), share(f.share.as_ref())])
+            .map(|f| {
+                vec![
+                    f.name.clone(),
+                    f.column.clone(),
+                    f.yes.to_string(),
+                    f.no.to_string(),
+                    f.other.to_string(),
+                    share(f.share.as_ref()),
+                ]
+            })
             .collect();
-        table(flavour, &["flag", "column", "yes", "no", "blank/other", "yes share [95 % CI]"], &rows, &mut out);
+        table(
+            flavour,
+            &["flag", "column", "yes", "no", "blank/other", "yes share [95 % CI]"],
+            &rows,
+            &mut out,
+        );
     }
 
     heading(flavour, "Data quality", &mut out);

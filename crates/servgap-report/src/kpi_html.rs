@@ -33,11 +33,16 @@ fn status_colour(status: &str) -> &'static str {
 fn bullet(t: &TargetView, g: &GapView, out: &mut String) {
     let (w, h, left, right) = (640.0, 58.0, 220.0, 20.0);
     let span = w - left - right;
-    let mut max = g.actual.max(t.target).max(t.minimum.unwrap_or(0.0));
-    if t.unit == "share" {
-        max = max.max(1.0).min(1.0);
-    }
-    let max = if max <= 0.0 { 1.0 } else { max * if t.unit == "share" { 1.0 } else { 1.15 } };
+    let max = if t.unit == "share" {
+        1.0
+    } else {
+        let m = g.actual.max(t.target).max(t.minimum.unwrap_or(0.0));
+        if m <= 0.0 {
+            1.0
+        } else {
+            m * 1.15
+        }
+    };
     let x = |v: f64| left + span * (v / max).clamp(0.0, 1.0);
     let minimum = t.minimum.unwrap_or(t.target);
     let _ = writeln!(
@@ -74,7 +79,8 @@ fn bullet(t: &TargetView, g: &GapView, out: &mut String) {
         status_colour(g.status)
     );
     let tx = x(t.target);
-    let _ = writeln!(out, r#"<line x1="{tx:.1}" y1="10" x2="{tx:.1}" y2="44" stroke="black" stroke-width="2"/>"#);
+    let _ =
+        writeln!(out, r#"<line x1="{tx:.1}" y1="10" x2="{tx:.1}" y2="44" stroke="black" stroke-width="2"/>"#);
     let _ = writeln!(
         out,
         r#"<text x="{}" y="26" font-size="12" text-anchor="end">{}</text>"#,
@@ -155,8 +161,13 @@ fn trend(t: &TargetView, points: &[&GapView], out: &mut String) {
         left + pw,
         y(t.target) - 4.0
     );
-    let path: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.actual))).collect();
-    let _ = writeln!(out, r#"<polyline points="{}" fill="none" stroke="{BLUE}" stroke-width="2"/>"#, path.join(" "));
+    let path: Vec<String> =
+        points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.actual))).collect();
+    let _ = writeln!(
+        out,
+        r#"<polyline points="{}" fill="none" stroke="{BLUE}" stroke-width="2"/>"#,
+        path.join(" ")
+    );
     for (i, p) in points.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -220,7 +231,8 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
             esc(name),
             esc(segment)
         );
-        let _ = writeln!(out, r##"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="#eeeeee"/>"##, y);
+        let _ =
+            writeln!(out, r##"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="#eeeeee"/>"##, y);
         let _ = writeln!(
             out,
             r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}"/>"#,
@@ -264,7 +276,12 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
     let _ = writeln!(
         out,
         "<p>{} tickets analysed, {} rejected ({} rows, {} layout). Periods: {} in {}.</p>",
-        view.input.tickets, view.input.rejected, view.input.rows, esc(&view.input.layout), view.method.period, esc(&view.method.zone)
+        view.input.tickets,
+        view.input.rejected,
+        view.input.rows,
+        esc(&view.input.layout),
+        view.method.period,
+        esc(&view.method.zone)
     );
 
     if !view.targets.is_empty() {
@@ -275,7 +292,12 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
             }
         }
         for t in view.targets.iter().filter(|t| t.source.is_some()) {
-            let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", esc(&t.label), esc(t.source.as_deref().unwrap_or("")));
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">{}: {}</p>",
+                esc(&t.label),
+                esc(t.source.as_deref().unwrap_or(""))
+            );
         }
         let _ = writeln!(out, "<h2>Trend per {} with the target line (all tickets)</h2>", view.method.period);
         for (k, t) in view.targets.iter().enumerate() {
@@ -285,7 +307,9 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
         }
     }
     if view.totals.iter().any(|g| !g.sla.is_empty()) {
-        out.push_str("<h2>SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n");
+        out.push_str(
+            "<h2>SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n",
+        );
         sla_bars(view, &mut out);
     }
     out.push_str("<h2>Tables</h2>\n<pre>");

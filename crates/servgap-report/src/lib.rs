@@ -11,6 +11,7 @@
 //! Rendering is deterministic: the same analysis always gives byte-identical output.
 
 pub mod compare;
+pub mod compare_html;
 pub mod html;
 pub mod i18n;
 pub mod insights;
@@ -25,6 +26,7 @@ pub use compare::{
     render_segments_markdown, render_segments_text, render_waves_json, render_waves_markdown, render_waves_text,
     SegmentsView, WaveInputView, WaveReport, COMPARE_SCHEMA,
 };
+pub use compare_html::render_waves_html;
 pub use html::render_html;
 pub use i18n::Lang;
 pub use model::{AnalysisReport, FindingExample, InputSummary, RuleFindings, SCHEMA};

@@ -196,3 +196,66 @@ fn pdf_without_chromium_names_the_package_to_install() {
     );
     assert!(!pdf.exists(), "nothing written");
 }
+
+const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
+
+#[test]
+fn wave_comparison_page_renders_its_trend_chart_in_chromium() {
+    // Issue 3: `servgap compare -f html` in a real browser.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("compare.html");
+    let out = servgap(&["compare", DEMO, WAVE2, "--format", "html", "-o", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let shot = Screenshot::take(&page, dir.path(), 3_000);
+    assert_eq!(shot.width, 1280);
+    // The trend chart's verdict colours (improved green, worsened vermillion) and the
+    // battery colours (E blue, P orange) were painted.
+    for colour in ["#009E73", "#D55E00", "#0072B2", "#E69F00"] {
+        let n = shot.count_near(hex(colour));
+        assert!(n > 60, "colour {colour} covers only {n} pixels: a chart did not render");
+    }
+    let ink = shot.rgb.iter().filter(|p| p.iter().any(|&c| c < 200)).count();
+    assert!(ink > 60_000, "only {ink} non-white pixels");
+
+    let dom = headless(&dir.path().join("profile-dom"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for heading in ["Summary of findings", "Change by dimension", "Dimensions", "Items", "Data quality", "Methods appendix"]
+    {
+        assert!(dom.contains(&format!(">{heading}</h2>")), "heading `{heading}` missing from the rendered DOM");
+    }
+    assert_eq!(dom.matches("role=\"img\"").count(), 2, "trend chart and battery chart");
+    assert!(dom.contains("▲ improved") && dom.contains("▼ worsened"), "verdicts in words");
+}
+
+#[test]
+fn segments_section_renders_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("segments.html");
+    let out = servgap(&["analyze", DEMO, "--by", "branch", "--format", "html", "-o", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let dom = headless(&dir.path().join("profile-dom"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains(">Segments: branch</h2>"));
+    assert!(dom.contains(">Do the segments differ? Tests per dimension</h3>"));
+    assert_eq!(dom.matches("role=\"img\"").count(), 6, "the five charts and the segment chart");
+}
+
+#[test]
+fn wave_comparison_pdf_is_printed_by_chromium() {
+    chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("waves.pdf");
+    let out = servgap(&["compare", DEMO, WAVE2, "--format", "pdf", "--lang", "pl", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 20_000, "suspiciously small PDF: {} bytes", bytes.len());
+}

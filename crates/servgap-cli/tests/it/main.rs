@@ -7,6 +7,7 @@
 mod cli;
 mod browser;
 mod golden;
+mod kpi;
 mod report;
 mod segments;
 

@@ -132,3 +132,112 @@ fn rendering_is_deterministic_and_escapes_data() {
     // Self-contained: no external resources, no scripts.
     assert!(!a.contains("src=") && !a.contains("<link") && !a.contains("<script") && !a.contains("url("));
 }
+
+const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
+
+/// The demo analysed `--by branch`, as the CLI does.
+fn by_branch(lang: &str) -> AnalysisReport {
+    let instrument = servgap_core::builtin::servqual22();
+    let path = repo().join(DEMO);
+    let source = Source::new(&path);
+    let plan = plan(&source, &instrument, None).unwrap().with_segment_column("branch", &path).unwrap();
+    let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
+    let options = AnalysisOptions::default();
+    let segments = servgap_core::servqual::SegmentComparison::new(&scanned.segments, &options).unwrap();
+    demo_report(DEMO, instrument.clone(), lang)
+        .with_segments(servgap_report::SegmentsView::new(&instrument, &segments, "branch", lang))
+}
+
+/// The `<section id="…">` of a page, up to its closing tag.
+fn section_of<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("<section id=\"{id}\"")).unwrap();
+    let end = start + html[start..].find("</section>").unwrap() + "</section>".len();
+    &html[start..end]
+}
+
+#[test]
+fn segments_section_of_the_demo_by_branch() {
+    // Issue 3: segments in the HTML report.
+    let report = by_branch("en");
+    let html = render_html(&report);
+    assert!(html.contains("<li><a href=\"#segments\">Segments</a></li>"), "in the table of contents");
+    let section = section_of(&html, "segments");
+    assert!(section.contains("Reliability, Empathy, Tangibles, Assurance and Responsiveness"), "{section}");
+    insta::assert_snapshot!("segments-section.html", section);
+    let figures = figures(&report);
+    let chart = figures.iter().find(|f| f.id == "chart-segments-gap").unwrap();
+    assert!(chart.table.contains("<caption>Gap (P − E) by branch</caption>"));
+    for colour in &servgap_report::svg::PALETTE[..3] {
+        assert!(chart.svg.contains(&format!("fill=\"{colour}\"")), "segment colour {colour}");
+    }
+    insta::assert_snapshot!("chart-segments-gap.svg", chart.svg);
+    // Without --by the report is exactly the single-survey report (snapshot `demo.html`).
+    assert!(!render_html(&two_column("en")).contains("id=\"segments\""));
+
+    let pl = render_html(&by_branch("pl"));
+    let section = section_of(&pl, "segments");
+    assert!(section.contains("<h2 id=\"segments-h\">Segmenty: branch</h2>"), "{section}");
+    assert!(section.contains("w 5 z 5 wymiarów"), "{section}");
+    assert!(section.contains("ANOVA Welcha: p &lt; 0,001"), "{section}");
+}
+
+/// The two demo waves compared, as `servgap compare` does.
+pub fn demo_waves(lang: &str) -> servgap_report::WaveReport {
+    let instrument = servgap_core::builtin::servqual22();
+    let read = |file: &str| {
+        let source = Source::new(repo().join(file));
+        let plan = plan(&source, &instrument, None).unwrap();
+        let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
+        let input = servgap_report::WaveInputView {
+            file: file.to_owned(),
+            rows: scanned.rows,
+            findings: servgap_cli_findings(&scanned, &plan, &instrument),
+        };
+        (scanned.total, input)
+    };
+    let (before, before_input) = read(DEMO);
+    let (after, after_input) = read(WAVE2);
+    let comparison =
+        servgap_core::servqual::WaveComparison::new(&before, &after, &AnalysisOptions::default()).unwrap();
+    servgap_report::WaveReport::new(&instrument, &comparison, before_input, after_input, lang)
+}
+
+#[test]
+fn wave_comparison_page_of_the_demo() {
+    // Issue 3: `servgap compare -f html`.
+    let report = demo_waves("en");
+    let html = servgap_report::render_waves_html(&report);
+    assert_eq!(html, servgap_report::render_waves_html(&report), "deterministic");
+    assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"));
+    assert!(html.contains("<td class=\"verdict v-improved\">▲ improved</td>"));
+    assert!(html.contains("<td class=\"verdict v-worsened\">▼ worsened</td>"));
+    assert!(html.contains("Improved: Reliability (+0.50, 95\u{a0}% CI 0.33 to 0.67)."));
+    insta::assert_snapshot!("compare.html", html);
+    let figures = servgap_report::compare_html::wave_figures(&report);
+    let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["chart-waves-gap", "chart-waves-batteries"]);
+    for f in &figures {
+        assert!(f.svg.contains(&format!("aria-labelledby=\"{0}-title {0}-desc\"", f.id)), "{}", f.id);
+        assert!(f.table.contains("<caption>"), "{} has a text alternative", f.id);
+        insta::assert_snapshot!(format!("{}.svg", f.id), f.svg);
+    }
+}
+
+#[test]
+fn wave_comparison_page_in_polish() {
+    let html = servgap_report::render_waves_html(&demo_waves("pl"));
+    assert!(html.contains("<html lang=\"pl\">"));
+    assert!(html.contains("<td class=\"verdict v-worsened\">▼ pogorszenie</td>"));
+    assert!(html.contains("Pogorszenie: Empatia (−0,31, 95% PU od −0,47 do −0,14)."), "decimal comma");
+    insta::assert_snapshot!("compare-pl.html", html);
+}
+
+#[test]
+fn wave_comparison_escapes_file_names() {
+    let mut report = demo_waves("en");
+    report.before.file = "<b>wave & \"one\"</b>.csv".to_owned();
+    report.dimensions[0].name = "<i>Tangibles</i>".to_owned();
+    let html = servgap_report::render_waves_html(&report);
+    assert!(!html.contains("<b>wave") && !html.contains("<i>Tangibles"));
+    assert!(html.contains("&lt;b&gt;wave &amp; &quot;one&quot;&lt;/b&gt;.csv"));
+}

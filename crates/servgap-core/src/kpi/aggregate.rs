@@ -308,7 +308,8 @@ impl KpiEngine {
         }
         let local = second + span.offset;
         let day = local.div_euclid(86_400);
-        let snap_seconds = i64::from(snap.hour()) * 3600 + i64::from(snap.minute()) * 60 + i64::from(snap.second());
+        let snap_seconds =
+            i64::from(snap.hour()) * 3600 + i64::from(snap.minute()) * 60 + i64::from(snap.second());
         let snapshot = day * 86_400 + snap_seconds - span.offset;
         let day = i32::try_from(day).ok()?;
         Some(if second <= snapshot { day } else { day + 1 })
@@ -958,5 +959,102 @@ impl KpiReport {
     /// The group of one period and segment.
     pub fn group(&self, period_start: Date, segment: &Segment) -> Option<&GroupSummary> {
         self.groups.iter().find(|g| g.period_start == period_start && &g.segment == segment)
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use jiff::civil::Time;
+
+    use super::*;
+    use crate::kpi::model::Event;
+
+    /// The cached local-date and snapshot paths equal the direct jiff conversions,
+    /// including around DST changes, half-hour offsets and a snapshot inside the gap.
+    #[test]
+    fn cached_zone_paths_equal_the_direct_ones() {
+        for zone in ["Europe/Warsaw", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"] {
+            for (period, snapshot) in
+                [(Period::Month, Time::constant(23, 0, 0, 0)), (Period::Week, Time::constant(2, 30, 0, 0))]
+            {
+                let mut options = KpiOptions::new(zone).unwrap();
+                options.period = period;
+                options.backlog_snapshot = snapshot;
+                let engine = KpiEngine::new(options, Calendars::new());
+                let mut cache = ZoneCache::default();
+                let starts = ["2026-03-25T00:00:00Z", "2026-10-01T00:00:00Z", "2026-10-22T00:00:00Z"];
+                for start in starts {
+                    let base = start.parse::<Timestamp>().unwrap().as_second();
+                    for step in 0..3_000 {
+                        let second = base + step * 419;
+                        let direct = Period::key(period, engine.local_date(second).unwrap());
+                        assert_eq!(
+                            engine.period_key_cached(&mut cache, second),
+                            Some(direct),
+                            "{zone} {second}"
+                        );
+                        assert_eq!(
+                            engine.snapshot_day_cached(&mut cache, second),
+                            engine.snapshot_day(second),
+                            "{zone} {second}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn ticket(created: &str, reply: &str, channel: &str) -> Ticket {
+        let mut t = Ticket::new("t", created.parse().unwrap());
+        t.channel = channel.to_string();
+        t.events.push(Event::agent_reply(reply.parse().unwrap()));
+        t
+    }
+
+    #[test]
+    fn totals_merge_every_period_and_compute_keeps_only_what_is_asked() {
+        let mut options = KpiOptions::new("UTC").unwrap();
+        options.dimensions = vec![Dimension::Channel];
+        let engine = KpiEngine::new(options.clone(), Calendars::new());
+        let tickets = [
+            ticket("2026-01-05T09:00:00Z", "2026-01-05T10:00:00Z", "email"),
+            ticket("2026-02-05T09:00:00Z", "2026-02-05T09:30:00Z", "email"),
+            ticket("2026-03-05T09:00:00Z", "2026-03-05T13:00:00Z", "chat"),
+        ];
+        let mut agg = engine.aggregate();
+        for t in &tickets {
+            agg.add(&engine, t).unwrap();
+        }
+        let totals = agg.finish_totals(&engine);
+        let all = totals.iter().find(|g| g.segment == Segment::all()).unwrap();
+        assert_eq!(all.created, 3);
+        assert_eq!(all.period_start, jiff::civil::date(2026, 1, 1));
+        let frt = all.first_response.calendar.unwrap();
+        assert_eq!((frt.n, frt.median, frt.min, frt.max), (3, 3_600.0, 1_800, 14_400));
+        assert_eq!(all.backlog_at_end, 3, "never solved: all open at the end of March");
+        let email = totals.iter().find(|g| g.segment == Segment::of(Dimension::Channel, "email")).unwrap();
+        assert_eq!(email.first_response.calendar.unwrap().n, 2);
+
+        options.compute = Compute::only(&[DurationKpi::FirstResponse]);
+        let lean = KpiEngine::new(options, Calendars::new());
+        let mut agg = lean.aggregate();
+        for t in &tickets {
+            agg.add(&lean, t).unwrap();
+        }
+        let report = agg.finish(&lean);
+        assert!(report.backlog.is_empty());
+        let full = {
+            let mut a = engine.aggregate();
+            for t in &tickets {
+                a.add(&engine, t).unwrap();
+            }
+            a.finish(&engine)
+        };
+        for (a, b) in report.groups.iter().zip(&full.groups) {
+            assert_eq!(a.first_response, b.first_response);
+            assert_eq!(a.created, b.created);
+        }
     }
 }

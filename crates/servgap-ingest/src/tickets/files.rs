@@ -78,7 +78,8 @@ impl CalendarFile {
     /// [`IngestError::CalendarFile`].
     pub fn parse(text: &str, path: &Path) -> Result<CalendarFile, IngestError> {
         let err = |message: String| IngestError::CalendarFile { path: path.to_owned(), message };
-        let raw: RawCalendarFile = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_owned()))?;
+        let raw: RawCalendarFile =
+            toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_owned()))?;
         let mut calendars = Calendars::new();
         let mut holidays = 0;
         let has_default = raw.default.zone.is_some();
@@ -142,7 +143,9 @@ fn build(raw: &RawCalendar, prefix: &str, path: &Path) -> Result<BusinessCalenda
         let file = path.parent().unwrap_or(Path::new(".")).join(ical);
         let text = std::fs::read_to_string(&file)
             .map_err(|e| format!("key `{prefix}ical`: cannot read {}: {e}", file.display()))?;
-        dates.extend(parse_ical_holidays(&text).map_err(|e| format!("key `{prefix}ical`: {}: {e}", file.display()))?);
+        dates.extend(
+            parse_ical_holidays(&text).map_err(|e| format!("key `{prefix}ical`: {}: {e}", file.display()))?,
+        );
     }
     BusinessCalendar::new(zone, &week, dates).map_err(|e| format!("key `{prefix}zone`/intervals: {e}"))
 }
@@ -245,7 +248,10 @@ fn parse_share(value: &toml::Value) -> Option<f64> {
         toml::Value::Float(f) => Some(*f),
         toml::Value::String(s) => {
             let s = s.trim();
-            s.strip_suffix('%').and_then(|p| p.trim().parse::<f64>().ok()).map(|p| p / 100.0).or_else(|| s.parse().ok())
+            s.strip_suffix('%')
+                .and_then(|p| p.trim().parse::<f64>().ok())
+                .map(|p| p / 100.0)
+                .or_else(|| s.parse().ok())
         }
         _ => None,
     }
@@ -268,11 +274,14 @@ fn dimension(text: &str) -> Option<Dimension> {
 }
 
 fn segment(text: Option<&str>, key: &str) -> Result<SegmentFilter, String> {
-    let bad = || format!("key `{key}`: expected \"all\", a dimension (channel, priority, team) or dimension=value");
+    let bad =
+        || format!("key `{key}`: expected \"all\", a dimension (channel, priority, team) or dimension=value");
     match text.map(str::trim) {
         None | Some("all") => Ok(SegmentFilter::AllTickets),
         Some(t) => match t.split_once('=') {
-            Some((d, v)) => Ok(SegmentFilter::Only(dimension(d.trim()).ok_or_else(bad)?, v.trim().to_owned())),
+            Some((d, v)) => {
+                Ok(SegmentFilter::Only(dimension(d.trim()).ok_or_else(bad)?, v.trim().to_owned()))
+            }
             None => Ok(SegmentFilter::Every(dimension(t).ok_or_else(bad)?)),
         },
     }
@@ -309,9 +318,9 @@ impl TargetsFile {
                     )))
                 }
             };
-            let seconds = parse_duration(&s.within)
-                .filter(|v| *v >= 1.0)
-                .ok_or_else(|| err(format!("key `{}`: expected a duration like \"8h\" or \"30m\"", key("within"))))?;
+            let seconds = parse_duration(&s.within).filter(|v| *v >= 1.0).ok_or_else(|| {
+                err(format!("key `{}`: expected a duration like \"8h\" or \"30m\"", key("within")))
+            })?;
             let clock = clock(s.clock.as_deref(), &key("clock")).map_err(err)?;
             let mut target = SlaTarget::new(&s.name, metric, clock, seconds.round() as u64)
                 .map_err(|e| err(format!("key `{}`: {e}", key("name"))))?;
@@ -329,7 +338,11 @@ impl TargetsFile {
                 let all = benchmarks();
                 let b = all.iter().find(|b| b.id == id).ok_or_else(|| {
                     let ids: Vec<&str> = all.iter().map(|b| b.id).collect();
-                    err(format!("key `{}`: unknown preset \"{id}\" (known: {})", key("preset"), ids.join(", ")))
+                    err(format!(
+                        "key `{}`: unknown preset \"{id}\" (known: {})",
+                        key("preset"),
+                        ids.join(", ")
+                    ))
                 })?;
                 if t.kpi.is_some() || t.target.is_some() || t.minimum.is_some() {
                     return Err(err(format!(
@@ -341,11 +354,17 @@ impl TargetsFile {
                 info.push(TargetInfo {
                     label: t.label.clone().unwrap_or_else(|| b.title.to_owned()),
                     preset: Some(b.id.to_owned()),
-                    caveat: Some(format!("{} ({}), {}; {}. Caveat: {}", b.source, b.year, b.url, b.population, b.caveat)),
+                    caveat: Some(format!(
+                        "{} ({}), {}; {}. Caveat: {}",
+                        b.source, b.year, b.url, b.population, b.caveat
+                    )),
                 });
                 continue;
             }
-            let kpi = t.kpi.as_deref().ok_or_else(|| err(format!("key `{}`: missing (or give a preset)", key("kpi"))))?;
+            let kpi = t
+                .kpi
+                .as_deref()
+                .ok_or_else(|| err(format!("key `{}`: missing (or give a preset)", key("kpi"))))?;
             let is_duration = duration_kpi(kpi).is_some();
             let measure = if let Some(d) = duration_kpi(kpi) {
                 let statistic = match t.statistic.as_deref() {
@@ -359,7 +378,11 @@ impl TargetsFile {
                         )))
                     }
                 };
-                Measure::Duration { kpi: d, clock: clock(t.clock.as_deref(), &key("clock")).map_err(err)?, statistic }
+                Measure::Duration {
+                    kpi: d,
+                    clock: clock(t.clock.as_deref(), &key("clock")).map_err(err)?,
+                    statistic,
+                }
             } else {
                 match kpi {
                     "first-contact-resolution" | "fcr" => Measure::FirstContactResolution,
@@ -398,12 +421,18 @@ impl TargetsFile {
                     err(format!(
                         "key `{}`: expected {}, found `{v}`",
                         key(name),
-                        if is_duration { "a duration like \"4h\"" } else { "a number (shares: 0.85 or \"85%\")" }
+                        if is_duration {
+                            "a duration like \"4h\""
+                        } else {
+                            "a number (shares: 0.85 or \"85%\")"
+                        }
                     ))
                 })
             };
-            let target_value =
-                value(t.target.as_ref().ok_or_else(|| err(format!("key `{}`: missing", key("target"))))?, "target")?;
+            let target_value = value(
+                t.target.as_ref().ok_or_else(|| err(format!("key `{}`: missing", key("target"))))?,
+                "target",
+            )?;
             let minimum = t.minimum.as_ref().map(|m| value(m, "minimum")).transpose()?;
             let direction = match t.direction.as_deref() {
                 None => measure.natural_direction(),

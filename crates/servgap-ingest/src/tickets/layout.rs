@@ -239,7 +239,9 @@ impl TicketMapping {
             None | Some("tickets") => Layout::Tickets,
             Some("events") => Layout::Events,
             Some(other) => {
-                return Err(err(format!("key `layout`: expected \"tickets\" or \"events\", found \"{other}\"")))
+                return Err(err(format!(
+                    "key `layout`: expected \"tickets\" or \"events\", found \"{other}\""
+                )))
             }
         };
         let delimiter = raw
@@ -253,7 +255,9 @@ impl TicketMapping {
         }
         if let Some(zone) = &raw.zone {
             if jiff::tz::TimeZone::get(zone).is_err() {
-                return Err(err(format!("key `zone`: `{zone}` is not an IANA time zone (e.g. Europe/Warsaw)")));
+                return Err(err(format!(
+                    "key `zone`: `{zone}` is not an IANA time zone (e.g. Europe/Warsaw)"
+                )));
             }
         }
         let mut columns = BTreeMap::new();
@@ -396,7 +400,6 @@ pub const FRESHDESK_HEADERS: &[(Role, &[&str])] = &[
     (Role::Team, &["group"]),
     (Role::Requester, &["contact id", "requester email", "full name"]),
     (Role::Replies, &["agent interactions"]),
-    (Role::Csat, &["survey results", "satisfaction survey"]),
 ];
 
 /// Plain names.
@@ -432,13 +435,17 @@ fn matches_table(columns: &[String], table: &[(Role, &[&str])]) -> BTreeMap<Role
 /// Recognises a ticket-per-row export from its header: the vendor and the columns found.
 /// Zendesk needs `Created at`; Freshdesk `Created time` and `Ticket ID`; generic names need `created`.
 pub fn recognise(columns: &[String]) -> Option<(Vendor, BTreeMap<Role, usize>)> {
-    for (vendor, table) in
-        [(Vendor::Zendesk, ZENDESK_HEADERS), (Vendor::Freshdesk, FRESHDESK_HEADERS), (Vendor::Generic, GENERIC_HEADERS)]
-    {
+    for (vendor, table) in [
+        (Vendor::Zendesk, ZENDESK_HEADERS),
+        (Vendor::Freshdesk, FRESHDESK_HEADERS),
+        (Vendor::Generic, GENERIC_HEADERS),
+    ] {
         let found = matches_table(columns, table);
         let ok = match vendor {
-            Vendor::Zendesk => found.contains_key(&Role::Created) && found.contains_key(&Role::FirstResponseMinutes)
-                || found.contains_key(&Role::Created) && found.contains_key(&Role::Solved),
+            Vendor::Zendesk => {
+                found.contains_key(&Role::Created) && found.contains_key(&Role::FirstResponseMinutes)
+                    || found.contains_key(&Role::Created) && found.contains_key(&Role::Solved)
+            }
             Vendor::Freshdesk => found.contains_key(&Role::Created) && found.contains_key(&Role::Id),
             Vendor::Generic => found.contains_key(&Role::Created),
         };

@@ -15,7 +15,9 @@ use servgap_core::kpi::{Event, KpiAggregate, KpiEngine, SurveyAnswer, Ticket};
 use servgap_core::CoreError;
 
 use super::findings::{FlagTally, TicketFinding, TicketFindings, TicketRule};
-use super::layout::{recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor};
+use super::layout::{
+    recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor,
+};
 use super::timestamp::{TimestampError, TimestampParser};
 use crate::source::{io_error, FileKind, Header, Source};
 use crate::text::DecodingReader;
@@ -132,9 +134,13 @@ pub fn plan_tickets(
         Layout::Tickets => &[Role::Created],
         Layout::Events => &[Role::Id, Role::Activity, Role::Timestamp],
     };
-    let missing: Vec<&str> = required.iter().filter(|r| roles[r.index()].is_none()).map(|r| r.key()).collect();
+    let missing: Vec<&str> =
+        required.iter().filter(|r| roles[r.index()].is_none()).map(|r| r.key()).collect();
     if !missing.is_empty() {
-        return Err(IngestError::TicketColumnsMissing { path: source.path.clone(), roles: missing.join(", ") });
+        return Err(IngestError::TicketColumnsMissing {
+            path: source.path.clone(),
+            roles: missing.join(", "),
+        });
     }
     let zone = match (zone, mapping.and_then(|m| m.zone.clone())) {
         (Some(z), Some(_)) if zone_overrides => Some(z.to_owned()),
@@ -214,7 +220,9 @@ pub fn import_tickets(
     if plan.layout == Layout::Tickets && !options.general_only {
         if let (Some(dialect), Some(start)) = (&header.dialect, header.data_start) {
             if dialect.encoding.is_utf8() && dialect.skip_rows == 0 {
-                if let Some(done) = import_blocks(source, plan, engine, options, start.byte, start.line, dialect.delimiter)? {
+                if let Some(done) =
+                    import_blocks(source, plan, engine, options, start.byte, start.line, dialect.delimiter)?
+                {
                     return Ok(done);
                 }
             }
@@ -227,13 +235,18 @@ pub fn import_tickets(
         Layout::Events => Some(EventCases::new(plan)),
         Layout::Tickets => None,
     };
-    for_each_record(source, header, |row, record| {
-        let fields: Vec<&str> = record.iter().collect();
-        match events.as_mut() {
-            Some(cases) => cases.push(&mut state, row, &fields),
-            None => state.ticket_row(row, &fields),
-        }
-    }, header_row)?;
+    for_each_record(
+        source,
+        header,
+        |row, record| {
+            let fields: Vec<&str> = record.iter().collect();
+            match events.as_mut() {
+                Some(cases) => cases.push(&mut state, row, &fields),
+                None => state.ticket_row(row, &fields),
+            }
+        },
+        header_row,
+    )?;
     if let Some(mut cases) = events {
         cases.finish(&mut state)?;
     }
@@ -305,7 +318,8 @@ struct RowState<'a> {
     engine: &'a KpiEngine,
     options: &'a TicketOptions,
     path: PathBuf,
-    parser: TimestampParser,
+    /// One parser per column, so each keeps its own memo of the last date read.
+    parsers: Vec<TimestampParser>,
     aggregate: KpiAggregate,
     ticket: Ticket,
     findings: TicketFindings,
@@ -324,14 +338,18 @@ impl<'a> RowState<'a> {
             engine,
             options,
             path: PathBuf::new(),
-            parser: plan.parser(),
+            parsers: vec![plan.parser(); plan.columns.len().max(1)],
             aggregate: engine.aggregate(),
             ticket: Ticket::new("", Timestamp::UNIX_EPOCH),
             findings: TicketFindings::new(options.examples),
             flags: plan
                 .flags
                 .iter()
-                .map(|(f, _)| FlagTally { name: f.name.clone(), column: f.column.clone(), ..FlagTally::default() })
+                .map(|(f, _)| FlagTally {
+                    name: f.name.clone(),
+                    column: f.column.clone(),
+                    ..FlagTally::default()
+                })
                 .collect(),
             rows: 0,
             tickets: 0,
@@ -361,7 +379,9 @@ impl<'a> RowState<'a> {
     }
 
     fn timestamp(&mut self, row: u64, column: usize, text: &str) -> Result<Timestamp, RowError> {
-        match self.parser.parse(text) {
+        let last = self.parsers.len() - 1;
+        let parser = &mut self.parsers[column.min(last)];
+        match parser.parse(text) {
             Ok(t) => Ok(t),
             Err(TimestampError::Invalid) => Err(self.finding(row, column, text, TicketRule::BadTimestamp)),
             Err(TimestampError::NoZone) => Err(RowError::Fatal(IngestError::NoTimeZone {
@@ -441,7 +461,12 @@ impl<'a> RowState<'a> {
         }
     }
 
-    fn cell<'f>(&self, fields: &[&'f str], role: Role, row: u64) -> Result<Option<(usize, &'f str)>, RowError> {
+    fn cell<'f>(
+        &self,
+        fields: &[&'f str],
+        role: Role,
+        row: u64,
+    ) -> Result<Option<(usize, &'f str)>, RowError> {
         let Some(i) = self.plan.column(role) else { return Ok(None) };
         match fields.get(i) {
             Some(v) => {
@@ -493,15 +518,18 @@ impl<'a> RowState<'a> {
         if let Some(at) = first_reply {
             self.ticket.events.push(Event::agent_reply(at));
             if let Some((i, text)) = self.cell(fields, Role::Replies, row)? {
-                let n = number(text).filter(|n| n.fract() == 0.0).ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
+                let n = number(text)
+                    .filter(|n| n.fract() == 0.0)
+                    .ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
                 for _ in 1..(n.min(10_000.0) as u32) {
                     self.ticket.events.push(Event::agent_reply(at));
                 }
             }
         }
-        for (role, status) in
-            [(Role::Solved, servgap_core::kpi::Status::Solved), (Role::Closed, servgap_core::kpi::Status::Closed)]
-        {
+        for (role, status) in [
+            (Role::Solved, servgap_core::kpi::Status::Solved),
+            (Role::Closed, servgap_core::kpi::Status::Closed),
+        ] {
             if let Some((i, text)) = self.cell(fields, role, row)? {
                 let at = self.timestamp(row, i, text)?;
                 let at = check(self, at, i, text)?;
@@ -536,16 +564,12 @@ impl<'a> RowState<'a> {
         let score = match spec.labels.get(&lower) {
             Some(Some(s)) => Some(*s),
             Some(None) => None,
-            None => Some(
-                lower
-                    .parse::<i16>()
-                    .map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?,
-            ),
+            None => Some(lower.parse::<i16>().map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?),
         };
         self.ticket.survey_offered = true;
         if let Some(score) = score {
-            let answer =
-                SurveyAnswer::csat(spec.scale, score).map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?;
+            let answer = SurveyAnswer::csat(spec.scale, score)
+                .map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?;
             self.ticket.surveys.push(answer);
         }
         Ok(())
@@ -555,7 +579,11 @@ impl<'a> RowState<'a> {
 /// Trims whitespace, with a shortcut for the usual cell that has none.
 fn trim(v: &str) -> &str {
     match (v.as_bytes().first(), v.as_bytes().last()) {
-        (Some(a), Some(b)) if !a.is_ascii_whitespace() && !b.is_ascii_whitespace() && a.is_ascii() && b.is_ascii() => v,
+        (Some(a), Some(b))
+            if !a.is_ascii_whitespace() && !b.is_ascii_whitespace() && a.is_ascii() && b.is_ascii() =>
+        {
+            v
+        }
         _ => v.trim(),
     }
 }
@@ -618,15 +646,28 @@ impl EventCases {
         let get = |role: Role| plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| v.trim());
         let id = get(Role::Id);
         let all: Vec<String> = fields.iter().map(|f| f.trim().to_owned()).collect();
-        let event = (row, get(Role::Activity).to_owned(), get(Role::Timestamp).to_owned(), get(Role::Resource).to_owned());
+        let event = (
+            row,
+            get(Role::Activity).to_owned(),
+            get(Role::Timestamp).to_owned(),
+            get(Role::Resource).to_owned(),
+        );
         if id.is_empty() {
             let i = plan.column(Role::Id).unwrap_or(0);
             state.rejected += 1;
-            return state.note(TicketFinding { row, column: state.name(i), value: String::new(), rule: TicketRule::MissingId });
+            return state.note(TicketFinding {
+                row,
+                column: state.name(i),
+                value: String::new(),
+                rule: TicketRule::MissingId,
+            });
         }
         if !self.grouped {
             let at = *self.index.entry(id.to_owned()).or_insert_with(|| {
-                self.all.push((id.to_owned(), CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() }));
+                self.all.push((
+                    id.to_owned(),
+                    CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() },
+                ));
                 self.all.len() - 1
             });
             let case = &mut self.all[at].1;
@@ -642,9 +683,15 @@ impl EventCases {
         }
         if self.current.is_none() {
             if let Some(&first_row) = self.seen.get(id) {
-                return Err(IngestError::EventsNotGrouped { path: state.path.clone(), case: id.to_owned(), row, first_row });
+                return Err(IngestError::EventsNotGrouped {
+                    path: state.path.clone(),
+                    case: id.to_owned(),
+                    row,
+                    first_row,
+                });
             }
-            self.current = Some((id.to_owned(), CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() }));
+            self.current =
+                Some((id.to_owned(), CaseRows { first_row: row, first: all.clone(), ..CaseRows::default() }));
         }
         if let Some((_, case)) = self.current.as_mut() {
             case.events.push(event);
@@ -691,7 +738,12 @@ impl RowState<'_> {
                 earliest = Some((at, *row, ts.as_str()));
             }
             let Some(meanings) = plan.activities.get(activity.as_str()) else {
-                let f = TicketFinding { row: *row, column: self.name(activity_col), value: activity.clone(), rule: TicketRule::UnknownActivity };
+                let f = TicketFinding {
+                    row: *row,
+                    column: self.name(activity_col),
+                    value: activity.clone(),
+                    rule: TicketRule::UnknownActivity,
+                };
                 self.note(f).map_err(RowError::Fatal)?;
                 continue;
             };
@@ -713,7 +765,9 @@ impl RowState<'_> {
             None => match (plan.column(Role::Created), earliest) {
                 (Some(i), _) => return Err(self.finding(rows.first_row, i, "", TicketRule::MissingCreated)),
                 (None, Some((e, _, _))) => e,
-                (None, None) => return Err(self.finding(rows.first_row, ts_col, "", TicketRule::MissingTimestamp)),
+                (None, None) => {
+                    return Err(self.finding(rows.first_row, ts_col, "", TicketRule::MissingTimestamp))
+                }
             },
         };
         self.ticket.created = created;
@@ -843,60 +897,64 @@ fn import_blocks(
     };
 
     // Reads blocks cut at the last newline; returns false when the data is not plain.
-    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
-        let mut carry: Vec<u8> = Vec::new();
-        let mut row = start_line;
-        let mut index = 0;
-        loop {
-            let mut buf = Vec::with_capacity(block_size + carry.len());
-            buf.append(&mut carry);
-            let target = buf.len() + block_size;
-            let mut eof = false;
-            while buf.len() < target {
-                let got = (&mut file).take((target - buf.len()) as u64).read_to_end(&mut buf).map_err(io_error(path))?;
-                if got == 0 {
-                    eof = true;
-                    break;
+    let mut produce =
+        |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
+            let mut carry: Vec<u8> = Vec::new();
+            let mut row = start_line;
+            let mut index = 0;
+            loop {
+                let mut buf = Vec::with_capacity(block_size + carry.len());
+                buf.append(&mut carry);
+                let target = buf.len() + block_size;
+                let mut eof = false;
+                while buf.len() < target {
+                    let got = (&mut file)
+                        .take((target - buf.len()) as u64)
+                        .read_to_end(&mut buf)
+                        .map_err(io_error(path))?;
+                    if got == 0 {
+                        eof = true;
+                        break;
+                    }
+                }
+                if buf.is_empty() {
+                    return Ok(true);
+                }
+                let cut = if eof {
+                    buf.len()
+                } else {
+                    match memchr::memrchr(b'\n', &buf) {
+                        Some(p) => p + 1,
+                        None => return Ok(false),
+                    }
+                };
+                carry = buf.split_off(cut);
+                if memchr::memchr(b'"', &buf).is_some()
+                    || memchr::memmem::find(&buf, b"\n\n").is_some()
+                    || memchr::memmem::find(&buf, b"\n\r\n").is_some()
+                    || buf.first() == Some(&b'\n')
+                {
+                    return Ok(false);
+                }
+                // Drop the final newline so the block holds exactly its records.
+                let mut bytes = buf;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                }
+                if bytes.is_empty() || bytes == b"\r" {
+                    return Ok(true);
+                }
+                let rows = memchr::memchr_iter(b'\n', &bytes).count() as u64 + 1;
+                if !sink(Block { index, row, bytes })? {
+                    return Ok(true);
+                }
+                row += rows;
+                index += 1;
+                if eof && carry.is_empty() {
+                    return Ok(true);
                 }
             }
-            if buf.is_empty() {
-                return Ok(true);
-            }
-            let cut = if eof {
-                buf.len()
-            } else {
-                match memchr::memrchr(b'\n', &buf) {
-                    Some(p) => p + 1,
-                    None => return Ok(false),
-                }
-            };
-            carry = buf.split_off(cut);
-            if memchr::memchr(b'"', &buf).is_some()
-                || memchr::memmem::find(&buf, b"\n\n").is_some()
-                || memchr::memmem::find(&buf, b"\n\r\n").is_some()
-                || buf.first() == Some(&b'\n')
-            {
-                return Ok(false);
-            }
-            // Drop the final newline so the block holds exactly its records.
-            let mut bytes = buf;
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-            }
-            if bytes.is_empty() || bytes == b"\r" {
-                return Ok(true);
-            }
-            let rows = memchr::memchr_iter(b'\n', &bytes).count() as u64 + 1;
-            if !sink(Block { index, row, bytes })? {
-                return Ok(true);
-            }
-            row += rows;
-            index += 1;
-            if eof && carry.is_empty() {
-                return Ok(true);
-            }
-        }
-    };
+        };
 
     if threads == 1 {
         let mut state = new_state();

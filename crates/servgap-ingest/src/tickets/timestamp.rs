@@ -65,7 +65,10 @@ impl TimestampParser {
             }
             let dt = match tm.to_datetime() {
                 Ok(dt) => dt,
-                Err(_) => tm.to_date().map_err(|_| TimestampError::Invalid)?.to_datetime(jiff::civil::Time::midnight()),
+                Err(_) => tm
+                    .to_date()
+                    .map_err(|_| TimestampError::Invalid)?
+                    .to_datetime(jiff::civil::Time::midnight()),
             };
             return self.local(dt);
         }

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use servgap_core::kpi::{
-    Calendars, Clock, Dimension, GroupSummary, KpiEngine, KpiOptions, KpiReport, Segment, SlaMetric, SlaTarget,
+    Calendars, Clock, Dimension, GroupSummary, KpiEngine, KpiOptions, KpiReport, Segment, SlaMetric,
+    SlaTarget,
 };
 use servgap_ingest::tickets::{
     import_tickets, plan_tickets, recognise, CalendarFile, Role, TargetsFile, TicketImport, TicketMapping,
@@ -138,7 +139,10 @@ fn servicenow_event_log_matches_pandas_and_reports_impossible_orders() {
     // Five incidents have an audit row before their opened_at: reported per row.
     assert_eq!(imported.findings.count(TicketRule::BeforeCreated), 5);
     let first = &imported.findings.examples(TicketRule::BeforeCreated)[0];
-    assert_eq!((first.row, first.column.as_str(), first.value.as_str()), (330, "sys_updated_at", "29-02-2016 07:27"));
+    assert_eq!(
+        (first.row, first.column.as_str(), first.value.as_str()),
+        (330, "sys_updated_at", "29-02-2016 07:27")
+    );
 
     let flag = &imported.flags[0];
     assert_eq!((flag.yes, flag.no, flag.other), (490, 395, 0));
@@ -339,7 +343,12 @@ fn file_level_errors_name_the_fix() {
     let e = strict_error(d, "nocreated.csv", "ticket,when\n1,2026-03-02\n", None);
     assert_eq!(e, "DIR/nocreated.csv: no column for created; name them in a mapping file (see docs/kpi-mapping-format.md)");
     // A mapped column that is not there.
-    let e = strict_error(d, "nocol.csv", &format!("{HEAD}1,2026-03-02T09:00:00Z,,,email,\n"), Some("[columns]\nteam = \"Group\"\n"));
+    let e = strict_error(
+        d,
+        "nocol.csv",
+        &format!("{HEAD}1,2026-03-02T09:00:00Z,,,email,\n"),
+        Some("[columns]\nteam = \"Group\"\n"),
+    );
     assert_eq!(
         e,
         "mapping DIR/nocol.csv.toml: key `columns.team` names column `Group`, which is not in the header of DIR/nocol.csv"
@@ -385,8 +394,12 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
 
     let c = Path::new("c.toml");
     let cal = |t: &str| CalendarFile::parse(t, c).unwrap_err().to_string();
-    assert_eq!(cal("weekdays = [\"08:00-16:00\"]\n"), "calendar c.toml: key `zone`: missing (e.g. zone = \"Europe/Warsaw\")");
-    assert!(cal("zone = \"UTC\"\nweekdays = [\"8-16\"]\n").starts_with("calendar c.toml: key `weekdays`: `8-16`: "));
+    assert_eq!(
+        cal("weekdays = [\"08:00-16:00\"]\n"),
+        "calendar c.toml: key `zone`: missing (e.g. zone = \"Europe/Warsaw\")"
+    );
+    assert!(cal("zone = \"UTC\"\nweekdays = [\"8-16\"]\n")
+        .starts_with("calendar c.toml: key `weekdays`: `8-16`: "));
     assert_eq!(
         cal("zone = \"UTC\"\nweekdays = [\"08:00-16:00\"]\nholidays = [\"25.12.2026\"]\n"),
         "calendar c.toml: key `holidays`: `25.12.2026` is not a date like 2026-12-25"
@@ -394,14 +407,19 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
 
     let t = Path::new("t.toml");
     let tgt = |s: &str| TargetsFile::parse(s, t).unwrap_err().to_string();
-    assert!(tgt("[[target]]\npreset = \"acme-2030\"\n")
-        .starts_with("targets t.toml: key `target[0].preset`: unknown preset \"acme-2030\" (known: sqm-fcr-2022"));
+    assert!(tgt("[[target]]\npreset = \"acme-2030\"\n").starts_with(
+        "targets t.toml: key `target[0].preset`: unknown preset \"acme-2030\" (known: sqm-fcr-2022"
+    ));
     assert_eq!(
         tgt("[[target]]\nkpi = \"first-response\"\ntarget = \"soon\"\n"),
         "targets t.toml: key `target[0].target`: expected a duration like \"4h\", found `\"soon\"`"
     );
-    assert_eq!(tgt("[[target]]\nkpi = \"sla:frt\"\ntarget = 0.9\n"), "targets t.toml: key `target[0].kpi`: no [[sla]] named \"frt\"");
-    assert!(tgt("[[target]]\nkpi = \"csat\"\ntarget = 0.8\nminimum = 0.9\n").starts_with("targets t.toml: target[0]: "));
+    assert_eq!(
+        tgt("[[target]]\nkpi = \"sla:frt\"\ntarget = 0.9\n"),
+        "targets t.toml: key `target[0].kpi`: no [[sla]] named \"frt\""
+    );
+    assert!(tgt("[[target]]\nkpi = \"csat\"\ntarget = 0.8\nminimum = 0.9\n")
+        .starts_with("targets t.toml: target[0]: "));
     assert_eq!(
         tgt("[[sla]]\nname = \"x\"\nmetric = \"first-response\"\nwithin = \"fast\"\n"),
         "targets t.toml: key `sla[0].within`: expected a duration like \"8h\" or \"30m\""
@@ -415,7 +433,10 @@ fn example_calendar_and_targets_load() {
     assert_eq!((cal.holidays, cal.teams.as_slice()), (14, ["tier2".to_owned()].as_slice()));
     let targets = TargetsFile::load(&repo().join("examples/kpi/targets.toml")).unwrap();
     assert_eq!(targets.sla.len(), 2);
-    assert_eq!(targets.sla[0], SlaTarget::new("frt-8h", SlaMetric::FirstResponse, Clock::Business, 28_800).unwrap());
+    assert_eq!(
+        targets.sla[0],
+        SlaTarget::new("frt-8h", SlaMetric::FirstResponse, Clock::Business, 28_800).unwrap()
+    );
     let preset = targets.info.iter().find(|i| i.preset.is_some()).unwrap();
     assert_eq!(preset.preset.as_deref(), Some("sqm-fcr-2022"));
     assert!(preset.caveat.as_deref().unwrap().contains("2022"));
@@ -431,8 +452,17 @@ fn cols(names: &[&str]) -> Vec<String> {
 #[test]
 fn zendesk_and_freshdesk_headers_are_recognised() {
     let (vendor, found) = recognise(&cols(&[
-        "Id", "Subject", "Status", "Priority", "Via", "Group", "Created at", "Solved at",
-        "First reply time in minutes", "Replies", "Satisfaction Score",
+        "Id",
+        "Subject",
+        "Status",
+        "Priority",
+        "Via",
+        "Group",
+        "Created at",
+        "Solved at",
+        "First reply time in minutes",
+        "Replies",
+        "Satisfaction Score",
     ]))
     .unwrap();
     assert_eq!(vendor, Vendor::Zendesk);
@@ -440,8 +470,17 @@ fn zendesk_and_freshdesk_headers_are_recognised() {
     assert_eq!(found[&Role::FirstResponseMinutes], 8);
     assert_eq!(found[&Role::Channel], 4);
     let (vendor, found) = recognise(&cols(&[
-        "Ticket ID", "Subject", "Status", "Priority", "Source", "Group", "Created time", "Resolved time",
-        "Closed time", "Initial response time", "Agent interactions",
+        "Ticket ID",
+        "Subject",
+        "Status",
+        "Priority",
+        "Source",
+        "Group",
+        "Created time",
+        "Resolved time",
+        "Closed time",
+        "Initial response time",
+        "Agent interactions",
     ]))
     .unwrap();
     assert_eq!(vendor, Vendor::Freshdesk);
@@ -536,7 +575,13 @@ fn synthetic(n: usize, broken: &[usize]) -> String {
         let solved = frt + ((x >> 40) % 900_000) as i64;
         let ts = |t: i64| jiff::Timestamp::from_second(t).unwrap().to_string();
         let channel = ["email", "chat", "web", "phone"][i % 4];
-        let solved = if broken.contains(&i) { ts(created - 60) } else if i % 7 == 0 { String::new() } else { ts(solved) };
+        let solved = if broken.contains(&i) {
+            ts(created - 60)
+        } else if i % 7 == 0 {
+            String::new()
+        } else {
+            ts(solved)
+        };
         s.push_str(&format!("{i},{},{},{solved},{channel}\n", ts(created), ts(frt)));
     }
     s
@@ -559,5 +604,48 @@ fn block_reader_equals_csv_reader() {
 
     let strict = TicketOptions { strict: true, ..fast };
     let e = import(&path, None, &engine, &strict).unwrap_err().to_string();
-    assert!(e.contains(": row 79, column `solved`"), "the earliest broken row (data row 77 + header + 1): {e}");
+    assert!(
+        e.contains(": row 79, column `solved`"),
+        "the earliest broken row (data row 77 + header + 1): {e}"
+    );
+}
+
+#[test]
+fn calendar_file_reads_holidays_from_an_ical_file_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pl.ics",
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261111\r\nSUMMARY:Independence Day\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261227\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    let path = write(
+        dir.path(),
+        "cal.toml",
+        "zone = \"Europe/Warsaw\"\nweekdays = [\"08:00-16:00\"]\nholidays = [\"2026-01-01\"]\nical = \"pl.ics\"\n",
+    );
+    let cal = CalendarFile::load(&path).unwrap();
+    assert_eq!(cal.holidays, 5, "one listed, one from a one-day event, three from 24-26 December");
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        "zone = \"UTC\"\nweekdays = [\"08:00-16:00\"]\nical = \"missing.ics\"\n",
+    );
+    let e = CalendarFile::load(&bad).unwrap_err().to_string();
+    assert!(e.contains("key `ical`: cannot read") && e.contains("missing.ics"), "{e}");
+
+    // Business time follows the file: Tuesday 10 November 15:00 → Thursday 12 November 09:00
+    // skips the holiday on Wednesday 11 November: 1 h + 1 h.
+    let mut options = KpiOptions::new("Europe/Warsaw").unwrap();
+    options.dimensions = vec![];
+    let engine = KpiEngine::new(options, cal.calendars.clone());
+    let data = write(
+        dir.path(),
+        "t.csv",
+        "id,created,first_response\n1,2026-11-10T15:00:00+01:00,2026-11-12T09:00:00+01:00\n",
+    );
+    let imported = import(&data, None, &engine, &TicketOptions::default()).unwrap();
+    let g = totals(&imported, &engine);
+    assert_eq!(all(&g).first_response.business.unwrap().median, 7_200.0);
+    assert_eq!(all(&g).first_response.calendar.unwrap().median, 42.0 * 3600.0);
 }

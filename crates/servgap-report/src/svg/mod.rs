@@ -11,6 +11,8 @@ mod distribution;
 mod ipa;
 mod item_gaps;
 mod means;
+mod segments;
+mod trend;
 mod zot;
 
 use std::fmt::Write as _;
@@ -19,6 +21,8 @@ pub use distribution::{distribution_chart, Bin, DistributionChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
+pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
+pub use trend::{trend_chart, ChangePoint, TrendChart, TrendRow};
 pub use zot::{zot_chart, ZotChart, ZotRow};
 
 /// Okabe & Ito (2008) colours without yellow (too light on white): blue, orange,
@@ -254,6 +258,10 @@ enum Swatch<'a> {
     Band,
     /// Line, dashed or solid.
     Line { dashed: bool },
+    /// A point marker of the given shape ([`marker`]) and fill.
+    Marker(usize, &'a str),
+    /// A hollow circle with the given outline colour.
+    Ring(&'a str),
 }
 
 /// A one-line legend starting at (x, y); returns the y below it (wrapping when wider than `max_x`).
@@ -307,6 +315,12 @@ fn legend(out: &mut String, entries: &[(Swatch<'_>, String)], x: f64, y: f64, ma
                     m = c(cy - 4.0)
                 );
             }
+            Swatch::Marker(shape, fill) => {
+                let _ = writeln!(out, "{}", marker(*shape, cx + 7.0, cy - 4.0, 5.0, fill));
+            }
+            Swatch::Ring(stroke) => {
+                let _ = writeln!(out, "{}", ring(cx + 7.0, cy - 4.0, 5.0, stroke));
+            }
         }
         let _ = writeln!(
             out,
@@ -332,6 +346,53 @@ fn diamond(x: f64, y: f64, r: f64, fill: &str) -> String {
         c(y + r),
         c(x - r),
         c(y)
+    )
+}
+
+/// A filled point marker with a dark outline; `shape` cycles through circle, square,
+/// diamond, triangle up and triangle down, so series differ by more than colour.
+fn marker(shape: usize, x: f64, y: f64, r: f64, fill: &str) -> String {
+    let outline = "stroke=\"#1a1a1a\" stroke-width=\"0.9\"";
+    match shape % 5 {
+        0 => format!("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" {outline}/>", c(x), c(y), c(r)),
+        1 => {
+            let s = r * 0.9;
+            format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{w}\" fill=\"{fill}\" {outline}/>",
+                c(x - s),
+                c(y - s),
+                w = c(2.0 * s)
+            )
+        }
+        2 => diamond(x, y, r * 1.2, fill),
+        3 => format!(
+            "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{fill}\" {outline}/>",
+            c(x),
+            c(y - r * 1.15),
+            c(x + r * 1.1),
+            c(y + r * 0.8),
+            c(x - r * 1.1),
+            c(y + r * 0.8)
+        ),
+        _ => format!(
+            "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{fill}\" {outline}/>",
+            c(x),
+            c(y + r * 1.15),
+            c(x + r * 1.1),
+            c(y - r * 0.8),
+            c(x - r * 1.1),
+            c(y - r * 0.8)
+        ),
+    }
+}
+
+/// A hollow circle (white fill) with a coloured outline.
+fn ring(x: f64, y: f64, r: f64, stroke: &str) -> String {
+    format!(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"2\"/>",
+        c(x),
+        c(y),
+        c(r)
     )
 }
 

@@ -1,0 +1,207 @@
+//! `servgap kpi` as a user runs it (issue 4): the bundled demo with calendar and targets,
+//! every format, strict mode, the real datasets through their example mappings.
+
+use std::process::{Command, Output};
+
+use crate::{repo, shared};
+
+fn servgap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_servgap")).args(args).current_dir(repo()).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const DEMO: &str = "examples/kpi/demo-tickets.csv";
+const CAL: &str = "examples/kpi/calendar.toml";
+const TARGETS: &str = "examples/kpi/targets.toml";
+
+fn demo_json() -> serde_json::Value {
+    let o = servgap(&[
+        "kpi",
+        DEMO,
+        "--calendar",
+        CAL,
+        "--targets",
+        TARGETS,
+        "--by",
+        "channel",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn demo_json_is_versioned_and_deterministic() {
+    let a = servgap(&[
+        "kpi",
+        DEMO,
+        "--calendar",
+        CAL,
+        "--targets",
+        TARGETS,
+        "--by",
+        "channel",
+        "--format",
+        "json",
+    ]);
+    let b = servgap(&[
+        "kpi",
+        DEMO,
+        "--calendar",
+        CAL,
+        "--targets",
+        TARGETS,
+        "--by",
+        "channel",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    assert_eq!(a.stdout, b.stdout, "same input, same bytes");
+    let json = demo_json();
+    assert_eq!(json["schema"], "servgap.kpi/1");
+    assert_eq!(json["input"]["vendor"], "zendesk", "Zendesk headers recognised without a mapping");
+    assert_eq!(json["input"]["rows"], 400);
+    assert_eq!(json["input"]["rejected"], 2);
+    let rules: Vec<&str> =
+        json["input"]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["bad-timestamp", "before-created"]);
+    assert_eq!(json["method"]["zone"], "Europe/Warsaw", "the calendar's zone reports periods");
+    let all = &json["totals"][0];
+    assert_eq!(all["segment"]["dimension"], serde_json::Value::Null);
+    let clocks: Vec<&str> = all["durations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kpi"] == "first-response")
+        .map(|d| d["clock"].as_str().unwrap())
+        .collect();
+    assert_eq!(clocks, ["calendar", "business"]);
+    assert_eq!(all["sla"][0]["name"], "frt-8h");
+    // Every gap carries a status; the preset keeps its source.
+    let preset = json["targets"].as_array().unwrap().iter().find(|t| t["preset"] == "sqm-fcr-2022").unwrap();
+    assert!(preset["source"].as_str().unwrap().contains("SQM Group"));
+    for g in json["gaps"].as_array().unwrap() {
+        assert!(["below-minimum", "in-band", "at-target"].contains(&g["status"].as_str().unwrap()));
+    }
+    // Per-channel targets are evaluated per channel.
+    assert!(json["gaps"].as_array().unwrap().iter().any(|g| g["segment"]["value"] == "email"));
+}
+
+#[test]
+fn text_markdown_and_html_formats() {
+    let base = ["kpi", DEMO, "--calendar", CAL, "--targets", TARGETS, "--by", "channel"];
+    let text = servgap(&[&base[..], &["--format", "text"]].concat());
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let t = stdout(&text);
+    assert!(t.contains("Gap to target (whole data)"));
+    assert!(t.contains("row 12, column Solved at"), "the impossible order is reported with its row");
+    let md = stdout(&servgap(&[&base[..], &["--format", "markdown"]].concat()));
+    assert!(md.starts_with("# Help-desk KPIs: examples/kpi/demo-tickets.csv"));
+    assert!(md.contains("| segment | created | solved |"));
+    let html = stdout(&servgap(&[&base[..], &["--format", "html"]].concat()));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        html.matches("<svg class=\"bullet\"").count(),
+        10,
+        "one bullet chart per evaluated target and segment"
+    );
+    assert!(html.matches("<svg class=\"trend\"").count() >= 6, "a trend line per target");
+    assert!(html.contains("<svg class=\"sla\""));
+    assert!(!html.contains("<script"), "no scripts");
+}
+
+#[test]
+fn strict_mode_stops_at_the_first_rejected_row_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let o = servgap(&["kpi", DEMO, "--strict", "--format", "json", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "row 12, column `Solved at`: value `2026-01-06T06:18:00+01:00` breaks rule before-created"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn usage_and_file_errors() {
+    let o = servgap(&["kpi", DEMO, "--by", "agent"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--by `agent`: expected channel, priority or team"));
+    let o = servgap(&["kpi", DEMO, "--kpi", "handle-time"]);
+    assert!(stderr(&o).contains("--kpi `handle-time`: expected one of first-response"));
+    let o = servgap(&["kpi", DEMO, "--zone", "Mars/Base"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = servgap(&["kpi", "examples/kpi/mappings/cfpb-complaints.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn italian_event_log_through_its_mapping() {
+    let file = shared().join("research-data/kpi/helpdesk_italian_eventlog.csv");
+    let o = servgap(&[
+        "kpi",
+        file.to_str().unwrap(),
+        "--mapping",
+        "examples/kpi/mappings/helpdesk-italian.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["input"]["layout"], "events");
+    assert_eq!(json["input"]["tickets"], 4580);
+    let res = json["totals"][0]["durations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kpi"] == "first-resolution" && d["clock"] == "calendar")
+        .unwrap()
+        .clone();
+    // pandas (crates/servgap-ingest/tests/oracles/kpi_datasets.py): 516724 s median = 5.98 d.
+    assert_eq!(res["median"], 516_724.0);
+    assert_eq!(res["n"], 4569);
+}
+
+#[test]
+fn servicenow_and_cfpb_through_their_mappings() {
+    let sn = shared().join("research-data/kpi/servicenow_incident_event_log_first5998.csv");
+    let o = servgap(&[
+        "kpi",
+        sn.to_str().unwrap(),
+        "-m",
+        "examples/kpi/mappings/servicenow-incidents.toml",
+        "--by",
+        "priority",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(t.contains("885 tickets analysed, 5 rejected"), "{t}");
+    assert!(t.contains("made_sla (ServiceNow)"));
+    let cfpb = shared().join("research-data/kpi/cfpb_complaints_sample_1000.csv");
+    let o = servgap(&[
+        "kpi",
+        cfpb.to_str().unwrap(),
+        "-m",
+        "examples/kpi/mappings/cfpb-complaints.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let flag = &json["input"]["flags"][0];
+    assert_eq!((flag["yes"].as_u64(), flag["no"].as_u64()), (Some(991), Some(9)));
+    assert!((flag["share"]["ci_low"].as_f64().unwrap() - 0.982_984_183_834_662).abs() < 1e-12);
+}

@@ -1,0 +1,820 @@
+//! HTML of comparisons: the "Segments" section of the analysis report (`--by`) and
+//! the self-contained wave-comparison page ([`render_waves_html`]), with their SVG
+//! charts. Same page shell, stylesheet and accessibility rules as [`crate::html`]:
+//! every chart has a data table, every verdict is a word as well as a colour, and
+//! every data string is escaped.
+
+use std::fmt::Write as _;
+
+use crate::compare::{ChangeView, SegmentTestView, SegmentsView, WaveReport};
+use crate::html::{
+    battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
+};
+use crate::i18n::Lang;
+use crate::model::AnalysisReport;
+use crate::svg::{
+    self, escape, segment_chart, trend_chart, ChangePoint, SegmentChart, SegmentGroup, SegmentPoint,
+    TrendChart, TrendRow,
+};
+
+/// Segments with fewer respondents than this are marked "interpret with care".
+const SMALL_SEGMENT: u64 = 30;
+
+/// Significance level of the generated sentences.
+const ALPHA: f64 = 0.05;
+
+/// Verdict colours (Okabe–Ito): improved bluish green, worsened vermillion, unchanged grey.
+fn verdict_colour(verdict: &str) -> &'static str {
+    match verdict {
+        "improved" => svg::PALETTE[2],
+        "worsened" => svg::PALETTE[4],
+        "unchanged" => "#767676",
+        _ => "#b0b0b0",
+    }
+}
+
+/// Display name of a measure: `Gap (P − E)`, or perceptions for SERVPERF.
+fn measure_name(lang: Lang, measure: &str) -> &'static str {
+    match lang.comparison(measure) {
+        "" => lang.labels().battery_p,
+        name => name,
+    }
+}
+
+fn segment_label(lang: Lang, name: &str) -> String {
+    match (name.is_empty(), lang) {
+        (false, _) => name.to_owned(),
+        (true, Lang::En) => "(blank)".to_owned(),
+        (true, Lang::Pl) => "(puste)".to_owned(),
+    }
+}
+
+/// Name of a test or series scope: the dimension's name, or the overall score.
+fn scope_name(lang: Lang, report: &AnalysisReport, id: &str) -> String {
+    if id == "overall" {
+        return lang.compare_labels().overall_score.to_owned();
+    }
+    report.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name.clone())
+}
+
+/// Measures in order of first appearance.
+fn measures<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------ segments
+
+/// The segment charts (one per measure), in document order, with their data tables.
+pub fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> Vec<Figure> {
+    let lang = crate::html::lang_of(report);
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let names: Vec<String> = view.segments.iter().map(|s| segment_label(lang, &s.name)).collect();
+    let ci_label = lang.ci_label(report.method.confidence);
+    let mut out = Vec::new();
+    for measure in measures(view.chart.iter().map(|s| s.measure)) {
+        let id = format!("chart-segments-{measure}");
+        let series: Vec<_> = view.chart.iter().filter(|s| s.measure == measure).collect();
+        let groups: Vec<SegmentGroup> = series
+            .iter()
+            .map(|s| SegmentGroup {
+                label: scope_name(lang, report, &s.id),
+                points: s.points.iter().map(|p| p.mean.map(|mean| SegmentPoint { mean, ci: p.ci })).collect(),
+            })
+            .collect();
+        let name = measure_name(lang, measure);
+        let column = &view.column;
+        let (title, description, axis_title) = match lang {
+            Lang::En => (
+                format!("{name} by {column}"),
+                format!(
+                    "For each dimension and the overall score, one row per {column} segment ({}): a marker at the segment’s mean {} with its {ci_label} as whiskers, and a solid line at zero.",
+                    lang.list(&names),
+                    lang.comparison_short(measure)
+                ),
+                format!("{name}, scale points"),
+            ),
+            Lang::Pl => (
+                format!("{name} według segmentów: {column}"),
+                format!(
+                    "Dla każdego wymiaru i wyniku ogólnego jeden wiersz na segment „{column}” ({}): znacznik w średniej wartości ({}) segmentu z {ci_label} jako wąsami oraz ciągła linia w zerze.",
+                    lang.list(&names),
+                    lang.comparison_short(measure)
+                ),
+                format!("{name}, punkty skali"),
+            ),
+        };
+        let chart = SegmentChart {
+            text: text(lang, &id, title.clone(), description),
+            segments: names.clone(),
+            groups,
+            axis_title,
+            ci_label: format!("{ci_label} ({})", l.legend_ci),
+        };
+        let rows = series
+            .iter()
+            .flat_map(|s| {
+                let dimension = scope_name(lang, report, &s.id);
+                s.points.iter().map(move |p| {
+                    vec![
+                        dimension.clone(),
+                        segment_label(lang, &p.segment),
+                        p.n.to_string(),
+                        lang.num(p.mean, 2),
+                        lang.interval(p.ci, 2),
+                    ]
+                })
+            })
+            .collect();
+        let table = DataTable {
+            caption: &title,
+            header: vec![
+                l.col_dimension.to_owned(),
+                cl.col_segment.to_owned(),
+                "n".to_owned(),
+                l.col_mean.to_owned(),
+                ci_label.clone(),
+            ],
+            rows,
+            text_columns: vec![0, 1],
+        };
+        out.push(Figure { id, svg: segment_chart(&chart), table: table.html() });
+    }
+    out
+}
+
+fn segment_sentences(lang: Lang, report: &AnalysisReport, view: &SegmentsView, measure: &str) -> Vec<String> {
+    let tests: Vec<&SegmentTestView> = view.tests.iter().filter(|t| t.measure == measure).collect();
+    let mut dims: Vec<(&SegmentTestView, f64)> = tests
+        .iter()
+        .filter(|t| t.scope == "dimension")
+        .filter_map(|t| Some((*t, t.welch_anova.as_ref()?.p_holm?)))
+        .collect();
+    let tested = dims.len();
+    dims.retain(|(_, p)| *p < ALPHA);
+    dims.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let confirmed = dims
+        .iter()
+        .filter(|(t, _)| t.kruskal_wallis.as_ref().and_then(|k| k.p_holm).is_some_and(|p| p < ALPHA))
+        .count();
+    let significant: Vec<String> = dims.iter().map(|(t, _)| scope_name(lang, report, &t.id)).collect();
+    let mut out = Vec::new();
+    if tested > 0 {
+        out.push(lang.segments_sentence(&view.column, &significant, confirmed, tested));
+    }
+    if let Some(overall) = tests.iter().find(|t| t.scope == "overall") {
+        let scored: Vec<_> = overall.groups.iter().filter(|g| g.tested && g.mean.is_some()).collect();
+        let key = |g: &&crate::compare::SegmentGroupView| g.mean.unwrap_or(f64::NAN);
+        let lowest = scored.iter().min_by(|a, b| key(a).total_cmp(&key(b)));
+        let highest = scored.iter().max_by(|a, b| key(a).total_cmp(&key(b)));
+        if let (Some(lo), Some(hi), Some(w)) = (lowest, highest, &overall.welch_anova) {
+            out.push(lang.segments_overall_sentence(
+                (&segment_label(lang, &lo.segment), lo.mean),
+                (&segment_label(lang, &hi.segment), hi.mean),
+                Some(w.p),
+            ));
+        }
+    }
+    out
+}
+
+/// The "Segments" section of the analysis report: sentences, chart, test table.
+pub(crate) fn segments_section(
+    out: &mut String,
+    report: &AnalysisReport,
+    view: &SegmentsView,
+    figures: &[Figure],
+) {
+    let lang = crate::html::lang_of(report);
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    section(out, "segments", &format!("{}: {}", cl.h_segments, view.column));
+    paragraph(out, &lang.segments_intro(&view.column, report.method.confidence));
+    let all = measures(view.tests.iter().map(|t| t.measure));
+    let mut flagged = (false, false);
+    for measure in &all {
+        let sentences = segment_sentences(lang, report, view, measure);
+        if !sentences.is_empty() {
+            out.push_str("<ul class=\"findings\">\n");
+            for s in &sentences {
+                let _ = writeln!(out, "<li>{}</li>", escape(s));
+            }
+            out.push_str("</ul>\n");
+        }
+        figure(out, figures, &format!("chart-segments-{measure}"), l);
+        let heading = if all.len() > 1 {
+            format!("{} — {}", cl.h_segment_tests, measure_name(lang, measure))
+        } else {
+            cl.h_segment_tests.to_owned()
+        };
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
+        let mut header = vec![l.col_dimension.to_owned()];
+        header.extend(view.segments.iter().map(|s| format!("n {}", segment_label(lang, &s.name))));
+        header.extend([
+            cl.col_welch_f.to_owned(),
+            "df1".to_owned(),
+            "df2".to_owned(),
+            "p".to_owned(),
+            l.col_p_holm.to_owned(),
+            cl.col_kruskal_h.to_owned(),
+            "df".to_owned(),
+            "p".to_owned(),
+            l.col_p_holm.to_owned(),
+            "ε²".to_owned(),
+        ]);
+        let rows = view
+            .tests
+            .iter()
+            .filter(|t| t.measure == *measure)
+            .map(|t| {
+                let mut row = vec![scope_name(lang, report, &t.id)];
+                row.extend(t.groups.iter().map(|g| {
+                    if !g.tested {
+                        flagged.0 = true;
+                        format!("{} †", g.n)
+                    } else if g.n < SMALL_SEGMENT {
+                        flagged.1 = true;
+                        format!("{} *", g.n)
+                    } else {
+                        g.n.to_string()
+                    }
+                }));
+                let w = t.welch_anova.as_ref();
+                let k = t.kruskal_wallis.as_ref();
+                row.extend([
+                    lang.num(w.map(|w| w.f), 2),
+                    lang.num(w.map(|w| w.df1), 0),
+                    lang.num(w.map(|w| w.df2), 1),
+                    lang.p(w.map(|w| w.p)),
+                    lang.p(w.and_then(|w| w.p_holm)),
+                    lang.num(k.map(|k| k.h), 2),
+                    lang.num(k.map(|k| k.df), 0),
+                    lang.p(k.map(|k| k.p)),
+                    lang.p(k.and_then(|k| k.p_holm)),
+                    lang.num(k.map(|k| k.epsilon_squared), 3),
+                ]);
+                row
+            })
+            .collect();
+        let caption = format!("{} ({})", heading, measure_name(lang, measure));
+        DataTable { caption: &caption, header, rows, text_columns: vec![0] }.render(out);
+    }
+    if flagged.0 {
+        paragraph(out, &format!("† {} ({}).", cl.note_untested, view.min_segment_n));
+    }
+    if flagged.1 {
+        paragraph(out, &format!("* {}.", cl.note_small));
+    }
+    out.push_str("</section>\n");
+}
+
+// ------------------------------------------------------------------ waves
+
+/// Extra styles of the wave page: verdict words in colour (with enough contrast).
+const WAVE_CSS: &str = "td.verdict { font-weight: 600; white-space: nowrap; }
+.v-improved { color: #006B4C; }
+.v-worsened { color: #A83800; }
+.v-unchanged, .v-not-tested { color: var(--muted); }
+.card .value.verdict, .card .value.pair { font-size: 1.3rem; }
+";
+
+fn wave_lang(report: &WaveReport) -> Lang {
+    Lang::from_code(&report.language).unwrap_or(Lang::En)
+}
+
+fn change_name(lang: Lang, c: &ChangeView) -> String {
+    if c.scope == "overall" {
+        lang.compare_labels().overall_score.to_owned()
+    } else {
+        c.name.clone()
+    }
+}
+
+/// The charts of a wave comparison, in document order, with their data tables.
+pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
+    let lang = wave_lang(report);
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let ci_label = lang.ci_label(report.method.confidence);
+    let mut out = Vec::new();
+    let keys: Vec<(&'static str, String)> = ["improved", "worsened", "unchanged"]
+        .iter()
+        .map(|v| (verdict_colour(v), lang.verdict(v)))
+        .collect();
+    for measure in measures(report.dimensions.iter().map(|c| c.measure)) {
+        let id = format!("chart-waves-{measure}");
+        let changes: Vec<&ChangeView> = report
+            .dimensions
+            .iter()
+            .filter(|c| c.measure == measure)
+            .chain(report.overall.iter().filter(|c| c.measure == measure))
+            .collect();
+        let rows: Vec<TrendRow> = changes
+            .iter()
+            .map(|c| TrendRow {
+                label: change_name(lang, c),
+                before: c.before.mean,
+                after: c.after.mean,
+                colour: verdict_colour(c.verdict),
+                change: c.change.map(|change| ChangePoint { change, ci: c.ci }),
+                note: lang.verdict(c.verdict),
+                rule_above: c.scope == "overall",
+            })
+            .collect();
+        let name = measure_name(lang, measure);
+        let (title, description) = match lang {
+            Lang::En => (
+                format!("{name}: before and after, by dimension"),
+                format!(
+                    "Dumbbell chart of {} and the overall score: a hollow circle at the first wave’s mean {}, a filled circle at the second wave’s, joined by a line; beside it the change with its {ci_label}, a zero line, and the verdict in words (improved, worsened or unchanged), also shown by colour.",
+                    lang.dimensions(changes.iter().filter(|c| c.scope == "dimension").count() as u64),
+                    lang.comparison_short(measure)
+                ),
+            ),
+            Lang::Pl => (
+                format!("{name}: przed i po, według wymiarów"),
+                format!(
+                    "Wykres hantlowy: {} i wynik ogólny; pusty okrąg w średniej wartości ({}) z pierwszej fali, pełne koło w średniej z drugiej, połączone linią; obok zmiana z {ci_label}, linia zera i ocena zmiany słowami (poprawa, pogorszenie lub bez zmian), pokazana także kolorem.",
+                    lang.dimensions(changes.iter().filter(|c| c.scope == "dimension").count() as u64),
+                    lang.comparison_short(measure)
+                ),
+            ),
+        };
+        let axis_title = match lang {
+            Lang::En => format!("{name}: mean, scale points"),
+            Lang::Pl => format!("{name}: średnia, punkty skali"),
+        };
+        let chart = TrendChart {
+            text: text(lang, &id, title.clone(), description),
+            rows,
+            waves: (cl.before_wave.to_owned(), cl.after_wave.to_owned()),
+            keys: keys.clone(),
+            axis_title,
+            change_axis_title: Some(cl.axis_change.to_owned()),
+            ci_label: format!("{ci_label} ({})", l.legend_ci),
+            include_zero: measure != "perceived",
+        };
+        let table = DataTable {
+            caption: &title,
+            header: vec![
+                l.col_dimension.to_owned(),
+                cl.before.to_owned(),
+                cl.after.to_owned(),
+                cl.col_change.to_owned(),
+                ci_label.clone(),
+                cl.col_verdict.to_owned(),
+            ],
+            rows: changes
+                .iter()
+                .map(|c| {
+                    vec![
+                        change_name(lang, c),
+                        lang.num(c.before.mean, 2),
+                        lang.num(c.after.mean, 2),
+                        lang.signed(c.change, 2),
+                        lang.interval(c.ci, 2),
+                        lang.verdict(c.verdict),
+                    ]
+                })
+                .collect(),
+            text_columns: vec![0, 5],
+        };
+        out.push(Figure { id, svg: trend_chart(&chart), table: table.html() });
+    }
+
+    // The batteries (E and P, or A, D and P) before and after, per dimension.
+    let batteries = &report.instrument.batteries;
+    let dimensions: Vec<&ChangeView> = {
+        let mut seen: Vec<&str> = Vec::new();
+        report
+            .dimensions
+            .iter()
+            .filter(|c| {
+                let new = !seen.contains(&c.id.as_str());
+                seen.push(&c.id);
+                new
+            })
+            .collect()
+    };
+    let battery_mean = |side: &crate::compare::WaveSideView, b: &str| {
+        side.batteries.iter().find(|x| x.battery == b).and_then(|x| x.mean)
+    };
+    if !batteries.is_empty() && dimensions.iter().any(|c| !c.before.batteries.is_empty()) {
+        let id = "chart-waves-batteries";
+        let mut rows = Vec::new();
+        let mut table_rows = Vec::new();
+        for c in &dimensions {
+            for (k, b) in batteries.iter().enumerate() {
+                let (before, after) = (battery_mean(&c.before, b), battery_mean(&c.after, b));
+                let change = match (before, after) {
+                    (Some(x), Some(y)) => Some(y - x),
+                    _ => None,
+                };
+                rows.push(TrendRow {
+                    label: format!("{} · {b}", c.name),
+                    before,
+                    after,
+                    colour: battery_colour(b),
+                    change: None,
+                    note: format!("{} → {}", lang.num(before, 2), lang.num(after, 2)),
+                    rule_above: k == 0,
+                });
+                table_rows.push(vec![
+                    c.name.clone(),
+                    lang.battery(b).to_owned(),
+                    lang.num(before, 2),
+                    lang.num(after, 2),
+                    lang.signed(change, 2),
+                ]);
+            }
+        }
+        let names: Vec<&str> = batteries.iter().map(|b| lang.battery(b)).collect();
+        let (title, description) = match lang {
+            Lang::En => (
+                format!("{}: before and after, by dimension", names.join(", ")),
+                format!(
+                    "Dumbbell chart: for each dimension and battery ({}), a hollow circle at the first wave’s mean rating and a filled circle at the second wave’s, on the {}–{} answer scale; the numbers are written at the right.",
+                    names.join(", "),
+                    report.instrument.scale_min,
+                    report.instrument.scale_max
+                ),
+            ),
+            Lang::Pl => (
+                format!("{}: przed i po, według wymiarów", names.join(", ")),
+                format!(
+                    "Wykres hantlowy: dla każdego wymiaru i baterii ({}) pusty okrąg w średniej ocenie z pierwszej fali i pełne koło w średniej z drugiej, na skali odpowiedzi {}–{}; liczby podano po prawej.",
+                    names.join(", "),
+                    report.instrument.scale_min,
+                    report.instrument.scale_max
+                ),
+            ),
+        };
+        let chart = TrendChart {
+            text: text(lang, id, title.clone(), description),
+            rows,
+            waves: (cl.before_wave.to_owned(), cl.after_wave.to_owned()),
+            keys: batteries.iter().map(|b| (battery_colour(b), lang.battery(b).to_owned())).collect(),
+            axis_title: format!(
+                "{} ({}–{})",
+                l.axis_mean_rating, report.instrument.scale_min, report.instrument.scale_max
+            ),
+            change_axis_title: None,
+            ci_label: String::new(),
+            include_zero: false,
+        };
+        let table = DataTable {
+            caption: &title,
+            header: vec![
+                l.col_dimension.to_owned(),
+                l.col_scale.to_owned(),
+                cl.before.to_owned(),
+                cl.after.to_owned(),
+                cl.col_change.to_owned(),
+            ],
+            rows: table_rows,
+            text_columns: vec![0, 1],
+        };
+        out.push(Figure { id: id.to_owned(), svg: trend_chart(&chart), table: table.html() });
+    }
+    out
+}
+
+/// A table of changes whose last column is the verdict, written as a word with a
+/// colour class; the first `text` columns hold text.
+fn change_table(
+    out: &mut String,
+    lang: Lang,
+    caption: &str,
+    header: &[String],
+    rows: &[(Vec<String>, &str)],
+    text: usize,
+) {
+    let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(caption));
+    out.push_str("<thead><tr>");
+    for (i, h) in header.iter().enumerate() {
+        let class = if i < text || i + 1 == header.len() { "" } else { " class=\"num\"" };
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (cells, verdict) in rows {
+        out.push_str("<tr>");
+        for (i, cell) in cells.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
+            } else if i < text {
+                let _ = write!(out, "<td class=\"statement\">{}</td>", escape(cell));
+            } else {
+                let _ = write!(out, "<td class=\"num\">{}</td>", escape(cell));
+            }
+        }
+        let _ = write!(
+            out,
+            "<td class=\"verdict v-{}\">{}</td>",
+            escape(verdict),
+            escape(&lang.verdict(verdict))
+        );
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+fn change_cells(lang: Lang, c: &ChangeView, full: bool) -> Vec<String> {
+    let mut cells = vec![
+        c.before.n.to_string(),
+        lang.num(c.before.mean, 2),
+        c.after.n.to_string(),
+        lang.num(c.after.mean, 2),
+        lang.signed(c.change, 2),
+        lang.interval(c.ci, 2),
+    ];
+    if full {
+        cells.push(lang.num(c.t, 2));
+        cells.push(lang.num(c.df, 1));
+    }
+    cells.push(lang.p(c.p));
+    cells.push(lang.p(c.p_holm));
+    cells
+}
+
+fn change_header(lang: Lang, report: &WaveReport, first: &[&str], full: bool) -> Vec<String> {
+    let cl = lang.compare_labels();
+    let l = lang.labels();
+    let mut header: Vec<String> = first.iter().map(|s| (*s).to_owned()).collect();
+    header.extend([
+        format!("n {}", cl.before.to_lowercase()),
+        cl.before.to_owned(),
+        format!("n {}", cl.after.to_lowercase()),
+        cl.after.to_owned(),
+        cl.col_change.to_owned(),
+        lang.ci_label(report.method.confidence),
+    ]);
+    if full {
+        header.push("t".to_owned());
+        header.push("df".to_owned());
+    }
+    header.extend(["p".to_owned(), l.col_p_holm.to_owned(), cl.col_verdict.to_owned()]);
+    header
+}
+
+fn count_verdicts<'a>(changes: impl Iterator<Item = &'a ChangeView>) -> [usize; 3] {
+    let mut n = [0; 3];
+    for c in changes {
+        match c.verdict {
+            "improved" => n[0] += 1,
+            "worsened" => n[1] += 1,
+            "unchanged" => n[2] += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    section(out, "summary", l.h_summary);
+    out.push_str("<div class=\"cards\">\n");
+    let card = |out: &mut String, label: &str, value: &str, class: &str, detail: &str| {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\"><span class=\"label\">{}</span><span class=\"value{class}\">{}</span><span class=\"detail\">{}</span></div>",
+            escape(label),
+            escape(value),
+            escape(detail)
+        );
+    };
+    let ci_label = lang.ci_label(report.method.confidence);
+    for o in &report.overall {
+        let name = measure_name(lang, o.measure);
+        card(
+            out,
+            &format!("{} · {} → {}", name, cl.before, cl.after),
+            &format!("{} → {}", lang.num(o.before.mean, 2), lang.num(o.after.mean, 2)),
+            " pair",
+            &format!("n {} → {}", o.before.n, o.after.n),
+        );
+        card(
+            out,
+            &format!("{} · {}", cl.col_change, lang.comparison_short(o.measure)),
+            &lang.signed(o.change, 2),
+            "",
+            &format!("{ci_label} {}", lang.interval(o.ci, 2)),
+        );
+        card(
+            out,
+            &format!("{} · {}", cl.col_verdict, cl.overall_score),
+            &lang.verdict(o.verdict),
+            &format!(" verdict v-{}", o.verdict),
+            &lang.p_equals(o.p),
+        );
+    }
+    for (label, changes) in [(l.h_dimensions, &report.dimensions), (cl.h_items, &report.items)] {
+        let [up, down, same] = count_verdicts(changes.iter());
+        card(
+            out,
+            label,
+            &format!("▲ {up} · ▼ {down}"),
+            "",
+            &format!("{} {up}, {} {down}, {} {same}", cl.improved, cl.worsened, cl.unchanged),
+        );
+    }
+    out.push_str("</div>\n");
+
+    let mut sentences = Vec::new();
+    for o in &report.overall {
+        sentences.push(lang.waves_overall_sentence(
+            o.measure,
+            o.verdict,
+            o.change,
+            report.method.confidence,
+            o.ci,
+        ));
+    }
+    let prose = |verdict: &str| -> Vec<String> {
+        let mut picked: Vec<&ChangeView> = report.dimensions.iter().filter(|c| c.verdict == verdict).collect();
+        picked.sort_by(|a, b| {
+            let key = |c: &ChangeView| c.change.map_or(0.0, f64::abs);
+            key(b).total_cmp(&key(a))
+        });
+        let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+        picked
+            .iter()
+            .map(|c| {
+                let name = if multiple {
+                    format!("{} ({})", c.name, lang.comparison_short(c.measure))
+                } else {
+                    c.name.clone()
+                };
+                lang.change_prose(&name, c.change, report.method.confidence, c.ci)
+            })
+            .collect()
+    };
+    sentences.push(lang.waves_dimension_sentence(&prose("improved"), &prose("worsened")));
+    let ids = |verdict: &str| -> Vec<String> {
+        report.items.iter().filter(|c| c.verdict == verdict).map(|c| c.id.clone()).collect()
+    };
+    let items = report.items.iter().filter(|c| c.verdict != "not-tested").count();
+    sentences.push(lang.waves_item_sentence(&ids("improved"), &ids("worsened"), items));
+    out.push_str("<ul class=\"findings\">\n");
+    for s in &sentences {
+        let _ = writeln!(out, "<li>{}</li>", escape(s));
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// Renders a wave comparison as a complete, self-contained HTML page in the report's language.
+pub fn render_waves_html(report: &WaveReport) -> String {
+    let lang = wave_lang(report);
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let figures = wave_figures(report);
+    let mut out = String::new();
+    let title = format!("{}: {}", cl.waves_title, report.instrument.title);
+    page_start(&mut out, lang, report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
+    let _ = writeln!(
+        out,
+        "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
+        escape(cl.waves_title),
+        escape(&report.instrument.title)
+    );
+    let meta = [
+        (cl.before, format!("{} ({} {})", report.before.file, report.before.rows, l.rows_read)),
+        (cl.after, format!("{} ({} {})", report.after.file, report.after.rows, l.rows_read)),
+        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
+        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+    ];
+    for (k, v) in meta {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+    }
+    out.push_str("</dl>\n</header>\n");
+
+    let toc = [
+        ("summary", l.h_summary),
+        ("trend", cl.h_trend),
+        ("dimensions", l.h_dimensions),
+        ("items", cl.h_items),
+        ("data-quality", l.h_data_quality),
+        ("methods", l.h_methods),
+    ];
+    let toc_label = match lang {
+        Lang::En => "Contents",
+        Lang::Pl => "Spis treści",
+    };
+    let _ = writeln!(out, "<nav class=\"toc\" aria-label=\"{toc_label}\"><ol>");
+    for (id, name) in toc {
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape(name));
+    }
+    out.push_str("</ol></nav>\n");
+
+    wave_summary(&mut out, report, lang);
+
+    section(&mut out, "trend", cl.h_trend);
+    paragraph(&mut out, cl.trend_intro);
+    for f in &figures {
+        if f.id == "chart-waves-batteries" {
+            let names: Vec<&str> = report.instrument.batteries.iter().map(|b| lang.battery(b)).collect();
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&names.join(", ")));
+        }
+        figure(&mut out, &figures, &f.id, l);
+    }
+    out.push_str("</section>\n");
+
+    section(&mut out, "dimensions", l.h_dimensions);
+    paragraph(&mut out, cl.dimensions_intro);
+    let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+    let label = |c: &ChangeView| {
+        let name = if c.scope == "item" { c.id.clone() } else { change_name(lang, c) };
+        if multiple {
+            format!("{name} ({})", lang.comparison_short(c.measure))
+        } else {
+            name
+        }
+    };
+    let header = change_header(lang, report, &[l.col_dimension], true);
+    let rows: Vec<(Vec<String>, &str)> = report
+        .dimensions
+        .iter()
+        .chain(&report.overall)
+        .map(|c| {
+            let mut cells = vec![label(c)];
+            cells.extend(change_cells(lang, c, true));
+            (cells, c.verdict)
+        })
+        .collect();
+    change_table(&mut out, lang, l.h_dimensions, &header, &rows, 1);
+    out.push_str("</section>\n");
+
+    section(&mut out, "items", cl.h_items);
+    let header = change_header(lang, report, &[l.col_item, l.col_statement], false);
+    let mut seen: Vec<&str> = Vec::new();
+    for d in &report.dimensions {
+        if seen.contains(&d.id.as_str()) {
+            continue;
+        }
+        seen.push(&d.id);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
+        let rows: Vec<(Vec<String>, &str)> = report
+            .items
+            .iter()
+            .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
+            .map(|c| {
+                let mut cells = vec![label(c), c.name.clone()];
+                cells.extend(change_cells(lang, c, false));
+                (cells, c.verdict)
+            })
+            .collect();
+        change_table(&mut out, lang, &format!("{} — {}", d.name, cl.h_items), &header, &rows, 2);
+    }
+    out.push_str("</section>\n");
+
+    section(&mut out, "data-quality", l.h_data_quality);
+    for (name, input) in [(cl.before, &report.before), (cl.after, &report.after)] {
+        let heading = format!("{name}: {}", input.file);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
+        findings_table(&mut out, &input.findings, &heading, lang);
+    }
+    out.push_str("</section>\n");
+
+    section(&mut out, "methods", l.h_methods);
+    let software = match lang {
+        Lang::En => format!(
+            "servgap {} ({}). Every interval is a {} interval.",
+            report.servgap_version,
+            report.schema,
+            lang.percent(report.method.confidence)
+        ),
+        Lang::Pl => format!(
+            "servgap {} ({}). Wszystkie przedziały to przedziały ufności {}.",
+            report.servgap_version,
+            report.schema,
+            lang.percent(report.method.confidence)
+        ),
+    };
+    for (heading, body) in [
+        (cl.m_design, cl.design_text.to_owned()),
+        (cl.m_verdict, cl.verdict_text.to_owned()),
+        (cl.m_scores, cl.scores_text.to_owned()),
+        (l.m_software, software),
+    ] {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
+        paragraph(&mut out, &body);
+    }
+    out.push_str("</section>\n");
+
+    let _ = writeln!(
+        out,
+        "<footer><p>servgap {} · {} · {} → {}</p></footer>\n</main>\n</body>\n</html>",
+        escape(report.servgap_version),
+        escape(report.schema),
+        escape(&report.before.file),
+        escape(&report.after.file)
+    );
+    out
+}
