@@ -54,7 +54,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         OutputFormat::Markdown => render_waves_markdown(&report),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => render_waves_html(&report),
-        OutputFormat::Pdf => return crate::pdf::write_pdf(&render_waves_html(&report), args.output.as_deref()),
+        OutputFormat::Pdf => {
+            return crate::pdf::write_pdf(&render_waves_html(&report), args.output.as_deref())
+        }
     };
     write_output(args.output.as_deref(), &text)
 }

@@ -303,10 +303,8 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
     let cl = lang.compare_labels();
     let ci_label = lang.ci_label(report.method.confidence);
     let mut out = Vec::new();
-    let keys: Vec<(&'static str, String)> = ["improved", "worsened", "unchanged"]
-        .iter()
-        .map(|v| (verdict_colour(v), lang.verdict(v)))
-        .collect();
+    let keys: Vec<(&'static str, String)> =
+        ["improved", "worsened", "unchanged"].iter().map(|v| (verdict_colour(v), lang.verdict(v))).collect();
     for measure in measures(report.dimensions.iter().map(|c| c.measure)) {
         let id = format!("chart-waves-{measure}");
         let changes: Vec<&ChangeView> = report
@@ -637,7 +635,8 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         ));
     }
     let prose = |verdict: &str| -> Vec<String> {
-        let mut picked: Vec<&ChangeView> = report.dimensions.iter().filter(|c| c.verdict == verdict).collect();
+        let mut picked: Vec<&ChangeView> =
+            report.dimensions.iter().filter(|c| c.verdict == verdict).collect();
         picked.sort_by(|a, b| {
             let key = |c: &ChangeView| c.change.map_or(0.0, f64::abs);
             key(b).total_cmp(&key(a))

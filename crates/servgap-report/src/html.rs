@@ -629,7 +629,14 @@ fn sorted_dimensions(report: &AnalysisReport) -> Vec<&DimensionView> {
 
 /// Opens a self-contained page: doctype, `lang`, the stylesheet (plus `extra_css`),
 /// the skip link to `#summary` and `<main>`. Shared by every HTML document.
-pub(crate) fn page_start(out: &mut String, lang: Lang, version: &str, title: &str, skip: &str, extra_css: &str) {
+pub(crate) fn page_start(
+    out: &mut String,
+    lang: Lang,
+    version: &str,
+    title: &str,
+    skip: &str,
+    extra_css: &str,
+) {
     let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -1047,7 +1054,12 @@ fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
 
 /// The validation findings as a table (rule, count, first occurrence, action), or a
 /// sentence saying that no rule was broken.
-pub(crate) fn findings_table(out: &mut String, findings: &[crate::model::RuleFindings], caption: &str, lang: Lang) {
+pub(crate) fn findings_table(
+    out: &mut String,
+    findings: &[crate::model::RuleFindings],
+    caption: &str,
+    lang: Lang,
+) {
     let l = lang.labels();
     if findings.is_empty() {
         paragraph(out, l.no_rule_broken);

@@ -880,7 +880,12 @@ impl Lang {
     pub fn signed(self, value: Option<f64>, digits: usize) -> String {
         let text = self.num(value, digits);
         match value {
-            Some(v) if v.is_finite() && !text.starts_with('−') && text.chars().any(|c| matches!(c, '1'..='9')) && v > 0.0 => {
+            Some(v)
+                if v.is_finite()
+                    && !text.starts_with('−')
+                    && text.chars().any(|c| matches!(c, '1'..='9'))
+                    && v > 0.0 =>
+            {
                 format!("+{text}")
             }
             _ => text,
@@ -902,7 +907,13 @@ impl Lang {
 
     /// Which dimensions differ across segments: `significant` by Welch (Holm), of which
     /// `confirmed` also by Kruskal–Wallis (Holm).
-    pub fn segments_sentence(self, column: &str, significant: &[String], confirmed: usize, tested: usize) -> String {
+    pub fn segments_sentence(
+        self,
+        column: &str,
+        significant: &[String],
+        confirmed: usize,
+        tested: usize,
+    ) -> String {
         let n = significant.len() as u64;
         match (self, n) {
             (Lang::En, 0) => format!(
@@ -981,7 +992,13 @@ impl Lang {
     }
 
     /// A dimension's change in prose: `Reliability (+0.50, 95 % CI 0.33 to 0.67)`.
-    pub fn change_prose(self, name: &str, change: Option<f64>, confidence: f64, ci: Option<[f64; 2]>) -> String {
+    pub fn change_prose(
+        self,
+        name: &str,
+        change: Option<f64>,
+        confidence: f64,
+        ci: Option<[f64; 2]>,
+    ) -> String {
         match ci {
             Some(ci) => format!("{name} ({}, {})", self.signed(change, 2), self.ci_prose(confidence, ci)),
             None => format!("{name} ({})", self.signed(change, 2)),

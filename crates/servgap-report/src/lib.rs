@@ -23,8 +23,8 @@ pub mod svg;
 pub mod text;
 
 pub use compare::{
-    render_segments_markdown, render_segments_text, render_waves_json, render_waves_markdown, render_waves_text,
-    SegmentsView, WaveInputView, WaveReport, COMPARE_SCHEMA,
+    render_segments_markdown, render_segments_text, render_waves_json, render_waves_markdown,
+    render_waves_text, SegmentsView, WaveInputView, WaveReport, COMPARE_SCHEMA,
 };
 pub use compare_html::render_waves_html;
 pub use html::render_html;

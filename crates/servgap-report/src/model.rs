@@ -7,7 +7,8 @@
 use serde::Serialize;
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    BatteryStats, Insight, ComparisonStats, DifferenceReliability, OverallScore, ScaleReliability, SurveyAnalysis,
+    BatteryStats, ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability,
+    SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
@@ -492,17 +493,22 @@ impl InsightView {
                         .collect(),
                 }
             }
-            Insight::NoSignificantGaps { comparison } => InsightView::NoSignificantGaps { comparison: comparison.id() },
-            Insight::WeakestDimension { comparison, dimension, mean, ci, p_holm } => InsightView::WeakestDimension {
-                comparison: comparison.map(|c| c.id()),
-                dimension: dim(dimension),
-                mean: *mean,
-                ci: ci.map(|(a, b)| [a, b]),
-                p_holm: *p_holm,
-            },
-            Insight::ConcentrateHere { basis, items } => {
-                InsightView::ConcentrateHere { importance: basis.id(), items: items.iter().map(item).collect() }
+            Insight::NoSignificantGaps { comparison } => {
+                InsightView::NoSignificantGaps { comparison: comparison.id() }
             }
+            Insight::WeakestDimension { comparison, dimension, mean, ci, p_holm } => {
+                InsightView::WeakestDimension {
+                    comparison: comparison.map(|c| c.id()),
+                    dimension: dim(dimension),
+                    mean: *mean,
+                    ci: ci.map(|(a, b)| [a, b]),
+                    p_holm: *p_holm,
+                }
+            }
+            Insight::ConcentrateHere { basis, items } => InsightView::ConcentrateHere {
+                importance: basis.id(),
+                items: items.iter().map(item).collect(),
+            },
             Insight::LowReliability { dimension, scale, alpha } => InsightView::LowReliability {
                 dimension: dimension.as_ref().map(dim),
                 scale: scale.clone(),
@@ -532,7 +538,11 @@ fn batteries(stats: &[BatteryStats]) -> Vec<BatteryView> {
     stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
 }
 
-fn wilcoxon_view(w: &servgap_core::stats::wilcoxon::Wilcoxon, holm: Option<f64>, bh: Option<f64>) -> WilcoxonView {
+fn wilcoxon_view(
+    w: &servgap_core::stats::wilcoxon::Wilcoxon,
+    holm: Option<f64>,
+    bh: Option<f64>,
+) -> WilcoxonView {
     WilcoxonView {
         w_plus: w.w_plus,
         w_minus: w.w_minus,
@@ -607,7 +617,12 @@ fn overall(o: &OverallScore) -> OverallView {
 
 impl AnalysisReport {
     /// Builds the view of `analysis` of `instrument`, with texts in `language`.
-    pub fn new(instrument: &Instrument, analysis: &SurveyAnalysis, input: InputSummary, language: &str) -> Self {
+    pub fn new(
+        instrument: &Instrument,
+        analysis: &SurveyAnalysis,
+        input: InputSummary,
+        language: &str,
+    ) -> Self {
         let dim_ids: Vec<String> = instrument.dimensions().iter().map(|d| d.id.clone()).collect();
         let item_ids: Vec<String> = instrument.items().iter().map(|i| i.id.clone()).collect();
         let options = &analysis.options;

@@ -77,7 +77,8 @@ impl Table {
         match flavour {
             Flavour::Markdown => {
                 let _ = writeln!(out, "| {} |", self.header.join(" | "));
-                let rule: Vec<&str> = self.right_aligned.iter().map(|&r| if r { "---:" } else { "---" }).collect();
+                let rule: Vec<&str> =
+                    self.right_aligned.iter().map(|&r| if r { "---:" } else { "---" }).collect();
                 let _ = writeln!(out, "|{}|", rule.join("|"));
                 for row in &self.rows {
                     let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
@@ -144,7 +145,11 @@ fn sort_key(comparisons: &[ComparisonView], batteries: &[crate::model::BatteryVi
 fn comparison_columns(lang: Lang, report: &AnalysisReport) -> Vec<(String, bool)> {
     let mut cols = Vec::new();
     for c in &report.instrument.comparisons {
-        let name = if lang == Lang::En { c.to_uppercase().replace("GAP", "gap") } else { lang.comparison_short(c).to_owned() };
+        let name = if lang == Lang::En {
+            c.to_uppercase().replace("GAP", "gap")
+        } else {
+            lang.comparison_short(c).to_owned()
+        };
         cols.push((name, true));
         let ci = if lang == Lang::En {
             format!("{:.0}% CI", report.method.confidence * 100.0)
@@ -173,7 +178,13 @@ fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
     cells
 }
 
-fn dimension_table(lang: Lang, report: &AnalysisReport, dims: &[&DimensionView], flavour: Flavour, out: &mut String) {
+fn dimension_table(
+    lang: Lang,
+    report: &AnalysisReport,
+    dims: &[&DimensionView],
+    flavour: Flavour,
+    out: &mut String,
+) {
     let mut columns: Vec<(String, bool)> = vec![(word(lang, "dimension").into(), false), ("n".into(), true)];
     columns.extend(report.instrument.batteries.iter().map(|b| (b.to_string(), true)));
     columns.extend(comparison_columns(lang, report));
@@ -224,7 +235,8 @@ fn item_table(lang: Lang, report: &AnalysisReport, items: &[&ItemView], flavour:
 }
 
 fn overall_table(lang: Lang, overall: &[OverallView], flavour: Flavour, confidence: f64, out: &mut String) {
-    let ci_name = if lang == Lang::En { format!("{:.0}% CI", confidence * 100.0) } else { lang.ci_label(confidence) };
+    let ci_name =
+        if lang == Lang::En { format!("{:.0}% CI", confidence * 100.0) } else { lang.ci_label(confidence) };
     let mut table = Table::new(&[
         (word(lang, "score"), false),
         (word(lang, "aggregation"), false),
@@ -245,7 +257,11 @@ fn overall_table(lang: Lang, overall: &[OverallView], flavour: Flavour, confiden
         };
         table.rows.push(vec![
             score,
-            if lang == Lang::En { o.aggregation.to_owned() } else { lang.aggregation(o.aggregation).to_owned() },
+            if lang == Lang::En {
+                o.aggregation.to_owned()
+            } else {
+                lang.aggregation(o.aggregation).to_owned()
+            },
             o.n.to_string(),
             num(lang, o.mean, 3),
             num(lang, o.sd, 3),
@@ -326,7 +342,9 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
     if flavour == Flavour::Markdown {
         heading(flavour, 2, l.h_summary, &mut out);
         let all = crate::insights::sentences(report, lang);
-        for (warning, name, none) in [(false, l.h_findings, l.no_findings), (true, l.h_warnings, l.no_warnings)] {
+        for (warning, name, none) in
+            [(false, l.h_findings, l.no_findings), (true, l.h_warnings, l.no_warnings)]
+        {
             let _ = writeln!(out, "**{name}**\n");
             let list: Vec<&crate::insights::Sentence> = all.iter().filter(|s| s.warning == warning).collect();
             if list.is_empty() {
@@ -345,13 +363,17 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
     overall_table(lang, &report.overall, flavour, report.method.confidence, &mut out);
 
     let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
-    dims.sort_by(|a, b| sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries)));
+    dims.sort_by(|a, b| {
+        sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
+    });
     heading(flavour, 2, l.h_dimensions_sorted, &mut out);
     dimension_table(lang, report, &dims, flavour, &mut out);
 
     for d in &dims {
         let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
-        items.sort_by(|a, b| sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries)));
+        items.sort_by(|a, b| {
+            sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
+        });
         heading(flavour, 3, &format!("{} — {}", d.name, l.items_sorted_suffix), &mut out);
         item_table(lang, report, &items, flavour, &mut out);
         for diff in &d.difference_scores {

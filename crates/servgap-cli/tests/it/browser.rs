@@ -223,9 +223,18 @@ fn wave_comparison_page_renders_its_trend_chart_in_chromium() {
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&dom.stdout);
-    for heading in ["Summary of findings", "Change by dimension", "Dimensions", "Items", "Data quality", "Methods appendix"]
-    {
-        assert!(dom.contains(&format!(">{heading}</h2>")), "heading `{heading}` missing from the rendered DOM");
+    for heading in [
+        "Summary of findings",
+        "Change by dimension",
+        "Dimensions",
+        "Items",
+        "Data quality",
+        "Methods appendix",
+    ] {
+        assert!(
+            dom.contains(&format!(">{heading}</h2>")),
+            "heading `{heading}` missing from the rendered DOM"
+        );
     }
     assert_eq!(dom.matches("role=\"img\"").count(), 2, "trend chart and battery chart");
     assert!(dom.contains("▲ improved") && dom.contains("▼ worsened"), "verdicts in words");
@@ -253,7 +262,8 @@ fn wave_comparison_pdf_is_printed_by_chromium() {
     chromium();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("waves.pdf");
-    let out = servgap(&["compare", DEMO, WAVE2, "--format", "pdf", "--lang", "pl", "-o", pdf.to_str().unwrap()]);
+    let out =
+        servgap(&["compare", DEMO, WAVE2, "--format", "pdf", "--lang", "pl", "-o", pdf.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");

@@ -144,8 +144,12 @@ fn by_branch(lang: &str) -> AnalysisReport {
     let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
     let options = AnalysisOptions::default();
     let segments = servgap_core::servqual::SegmentComparison::new(&scanned.segments, &options).unwrap();
-    demo_report(DEMO, instrument.clone(), lang)
-        .with_segments(servgap_report::SegmentsView::new(&instrument, &segments, "branch", lang))
+    demo_report(DEMO, instrument.clone(), lang).with_segments(servgap_report::SegmentsView::new(
+        &instrument,
+        &segments,
+        "branch",
+        lang,
+    ))
 }
 
 /// The `<section id="…">` of a page, up to its closing tag.

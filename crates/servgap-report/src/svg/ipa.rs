@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, colour, escape, legend, open, x_axis, y_axis, Axis, ChartText, Swatch};
+use super::{c, close, colour, escape, legend, open, text_width, x_axis, y_axis, Axis, ChartText, Swatch};
 
 /// One item on the grid.
 #[derive(Debug, Clone)]
@@ -110,33 +110,91 @@ pub fn ipa_chart(chart: &IpaChart) -> String {
             .then(a.cmp(&b))
     });
     out.push_str("<g class=\"points\">\n");
-    let mut previous: Option<(f64, f64)> = None;
-    let mut flip = false;
+    let placed_points: Vec<(f64, f64)> =
+        chart.points.iter().map(|p| (x.px(p.performance), y.px(p.importance))).collect();
     for &i in &order {
-        let p = &chart.points[i];
-        let (px, py) = (x.px(p.performance), y.px(p.importance));
+        let (px, py) = placed_points[i];
         let _ = writeln!(
             out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"5.0\" fill=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>",
             c(px),
             c(py),
-            colour(p.group)
+            colour(chart.points[i].group)
         );
-        flip = match previous {
-            Some((qx, qy)) if (qy - py).abs() < 14.0 && (px - qx).abs() < 26.0 => !flip,
-            _ => false,
-        };
-        previous = Some((px, py));
-        let ly = if flip { py + 17.0 } else { py - 8.0 };
+    }
+    // Labels: each takes the first free spot around its point (above, below, right,
+    // left, then stacked further up and down), avoiding earlier labels and every point.
+    let mut taken: Vec<Rect> = Vec::new();
+    for &i in &order {
+        let (px, py) = placed_points[i];
+        let label = &chart.points[i].label;
+        let w = text_width(label, 11.0);
+        let spot = label_spot(px, py, w, &taken, &placed_points);
+        taken.push(spot.rect);
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" aria-hidden=\"true\">{}</text>",
-            c(px),
-            c(ly),
-            escape(&p.label)
+            c(spot.x),
+            c(spot.y),
+            escape(label)
         );
+        if spot.leader {
+            let _ = writeln!(
+                out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#767676\" stroke-width=\"0.6\"/>",
+                c(px),
+                c(py),
+                c(spot.x),
+                c(if spot.y < py { spot.y + 2.0 } else { spot.y - 10.0 })
+            );
+        }
     }
     out.push_str("</g>\n");
     close(&mut out);
     out
+}
+
+/// A label's box: left, top, right, bottom.
+#[derive(Debug, Clone, Copy)]
+struct Rect(f64, f64, f64, f64);
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.0 < o.2 && o.0 < self.2 && self.1 < o.3 && o.1 < self.3
+    }
+}
+
+/// Where a label goes: its (centre x, baseline y), its box, and whether it is far
+/// enough from the point to need a leader line.
+struct Spot {
+    x: f64,
+    y: f64,
+    rect: Rect,
+    leader: bool,
+}
+
+/// The first free spot for a label of width `w` around the point (px, py): above,
+/// below, right, left, then further up and down in steps of one line. Deterministic:
+/// it depends only on the points and the labels placed before.
+fn label_spot(px: f64, py: f64, w: f64, taken: &[Rect], points: &[(f64, f64)]) -> Spot {
+    const H: f64 = 11.0;
+    let mut candidates: Vec<(f64, f64, bool)> = vec![
+        (px, py - 8.0, false),
+        (px, py + 17.0, false),
+        (px + 8.0 + w / 2.0, py + 4.0, false),
+        (px - 8.0 - w / 2.0, py + 4.0, false),
+    ];
+    for k in 1..=6 {
+        let step = 12.0 * f64::from(k);
+        candidates.push((px, py - 8.0 - step, true));
+        candidates.push((px, py + 17.0 + step, true));
+    }
+    let free = |&(x, y, _): &(f64, f64, bool)| {
+        let rect = Rect(x - w / 2.0, y - H + 2.0, x + w / 2.0, y + 2.0);
+        let clear_of_points =
+            points.iter().all(|&(qx, qy)| !rect.overlaps(&Rect(qx - 5.0, qy - 5.0, qx + 5.0, qy + 5.0)));
+        clear_of_points && taken.iter().all(|t| !rect.overlaps(t))
+    };
+    let (x, y, leader) = candidates.iter().copied().find(free).unwrap_or(candidates[0]);
+    Spot { x, y, rect: Rect(x - w / 2.0, y - H + 2.0, x + w / 2.0, y + 2.0), leader }
 }
