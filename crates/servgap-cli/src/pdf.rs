@@ -103,7 +103,7 @@ pub fn write_pdf(html: &str, output: Option<&Path>) -> anyhow::Result<()> {
     let stderr = std::fs::read_to_string(&log_path).unwrap_or_default();
     let bytes = std::fs::read(&pdf).ok().filter(|b| b.starts_with(b"%PDF"));
     let Some(bytes) = bytes else {
-        let last = stderr.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("no message");
+        let last = stderr.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("no message");
         anyhow::bail!("{} did not produce a PDF ({status}): {last}", chromium.display());
     };
     write_bytes(output, &bytes)

@@ -190,11 +190,11 @@ fn label_spot(px: f64, py: f64, w: f64, taken: &[Rect], points: &[(f64, f64)]) -
         candidates.push((px, py + 17.0 + step, true));
     }
     let free = |&(x, y, _): &(f64, f64, bool)| {
-        let rect = Rect(x - w / 2.0, y - H + 2.0, x + w / 2.0, y + 2.0);
+        let rect = Rect(x - w / 2.0 - 3.0, y - H + 2.0, x + w / 2.0 + 3.0, y + 2.0);
         let clear_of_points =
             points.iter().all(|&(qx, qy)| !rect.overlaps(&Rect(qx - 5.0, qy - 5.0, qx + 5.0, qy + 5.0)));
         clear_of_points && taken.iter().all(|t| !rect.overlaps(t))
     };
     let (x, y, leader) = candidates.iter().copied().find(free).unwrap_or(candidates[0]);
-    Spot { x, y, rect: Rect(x - w / 2.0, y - H + 2.0, x + w / 2.0, y + 2.0), leader }
+    Spot { x, y, rect: Rect(x - w / 2.0 - 3.0, y - H + 2.0, x + w / 2.0 + 3.0, y + 2.0), leader }
 }
