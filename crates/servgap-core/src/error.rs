@@ -122,6 +122,10 @@ pub enum CoreError {
         /// The measure the target is for.
         measure: String,
     },
+    /// Pass-2 values of a coarse histogram bucket that do not add up to its pass-1 count
+    /// (the data changed between the two passes).
+    #[error("the second pass over the tickets did not see the same durations as the first; was the file changed while it was read?")]
+    KpiRefinementMismatch,
     /// A quantile level outside 0..=1 or with a zero denominator.
     #[error("quantile level {numerator}/{denominator} is not between 0 and 1")]
     KpiInvalidQuantile {

@@ -222,4 +222,10 @@ pub enum IngestError {
         /// What is wrong, including the key.
         message: String,
     },
+    /// A ticket file that must be read twice (exact quantiles in coarse buckets) but is not a regular file.
+    #[error("{path}: exact medians need a second pass over the tickets, but this is not a regular file (a pipe?); save it to a file first")]
+    NotRereadable {
+        /// The source.
+        path: PathBuf,
+    },
 }

@@ -9,15 +9,16 @@
 //! numbers of one pass. Memory is bounded by (periods × segments × value range),
 //! never by the number of tickets.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::calendar::BusinessCalendar;
-use super::histogram::{DurationHistogram, IntHasher, IntMap};
+use super::histogram::{bucket_of, DurationHistogram, IntHasher, IntMap, DENSE_LIMIT, SPARSE_BUDGET};
 use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
 use super::model::{Dimension, Survey, Ticket};
 use super::summary::{
@@ -144,6 +145,10 @@ pub struct KpiOptions {
     pub quantile_method: QuantileMethod,
     /// Which duration histograms and series are kept (all by default).
     pub compute: Compute,
+    /// Distinct durations ≥ 87 040 s a histogram keeps exactly before switching to coarse
+    /// buckets (default [`SPARSE_BUDGET`]); coarse buckets that hold a median or p90 are
+    /// resolved by a second pass ([`KpiAggregate::refinements`]).
+    pub sparse_budget: u32,
 }
 
 /// Which parts of the aggregate are kept. Leaving out what a run does not report
@@ -202,6 +207,7 @@ impl KpiOptions {
             as_of: None,
             quantile_method: QuantileMethod::Linear,
             compute: Compute::ALL,
+            sparse_budget: SPARSE_BUDGET,
         })
     }
 }
@@ -258,6 +264,17 @@ impl KpiEngine {
     /// The calendars.
     pub fn calendars(&self) -> &Calendars {
         &self.calendars
+    }
+
+    /// A pass-2 aggregate: [`KpiAggregate::add`] then only collects the exact values of
+    /// the coarse buckets in `refinements` (nothing else), and [`KpiAggregate::merge`]
+    /// combines such collectors. Hand the result to [`KpiAggregate::refine`].
+    pub fn refiner(&self, refinements: &Refinements) -> KpiAggregate {
+        KpiAggregate {
+            labels: refinements.labels.clone(),
+            refining: Some(Refining { wanted: Arc::clone(&refinements.wanted), collected: IntMap::default() }),
+            ..KpiAggregate::default()
+        }
     }
 
     /// An empty aggregate for this engine.
@@ -429,6 +446,56 @@ struct GroupKey {
 
 type KeyMap<V> = IntMap<GroupKey, V>;
 
+/// One coarse bucket of one stored histogram: group, KPI index, clock, bucket.
+type RefKey = (GroupKey, u8, u8, u32);
+
+/// The coarse buckets whose exact values a second pass must collect, from
+/// [`KpiAggregate::refinements`]. At most four buckets per read-out histogram
+/// (two order statistics each for the median and p90), each asked of the stored
+/// histograms merged into it.
+#[derive(Debug, Clone, Default)]
+pub struct Refinements {
+    wanted: Arc<HashSet<RefKey, BuildHasherDefault<IntHasher>>>,
+    labels: [Labels; 3],
+}
+
+impl Refinements {
+    /// True when no second pass is needed.
+    pub fn is_empty(&self) -> bool {
+        self.wanted.is_empty()
+    }
+
+    /// Number of (stored histogram, bucket) requests.
+    pub fn len(&self) -> usize {
+        self.wanted.len()
+    }
+}
+
+/// Pass-2 state of a refiner aggregate.
+#[derive(Debug, Clone, Default)]
+struct Refining {
+    wanted: Arc<HashSet<RefKey, BuildHasherDefault<IntHasher>>>,
+    /// Exact values seen per requested bucket (bounded by the bucket's count and width).
+    collected: IntMap<RefKey, IntMap<u64, u64>>,
+}
+
+impl Refining {
+    #[inline]
+    fn offer(&mut self, key: GroupKey, kpi: DurationKpi, d: &Durations) {
+        let values = [Some(d.calendar), d.business];
+        for (clock, value) in values.into_iter().enumerate() {
+            let Some(v) = value else { continue };
+            if v < DENSE_LIMIT {
+                continue;
+            }
+            let rk = (key, kpi.index() as u8, clock as u8, bucket_of(v));
+            if self.wanted.contains(&rk) {
+                *self.collected.entry(rk).or_default().entry(v).or_insert(0) += 1;
+            }
+        }
+    }
+}
+
 /// Interned segment values of one dimension.
 #[derive(Debug, Clone, Default)]
 struct Labels {
@@ -477,10 +544,12 @@ struct GroupPartial {
 }
 
 impl GroupPartial {
-    fn add_durations(&mut self, kpi: DurationKpi, d: &Durations) {
+    fn add_durations(&mut self, kpi: DurationKpi, d: &Durations, budget: u32) {
         let slot = &mut self.durations[kpi.index()];
+        slot[0].set_budget(budget);
         slot[0].add(d.calendar);
         if let Some(b) = d.business {
+            slot[1].set_budget(budget);
             slot[1].add(b);
         }
     }
@@ -532,6 +601,8 @@ pub struct KpiAggregate {
     segments: Vec<(u8, u32)>,
     changes: Vec<(i32, i64)>,
     zone: ZoneCache,
+    /// Set on a pass-2 aggregate ([`KpiEngine::refiner`]).
+    refining: Option<Refining>,
 }
 
 impl KpiAggregate {
@@ -552,8 +623,9 @@ impl KpiAggregate {
     pub fn add(&mut self, engine: &KpiEngine, ticket: &Ticket) -> Result<(), CoreError> {
         let options = &engine.options;
         let calendar = engine.calendars.for_team(&ticket.team);
-        let KpiAggregate { labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes, zone } =
-            self;
+        let KpiAggregate {
+            labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes, zone, refining,
+        } = self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let m = &*scratch;
         *tickets += 1;
@@ -568,6 +640,10 @@ impl KpiAggregate {
             let i = dimension.index();
             let label = labels[usize::from(i) - 1].intern(dimension.value_of(ticket));
             segments.push((i, label));
+        }
+
+        if let Some(refining) = refining {
+            return refine_ticket(engine, refining, zone, segments, &*scratch);
         }
 
         sla_scratch.clear();
@@ -610,18 +686,19 @@ impl KpiAggregate {
             }
         }
         let keep = options.compute.durations;
+        let budget = options.sparse_budget;
 
         for &(dimension, label) in segments.iter() {
             let key = |period| GroupKey { period, dimension, label };
             let g = groups.entry(key(created_period)).or_default();
             g.created += 1;
             if let (Some(d), true) = (&m.first_response, keep[0]) {
-                g.add_durations(DurationKpi::FirstResponse, d);
+                g.add_durations(DurationKpi::FirstResponse, d, budget);
             }
             g.awaiting_first_response += u64::from(m.awaiting_first_response);
             if keep[1] {
                 for d in &m.next_responses {
-                    g.add_durations(DurationKpi::NextResponse, d);
+                    g.add_durations(DurationKpi::NextResponse, d, budget);
                 }
             }
             if !sla_scratch.is_empty() && g.sla.len() < options.sla.len() {
@@ -649,7 +726,7 @@ impl KpiAggregate {
                 let g = groups.entry(key(p)).or_default();
                 g.solved += 1;
                 if let (Some(d), true) = (&m.first_resolution, keep[2]) {
-                    g.add_durations(DurationKpi::FirstResolution, d);
+                    g.add_durations(DurationKpi::FirstResolution, d, budget);
                 }
                 if let Some(fcr) = m.first_contact_resolution {
                     g.fcr.record(fcr);
@@ -659,10 +736,10 @@ impl KpiAggregate {
             if let Some(p) = last_solve_period {
                 let g = groups.entry(key(p)).or_default();
                 if let (Some(d), true) = (&m.full_resolution, keep[3]) {
-                    g.add_durations(DurationKpi::FullResolution, d);
+                    g.add_durations(DurationKpi::FullResolution, d, budget);
                 }
                 if let (Some(d), true) = (&m.requester_wait, keep[4]) {
-                    g.add_durations(DurationKpi::RequesterWait, d);
+                    g.add_durations(DurationKpi::RequesterWait, d, budget);
                 }
             }
             for &(day, change) in changes.iter() {
@@ -692,6 +769,104 @@ impl KpiAggregate {
             *self.backlog.entry(translate(key)).or_insert(0) += change;
         }
         self.tickets += other.tickets;
+        if let Some(theirs) = &other.refining {
+            let ours = self
+                .refining
+                .get_or_insert_with(|| Refining { wanted: Arc::clone(&theirs.wanted), ..Refining::default() });
+            for (&(key, kpi, clock, bucket), values) in &theirs.collected {
+                let mine = ours.collected.entry((translate(&key), kpi, clock, bucket)).or_default();
+                for (&v, &c) in values {
+                    *mine.entry(v).or_insert(0) += c;
+                }
+            }
+        }
+    }
+
+    /// After pass 1: the coarse buckets holding a median or p90 of any group that
+    /// [`KpiAggregate::finish`] or [`KpiAggregate::finish_totals`] reads out. When not
+    /// empty, feed the same tickets again to [`KpiEngine::refiner`] and pass the result
+    /// to [`KpiAggregate::refine`]; when empty, every quantile is already exact.
+    pub fn refinements(&self, engine: &KpiEngine) -> Refinements {
+        let options = &engine.options;
+        let method = options.quantile_method;
+        // Read-out groups as lists of stored groups merged into them.
+        let mut views: Vec<Vec<GroupKey>> = Vec::new();
+        let mut derived: BTreeMap<i32, Vec<GroupKey>> = BTreeMap::new();
+        let mut totals: BTreeMap<(u8, u32), Vec<GroupKey>> = BTreeMap::new();
+        let mut all_totals: Vec<GroupKey> = Vec::new();
+        let first = options.dimensions.first().map(|d| d.index());
+        for &key in self.groups.keys() {
+            views.push(vec![key]);
+            totals.entry((key.dimension, key.label)).or_default().push(key);
+            if Some(key.dimension) == first {
+                derived.entry(key.period).or_default().push(key);
+                all_totals.push(key);
+            }
+        }
+        views.extend(derived.into_values());
+        views.extend(totals.into_values());
+        if !all_totals.is_empty() {
+            views.push(all_totals);
+        }
+        let mut wanted: HashSet<RefKey, BuildHasherDefault<IntHasher>> = HashSet::default();
+        for sources in &views {
+            let stored: Vec<&GroupPartial> = sources.iter().filter_map(|k| self.groups.get(k)).collect();
+            for kpi in DurationKpi::ALL {
+                if !options.compute.includes(kpi) {
+                    continue;
+                }
+                for clock in 0..2 {
+                    let merged;
+                    let h = match stored.as_slice() {
+                        [one] => &one.durations[kpi.index()][clock],
+                        many => {
+                            let mut m = DurationHistogram::new();
+                            for g in many {
+                                m.merge(&g.durations[kpi.index()][clock]);
+                            }
+                            merged = m;
+                            &merged
+                        }
+                    };
+                    for bucket in h.unresolved(method) {
+                        for (key, g) in sources.iter().zip(&stored) {
+                            if g.durations[kpi.index()][clock].count_in(bucket) > 0 {
+                                wanted.insert((*key, kpi.index() as u8, clock as u8, bucket));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Refinements { wanted: Arc::new(wanted), labels: self.labels.clone() }
+    }
+
+    /// Installs the exact bucket values collected by a pass-2 aggregate (see
+    /// [`KpiAggregate::refinements`]).
+    ///
+    /// # Errors
+    /// [`CoreError::KpiRefinementMismatch`] when a bucket's collected values do not
+    /// account for its pass-1 count (the data changed between the passes).
+    pub fn refine(&mut self, pass2: &KpiAggregate) -> Result<(), CoreError> {
+        let Some(refining) = &pass2.refining else { return Ok(()) };
+        let mismatch = || CoreError::KpiRefinementMismatch;
+        // `wanted` and the refiner's groups use this aggregate's label numbers: the refiner
+        // starts from its labels, and merging refiners keeps them.
+        for &(key, kpi, clock, bucket) in refining.wanted.iter() {
+            let values = refining.collected.get(&(key, kpi, clock, bucket));
+            let h = self
+                .groups
+                .get_mut(&key)
+                .and_then(|g| g.durations.get_mut(usize::from(kpi)))
+                .and_then(|c| c.get_mut(usize::from(clock)))
+                .ok_or_else(mismatch)?;
+            let entries: Vec<(u64, u64)> = values.map(|m| m.iter().map(|(&v, &c)| (v, c)).collect()).unwrap_or_default();
+            if entries.iter().map(|&(_, c)| c).sum::<u64>() != h.count_in(bucket) {
+                return Err(mismatch());
+            }
+            h.install(bucket, &entries);
+        }
+        Ok(())
     }
 
     /// Reads out every group and the daily backlog series.
@@ -845,6 +1020,55 @@ impl KpiAggregate {
         });
         KpiReport { period: options.period, tickets: self.tickets, groups, backlog }
     }
+}
+
+/// Pass 2 of one ticket: offers its durations to the groups' requested buckets,
+/// with the same segments and periods as [`KpiAggregate::add`].
+fn refine_ticket(
+    engine: &KpiEngine,
+    refining: &mut Refining,
+    zone: &mut ZoneCache,
+    segments: &[(u8, u32)],
+    m: &TicketMetrics,
+) -> Result<(), CoreError> {
+    let options = &engine.options;
+    let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
+    let created_period = engine.period_key_cached(zone, m.created).ok_or_else(out_of_range)?;
+    let mut cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
+        match (at, options.resolution_cohort) {
+            (None, _) => Ok(None),
+            (Some(_), Cohort::Created) => Ok(Some(created_period)),
+            (Some(t), Cohort::Solved) => {
+                engine.period_key_cached(zone, t.as_second()).map(Some).ok_or_else(out_of_range)
+            }
+        }
+    };
+    let first_solve_period = cohort(m.first_solved)?;
+    let last_solve_period = cohort(m.last_solved)?;
+    let keep = options.compute.durations;
+    for &(dimension, label) in segments {
+        let key = |period| GroupKey { period, dimension, label };
+        if let (Some(d), true) = (&m.first_response, keep[0]) {
+            refining.offer(key(created_period), DurationKpi::FirstResponse, d);
+        }
+        if keep[1] {
+            for d in &m.next_responses {
+                refining.offer(key(created_period), DurationKpi::NextResponse, d);
+            }
+        }
+        if let (Some(p), Some(d), true) = (first_solve_period, &m.first_resolution, keep[2]) {
+            refining.offer(key(p), DurationKpi::FirstResolution, d);
+        }
+        if let Some(p) = last_solve_period {
+            if let (Some(d), true) = (&m.full_resolution, keep[3]) {
+                refining.offer(key(p), DurationKpi::FullResolution, d);
+            }
+            if let (Some(d), true) = (&m.requester_wait, keep[4]) {
+                refining.offer(key(p), DurationKpi::RequesterWait, d);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A segment: all tickets, or the tickets with one value on one dimension.

@@ -14,7 +14,10 @@
 //!   `between` and `add`, pauses.
 //! * [`metrics`]: per-ticket KPI values in calendar and business seconds (kpi.md §6).
 //! * [`aggregate`]: exact, mergeable per-(period, segment) aggregates; [`histogram`] holds
-//!   exact integer-second histograms, so medians and p90 are exact after any merge.
+//!   integer-second histograms of bounded size (exact below a day, coarse buckets above
+//!   once values are many); medians and p90 stay exact after any merge, those in a coarse
+//!   bucket through a second pass ([`KpiAggregate::refinements`], [`KpiEngine::refiner`],
+//!   [`KpiAggregate::refine`]).
 //! * [`summary`]: quantile definitions, means, Wilson intervals, NPS and CES read-outs.
 //! * [`targets`] and [`mod@benchmarks`]: desired state, benchmark presets and direction-aware gaps.
 //!
@@ -32,11 +35,11 @@ pub mod targets;
 
 pub use aggregate::{
     BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine, KpiOptions,
-    KpiReport, Period, Segment, SlaSummary,
+    KpiReport, Period, Refinements, Segment, SlaSummary,
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
-pub use histogram::DurationHistogram;
+pub use histogram::{DurationHistogram, SPARSE_BUDGET};
 pub use metrics::{
     Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
 };

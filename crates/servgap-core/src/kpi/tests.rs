@@ -517,12 +517,12 @@ fn histogram_overflowing_a_dense_slot_spills_exactly() {
     h.add(9);
     h.add(100_000);
     assert_eq!(h.n(), u64::from(u32::MAX) + 6);
-    assert_eq!(h.entries(), vec![(9, 1), (10, u64::from(u32::MAX) + 4), (100_000, 1)]);
+    assert_eq!(h.entries().unwrap(), vec![(9, 1), (10, u64::from(u32::MAX) + 4), (100_000, 1)]);
     close(h.quantile(QuantileLevel::MEDIAN, QuantileMethod::Linear).unwrap(), 10.0);
     let mut other = DurationHistogram::new();
     other.add(10);
     other.merge(&h);
-    assert_eq!(other.entries()[1], (10, u64::from(u32::MAX) + 5));
+    assert_eq!(other.entries().unwrap()[1], (10, u64::from(u32::MAX) + 5));
 }
 
 // ---- targets and benchmarks ----
@@ -732,4 +732,130 @@ fn throughput() {
         started.elapsed() - added,
         report.groups.len()
     );
+}
+
+// ---- bounded histograms: coarse buckets resolved by a second pass ----
+
+/// Sorted-value quantiles (type 7 and type 1) with exact rank arithmetic.
+fn sorted_quantiles(values: &[u64], level: QuantileLevel) -> (f64, f64) {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len() as u64;
+    let (a, b) = (u64::from(level.numerator()), u64::from(level.denominator()));
+    let h_num = (n - 1) * a;
+    let k = (h_num / b) as usize;
+    let frac = h_num % b;
+    let lo = sorted[k];
+    let linear = if frac == 0 || sorted[(k + 1).min(sorted.len() - 1)] == lo {
+        lo as f64
+    } else {
+        lo as f64 + (sorted[k + 1] - lo) as f64 * (frac as f64 / b as f64)
+    };
+    let rank = (n * a).div_ceil(b).max(1) as usize;
+    (linear, sorted[rank - 1] as f64)
+}
+
+/// Two passes over `parts` (chunks merged in order) with budget `budget`: pass 1, then
+/// the unresolved buckets' exact values installed from a rescan of the values.
+fn two_pass(parts: &[&[u64]], budget: u32, method: QuantileMethod) -> DurationHistogram {
+    let mut h = DurationHistogram::with_budget(budget);
+    for part in parts {
+        let mut p = DurationHistogram::with_budget(budget);
+        for &v in *part {
+            p.add(v);
+        }
+        h.merge(&p);
+    }
+    for bucket in h.unresolved(method) {
+        let (low, high) = crate::kpi::histogram::bucket_span(bucket);
+        let mut counts: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+        for &v in parts.iter().flat_map(|p| p.iter()) {
+            if v >= crate::kpi::histogram::DENSE_LIMIT && (low..=high).contains(&v) {
+                *counts.entry(v).or_insert(0) += 1;
+            }
+        }
+        let entries: Vec<(u64, u64)> = counts.into_iter().collect();
+        h.install(bucket, &entries);
+    }
+    h
+}
+
+#[test]
+fn coarse_histogram_is_resolved_by_installing_buckets() {
+    let values: Vec<u64> = (0..20_000u64).map(|i| 90_000 + (i * 7_919) % 3_000_000).collect();
+    let mut h = DurationHistogram::new();
+    for &v in &values {
+        h.add(v);
+    }
+    assert!(h.is_coarse());
+    assert_eq!(h.summary(QuantileMethod::Linear), None);
+    assert_eq!(h.entries(), None);
+    let unresolved = h.unresolved(QuantileMethod::Linear);
+    assert!(!unresolved.is_empty() && unresolved.len() <= 4);
+    let refined = two_pass(&[&values], SPARSE_BUDGET, QuantileMethod::Linear);
+    let s = refined.summary(QuantileMethod::Linear).unwrap();
+    assert_eq!(s.median, sorted_quantiles(&values, QuantileLevel::MEDIAN).0);
+    assert_eq!(s.p90, sorted_quantiles(&values, QuantileLevel::P90).0);
+    assert_eq!(s.mean, values.iter().sum::<u64>() as f64 / values.len() as f64);
+    assert!(refined.unresolved(QuantileMethod::Linear).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// With any budget (0 forces coarse buckets), chunks merged in any order and the
+    /// requested buckets installed, median and p90 equal sort-based quantiles bit for bit.
+    #[test]
+    fn two_pass_quantiles_match_sorting(
+        values in prop::collection::vec(prop_oneof![0u64..200, 86_000u64..90_000, 87_040u64..200_000, 0u64..50_000_000, Just(u64::MAX - 3)], 1..300),
+        budget in prop_oneof![Just(0u32), 1u32..8, Just(SPARSE_BUDGET)],
+        cut in 0usize..300,
+        inverted in any::<bool>(),
+    ) {
+        let method = if inverted { QuantileMethod::InvertedCdf } else { QuantileMethod::Linear };
+        let cut = cut.min(values.len());
+        let (l, r) = values.split_at(cut);
+        for parts in [[l, r], [r, l]] {
+            let h = two_pass(&parts, budget, method);
+            let s = h.summary(method).unwrap();
+            for (level, got) in [(QuantileLevel::MEDIAN, s.median), (QuantileLevel::P90, s.p90)] {
+                let (linear, inv) = sorted_quantiles(&values, level);
+                prop_assert_eq!(got.to_bits(), if inverted { inv } else { linear }.to_bits());
+            }
+            prop_assert_eq!(s.n, values.len() as u64);
+            prop_assert_eq!(s.min, *values.iter().min().unwrap());
+            prop_assert_eq!(s.max, *values.iter().max().unwrap());
+            prop_assert_eq!(h.sum(), values.iter().map(|&v| u128::from(v)).sum::<u128>());
+        }
+    }
+
+    /// A whole KPI run with a tiny sparse budget (coarse everywhere) and two passes,
+    /// parts merged in either order, equals the exact one-pass report.
+    #[test]
+    fn two_pass_aggregate_equals_exact(tickets in prop::collection::vec(arb_ticket(), 0..40), split in 0usize..40) {
+        let engine = merge_engine();
+        let one = run(&engine, &tickets);
+        let mut options = engine.options().clone();
+        options.sparse_budget = 0;
+        let coarse = KpiEngine::new(options, engine.calendars().clone());
+        let split = split.min(tickets.len());
+        let (left, right) = tickets.split_at(split);
+        let pass = |seed: &KpiAggregate| {
+            let mut a = seed.clone();
+            for t in right { a.add(&coarse, t).unwrap(); }
+            let mut b = seed.clone();
+            for t in left { b.add(&coarse, t).unwrap(); }
+            a.merge(&b);
+            a
+        };
+        let mut agg = pass(&coarse.aggregate());
+        let refinements = agg.refinements(&coarse);
+        let collected = pass(&coarse.refiner(&refinements));
+        agg.refine(&collected).unwrap();
+        prop_assert!(agg.refinements(&coarse).is_empty());
+        prop_assert_eq!(agg.finish(&coarse), one);
+        let mut exact = engine.aggregate();
+        for t in &tickets { exact.add(&engine, t).unwrap(); }
+        prop_assert_eq!(agg.finish_totals(&coarse), exact.finish_totals(&engine));
+    }
 }

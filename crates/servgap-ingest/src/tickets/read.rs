@@ -214,6 +214,31 @@ pub fn import_tickets(
     engine: &KpiEngine,
     options: &TicketOptions,
 ) -> Result<TicketImport, IngestError> {
+    let mut import = read_pass(source, header, plan, engine, options, &engine.aggregate())?;
+    // Pass 2, only when a median or p90 lies in a coarse histogram bucket: the same
+    // reader and ticket computation collect the exact values of those buckets.
+    let refinements = import.aggregate.refinements(engine);
+    if refinements.is_empty() {
+        return Ok(import);
+    }
+    let rereadable = std::fs::metadata(&source.path).is_ok_and(|m| m.is_file());
+    if !rereadable {
+        return Err(IngestError::NotRereadable { path: source.path.clone() });
+    }
+    let pass2 = read_pass(source, header, plan, engine, options, &engine.refiner(&refinements))?;
+    import.aggregate.refine(&pass2.aggregate)?;
+    Ok(import)
+}
+
+/// One pass over the file into clones of `seed` (an empty aggregate, or a refiner).
+fn read_pass(
+    source: &Source,
+    header: &Header,
+    plan: &TicketPlan,
+    engine: &KpiEngine,
+    options: &TicketOptions,
+    seed: &KpiAggregate,
+) -> Result<TicketImport, IngestError> {
     if source.kind == FileKind::Spreadsheet {
         return Err(IngestError::TicketSpreadsheet { path: source.path.clone() });
     }
@@ -221,14 +246,14 @@ pub fn import_tickets(
         if let (Some(dialect), Some(start)) = (&header.dialect, header.data_start) {
             if dialect.encoding.is_utf8() && dialect.skip_rows == 0 {
                 if let Some(done) =
-                    import_blocks(source, plan, engine, options, start.byte, start.line, dialect.delimiter)?
+                    import_blocks(source, plan, engine, options, seed, start.byte, start.line, dialect.delimiter)?
                 {
                     return Ok(done);
                 }
             }
         }
     }
-    let mut state = RowState::new(plan, engine, options);
+    let mut state = RowState::new(plan, engine, options, seed);
     state.path = source.path.clone();
     let header_row = header.header_row;
     let mut events = match plan.layout {
@@ -332,14 +357,19 @@ struct RowState<'a> {
 }
 
 impl<'a> RowState<'a> {
-    fn new(plan: &'a TicketPlan, engine: &'a KpiEngine, options: &'a TicketOptions) -> RowState<'a> {
+    fn new(
+        plan: &'a TicketPlan,
+        engine: &'a KpiEngine,
+        options: &'a TicketOptions,
+        seed: &KpiAggregate,
+    ) -> RowState<'a> {
         RowState {
             plan,
             engine,
             options,
             path: PathBuf::new(),
             parsers: vec![plan.parser(); plan.columns.len().max(1)],
-            aggregate: engine.aggregate(),
+            aggregate: seed.clone(),
             ticket: Ticket::new("", Timestamp::UNIX_EPOCH),
             findings: TicketFindings::new(options.examples),
             flags: plan
@@ -877,6 +907,7 @@ fn import_blocks(
     plan: &TicketPlan,
     engine: &KpiEngine,
     options: &TicketOptions,
+    seed: &KpiAggregate,
     start_byte: u64,
     start_line: u64,
     delimiter: u8,
@@ -891,7 +922,7 @@ fn import_blocks(
     .clamp(1, 64);
     let block_size = options.block_size.max(64);
     let new_state = || {
-        let mut s = RowState::new(plan, engine, options);
+        let mut s = RowState::new(plan, engine, options, seed);
         s.path = path.clone();
         s
     };
