@@ -96,9 +96,10 @@ fn progress_bar(path: &Path, quiet: bool) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(size);
-    let style = ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)")
-        .map(|s| s.progress_chars("=> "))
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style =
+        ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar.set_message("reading");
     Some(bar)
@@ -175,7 +176,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
             if let Some(bar) = &bar {
                 bar.finish_and_clear();
             }
-            return Err(InvalidData(format!("{error}; nothing was written (run without --strict to apply the missing-data policy)")).into());
+            return Err(InvalidData(format!(
+                "{error}; nothing was written (run without --strict to apply the missing-data policy)"
+            ))
+            .into());
         }
         Err(error) => return Err(error.into()),
     };
@@ -203,7 +207,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
         }
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => servgap_report::render_html(&report),
-        OutputFormat::Pdf => return crate::pdf::write_pdf(&servgap_report::render_html(&report), args.output.as_deref()),
+        OutputFormat::Pdf => {
+            return crate::pdf::write_pdf(&servgap_report::render_html(&report), args.output.as_deref())
+        }
     };
     write_output(args.output.as_deref(), &text)
 }

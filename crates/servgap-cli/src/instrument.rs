@@ -30,7 +30,8 @@ pub fn resolve(spec: &str) -> anyhow::Result<Instrument> {
 pub fn describe(instrument: &Instrument, lang: &str) -> String {
     let mut out = String::new();
     let scale = instrument.scale();
-    let _ = writeln!(out, "{} ({})", instrument.title().get(lang).unwrap_or(instrument.id()), instrument.id());
+    let _ =
+        writeln!(out, "{} ({})", instrument.title().get(lang).unwrap_or(instrument.id()), instrument.id());
     let batteries: Vec<&str> = instrument.batteries().iter().map(|b| b.name()).collect();
     let _ = writeln!(
         out,

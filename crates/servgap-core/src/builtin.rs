@@ -126,7 +126,8 @@ const ITEMS: [ItemText; 22] = [
     ItemText {
         dimension: TANGIBLES,
         en: "The company's materials, such as leaflets, statements and letters, are clear and well designed.",
-        pl: "Materiały firmy, takie jak ulotki, zestawienia i pisma, są przejrzyste i starannie przygotowane.",
+        pl:
+            "Materiały firmy, takie jak ulotki, zestawienia i pisma, są przejrzyste i starannie przygotowane.",
     },
     // Reliability (5–9)
     ItemText {
@@ -227,21 +228,13 @@ const ITEMS: [ItemText; 22] = [
 /// The shared 22-item spec with the given identity, layout and scales.
 ///
 /// Item ids are `"1"`..`"22"`; no item is reverse-keyed (the 1991 form words every item positively).
-fn spec(
-    id: &str,
-    title: Localized,
-    format: Format,
-    scale: Scale,
-    overall: Scale,
-) -> InstrumentSpec {
+fn spec(id: &str, title: Localized, format: Format, scale: Scale, overall: Scale) -> InstrumentSpec {
     let dimensions = DIMENSIONS
         .iter()
         .map(|d| Dimension {
             id: d.id.to_owned(),
             name: Localized::new().with("en", d.name_en).with("pl", d.name_pl),
-            description: Localized::new()
-                .with("en", d.description_en)
-                .with("pl", d.description_pl),
+            description: Localized::new().with("en", d.description_en).with("pl", d.description_pl),
         })
         .collect();
     let items = ITEMS
@@ -282,14 +275,8 @@ fn servqual22_three_column_spec() -> InstrumentSpec {
     spec(
         SERVQUAL22_THREE_COLUMN,
         Localized::new()
-            .with(
-                "en",
-                "SERVQUAL-22, three-column form: minimum, desired and perceived service",
-            )
-            .with(
-                "pl",
-                "SERVQUAL-22, wersja trzykolumnowa: poziom minimalny, pożądany i postrzegany",
-            ),
+            .with("en", "SERVQUAL-22, three-column form: minimum, desired and perceived service")
+            .with("pl", "SERVQUAL-22, wersja trzykolumnowa: poziom minimalny, pożądany i postrzegany"),
         Format::ThreeColumn,
         Scale::nine_point(),
         Scale::nine_point(),

@@ -47,7 +47,9 @@ pub enum CoreError {
         id: String,
     },
     /// A dimension with so many items that exact dimension means would overflow.
-    #[error("dimension `{id}` has {items} items, too many for exact scoring; split it into smaller dimensions")]
+    #[error(
+        "dimension `{id}` has {items} items, too many for exact scoring; split it into smaller dimensions"
+    )]
     DimensionTooLarge {
         /// Dimension identifier.
         id: String,

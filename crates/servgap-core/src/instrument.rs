@@ -30,11 +30,7 @@ impl Localized {
 
     /// The text in `lang`, falling back to English and then to any language.
     pub fn get(&self, lang: &str) -> Option<&str> {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
+        self.0.get(lang).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map(String::as_str)
     }
 
     /// The text in exactly `lang`, without fallback.
@@ -298,10 +294,7 @@ impl InstrumentSpec {
                 return Err(CoreError::EmptyId { what: "dimension" });
             }
             if !seen.insert(d.id.as_str()) {
-                return Err(CoreError::Duplicate {
-                    what: "dimension",
-                    id: d.id.clone(),
-                });
+                return Err(CoreError::Duplicate { what: "dimension", id: d.id.clone() });
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -311,23 +304,15 @@ impl InstrumentSpec {
                 return Err(CoreError::EmptyId { what: "item" });
             }
             if !seen.insert(item.id.as_str()) {
-                return Err(CoreError::Duplicate {
-                    what: "item",
-                    id: item.id.clone(),
-                });
+                return Err(CoreError::Duplicate { what: "item", id: item.id.clone() });
             }
             let list = dimension_items.get_mut(item.dimension).ok_or_else(|| {
-                CoreError::UnknownDimension {
-                    item: item.id.clone(),
-                    index: item.dimension,
-                }
+                CoreError::UnknownDimension { item: item.id.clone(), index: item.dimension }
             })?;
             list.push(index);
         }
         if let Some(pos) = dimension_items.iter().position(Vec::is_empty) {
-            return Err(CoreError::EmptyDimension {
-                id: self.dimensions[pos].id.clone(),
-            });
+            return Err(CoreError::EmptyDimension { id: self.dimensions[pos].id.clone() });
         }
         Ok(Instrument {
             id: self.id,
@@ -403,10 +388,7 @@ impl Instrument {
 
     /// Indices of the items of dimension `d`, in questionnaire order.
     pub fn items_of(&self, d: usize) -> &[usize] {
-        self.dimension_items
-            .get(d)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.dimension_items.get(d).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Whether a 100-point importance allocation over the dimensions is collected.

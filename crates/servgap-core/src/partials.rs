@@ -20,19 +20,12 @@ fn centered_square_sum(n: i128, sum: i128, sum_sq: i128) -> Option<i128> {
 
 /// Exact `n·Σxy − Σx·Σy`, or `None` on overflow.
 fn centered_cross_sum(n: i128, sum_x: i128, sum_y: i128, sum_xy: i128) -> Option<i128> {
-    n.checked_mul(sum_xy)?
-        .checked_sub(sum_x.checked_mul(sum_y)?)
+    n.checked_mul(sum_xy)?.checked_sub(sum_x.checked_mul(sum_y)?)
 }
 
 /// Sample covariance `(n·Σxy − Σx·Σy) / (n(n−1)) / denominator²` with an exact
 /// numerator; falls back to floating point only if the numerator overflows `i128`.
-fn sample_covariance(
-    n: u64,
-    sum_x: i128,
-    sum_y: i128,
-    sum_xy: i128,
-    denominator: f64,
-) -> Option<f64> {
+fn sample_covariance(n: u64, sum_x: i128, sum_y: i128, sum_xy: i128, denominator: f64) -> Option<f64> {
     if n < 2 {
         return None;
     }
@@ -244,7 +237,8 @@ impl CrossProducts {
     fn add_to_block(&mut self, values: &[i64]) {
         self.n += 1;
         let row = self.block_rows;
-        for ((sum, column), &v) in self.sums.iter_mut().zip(self.block.chunks_exact_mut(self.block_capacity)).zip(values)
+        for ((sum, column), &v) in
+            self.sums.iter_mut().zip(self.block.chunks_exact_mut(self.block_capacity)).zip(values)
         {
             *sum += v;
             // Answers are i16 on every scale, so the narrowing is lossless.
@@ -330,14 +324,8 @@ impl CrossProducts {
         let mut out = Vec::with_capacity(combos.len() * combos.len());
         for a in combos {
             for b in combos {
-                let sum_a: i128 = a
-                    .iter()
-                    .map(|&(i, c)| i128::from(c) * i128::from(self.sums[i]))
-                    .sum();
-                let sum_b: i128 = b
-                    .iter()
-                    .map(|&(j, c)| i128::from(c) * i128::from(self.sums[j]))
-                    .sum();
+                let sum_a: i128 = a.iter().map(|&(i, c)| i128::from(c) * i128::from(self.sums[i])).sum();
+                let sum_b: i128 = b.iter().map(|&(j, c)| i128::from(c) * i128::from(self.sums[j])).sum();
                 let mut sum_ab: i128 = 0;
                 for &(i, ci) in a {
                     for &(j, cj) in b {
@@ -370,12 +358,8 @@ impl CrossProducts {
     /// Pearson correlation of variables `i` and `j`; `None` when a variance is 0 or n < 2.
     pub fn correlation(&self, i: usize, j: usize) -> Option<f64> {
         let nn = i128::from(self.n);
-        let sxy = centered_cross_sum(
-            nn,
-            self.sums[i].into(),
-            self.sums[j].into(),
-            self.product(i, j).into(),
-        )?;
+        let sxy =
+            centered_cross_sum(nn, self.sums[i].into(), self.sums[j].into(), self.product(i, j).into())?;
         let sxx = centered_square_sum(nn, self.sums[i].into(), self.product(i, i).into())?;
         let syy = centered_square_sum(nn, self.sums[j].into(), self.product(j, j).into())?;
         if sxx <= 0 || syy <= 0 {
@@ -398,12 +382,7 @@ pub struct WideCrossProducts {
 impl WideCrossProducts {
     /// An empty aggregate over `k` variables.
     pub fn new(k: usize) -> Self {
-        Self {
-            k,
-            n: 0,
-            sums: vec![0; k],
-            products: vec![0; k * k],
-        }
+        Self { k, n: 0, sums: vec![0; k], products: vec![0; k * k] }
     }
 
     /// Number of observations.
@@ -458,13 +437,7 @@ impl WideCrossProducts {
 
     /// Sample covariance of `i` and `j`, each divided by `denominator`.
     pub fn covariance(&self, i: usize, j: usize, denominator: f64) -> Option<f64> {
-        sample_covariance(
-            self.n,
-            self.sums[i],
-            self.sums[j],
-            self.product(i, j),
-            denominator,
-        )
+        sample_covariance(self.n, self.sums[i], self.sums[j], self.product(i, j), denominator)
     }
 
     /// Sample variance of the difference xᵢ − xⱼ, each divided by `denominator`.
@@ -499,10 +472,7 @@ impl Histogram {
     pub fn with_range(low: i128, high: i128) -> Self {
         let width = high - low + 1;
         if width > 0 && width <= Self::DENSE_LIMIT {
-            Histogram::Dense {
-                offset: low,
-                counts: vec![0; usize::try_from(width).unwrap_or(0)],
-            }
+            Histogram::Dense { offset: low, counts: vec![0; usize::try_from(width).unwrap_or(0)] }
         } else {
             Histogram::Sparse(BTreeMap::new())
         }
@@ -523,9 +493,7 @@ impl Histogram {
     fn add_count(&mut self, value: i128, count: u64) {
         match self {
             Histogram::Dense { offset, counts } => {
-                let slot = usize::try_from(value - *offset)
-                    .ok()
-                    .filter(|&i| i < counts.len());
+                let slot = usize::try_from(value - *offset).ok().filter(|&i| i < counts.len());
                 match slot {
                     Some(i) => counts[i] += count,
                     None => {
@@ -542,16 +510,9 @@ impl Histogram {
     /// Adds another histogram's counts.
     pub fn merge(&mut self, other: &Histogram) {
         match (&mut *self, other) {
-            (
-                Histogram::Dense {
-                    offset: a,
-                    counts: ca,
-                },
-                Histogram::Dense {
-                    offset: b,
-                    counts: cb,
-                },
-            ) if a == b && ca.len() == cb.len() => {
+            (Histogram::Dense { offset: a, counts: ca }, Histogram::Dense { offset: b, counts: cb })
+                if a == b && ca.len() == cb.len() =>
+            {
                 for (x, y) in ca.iter_mut().zip(cb) {
                     *x += y;
                 }
@@ -573,11 +534,7 @@ impl Histogram {
                 .filter(|(_, &c)| c > 0)
                 .map(|(i, &c)| (*offset + i as i128, c))
                 .collect(),
-            Histogram::Sparse(map) => map
-                .iter()
-                .filter(|(_, &c)| c > 0)
-                .map(|(&v, &c)| (v, c))
-                .collect(),
+            Histogram::Sparse(map) => map.iter().filter(|(_, &c)| c > 0).map(|(&v, &c)| (v, c)).collect(),
         }
     }
 

@@ -47,9 +47,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
-use servgap_core::instrument::{
-    Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale,
-};
+use servgap_core::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale};
 use servgap_core::CoreError;
 use toml::Spanned;
 
@@ -108,9 +106,7 @@ pub enum InstrumentFileError {
         max: i16,
     },
     /// A scale with more points than [`Scale::MAX_POINTS`].
-    #[error(
-        "{origin}:{line}: `{key}` {min}..{max} has {points} points; at most {limit} are allowed"
-    )]
+    #[error("{origin}:{line}: `{key}` {min}..{max} has {points} points; at most {limit} are allowed")]
     ScaleTooLong {
         /// The file.
         origin: String,
@@ -421,8 +417,7 @@ impl Checker<'_> {
                 });
             }
             item_lines.insert(id, line);
-            let Some(&(dimension, _)) = dimension_index.get(item.dimension.get_ref().as_str())
-            else {
+            let Some(&(dimension, _)) = dimension_index.get(item.dimension.get_ref().as_str()) else {
                 return Err(InstrumentFileError::UnknownDimension {
                     origin,
                     line: self.lines.of(&item.dimension),
@@ -467,21 +462,11 @@ impl Checker<'_> {
         Ok(line)
     }
 
-    fn scale(
-        &self,
-        spec: &Spanned<ScaleSpec>,
-        key: &'static str,
-    ) -> Result<Scale, InstrumentFileError> {
+    fn scale(&self, spec: &Spanned<ScaleSpec>, key: &'static str) -> Result<Scale, InstrumentFileError> {
         let ScaleSpec { min, max } = *spec.get_ref();
         let line = self.lines.of(spec);
         if min >= max {
-            return Err(InstrumentFileError::ScaleOrder {
-                origin: self.origin(),
-                line,
-                key,
-                min,
-                max,
-            });
+            return Err(InstrumentFileError::ScaleOrder { origin: self.origin(), line, key, min, max });
         }
         Scale::new(min, max).map_err(|_| InstrumentFileError::ScaleTooLong {
             origin: self.origin(),
@@ -535,9 +520,9 @@ impl Checker<'_> {
 /// Letters, digits and single `-` separators, starting with a letter: `en`, `pl`, `pt-BR`, `zh-Hant`.
 fn is_language_tag(tag: &str) -> bool {
     tag.starts_with(|c: char| c.is_ascii_alphabetic())
-        && tag.split('-').all(|part| {
-            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-        })
+        && tag
+            .split('-')
+            .all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Writes `instrument` in the instrument-file format, with a header comment.
@@ -565,10 +550,7 @@ pub fn instrument_to_toml(instrument: &Instrument) -> String {
 }
 
 fn write_instrument(out: &mut String, instrument: &Instrument) -> std::fmt::Result {
-    writeln!(
-        out,
-        "# servgap instrument file; the format is described in docs/instrument-format.md"
-    )?;
+    writeln!(out, "# servgap instrument file; the format is described in docs/instrument-format.md")?;
     writeln!(out, "id = {}", quote(instrument.id()))?;
     writeln!(out, "format = {}", quote(instrument.format().id()))?;
     writeln!(out, "scale = {}", scale(instrument.scale()))?;
@@ -621,8 +603,7 @@ fn inline(texts: &Localized) -> String {
 
 /// A bare key when TOML allows one, otherwise a quoted key.
 fn key(key: &str) -> String {
-    let bare =
-        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let bare = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if bare {
         key.to_owned()
     } else {

@@ -34,7 +34,10 @@ fn analyze_demo_prints_dimensions_largest_gap_first() {
     let table = text.split("Dimensions, largest gap first").nth(1).unwrap();
     let first_row = table.lines().nth(3).unwrap();
     assert!(first_row.trim_start().starts_with("Reliability"), "{first_row}");
-    assert!(text.contains("row 42, column E4, value \"8\""), "data-quality section names row, column and value");
+    assert!(
+        text.contains("row 42, column E4, value \"8\""),
+        "data-quality section names row, column and value"
+    );
 }
 
 #[test]

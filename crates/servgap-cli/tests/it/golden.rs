@@ -17,7 +17,10 @@ const SIX_DIGITS: f64 = 1e-5;
 fn close(got: Option<f64>, want: f64, relative: f64) {
     let got = got.unwrap_or(f64::NAN);
     let scale = want.abs().max(1e-300);
-    assert!(((got - want) / scale).abs() <= relative, "got {got}, want {want} (relative tolerance {relative})");
+    assert!(
+        ((got - want) / scale).abs() <= relative,
+        "got {got}, want {want} (relative tolerance {relative})"
+    );
 }
 
 struct Dataset {
@@ -66,8 +69,20 @@ const KIOSK_ITEMS: [(&str, [f64; 14]); 3] = [
     (
         "1",
         [
-            6.42512, 5.87923, -0.545894, 1.08680, -7.22675, 9.46203e-12, -0.502294, -0.53031, 493.5, 3692.5,
-            116.0, 8.18343e-11, 8.2946e-11, 6.08451e-12,
+            6.42512,
+            5.87923,
+            -0.545894,
+            1.08680,
+            -7.22675,
+            9.46203e-12,
+            -0.502294,
+            -0.53031,
+            493.5,
+            3692.5,
+            116.0,
+            8.18343e-11,
+            8.2946e-11,
+            6.08451e-12,
         ],
     ),
     (
@@ -213,9 +228,22 @@ fn airline_items_and_reliability_match_pandas_and_scipy() {
     let r: Vec<f64> = data.analysis.items.iter().map(|i| i.satisfaction_correlation.unwrap().0).collect();
     let (low, high) = r.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
     assert!((low - 0.136).abs() < 5e-4 && (high - 0.328).abs() < 5e-4, "r range {low}..{high}");
-    assert_eq!(data.analysis.items.iter().max_by(|a, b| a.satisfaction_correlation.unwrap().0.total_cmp(&b.satisfaction_correlation.unwrap().0)).unwrap().id, "23");
+    assert_eq!(
+        data.analysis
+            .items
+            .iter()
+            .max_by(|a, b| a
+                .satisfaction_correlation
+                .unwrap()
+                .0
+                .total_cmp(&b.satisfaction_correlation.unwrap().0))
+            .unwrap()
+            .id,
+        "23"
+    );
     // Whole-scale alpha, listwise on each battery: e1..e23 .9638, s1..s23 .9668.
-    let alpha = |label: &str| data.analysis.reliability.iter().find(|r| r.label == label).and_then(|r| r.alpha);
+    let alpha =
+        |label: &str| data.analysis.reliability.iter().find(|r| r.label == label).and_then(|r| r.alpha);
     close(alpha("E"), 0.9638, 1e-4);
     close(alpha("P"), 0.9668, 1e-4);
 }

@@ -4,8 +4,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-mod cli;
 mod browser;
+mod cli;
 mod golden;
 mod kpi;
 mod report;

@@ -9,10 +9,7 @@ fn all() -> Vec<Instrument> {
 
 #[test]
 fn every_id_resolves_to_an_instrument_with_that_id() {
-    assert_eq!(
-        builtin_ids(),
-        ["servqual22", "servqual22-3col", "servperf22"]
-    );
+    assert_eq!(builtin_ids(), ["servqual22", "servqual22-3col", "servperf22"]);
     for id in builtin_ids() {
         let instrument = builtin(id).unwrap_or_else(|| panic!("no builtin `{id}`"));
         assert_eq!(instrument.id(), *id);
@@ -24,11 +21,7 @@ fn every_id_resolves_to_an_instrument_with_that_id() {
 
 #[test]
 fn trusted_build_equals_validated_build() {
-    for spec in [
-        servqual22_spec(),
-        servqual22_three_column_spec(),
-        servperf22_spec(),
-    ] {
+    for spec in [servqual22_spec(), servqual22_three_column_spec(), servperf22_spec()] {
         let checked = spec.clone().build();
         assert_eq!(checked, Ok(spec.build_trusted()));
     }
@@ -37,24 +30,10 @@ fn trusted_build_equals_validated_build() {
 #[test]
 fn dimensions_in_rater_order_with_4_5_4_4_5_items() {
     for instrument in all() {
-        let ids: Vec<&str> = instrument
-            .dimensions()
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect();
-        assert_eq!(
-            ids,
-            [
-                "tangibles",
-                "reliability",
-                "responsiveness",
-                "assurance",
-                "empathy"
-            ]
-        );
-        let counts: Vec<usize> = (0..instrument.dimensions().len())
-            .map(|d| instrument.items_of(d).len())
-            .collect();
+        let ids: Vec<&str> = instrument.dimensions().iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]);
+        let counts: Vec<usize> =
+            (0..instrument.dimensions().len()).map(|d| instrument.items_of(d).len()).collect();
         assert_eq!(counts, [4, 5, 4, 4, 5], "{}", instrument.id());
     }
 }
@@ -65,19 +44,9 @@ fn items_are_numbered_1_to_22_and_grouped_as_in_1991() {
     let ids: Vec<&str> = sq.items().iter().map(|i| i.id.as_str()).collect();
     let expected: Vec<String> = (1..=22).map(|n: u32| n.to_string()).collect();
     assert_eq!(ids, expected);
-    let membership = [
-        (0, 1..=4),
-        (1, 5..=9),
-        (2, 10..=13),
-        (3, 14..=17),
-        (4, 18..=22),
-    ];
+    let membership = [(0, 1..=4), (1, 5..=9), (2, 10..=13), (3, 14..=17), (4, 18..=22)];
     for (dimension, numbers) in membership {
-        let got: Vec<&str> = sq
-            .items_of(dimension)
-            .iter()
-            .map(|&i| sq.items()[i].id.as_str())
-            .collect();
+        let got: Vec<&str> = sq.items_of(dimension).iter().map(|&i| sq.items()[i].id.as_str()).collect();
         let want: Vec<String> = numbers.map(|n: u32| n.to_string()).collect();
         assert_eq!(got, want);
     }
@@ -89,11 +58,7 @@ fn ids_are_unique() {
     for instrument in all() {
         let items: BTreeSet<&str> = instrument.items().iter().map(|i| i.id.as_str()).collect();
         assert_eq!(items.len(), instrument.items().len());
-        let dims: BTreeSet<&str> = instrument
-            .dimensions()
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect();
+        let dims: BTreeSet<&str> = instrument.dimensions().iter().map(|d| d.id.as_str()).collect();
         assert_eq!(dims.len(), instrument.dimensions().len());
     }
 }
@@ -103,32 +68,15 @@ fn every_text_exists_in_english_and_polish() {
     for instrument in all() {
         assert_eq!(instrument.complete_languages(), ["en", "pl"]);
         for lang in ["en", "pl"] {
-            assert!(instrument
-                .title()
-                .exact(lang)
-                .is_some_and(|t| !t.trim().is_empty()));
+            assert!(instrument.title().exact(lang).is_some_and(|t| !t.trim().is_empty()));
             for d in instrument.dimensions() {
-                assert!(
-                    d.name.exact(lang).is_some_and(|t| !t.trim().is_empty()),
-                    "{}",
-                    d.id
-                );
-                assert!(
-                    d.description
-                        .exact(lang)
-                        .is_some_and(|t| !t.trim().is_empty()),
-                    "{}",
-                    d.id
-                );
+                assert!(d.name.exact(lang).is_some_and(|t| !t.trim().is_empty()), "{}", d.id);
+                assert!(d.description.exact(lang).is_some_and(|t| !t.trim().is_empty()), "{}", d.id);
             }
             for item in instrument.items() {
                 let text = item.text.exact(lang).unwrap_or_default();
                 assert!(text.ends_with('.'), "item {} ({lang}): {text}", item.id);
-                assert!(
-                    text.starts_with(char::is_uppercase),
-                    "item {} ({lang}): {text}",
-                    item.id
-                );
+                assert!(text.starts_with(char::is_uppercase), "item {} ({lang}): {text}", item.id);
             }
         }
     }
@@ -138,11 +86,7 @@ fn every_text_exists_in_english_and_polish() {
 fn statements_are_distinct() {
     let sq = servqual22();
     for lang in ["en", "pl"] {
-        let texts: BTreeSet<&str> = sq
-            .items()
-            .iter()
-            .filter_map(|i| i.text.exact(lang))
-            .collect();
+        let texts: BTreeSet<&str> = sq.items().iter().filter_map(|i| i.text.exact(lang)).collect();
         assert_eq!(texts.len(), 22, "{lang}");
     }
 }
@@ -156,15 +100,9 @@ fn polish_texts_use_polish_letters() {
         .items()
         .iter()
         .filter_map(|i| i.text.exact("pl"))
-        .filter(|t| {
-            t.chars()
-                .any(|c| polish.contains(c.to_lowercase().next().unwrap_or(c)))
-        })
+        .filter(|t| t.chars().any(|c| polish.contains(c.to_lowercase().next().unwrap_or(c))))
         .count();
-    assert!(
-        with_diacritics >= 15,
-        "only {with_diacritics} Polish statements have diacritics"
-    );
+    assert!(with_diacritics >= 15, "only {with_diacritics} Polish statements have diacritics");
 }
 
 #[test]

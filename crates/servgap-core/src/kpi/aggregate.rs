@@ -4,10 +4,20 @@
 //! Ticket ──KpiAggregate::add──▶ KpiAggregate ──merge──▶ KpiAggregate ──finish──▶ KpiReport
 //! ```
 //!
-//! Everything stored is a count or an exact integer-second histogram, so chunks
-//! of tickets aggregated in parallel and merged in any order give exactly the
-//! numbers of one pass. Memory is bounded by (periods × segments × value range),
-//! never by the number of tickets.
+//! Everything stored is a count or an integer-second histogram, so chunks of tickets
+//! aggregated in parallel and merged in any order give exactly the numbers of one pass.
+//! Histograms have bounded size (exact below a day, then exact up to
+//! [`KpiOptions::sparse_budget`] distinct values, then coarse buckets), so memory is
+//! bounded by periods × segments × KPIs, never by the number of tickets. Medians and p90
+//! in a coarse bucket are made exact by a second pass over the same tickets:
+//!
+//! ```text
+//! pass 1: add … merge ──refinements──▶ Refinements ──KpiEngine::refiner──▶ pass 2: add … merge
+//!                                                                              │
+//!         KpiAggregate ◀──────────────────────────refine──────────────────────┘ ──finish──▶
+//! ```
+//!
+//! When [`KpiAggregate::refinements`] is empty, pass 2 is skipped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -272,7 +282,10 @@ impl KpiEngine {
     pub fn refiner(&self, refinements: &Refinements) -> KpiAggregate {
         KpiAggregate {
             labels: refinements.labels.clone(),
-            refining: Some(Refining { wanted: Arc::clone(&refinements.wanted), collected: IntMap::default() }),
+            refining: Some(Refining {
+                wanted: Arc::clone(&refinements.wanted),
+                collected: IntMap::default(),
+            }),
             ..KpiAggregate::default()
         }
     }
@@ -588,7 +601,10 @@ impl GroupPartial {
 /// Feed it tickets one at a time with [`KpiAggregate::add`]; aggregate chunks in
 /// parallel (one aggregate per thread, all from the same [`KpiEngine`]) and
 /// combine them with [`KpiAggregate::merge`]; read the result with
-/// [`KpiAggregate::finish`].
+/// [`KpiAggregate::finish`]. If [`KpiAggregate::refinements`] is not empty, a median or
+/// p90 lies in a coarse histogram bucket: feed the same tickets to a
+/// [`KpiEngine::refiner`] and hand it to [`KpiAggregate::refine`] first, otherwise those
+/// read-outs are `None`.
 #[derive(Debug, Clone, Default)]
 pub struct KpiAggregate {
     labels: [Labels; 3],
@@ -624,7 +640,16 @@ impl KpiAggregate {
         let options = &engine.options;
         let calendar = engine.calendars.for_team(&ticket.team);
         let KpiAggregate {
-            labels, groups, backlog, tickets, scratch, sla_scratch, segments, changes, zone, refining,
+            labels,
+            groups,
+            backlog,
+            tickets,
+            scratch,
+            sla_scratch,
+            segments,
+            changes,
+            zone,
+            refining,
         } = self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let m = &*scratch;
@@ -770,9 +795,10 @@ impl KpiAggregate {
         }
         self.tickets += other.tickets;
         if let Some(theirs) = &other.refining {
-            let ours = self
-                .refining
-                .get_or_insert_with(|| Refining { wanted: Arc::clone(&theirs.wanted), ..Refining::default() });
+            let ours = self.refining.get_or_insert_with(|| Refining {
+                wanted: Arc::clone(&theirs.wanted),
+                ..Refining::default()
+            });
             for (&(key, kpi, clock, bucket), values) in &theirs.collected {
                 let mine = ours.collected.entry((translate(&key), kpi, clock, bucket)).or_default();
                 for (&v, &c) in values {
@@ -860,7 +886,8 @@ impl KpiAggregate {
                 .and_then(|g| g.durations.get_mut(usize::from(kpi)))
                 .and_then(|c| c.get_mut(usize::from(clock)))
                 .ok_or_else(mismatch)?;
-            let entries: Vec<(u64, u64)> = values.map(|m| m.iter().map(|(&v, &c)| (v, c)).collect()).unwrap_or_default();
+            let entries: Vec<(u64, u64)> =
+                values.map(|m| m.iter().map(|(&v, &c)| (v, c)).collect()).unwrap_or_default();
             if entries.iter().map(|&(_, c)| c).sum::<u64>() != h.count_in(bucket) {
                 return Err(mismatch());
             }

@@ -379,7 +379,9 @@ impl DurationHistogram {
                 let Some(counts) = counts else { continue };
                 for (slot, &c) in counts.iter().enumerate() {
                     if c > 0 {
-                        out.extend_from_slice(self.bucket_exact(((octave as u32) << SUB_BITS) | slot as u32, c)?);
+                        out.extend_from_slice(
+                            self.bucket_exact(((octave as u32) << SUB_BITS) | slot as u32, c)?,
+                        );
                     }
                 }
             }

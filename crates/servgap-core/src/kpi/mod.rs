@@ -34,8 +34,8 @@ pub mod summary;
 pub mod targets;
 
 pub use aggregate::{
-    BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine, KpiOptions,
-    KpiReport, Period, Refinements, Segment, SlaSummary,
+    BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
+    KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary,
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};

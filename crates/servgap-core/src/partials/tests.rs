@@ -4,21 +4,12 @@ fn naive_cov(xs: &[Vec<i64>], i: usize, j: usize) -> f64 {
     let n = xs.len() as f64;
     let mi = xs.iter().map(|r| r[i] as f64).sum::<f64>() / n;
     let mj = xs.iter().map(|r| r[j] as f64).sum::<f64>() / n;
-    xs.iter()
-        .map(|r| (r[i] as f64 - mi) * (r[j] as f64 - mj))
-        .sum::<f64>()
-        / (n - 1.0)
+    xs.iter().map(|r| (r[i] as f64 - mi) * (r[j] as f64 - mj)).sum::<f64>() / (n - 1.0)
 }
 
 #[test]
 fn cross_products_match_two_pass_covariance() {
-    let rows = vec![
-        vec![1, 7, 3],
-        vec![4, 4, 4],
-        vec![2, 6, 1],
-        vec![7, 1, 5],
-        vec![3, 3, 3],
-    ];
+    let rows = vec![vec![1, 7, 3], vec![4, 4, 4], vec![2, 6, 1], vec![7, 1, 5], vec![3, 3, 3]];
     let mut cp = CrossProducts::new(3);
     for r in &rows {
         cp.add(r);
@@ -26,10 +17,7 @@ fn cross_products_match_two_pass_covariance() {
     for i in 0..3 {
         for j in 0..3 {
             let got = cp.covariance(i, j).unwrap();
-            assert!(
-                (got - naive_cov(&rows, i, j)).abs() < 1e-12,
-                "cov({i},{j}) = {got}"
-            );
+            assert!((got - naive_cov(&rows, i, j)).abs() < 1e-12, "cov({i},{j}) = {got}");
         }
     }
     // Hand-worked: x0 = 1,4,2,7,3 has mean 3.4 and Σ(x−x̄)² = 21.2, so s² = 5.3.
@@ -91,10 +79,7 @@ fn histogram_turns_sparse_when_a_value_leaves_the_dense_range() {
 #[test]
 fn merge_rejects_different_shapes() {
     let mut a = CrossProducts::new(2);
-    assert_eq!(
-        a.merge(&CrossProducts::new(3)),
-        Err(CoreError::ShapeMismatch)
-    );
+    assert_eq!(a.merge(&CrossProducts::new(3)), Err(CoreError::ShapeMismatch));
 }
 
 #[test]

@@ -19,22 +19,14 @@ pub struct Coverage {
 
 impl Coverage {
     /// At least half of the items.
-    pub const HALF: Coverage = Coverage {
-        numerator: 1,
-        denominator: 2,
-    };
+    pub const HALF: Coverage = Coverage { numerator: 1, denominator: 2 };
     /// Every item.
-    pub const ALL: Coverage = Coverage {
-        numerator: 1,
-        denominator: 1,
-    };
+    pub const ALL: Coverage = Coverage { numerator: 1, denominator: 1 };
 
     /// A share `numerator / denominator` in (0, 1]; `None` otherwise.
     pub fn new(numerator: u32, denominator: u32) -> Option<Self> {
-        (numerator > 0 && denominator > 0 && numerator <= denominator).then_some(Self {
-            numerator,
-            denominator,
-        })
+        (numerator > 0 && denominator > 0 && numerator <= denominator)
+            .then_some(Self { numerator, denominator })
     }
 
     /// The share as a number in (0, 1].
@@ -189,10 +181,8 @@ impl SurveyPartials {
     pub fn new(instrument: &Instrument, coverage: Coverage) -> Result<Self, CoreError> {
         let format = instrument.format();
         let comparisons = Comparison::for_format(format).to_vec();
-        let subtrahends = comparisons
-            .iter()
-            .filter_map(|c| format.battery_index(c.subtrahend()))
-            .collect::<Vec<_>>();
+        let subtrahends =
+            comparisons.iter().filter_map(|c| format.battery_index(c.subtrahend())).collect::<Vec<_>>();
         let perceived = format.battery_index(Battery::Perceived).unwrap_or(0);
         let b = instrument.batteries().len();
         let span = i128::from(instrument.scale().span());
@@ -220,10 +210,7 @@ impl SurveyPartials {
         let items = (0..instrument.items().len())
             .map(|_| ItemPartial {
                 complete: CrossProducts::with_bound(b, bound),
-                differences: comparisons
-                    .iter()
-                    .map(|_| Histogram::with_range(-span, span))
-                    .collect(),
+                differences: comparisons.iter().map(|_| Histogram::with_range(-span, span)).collect(),
                 zone: [0; 4],
                 with_overall: CrossProducts::with_bound(2, bound.max(overall_bound)),
             })
@@ -247,13 +234,15 @@ impl SurveyPartials {
             unweighted: WideCrossProducts::new(b),
             differences: comparisons
                 .iter()
-                .map(|_| {
-                    Histogram::with_range(-span * denominator * dims, span * denominator * dims)
-                })
+                .map(|_| Histogram::with_range(-span * denominator * dims, span * denominator * dims))
                 .collect(),
         };
         let factors = (0..instrument.dimensions().len())
-            .map(|d| (0..=instrument.items_of(d).len()).map(|m| if m == 0 { 0 } else { denominator / m as i128 }).collect())
+            .map(|d| {
+                (0..=instrument.items_of(d).len())
+                    .map(|m| if m == 0 { 0 } else { denominator / m as i128 })
+                    .collect()
+            })
             .collect();
         Ok(Self {
             instrument: instrument.clone(),
@@ -334,7 +323,13 @@ impl SurveyPartials {
         if all_present {
             self.full.add(&scratch.values);
         } else {
-            add_battery_only(&mut self.full_battery_only, &scratch.ratings, 0..n_items, b, &mut scratch.values);
+            add_battery_only(
+                &mut self.full_battery_only,
+                &scratch.ratings,
+                0..n_items,
+                b,
+                &mut scratch.values,
+            );
         }
 
         // Items.
@@ -495,12 +490,7 @@ impl SurveyPartials {
             x.merge(y)?;
         }
         self.overall.unweighted.merge(&other.overall.unweighted)?;
-        for (x, y) in self
-            .overall
-            .differences
-            .iter_mut()
-            .zip(&other.overall.differences)
-        {
+        for (x, y) in self.overall.differences.iter_mut().zip(&other.overall.differences) {
             x.merge(y);
         }
         for (total, group) in &other.allocations {

@@ -107,12 +107,7 @@ pub struct ZoneShares {
 
 impl ZoneShares {
     fn from_counts(counts: &ZoneCounts) -> Self {
-        Self {
-            below: counts[0],
-            inside: counts[1],
-            above: counts[2],
-            inverted: counts[3],
-        }
+        Self { below: counts[0], inside: counts[1], above: counts[2], inverted: counts[3] }
     }
 
     /// All respondents counted, inverted zones included.
@@ -280,12 +275,7 @@ pub enum IpaQuadrant {
 }
 
 impl IpaQuadrant {
-    fn classify(
-        importance: f64,
-        performance: f64,
-        importance_cut: f64,
-        performance_cut: f64,
-    ) -> Self {
+    fn classify(importance: f64, performance: f64, importance_cut: f64, performance_cut: f64) -> Self {
         match (importance >= importance_cut, performance < performance_cut) {
             (true, true) => IpaQuadrant::ConcentrateHere,
             (true, false) => IpaQuadrant::KeepUpTheGoodWork,
@@ -479,11 +469,7 @@ fn scale_reliability(
         alpha_ci: alpha.and_then(|a| feldt_interval(a, n, k, confidence)),
         standardized_alpha: standardized_alpha(&cov, k),
         spearman_brown: spearman,
-        alpha_if_deleted: if k > 2 {
-            alpha_if_item_deleted(&cov, k)
-        } else {
-            vec![None; k]
-        },
+        alpha_if_deleted: if k > 2 { alpha_if_item_deleted(&cov, k) } else { vec![None; k] },
         item_total: corrected_item_total(&cov, k),
         label,
         n,
@@ -508,11 +494,8 @@ fn reliability_suite(
 ) -> (Vec<ScaleReliability>, Vec<DifferenceReliability>) {
     let batteries = partials.instrument.batteries();
     let b = batteries.len();
-    let (comparisons, subtrahends, perceived) = (
-        &partials.comparisons,
-        &partials.subtrahends,
-        partials.perceived,
-    );
+    let (comparisons, subtrahends, perceived) =
+        (&partials.comparisons, &partials.subtrahends, partials.perceived);
     let n = matrix.n();
     let mut scales = Vec::new();
     for (k, battery) in batteries.iter().enumerate() {
@@ -533,9 +516,8 @@ fn reliability_suite(
     }
     let mut differences = Vec::new();
     for (comparison, &s) in comparisons.iter().zip(subtrahends) {
-        let combos: Vec<Vec<(usize, i64)>> = (0..item_count)
-            .map(|i| vec![(i * b + perceived, 1), (i * b + s, -1)])
-            .collect();
+        let combos: Vec<Vec<(usize, i64)>> =
+            (0..item_count).map(|i| vec![(i * b + perceived, 1), (i * b + s, -1)]).collect();
         scales.push(scale_reliability(
             comparison.id().to_owned(),
             n,
@@ -558,9 +540,7 @@ fn reliability_suite(
         let alpha_p = scales.get(perceived).and_then(|r| r.alpha);
         let alpha_x = scales.get(s).and_then(|r| r.alpha);
         let r_dd = match (&cov, alpha_p, alpha_x, r_px) {
-            (Some(c), Some(ap), Some(ax), Some(r)) => {
-                difference_score_reliability(c[0], c[4], ap, ax, r)
-            }
+            (Some(c), Some(ap), Some(ax), Some(r)) => difference_score_reliability(c[0], c[4], ap, ax, r),
             _ => None,
         };
         differences.push(DifferenceReliability {
@@ -584,23 +564,14 @@ fn battery_stats(
     batteries
         .iter()
         .enumerate()
-        .map(|(k, &battery)| BatteryStats {
-            battery,
-            n,
-            mean: mean(k),
-            sd: var(k).map(f64::sqrt),
-        })
+        .map(|(k, &battery)| BatteryStats { battery, n, mean: mean(k), sd: var(k).map(f64::sqrt) })
         .collect()
 }
 
 fn wide_summary(w: &WideCrossProducts, p: usize, s: usize, denominator: f64) -> DifferenceSummary {
     let n = w.n();
     let mean = (n > 0).then(|| (w.sum(p) - w.sum(s)) as f64 / (n as f64 * denominator));
-    DifferenceSummary {
-        n,
-        mean,
-        variance: w.difference_variance(p, s, denominator),
-    }
+    DifferenceSummary { n, mean, variance: w.difference_variance(p, s, denominator) }
 }
 
 /// Reads (mean, variance) of a quantity from cross-products, given its denominator.
@@ -613,10 +584,7 @@ fn combine_groups(groups: &[(u64, f64, f64)]) -> (u64, Option<f64>, Option<f64>)
         return (0, None, None);
     }
     let mean = groups.iter().map(|g| g.0 as f64 * g.1).sum::<f64>() / n as f64;
-    let m2: f64 = groups
-        .iter()
-        .map(|g| g.2 + g.0 as f64 * (g.1 - mean).powi(2))
-        .sum();
+    let m2: f64 = groups.iter().map(|g| g.2 + g.0 as f64 * (g.1 - mean).powi(2)).sum();
     (n, Some(mean), (n > 1).then(|| m2 / (n as f64 - 1.0)))
 }
 
@@ -643,11 +611,9 @@ impl SurveyPartials {
                     .zip(&part.differences)
                     .map(|((&c, &s), hist)| {
                         let n = cp.n();
-                        let mean =
-                            (n > 0).then(|| (cp.sum(self.perceived) - cp.sum(s)) as f64 / n as f64);
-                        let variance = cp
-                            .combination_covariance(&[vec![(self.perceived, 1), (s, -1)]])
-                            .map(|v| v[0]);
+                        let mean = (n > 0).then(|| (cp.sum(self.perceived) - cp.sum(s)) as f64 / n as f64);
+                        let variance =
+                            cp.combination_covariance(&[vec![(self.perceived, 1), (s, -1)]]).map(|v| v[0]);
                         comparison_stats(
                             c,
                             DifferenceSummary { n, mean, variance },
@@ -666,8 +632,7 @@ impl SurveyPartials {
                     n: cp.n(),
                     batteries: battery_stats(batteries, cp.n(), |k| cp.mean(k), |k| cp.variance(k)),
                     comparisons,
-                    zone: (self.subtrahends.len() == 2)
-                        .then(|| ZoneShares::from_counts(&part.zone)),
+                    zone: (self.subtrahends.len() == 2).then(|| ZoneShares::from_counts(&part.zone)),
                     satisfaction_correlation: wo.correlation(0, 1).map(|r| (r, wo.n())),
                 }
             })
@@ -693,11 +658,7 @@ impl SurveyPartials {
                     })
                     .collect();
                 let (n, mean, var) = combine_groups(&groups);
-                mean.map(|mean_points| ImportanceShare {
-                    n,
-                    mean_points,
-                    sd: var.map(f64::sqrt),
-                })
+                mean.map(|mean_points| ImportanceShare { n, mean_points, sd: var.map(f64::sqrt) })
             })
             .collect();
 
@@ -736,15 +697,9 @@ impl SurveyPartials {
                     index: d,
                     id: dim.id.clone(),
                     n: w.n(),
-                    batteries: battery_stats(
-                        batteries,
-                        w.n(),
-                        |k| w.mean(k, l),
-                        |k| w.covariance(k, k, l),
-                    ),
+                    batteries: battery_stats(batteries, w.n(), |k| w.mean(k, l), |k| w.covariance(k, k, l)),
                     comparisons,
-                    zone: (self.subtrahends.len() == 2)
-                        .then(|| ZoneShares::from_counts(&part.zone)),
+                    zone: (self.subtrahends.len() == 2).then(|| ZoneShares::from_counts(&part.zone)),
                     reliability,
                     difference_reliability,
                     importance: importance[d],
@@ -752,16 +707,15 @@ impl SurveyPartials {
             })
             .collect();
         for c in 0..self.comparisons.len() {
-            let mut family: Vec<&mut ComparisonStats> = dimensions
-                .iter_mut()
-                .map(|dim| &mut dim.comparisons[c])
-                .collect();
+            let mut family: Vec<&mut ComparisonStats> =
+                dimensions.iter_mut().map(|dim| &mut dim.comparisons[c]).collect();
             adjust(&mut family);
         }
 
         let overall = self.overall_scores(&dimensions, options);
         let items_all: usize = instrument.items().len();
-        let (reliability, _) = reliability_suite(self, &self.full, &self.full_battery_only, items_all, options.confidence);
+        let (reliability, _) =
+            reliability_suite(self, &self.full, &self.full_battery_only, items_all, options.confidence);
         let (ipa, ipa_crosshairs) = self.ipa(&items, &importance, options);
         let renormalised_allocations = self
             .allocations
@@ -798,11 +752,7 @@ impl SurveyPartials {
         }
     }
 
-    fn overall_scores(
-        &self,
-        dimensions: &[DimensionResult],
-        options: &AnalysisOptions,
-    ) -> Vec<OverallScore> {
+    fn overall_scores(&self, dimensions: &[DimensionResult], options: &AnalysisOptions) -> Vec<OverallScore> {
         let dims = self.instrument.dimensions().len() as f64;
         let l = self.denominator as f64;
         let u = &self.overall.unweighted;
@@ -811,9 +761,8 @@ impl SurveyPartials {
             (Some(m), Some(v)) => one_sample_t(n, m, v.sqrt(), 0.0, options.confidence),
             _ => None,
         };
-        let interval = |mean: Option<f64>, var: Option<f64>, n: u64| {
-            test(mean, var, n).map(|t| (t.ci_low, t.ci_high))
-        };
+        let interval =
+            |mean: Option<f64>, var: Option<f64>, n: u64| test(mean, var, n).map(|t| (t.ci_low, t.ci_high));
 
         // Weighted scores: per allocation total T the values are N/(T·L).
         let weighted = |pick: &MeanAndVariance<'_>| {
@@ -841,10 +790,7 @@ impl SurveyPartials {
                 ci: None,
                 wilcoxon: signed_rank(&self.overall.differences[c].entries(), options.wilcoxon),
             });
-            let means: Vec<f64> = dimensions
-                .iter()
-                .filter_map(|d| d.comparisons[c].mean)
-                .collect();
+            let means: Vec<f64> = dimensions.iter().filter_map(|d| d.comparisons[c].mean).collect();
             out.push(OverallScore {
                 kind: OverallKind::MeanOfDimensions,
                 comparison: Some(comparison),
@@ -915,12 +861,7 @@ impl SurveyPartials {
     ) -> (Vec<IpaPoint>, Option<IpaCrosshairs>) {
         let performance: Vec<Option<f64>> = items
             .iter()
-            .map(|it| {
-                it.batteries
-                    .iter()
-                    .find(|b| b.battery == Battery::Perceived)
-                    .and_then(|b| b.mean)
-            })
+            .map(|it| it.batteries.iter().find(|b| b.battery == Battery::Perceived).and_then(|b| b.mean))
             .collect();
         let known: Vec<f64> = performance.iter().flatten().copied().collect();
         if known.is_empty() {
@@ -933,18 +874,10 @@ impl SurveyPartials {
         };
         let stated: Vec<Option<f64>> = items
             .iter()
-            .map(|it| {
-                importance
-                    .get(it.dimension)
-                    .copied()
-                    .flatten()
-                    .map(|s| s.mean_points)
-            })
+            .map(|it| importance.get(it.dimension).copied().flatten().map(|s| s.mean_points))
             .collect();
-        let derived: Vec<Option<f64>> = items
-            .iter()
-            .map(|it| it.satisfaction_correlation.map(|(r, _)| r))
-            .collect();
+        let derived: Vec<Option<f64>> =
+            items.iter().map(|it| it.satisfaction_correlation.map(|(r, _)| r)).collect();
         let stated_cut = mean_of(&stated.iter().flatten().copied().collect::<Vec<_>>());
         let derived_cut = mean_of(&derived.iter().flatten().copied().collect::<Vec<_>>());
         let points = items

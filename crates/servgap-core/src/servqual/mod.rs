@@ -22,12 +22,12 @@ mod rules;
 
 pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
-    AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability,
-    DimensionResult, ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult,
-    OverallKind, OverallScore, ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
+    AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability, DimensionResult,
+    ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore,
+    ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
 };
 pub use compare::{
-    Change, Measure, ScoreSummary, Scope, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
+    Change, Measure, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
     WaveSide, MIN_SEGMENT_N,
 };
 pub use findings::{

@@ -64,9 +64,13 @@ impl Rule {
             Rule::NotANumber => "an answer must be a number",
             Rule::OutOfScale => "an answer must be a whole number on the instrument's scale",
             Rule::Blank => "every rating should be answered",
-            Rule::IncompletePair => "every battery of an item (E and P, or A, D and P) must be answered together",
+            Rule::IncompletePair => {
+                "every battery of an item (E and P, or A, D and P) must be answered together"
+            }
             Rule::ImportanceSum => "importance points must add up to 100",
-            Rule::ImportanceInvalid => "importance points must be given for every dimension, be non-negative and not all zero",
+            Rule::ImportanceInvalid => {
+                "importance points must be given for every dimension, be non-negative and not all zero"
+            }
             Rule::StraightLining => "a respondent should not give the same answer to every item of a battery",
             Rule::InvertedZone => "the minimum acceptable level must not exceed the desired level",
             Rule::EmptyResponse => "a respondent must answer at least one item",
@@ -157,11 +161,7 @@ pub fn check_respondent(
                 .iter()
                 .enumerate()
                 .map(|(k, bat)| {
-                    format!(
-                        "{}={}",
-                        bat.code(),
-                        cell(i, k).map_or("blank".to_owned(), |v| v.to_string())
-                    )
+                    format!("{}={}", bat.code(), cell(i, k).map_or("blank".to_owned(), |v| v.to_string()))
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -173,14 +173,8 @@ pub fn check_respondent(
             });
         }
         if let (Some(a), Some(d)) = (
-            instrument
-                .format()
-                .battery_index(Battery::Minimum)
-                .and_then(|k| cell(i, k)),
-            instrument
-                .format()
-                .battery_index(Battery::Desired)
-                .and_then(|k| cell(i, k)),
+            instrument.format().battery_index(Battery::Minimum).and_then(|k| cell(i, k)),
+            instrument.format().battery_index(Battery::Desired).and_then(|k| cell(i, k)),
         ) {
             if a > d {
                 out.push(Finding {
@@ -266,11 +260,7 @@ pub struct FindingLog {
 impl FindingLog {
     /// An empty log keeping at most `sample_limit` examples per rule.
     pub fn new(sample_limit: usize) -> Self {
-        Self {
-            sample_limit,
-            counts: BTreeMap::new(),
-            samples: BTreeMap::new(),
-        }
+        Self { sample_limit, counts: BTreeMap::new(), samples: BTreeMap::new() }
     }
 
     /// Records one finding.

@@ -56,11 +56,7 @@ fn pairs(ep: &[(i16, i16)], importance: [i32; 2]) -> Row {
 fn partials_of(instrument: &Instrument, rows: &[Row]) -> SurveyPartials {
     let mut partials = SurveyPartials::new(instrument, Coverage::HALF).unwrap();
     for r in rows {
-        partials.add(&Respondent {
-            ratings: &r.ratings,
-            importance: &r.importance,
-            overall: r.overall,
-        });
+        partials.add(&Respondent { ratings: &r.ratings, importance: &r.importance, overall: r.overall });
     }
     partials
 }
@@ -73,16 +69,8 @@ fn hand_worked_rows() -> Vec<Row> {
     ]
 }
 
-fn overall(
-    analysis: &SurveyAnalysis,
-    kind: OverallKind,
-    comparison: Option<Comparison>,
-) -> OverallScore {
-    *analysis
-        .overall
-        .iter()
-        .find(|o| o.kind == kind && o.comparison == comparison)
-        .unwrap()
+fn overall(analysis: &SurveyAnalysis, kind: OverallKind, comparison: Option<Comparison>) -> OverallScore {
+    *analysis.overall.iter().find(|o| o.kind == kind && o.comparison == comparison).unwrap()
 }
 
 /// Worked by hand: item gaps a1 = (−2, 0, 1), a2 = (−2, −2, 0), b1 = (0, −2, −4), b2 = (−2, 0, −1);
@@ -108,38 +96,18 @@ fn hand_worked_two_column_scores() {
     close(analysis.dimensions[0].comparisons[0].mean, -2.5 / 3.0);
     close(analysis.dimensions[1].comparisons[0].mean, -1.5);
     // Dimension A scores −2, −1, 0.5: s² = ((−7/6)² + (−1/6)² + (4/3)²)/2 = 19/12.
-    close(
-        analysis.dimensions[0].comparisons[0].sd,
-        (19.0f64 / 12.0).sqrt(),
-    );
+    close(analysis.dimensions[0].comparisons[0].sd, (19.0f64 / 12.0).sqrt());
 
-    close(
-        overall(&analysis, OverallKind::Unweighted, Some(Comparison::Gap)).mean,
-        -3.5 / 3.0,
-    );
-    close(
-        overall(
-            &analysis,
-            OverallKind::MeanOfDimensions,
-            Some(Comparison::Gap),
-        )
-        .mean,
-        -3.5 / 3.0,
-    );
+    close(overall(&analysis, OverallKind::Unweighted, Some(Comparison::Gap)).mean, -3.5 / 3.0);
+    close(overall(&analysis, OverallKind::MeanOfDimensions, Some(Comparison::Gap)).mean, -3.5 / 3.0);
     let weighted = overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap));
     close(weighted.mean, -1.0);
     // W = (−1.6, −1, −0.4): s² = (0.36 + 0 + 0.36)/2 = 0.36.
     close(weighted.sd, 0.6);
     assert_eq!(weighted.n, 3);
     // SERVPERF: P dimension means A = (3.5, 5.5, 5), B = (4.5, 4.5, 3); P overall = (4, 5, 4).
-    close(
-        overall(&analysis, OverallKind::Unweighted, None).mean,
-        13.0 / 3.0,
-    );
-    close(
-        analysis.dimensions[0].importance.map(|i| i.mean_points),
-        60.0,
-    );
+    close(overall(&analysis, OverallKind::Unweighted, None).mean, 13.0 / 3.0);
+    close(analysis.dimensions[0].importance.map(|i| i.mean_points), 60.0);
 }
 
 #[test]
@@ -147,21 +115,12 @@ fn renormalises_allocations_that_do_not_total_100() {
     let mut rows = hand_worked_rows();
     // 30 + 20 = 50 points: same weights as 60/40.
     rows[0].importance = vec![Some(30), Some(20)];
-    let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows)
-        .finish(&AnalysisOptions::default());
-    close(
-        overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).mean,
-        -1.0,
-    );
-    close(
-        overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).sd,
-        0.6,
-    );
+    let analysis =
+        partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
+    close(overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).mean, -1.0);
+    close(overall(&analysis, OverallKind::Weighted, Some(Comparison::Gap)).sd, 0.6);
     assert_eq!(analysis.renormalised_allocations, 1);
-    close(
-        analysis.dimensions[0].importance.map(|i| i.mean_points),
-        60.0,
-    );
+    close(analysis.dimensions[0].importance.map(|i| i.mean_points), 60.0);
 }
 
 #[test]
@@ -169,32 +128,21 @@ fn coverage_rule_keeps_half_answered_dimensions() {
     let mut rows = hand_worked_rows();
     // Respondent 1 loses P of item a2: dimension A from a1 alone (gap −2); item a2 has two pairs.
     rows[0].ratings[3] = None;
-    let analysis = partials_of(&small_instrument(Format::TwoColumn), &rows)
-        .finish(&AnalysisOptions::default());
+    let analysis =
+        partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
     assert_eq!(analysis.items[1].n, 2);
     assert_eq!(analysis.dimensions[0].n, 3);
-    close(
-        analysis.dimensions[0].comparisons[0].mean,
-        (-2.0 - 1.0 + 0.5) / 3.0,
-    );
+    close(analysis.dimensions[0].comparisons[0].mean, (-2.0 - 1.0 + 0.5) / 3.0);
     // Reliability is listwise per scale: E keeps the respondent, P and the gap drop them.
     let n: Vec<(&str, u64)> =
         analysis.dimensions[0].reliability.iter().map(|r| (r.label.as_str(), r.n)).collect();
     assert_eq!(n, vec![("E", 3), ("P", 2), ("gap", 2)]);
 
-    let mut strict =
-        SurveyPartials::new(&small_instrument(Format::TwoColumn), Coverage::ALL).unwrap();
+    let mut strict = SurveyPartials::new(&small_instrument(Format::TwoColumn), Coverage::ALL).unwrap();
     for r in &rows {
-        strict.add(&Respondent {
-            ratings: &r.ratings,
-            importance: &r.importance,
-            overall: r.overall,
-        });
+        strict.add(&Respondent { ratings: &r.ratings, importance: &r.importance, overall: r.overall });
     }
-    assert_eq!(
-        strict.finish(&AnalysisOptions::default()).dimensions[0].n,
-        2
-    );
+    assert_eq!(strict.finish(&AnalysisOptions::default()).dimensions[0].n, 2);
 }
 
 #[test]
@@ -214,8 +162,7 @@ fn reverse_keyed_items_are_reversed_before_scoring() {
     }
     .build()
     .unwrap();
-    let analysis =
-        partials_of(&instrument_spec, &hand_worked_rows()).finish(&AnalysisOptions::default());
+    let analysis = partials_of(&instrument_spec, &hand_worked_rows()).finish(&AnalysisOptions::default());
     // a1 answers (E, P) = (5,3), (6,6), (4,5) become (3,5), (2,2), (4,3): gaps 2, 0, −1.
     close(analysis.items[0].comparisons[0].mean, 1.0 / 3.0);
     close(analysis.items[0].batteries[0].mean, 3.0);
@@ -225,10 +172,7 @@ fn reverse_keyed_items_are_reversed_before_scoring() {
 fn three_column_zone_positions_and_measures() {
     let instrument = small_instrument(Format::ThreeColumn);
     let row = |amp: &[(i16, i16, i16)]| Row {
-        ratings: amp
-            .iter()
-            .flat_map(|&(a, d, p)| [Some(a), Some(d), Some(p)])
-            .collect(),
+        ratings: amp.iter().flat_map(|&(a, d, p)| [Some(a), Some(d), Some(p)]).collect(),
         importance: vec![Some(50), Some(50)],
         overall: None,
     };
@@ -241,17 +185,11 @@ fn three_column_zone_positions_and_measures() {
     ];
     let analysis = partials_of(&instrument, &rows).finish(&AnalysisOptions::default());
     let zone = analysis.items[0].zone.unwrap();
-    assert_eq!(
-        (zone.below, zone.inside, zone.above, zone.inverted),
-        (1, 1, 1, 1)
-    );
+    assert_eq!((zone.below, zone.inside, zone.above, zone.inverted), (1, 1, 1, 1));
     // MSA = P − A: −2, 1, 4, −1; MSS = P − D: −4, −1, 2, 1.
     close(analysis.items[0].comparisons[0].mean, 0.5);
     close(analysis.items[0].comparisons[1].mean, -0.5);
-    assert_eq!(
-        analysis.items[0].comparisons[0].comparison,
-        Comparison::Adequacy
-    );
+    assert_eq!(analysis.items[0].comparisons[0].comparison, Comparison::Adequacy);
     assert_eq!(analysis.items[1].zone.unwrap().inside, 4);
 }
 
@@ -277,11 +215,7 @@ fn findings_name_each_broken_rule() {
     check_respondent(
         &instrument,
         7,
-        &Respondent {
-            ratings: &ratings,
-            importance: &importance,
-            overall: None,
-        },
+        &Respondent { ratings: &ratings, importance: &importance, overall: None },
         &mut out,
     );
     let rules: Vec<(Rule, &str)> = out.iter().map(|f| (f.rule, f.value.as_str())).collect();
@@ -300,11 +234,7 @@ fn findings_name_each_broken_rule() {
     check_respondent(
         &small_instrument(Format::TwoColumn),
         3,
-        &Respondent {
-            ratings: &flat,
-            importance: &[Some(50), None],
-            overall: None,
-        },
+        &Respondent { ratings: &flat, importance: &[Some(50), None], overall: None },
         &mut out,
     );
     let rules: Vec<(Rule, &str)> = out.iter().map(|f| (f.rule, f.value.as_str())).collect();
@@ -320,12 +250,8 @@ fn findings_name_each_broken_rule() {
 
 #[test]
 fn finding_log_keeps_the_earliest_samples_whatever_the_order() {
-    let finding = |row| Finding {
-        row,
-        location: Location::Response,
-        rule: Rule::EmptyResponse,
-        value: String::new(),
-    };
+    let finding =
+        |row| Finding { row, location: Location::Response, rule: Rule::EmptyResponse, value: String::new() };
     let mut forward = FindingLog::new(2);
     let mut backward = FindingLog::new(2);
     for row in 1..=5 {
@@ -334,14 +260,7 @@ fn finding_log_keeps_the_earliest_samples_whatever_the_order() {
     }
     assert_eq!(forward, backward);
     assert_eq!(forward.count(Rule::EmptyResponse), 5);
-    assert_eq!(
-        forward
-            .samples(Rule::EmptyResponse)
-            .iter()
-            .map(|f| f.row)
-            .collect::<Vec<_>>(),
-        vec![1, 2]
-    );
+    assert_eq!(forward.samples(Rule::EmptyResponse).iter().map(|f| f.row).collect::<Vec<_>>(), vec![1, 2]);
     let mut merged = FindingLog::new(2);
     merged.merge(&backward);
     merged.merge(&forward);

@@ -20,8 +20,7 @@ dimension = "d"
 text = { en = "I" }
 "#;
 
-const EXAMPLE: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/instruments/custom-bank.toml");
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/instruments/custom-bank.toml");
 
 /// `MINIMAL` with `from` replaced by `to` (which must occur exactly once).
 #[track_caller]
@@ -195,18 +194,9 @@ fn error_unknown_key() {
 
 #[test]
 fn error_missing_field() {
-    check_error(
-        &minimal_with("format = \"two-column\"\n", ""),
-        "test.toml:1:1: missing field `format`",
-    );
-    check_error(
-        &minimal_with("dimension = \"d\"\n", ""),
-        "test.toml:12:1: missing field `dimension`",
-    );
-    check_error(
-        &minimal_with("{ min = 1, max = 7 }", "{ min = 1 }"),
-        "test.toml:3:9: missing field `max`",
-    );
+    check_error(&minimal_with("format = \"two-column\"\n", ""), "test.toml:1:1: missing field `format`");
+    check_error(&minimal_with("dimension = \"d\"\n", ""), "test.toml:12:1: missing field `dimension`");
+    check_error(&minimal_with("{ min = 1, max = 7 }", "{ min = 1 }"), "test.toml:3:9: missing field `max`");
 }
 
 #[test]
@@ -232,10 +222,7 @@ fn error_scale_order() {
         "test.toml:3: `scale` minimum 7 must be below its maximum 1",
     );
     check_error(
-        &minimal_with(
-            "{ min = 1, max = 7 }",
-            "{ min = 1, max = 7 }\noverall = { min = 5, max = 5 }",
-        ),
+        &minimal_with("{ min = 1, max = 7 }", "{ min = 1, max = 7 }\noverall = { min = 5, max = 5 }"),
         "test.toml:4: `overall` minimum 5 must be below its maximum 5",
     );
 }
@@ -256,18 +243,13 @@ fn error_empty_id() {
 
 #[test]
 fn error_duplicate_dimension() {
-    let text = minimal_with(
-        "\n[[item]]",
-        "\n[[dimension]]\nid = \"d\"\nname = { en = \"D2\" }\n\n[[item]]",
-    );
+    let text = minimal_with("\n[[item]]", "\n[[dimension]]\nid = \"d\"\nname = { en = \"D2\" }\n\n[[item]]");
     check_error(&text, "test.toml:13: duplicate dimension id `d` (first used on line 9)");
 }
 
 #[test]
 fn error_duplicate_item() {
-    let text = format!(
-        "{MINIMAL}\n[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = {{ en = \"again\" }}\n"
-    );
+    let text = format!("{MINIMAL}\n[[item]]\nid = \"i1\"\ndimension = \"d\"\ntext = {{ en = \"again\" }}\n");
     check_error(&text, "test.toml:18: duplicate item id `i1` (first used on line 13)");
 }
 
@@ -281,10 +263,8 @@ fn error_unknown_dimension() {
 
 #[test]
 fn error_empty_dimension() {
-    let text = minimal_with(
-        "\n[[item]]",
-        "\n[[dimension]]\nid = \"lonely\"\nname = { en = \"L\" }\n\n[[item]]",
-    );
+    let text =
+        minimal_with("\n[[item]]", "\n[[dimension]]\nid = \"lonely\"\nname = { en = \"L\" }\n\n[[item]]");
     check_error(&text, "test.toml:13: dimension `lonely` has no items");
 }
 

@@ -245,9 +245,15 @@ fn read_pass(
     if plan.layout == Layout::Tickets && !options.general_only {
         if let (Some(dialect), Some(start)) = (&header.dialect, header.data_start) {
             if dialect.encoding.is_utf8() && dialect.skip_rows == 0 {
-                if let Some(done) =
-                    import_blocks(source, plan, engine, options, seed, start.byte, start.line, dialect.delimiter)?
-                {
+                if let Some(done) = import_blocks(
+                    source,
+                    plan,
+                    engine,
+                    options,
+                    seed,
+                    (start.byte, start.line),
+                    dialect.delimiter,
+                )? {
                     return Ok(done);
                 }
             }
@@ -908,8 +914,7 @@ fn import_blocks(
     engine: &KpiEngine,
     options: &TicketOptions,
     seed: &KpiAggregate,
-    start_byte: u64,
-    start_line: u64,
+    (start_byte, start_line): (u64, u64),
     delimiter: u8,
 ) -> Result<Option<TicketImport>, IngestError> {
     let path = &source.path;

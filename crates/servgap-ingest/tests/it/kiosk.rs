@@ -65,7 +65,11 @@ fn airlinesat_imports_from_the_shared_research_data() {
     // a missing file fails the test, it is never skipped.
     let shared = std::env::var_os("SERVGAP_SHARED").map_or_else(|| repo("../shared"), PathBuf::from);
     let data = shared.join("research-data/servqual/airlinesat_oddjob_1065.csv");
-    assert!(data.exists(), "{} not found: put the shared folder beside the repository or set SERVGAP_SHARED", data.display());
+    assert!(
+        data.exists(),
+        "{} not found: put the shared folder beside the repository or set SERVGAP_SHARED",
+        data.display()
+    );
     let instrument = load_instrument(&repo("examples/instruments/airlinesat.toml")).unwrap();
     let mapping = Mapping::load(&repo("examples/mappings/airlinesat.toml")).unwrap();
     let source = Source::new(&data).with_mapping(&mapping);

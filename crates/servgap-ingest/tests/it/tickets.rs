@@ -649,3 +649,37 @@ fn calendar_file_reads_holidays_from_an_ical_file_beside_it() {
     assert_eq!(all(&g).first_response.business.unwrap().median, 7_200.0);
     assert_eq!(all(&g).first_response.calendar.unwrap().median, 42.0 * 3600.0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bounded histograms: a second pass over the file makes coarse medians and p90 exact.
+
+#[test]
+fn two_pass_reading_equals_exact_histograms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "long.csv", synthetic(60_000, &[]));
+    let with_budget = |budget: u32| {
+        let mut options = KpiOptions::new("Europe/Warsaw").unwrap();
+        options.dimensions = vec![Dimension::Channel];
+        options.sparse_budget = budget;
+        KpiEngine::new(options, Calendars::new())
+    };
+    // Never coarse: every value kept exactly in one pass (the reference).
+    let exact = with_budget(u32::MAX);
+    let fast = TicketOptions { threads: 2, block_size: 64 * 1024, ..TicketOptions::default() };
+    let slow = TicketOptions { general_only: true, ..TicketOptions::default() };
+    let reference = import(&path, None, &exact, &fast).unwrap();
+    assert!(reference.aggregate.refinements(&exact).is_empty());
+    let want = (reference.aggregate.finish(&exact), reference.aggregate.finish_totals(&exact));
+    for budget in [0, 16, servgap_core::kpi::SPARSE_BUDGET] {
+        let engine = with_budget(budget);
+        for options in [&fast, &slow] {
+            let a = import(&path, None, &engine, options).unwrap();
+            assert!(a.aggregate.refinements(&engine).is_empty(), "budget {budget}: resolved");
+            assert_eq!(
+                (a.aggregate.finish(&engine), a.aggregate.finish_totals(&engine)),
+                want,
+                "budget {budget}"
+            );
+        }
+    }
+}
