@@ -21,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -67,12 +68,16 @@ def timed(cmd, repeat):
     """Best wall time (s) and peak RSS (MiB) of `cmd` over `repeat` runs."""
     best, peak, out = float("inf"), 0.0, ""
     for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        out = proc.stdout.read()
-        err = proc.stderr.read()
+        # Output goes to files, not pipes: a child writing more than a pipe holds
+        # would block while we wait for it.
+        with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, text=True)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            out_file.seek(0)
+            err_file.seek(0)
+            out, err = out_file.read(), err_file.read()
         if os.waitstatus_to_exitcode(status) != 0:
             sys.exit(f"command failed: {' '.join(cmd)}\n{err}")
         best = min(best, elapsed)
