@@ -33,6 +33,7 @@
 //! reports comes from exact, mergeable sums, so the reader never holds rows,
 //! and parallel blocks merge to exactly the single-pass result.
 
+mod blocks;
 mod cell;
 mod detect;
 mod error;

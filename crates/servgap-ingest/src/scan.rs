@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use calamine::Data;
 use servgap_core::instrument::{Instrument, Scale};
@@ -24,6 +24,7 @@ use servgap_core::servqual::{
     check_respondent, Coverage, Finding, FindingLog, Location, Respondent, Rule, SurveyPartials,
 };
 
+use crate::blocks::{parse_in_parallel, Block};
 use crate::cell::{classify_number, parse_text, trim, Decimal, Parsed, ValueLabels};
 use crate::detect::Slot;
 use crate::plan::ColumnPlan;
@@ -565,12 +566,6 @@ fn parse_block(
     Ok(!acc.stop(ctx))
 }
 
-struct Block {
-    index: u64,
-    line: u64,
-    bytes: Vec<u8>,
-}
-
 enum Fast<'v> {
     Done(Box<Acc<'v>>, usize),
     /// The data holds a quote character (or has no `\n` line ends): use the general reader.
@@ -655,83 +650,22 @@ fn scan_fast<'v>(
             }
         };
 
-    if threads == 1 {
-        let mut acc = Acc::new(ctx)?;
-        let plain =
-            produce(&mut |block: Block| parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter))?;
-        return Ok(if plain { Fast::Done(Box::new(acc), 1) } else { Fast::NotPlain });
+    let new_acc = || Acc::new(ctx);
+    let parse = |acc: &mut Acc<'v>, block: &Block| parse_block(ctx, acc, &block.bytes, block.line, delimiter);
+    let Some(accs) = parse_in_parallel(path, threads, &mut produce, &new_acc, &parse)? else {
+        return Ok(Fast::NotPlain);
+    };
+    let mut merged: Option<Acc<'v>> = None;
+    for acc in accs {
+        match merged.as_mut() {
+            Some(m) => m.merge(acc)?,
+            None => merged = Some(acc),
+        }
     }
-
-    let (tx, rx) = mpsc::sync_channel::<Block>(threads);
-    let rx = Arc::new(Mutex::new(rx));
-    // Strict scans: the index of the earliest block with a finding; later blocks are skipped.
-    let stop_at = AtomicU64::new(u64::MAX);
-    let aborted = AtomicBool::new(false);
-    std::thread::scope(|scope| -> Result<Fast<'v>, IngestError> {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let rx = Arc::clone(&rx);
-                let stop_at = &stop_at;
-                let aborted = &aborted;
-                scope.spawn(move || -> Result<Acc<'v>, IngestError> {
-                    let mut acc = Acc::new(ctx)?;
-                    loop {
-                        let next = match rx.lock() {
-                            Ok(guard) => guard.recv(),
-                            Err(_) => break,
-                        };
-                        let Ok(block) = next else { break };
-                        if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
-                            continue;
-                        }
-                        match parse_block(ctx, &mut acc, &block.bytes, block.line, delimiter) {
-                            Ok(true) => {}
-                            Ok(false) => {
-                                stop_at.fetch_min(block.index, Ordering::Relaxed);
-                            }
-                            Err(e) => {
-                                aborted.store(true, Ordering::Relaxed);
-                                return Err(e);
-                            }
-                        }
-                    }
-                    Ok(acc)
-                })
-            })
-            .collect();
-        let produced = produce(&mut |block: Block| {
-            if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
-                return Ok(false);
-            }
-            Ok(tx.send(block).is_ok())
-        });
-        drop(tx);
-        if !matches!(produced, Ok(true)) {
-            aborted.store(true, Ordering::Relaxed);
-        }
-        let mut results = Vec::with_capacity(threads);
-        for worker in workers {
-            results.push(worker.join().map_err(|_| IngestError::Io {
-                path: path.to_owned(),
-                source: std::io::Error::other("a scan worker thread panicked"),
-            })?);
-        }
-        if !produced? {
-            return Ok(Fast::NotPlain);
-        }
-        let mut merged: Option<Acc<'v>> = None;
-        for result in results {
-            let acc = result?;
-            match merged.as_mut() {
-                Some(m) => m.merge(acc)?,
-                None => merged = Some(acc),
-            }
-        }
-        match merged {
-            Some(acc) => Ok(Fast::Done(Box::new(acc), threads)),
-            None => Ok(Fast::Done(Box::new(Acc::new(ctx)?), threads)),
-        }
-    })
+    match merged {
+        Some(acc) => Ok(Fast::Done(Box::new(acc), threads)),
+        None => Ok(Fast::Done(Box::new(Acc::new(ctx)?), threads)),
+    }
 }
 
 /// Counts bytes read through it, for progress.

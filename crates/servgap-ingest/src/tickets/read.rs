@@ -6,8 +6,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -19,6 +17,7 @@ use super::layout::{
     recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor,
 };
 use super::timestamp::{TimestampError, TimestampParser};
+use crate::blocks::{parse_in_parallel, Block};
 use crate::source::{io_error, FileKind, Header, Source};
 use crate::text::DecodingReader;
 use crate::IngestError;
@@ -861,12 +860,6 @@ fn finish_blocks<'a>(
 // ---------------------------------------------------------------------------------------------
 // The block reader: plain UTF-8 ticket files (no quotes, no blank lines), parsed in parallel.
 
-struct Block {
-    index: u64,
-    row: u64,
-    bytes: Vec<u8>,
-}
-
 fn parse_block(
     state: &mut RowState<'_>,
     block: &Block,
@@ -876,12 +869,12 @@ fn parse_block(
     // One UTF-8 check per block; delimiters and newlines are ASCII, so every cut is a char boundary.
     let text = std::str::from_utf8(&block.bytes).map_err(|e| IngestError::Csv {
         path: state.path.clone(),
-        row: block.row + memchr::memchr_iter(b'\n', &block.bytes[..e.valid_up_to()]).count() as u64,
+        row: block.line + memchr::memchr_iter(b'\n', &block.bytes[..e.valid_up_to()]).count() as u64,
         message: "invalid UTF-8".to_owned(),
     })?;
     let bytes = text.as_bytes();
     let mut cells: Vec<&str> = Vec::with_capacity(16);
-    let mut row = block.row;
+    let mut row = block.line;
     let mut start = 0;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
@@ -981,7 +974,7 @@ fn import_blocks(
                     return Ok(true);
                 }
                 let rows = memchr::memchr_iter(b'\n', &bytes).count() as u64 + 1;
-                if !sink(Block { index, row, bytes })? {
+                if !sink(Block { index, line: row, bytes })? {
                     return Ok(true);
                 }
                 row += rows;
@@ -992,70 +985,14 @@ fn import_blocks(
             }
         };
 
-    if threads == 1 {
-        let mut state = new_state();
-        let mut fields = Vec::new();
-        let plain = produce(&mut |block: Block| parse_block(&mut state, &block, delimiter, &mut fields))?;
-        return if plain { finish_blocks(path, vec![state], 1, new_state).map(Some) } else { Ok(None) };
-    }
-
-    let (tx, rx) = mpsc::sync_channel::<Block>(threads);
-    let rx = Arc::new(Mutex::new(rx));
-    let stop_at = AtomicU64::new(u64::MAX);
-    let aborted = AtomicBool::new(false);
-    std::thread::scope(|scope| -> Result<Option<TicketImport>, IngestError> {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let rx = Arc::clone(&rx);
-                let (stop_at, aborted) = (&stop_at, &aborted);
-                let new_state = &new_state;
-                scope.spawn(move || -> Result<RowState<'_>, IngestError> {
-                    let mut state = new_state();
-                    let mut fields = Vec::new();
-                    loop {
-                        let next = match rx.lock() {
-                            Ok(guard) => guard.recv(),
-                            Err(_) => break,
-                        };
-                        let Ok(block) = next else { break };
-                        if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
-                            continue;
-                        }
-                        match parse_block(&mut state, &block, delimiter, &mut fields) {
-                            Ok(true) => {}
-                            Ok(false) => {
-                                stop_at.fetch_min(block.index, Ordering::Relaxed);
-                            }
-                            Err(e) => {
-                                aborted.store(true, Ordering::Relaxed);
-                                return Err(e);
-                            }
-                        }
-                    }
-                    Ok(state)
-                })
-            })
-            .collect();
-        let produced = produce(&mut |block: Block| {
-            if aborted.load(Ordering::Relaxed) || block.index > stop_at.load(Ordering::Relaxed) {
-                return Ok(false);
-            }
-            Ok(tx.send(block).is_ok())
-        });
-        drop(tx);
-        if !matches!(produced, Ok(true)) {
-            aborted.store(true, Ordering::Relaxed);
-        }
-        let mut states = Vec::with_capacity(threads);
-        for worker in workers {
-            states.push(worker.join().map_err(|_| IngestError::Io {
-                path: path.clone(),
-                source: std::io::Error::other("a ticket reader thread panicked"),
-            })??);
-        }
-        if !produced? {
-            return Ok(None);
-        }
-        finish_blocks(path, states, threads, new_state).map(Some)
-    })
+    // Each worker keeps its own field-position buffer beside its state.
+    let new_worker = || Ok((new_state(), Vec::new()));
+    let parse = |(state, fields): &mut (RowState<'_>, Vec<(usize, usize)>), block: &Block| {
+        parse_block(state, block, delimiter, fields)
+    };
+    let Some(workers) = parse_in_parallel(path, threads, &mut produce, &new_worker, &parse)? else {
+        return Ok(None);
+    };
+    let states = workers.into_iter().map(|(state, _)| state).collect();
+    finish_blocks(path, states, threads, new_state).map(Some)
 }
