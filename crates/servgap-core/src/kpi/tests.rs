@@ -697,43 +697,6 @@ proptest! {
     }
 }
 
-/// Throughput check for the benchmark shape (monthly FRT by channel), gated:
-/// `SERVGAP_KPI_BENCH=1000000 cargo test --release -p servgap-core kpi::tests::throughput -- --nocapture`.
-#[test]
-fn throughput() {
-    let Some(n) = std::env::var("SERVGAP_KPI_BENCH").ok().and_then(|v| v.parse::<i64>().ok()) else {
-        return;
-    };
-    let mut options = KpiOptions::new("UTC").unwrap();
-    options.dimensions = vec![Dimension::Channel];
-    let engine = KpiEngine::new(options, Calendars::new());
-    let mut agg = engine.aggregate();
-    let mut t = Ticket::new("", ts("2026-01-01T00:00:00Z"));
-    let base = ts("2024-01-01T00:00:00Z").as_second();
-    let started = std::time::Instant::now();
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    for i in 0..n {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        t.clear();
-        t.id.push('T');
-        t.created = Timestamp::from_second(base + (x % (730 * 86_400)) as i64).unwrap();
-        t.channel.push_str(["email", "chat", "web", "phone"][(i % 4) as usize]);
-        let reply = t.created.as_second() + (x >> 40) as i64 % 200_000;
-        t.events.push(Event::agent_reply(Timestamp::from_second(reply).unwrap()));
-        agg.add(&engine, &t).unwrap();
-    }
-    let added = started.elapsed();
-    let report = agg.finish(&engine);
-    eprintln!(
-        "{n} tickets: add {:?}, finish {:?}, {} groups",
-        added,
-        started.elapsed() - added,
-        report.groups.len()
-    );
-}
-
 // ---- bounded histograms: coarse buckets resolved by a second pass ----
 
 /// Sorted-value quantiles (type 7 and type 1) with exact rank arithmetic.
