@@ -2,23 +2,43 @@
 //! target (actual vs target and band), a trend line per target over the periods with
 //! the target line, and SLA attainment by segment with 95 % intervals.
 //!
-//! The SVG here is written by hand in this file (no script, no external assets) so the
-//! page is deterministic and independent of the survey report's chart module.
+//! The page reuses the survey report's shell and stylesheet ([`crate::html::page_start`])
+//! and the Okabe–Ito palette of [`crate::svg`]. The SVG is written by hand in this file
+//! (no script, no external assets) so the page is deterministic. Every chart has
+//! `role="img"` with a `<title>` and `<desc>`; the tables at the end are the text
+//! alternative of all charts.
 
 use std::fmt::Write as _;
 
+use crate::html::page_start;
+use crate::i18n::Lang;
 use crate::kpi::{human_value, render_kpi_text, GapView, KpiReportView, TargetView};
+use crate::svg::{escape as esc, PALETTE};
 
-/// Okabe–Ito colours (colour-blind safe).
-const BLUE: &str = "#0072B2";
-const ORANGE: &str = "#E69F00";
-const GREEN: &str = "#009E73";
-const VERMILION: &str = "#D55E00";
-const GREY: &str = "#999999";
+/// Okabe–Ito colours (colour-blind safe), shared with the survey report's charts.
+const BLUE: &str = PALETTE[0];
+const ORANGE: &str = PALETTE[1];
+const GREEN: &str = PALETTE[2];
+const VERMILION: &str = PALETTE[4];
+const INK: &str = PALETTE[6];
+/// Axis lines and secondary text: the stylesheet's muted ink (≥ 4.5:1 on white).
+const MUTED: &str = "#4d4d4d";
+/// Qualitative zones of the bullet charts: light tints of grey, orange and green.
+const ZONE_BASE: &str = "#e6e6e6";
+const ZONE_BAND: &str = "#f7e3b5";
+const ZONE_GOOD: &str = "#cce8dc";
+/// Background of the SLA bars: the stylesheet's band colour.
+const ROW_BG: &str = "#f4f6f8";
 
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+/// Page-specific additions to the shared stylesheet.
+const KPI_CSS: &str = r#"
+.kpi-chart { margin: .75rem 0 1.25rem; }
+.kpi-chart svg { display: block; width: 100%; height: auto; }
+.kpi-chart svg.bullet { max-width: 720px; margin: .25rem 0; }
+.kpi-chart svg.trend, .kpi-chart svg.sla { max-width: 720px; }
+.note { color: var(--muted); font-size: .95rem; }
+pre.tables { font-size: .8rem; line-height: 1.4; overflow-x: auto; background: var(--band); border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; }
+"#;
 
 fn status_colour(status: &str) -> &'static str {
     match status {
@@ -28,10 +48,78 @@ fn status_colour(status: &str) -> &'static str {
     }
 }
 
+/// A KPI's name for people, from its measure id (e.g. `first-contact-resolution`).
+fn kpi_name(measure: &str) -> String {
+    let words = |id: &str| {
+        let mut s = id.replace('-', " ");
+        if let Some(first) = s.get(..1) {
+            s.replace_range(..1, &first.to_uppercase());
+        }
+        s
+    };
+    match measure {
+        "first-contact-resolution" => "First-contact resolution".to_owned(),
+        "reopen-rate" => "Reopen rate".to_owned(),
+        "csat" => "CSAT (good / rated)".to_owned(),
+        "csat-response-rate" => "CSAT response rate".to_owned(),
+        "nps" => "NPS".to_owned(),
+        "ces-mean" => "CES (mean)".to_owned(),
+        "ces-agree" => "CES agree (5–7)".to_owned(),
+        "backlog" => "Backlog".to_owned(),
+        m => {
+            if let Some(sla) = m.strip_prefix("sla:") {
+                format!("SLA attainment: {sla}")
+            } else {
+                let parts: Vec<&str> = m.split('.').collect();
+                match parts.as_slice() {
+                    [kpi, clock, stat] => format!("{}, {stat} ({clock})", words(kpi)),
+                    _ => m.to_owned(),
+                }
+            }
+        }
+    }
+}
+
+/// The name a chart is labelled with: the KPI's name for a benchmark preset (whose
+/// label is the preset's description), the configured label otherwise.
+fn display_name(t: &TargetView) -> String {
+    if t.preset.is_some() {
+        kpi_name(&t.measure)
+    } else {
+        t.label.clone()
+    }
+}
+
+/// The secondary line of a preset target: its description (without a repeated KPI name)
+/// and the publisher of the source, e.g. `world-class ≥ 80 %, good 70–79 % — SQM Group …`.
+fn preset_line(t: &TargetView) -> Option<String> {
+    t.preset.as_ref()?;
+    let name = kpi_name(&t.measure);
+    let description = t.label.strip_prefix(&format!("{name}: ")).unwrap_or(&t.label).to_owned();
+    let publisher = t.source.as_deref().and_then(|s| s.split(", http").next()).map(str::trim).unwrap_or("");
+    Some(if publisher.is_empty() {
+        format!("Benchmark: {description}")
+    } else {
+        format!("Benchmark: {description} — {publisher}")
+    })
+}
+
+/// Opens an accessible SVG with its `<title>` and `<desc>`.
+fn svg_open(out: &mut String, class: &str, id: &str, (w, h): (f64, f64), title: &str, desc: &str) {
+    let _ = writeln!(
+        out,
+        r#"<svg class="{class}" id="{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif">"#
+    );
+    let _ = writeln!(out, r#"<title id="{id}-title">{}</title>"#, esc(title));
+    let _ = writeln!(out, r#"<desc id="{id}-desc">{}</desc>"#, esc(desc));
+}
+
 /// One bullet chart: qualitative zones (worse than minimum, band, at target), the actual
 /// value as a bar and the target as a tick.
-fn bullet(t: &TargetView, g: &GapView, out: &mut String) {
-    let (w, h, left, right) = (640.0, 58.0, 220.0, 20.0);
+fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
+    let secondary = preset_line(t);
+    let (w, left, right) = (720.0, 220.0, 20.0);
+    let h = if secondary.is_some() { 76.0 } else { 60.0 };
     let span = w - left - right;
     let max = if t.unit == "share" {
         1.0
@@ -45,99 +133,140 @@ fn bullet(t: &TargetView, g: &GapView, out: &mut String) {
     };
     let x = |v: f64| left + span * (v / max).clamp(0.0, 1.0);
     let minimum = t.minimum.unwrap_or(t.target);
-    let _ = writeln!(
-        out,
-        r#"<svg class="bullet" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} {}: actual {}, target {}">"#,
-        esc(&t.label),
-        esc(&g.segment.label()),
-        esc(&human_value(t.unit, g.actual)),
-        esc(&human_value(t.unit, t.target))
+    let name = display_name(t);
+    let segment = g.segment.label();
+    let summary = format!(
+        "actual {} · target {}{} · {} (n = {})",
+        human_value(t.unit, g.actual),
+        human_value(t.unit, t.target),
+        t.minimum.map(|m| format!(" · minimum {}", human_value(t.unit, m))).unwrap_or_default(),
+        g.status,
+        g.n
     );
+    let mut desc = format!(
+        "Bullet chart for {segment}: {summary}. {} is better.",
+        if t.direction == "lower" { "Lower" } else { "Higher" }
+    );
+    if let Some(line) = &secondary {
+        let _ = write!(desc, " {line}.");
+    }
+    svg_open(out, "bullet", id, (w, h), &format!("{name} ({segment})"), &desc);
     // Zones: lower-is-better puts "good" on the left.
     let (good, band_lo, band_hi) = if t.direction == "lower" {
         ((0.0, t.target), t.target, minimum)
     } else {
         ((t.target, max), minimum, t.target)
     };
-    let _ = writeln!(out, r##"<rect x="{left}" y="14" width="{span}" height="26" fill="#e6e6e6"/>"##);
+    let _ = writeln!(out, r#"<rect x="{left}" y="14" width="{span}" height="26" fill="{ZONE_BASE}"/>"#);
     let _ = writeln!(
         out,
-        r##"<rect x="{:.1}" y="14" width="{:.1}" height="26" fill="#f3d9a4"/>"##,
+        r#"<rect x="{:.1}" y="14" width="{:.1}" height="26" fill="{ZONE_BAND}"/>"#,
         x(band_lo),
         (x(band_hi) - x(band_lo)).max(0.0)
     );
     let _ = writeln!(
         out,
-        r##"<rect x="{:.1}" y="14" width="{:.1}" height="26" fill="#cfe8dc"/>"##,
+        r#"<rect x="{:.1}" y="14" width="{:.1}" height="26" fill="{ZONE_GOOD}"/>"#,
         x(good.0),
         (x(good.1) - x(good.0)).max(0.0)
     );
     let _ = writeln!(
         out,
-        r#"<rect x="{left}" y="22" width="{:.1}" height="10" fill="{}"/>"#,
+        r#"<rect x="{left}" y="22" width="{:.1}" height="10" fill="{}" stroke="{INK}" stroke-width="0.5"/>"#,
         (x(g.actual) - left).max(1.0),
         status_colour(g.status)
     );
     let tx = x(t.target);
     let _ =
-        writeln!(out, r#"<line x1="{tx:.1}" y1="10" x2="{tx:.1}" y2="44" stroke="black" stroke-width="2"/>"#);
+        writeln!(out, r#"<line x1="{tx:.1}" y1="10" x2="{tx:.1}" y2="44" stroke="{INK}" stroke-width="2"/>"#);
     let _ = writeln!(
         out,
-        r#"<text x="{}" y="26" font-size="12" text-anchor="end">{}</text>"#,
+        r#"<text x="{}" y="26" font-size="12" font-weight="600" text-anchor="end" fill="{INK}">{}</text>"#,
         left - 8.0,
-        esc(&t.label)
+        esc(&name)
     );
     let _ = writeln!(
         out,
-        r#"<text x="{}" y="40" font-size="11" fill="{GREY}" text-anchor="end">{}</text>"#,
+        r#"<text x="{}" y="40" font-size="11" fill="{MUTED}" text-anchor="end">{}</text>"#,
         left - 8.0,
-        esc(&g.segment.label())
+        esc(&segment)
     );
-    let _ = writeln!(
-        out,
-        r#"<text x="{left}" y="56" font-size="11">actual {} · target {}{} · {} (n = {})</text>"#,
-        esc(&human_value(t.unit, g.actual)),
-        esc(&human_value(t.unit, t.target)),
-        t.minimum.map(|m| format!(" · minimum {}", human_value(t.unit, m))).unwrap_or_default(),
-        g.status,
-        g.n
-    );
+    let _ = writeln!(out, r#"<text x="{left}" y="56" font-size="11" fill="{INK}">{}</text>"#, esc(&summary));
+    if let Some(line) = &secondary {
+        let _ =
+            writeln!(out, r#"<text x="{left}" y="71" font-size="11" fill="{MUTED}">{}</text>"#, esc(line));
+    }
     out.push_str("</svg>\n");
 }
 
 /// A trend line of one target's measure per period (all tickets), with the target line.
-fn trend(t: &TargetView, points: &[&GapView], out: &mut String) {
-    if points.is_empty() {
+fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut String) {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return;
-    }
-    let (w, h, left, right, top, bottom) = (640.0, 200.0, 70.0, 20.0, 24.0, 40.0);
+    };
+    let secondary = preset_line(t);
+    // The right margin holds the "target" label and half of the last date label.
+    let (w, left, right, bottom) = (720.0, 70.0, 60.0, 40.0);
+    let top = if secondary.is_some() { 44.0 } else { 30.0 };
+    let h = top + 136.0 + bottom;
     let (pw, ph) = (w - left - right, h - top - bottom);
     let mut max = points.iter().map(|p| p.actual).fold(t.target, f64::max).max(t.minimum.unwrap_or(0.0));
     if max <= 0.0 {
         max = 1.0;
     }
     max *= 1.1;
+    if t.unit == "share" {
+        // Shares never exceed 100 %.
+        max = max.min(1.0);
+    }
     let n = points.len();
     let x = |i: usize| left + if n == 1 { pw / 2.0 } else { pw * i as f64 / (n - 1) as f64 };
     let y = |v: f64| top + ph * (1.0 - (v / max).clamp(0.0, 1.0));
-    let _ = writeln!(
-        out,
-        r#"<svg class="trend" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per period">"#,
-        esc(&t.label)
+    let name = display_name(t);
+    let mut desc = format!(
+        "Line chart of {name} per {period} for all tickets, {} periods from {} to {}, with a dashed line at the target {}{}. Latest value {} (n = {}).",
+        n,
+        first.period_start,
+        last.period_start,
+        human_value(t.unit, t.target),
+        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(t.unit, m))).unwrap_or_default(),
+        human_value(t.unit, last.actual),
+        last.n
     );
-    let _ = writeln!(out, r#"<text x="{left}" y="14" font-size="12">{}</text>"#, esc(&t.label));
+    if let Some(line) = &secondary {
+        let _ = write!(desc, " {line}.");
+    }
+    svg_open(out, "trend", id, (w, h), &format!("{name} per {period}"), &desc);
     let _ = writeln!(
         out,
-        r#"<line x1="{left}" y1="{}" x2="{}" y2="{}" stroke="{GREY}"/>"#,
+        r#"<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{}</text>"#,
+        esc(&name)
+    );
+    if let Some(line) = &secondary {
+        let _ =
+            writeln!(out, r#"<text x="{left}" y="32" font-size="11" fill="{MUTED}">{}</text>"#, esc(line));
+    }
+    let _ = writeln!(
+        out,
+        r#"<line x1="{left}" y1="{}" x2="{}" y2="{}" stroke="{MUTED}"/>"#,
         top + ph,
         left + pw,
         top + ph
     );
     for frac in [0.0, 0.5, 1.0] {
         let v = max * frac;
+        if frac > 0.0 {
+            let _ = writeln!(
+                out,
+                r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{ZONE_BASE}"/>"#,
+                y(v),
+                left + pw,
+                y(v)
+            );
+        }
         let _ = writeln!(
             out,
-            r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end">{}</text>"#,
+            r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{}</text>"#,
             left - 6.0,
             y(v) + 3.0,
             esc(&human_value(t.unit, v))
@@ -146,20 +275,22 @@ fn trend(t: &TargetView, points: &[&GapView], out: &mut String) {
     if let Some(m) = t.minimum {
         let _ = writeln!(
             out,
-            r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{ORANGE}" stroke-dasharray="2 3"/>"#,
+            r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{:.1}" font-size="10" fill="{MUTED}">minimum</text>"#,
             y(m),
             left + pw,
-            y(m)
+            y(m),
+            left + pw + 4.0,
+            y(m) + 3.0
         );
     }
     let _ = writeln!(
         out,
-        r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="black" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" font-size="10" text-anchor="end">target</text>"#,
+        r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{INK}" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" font-size="10" fill="{INK}">target</text>"#,
         y(t.target),
         left + pw,
         y(t.target),
-        left + pw,
-        y(t.target) - 4.0
+        left + pw + 4.0,
+        y(t.target) + 3.0
     );
     let path: Vec<String> =
         points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.actual))).collect();
@@ -171,7 +302,7 @@ fn trend(t: &TargetView, points: &[&GapView], out: &mut String) {
     for (i, p) in points.iter().enumerate() {
         let _ = writeln!(
             out,
-            r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{}"><title>{}: {} (n = {})</title></circle>"#,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="{INK}" stroke-width="0.5"><title>{}: {} (n = {})</title></circle>"#,
             x(i),
             y(p.actual),
             status_colour(p.status),
@@ -181,19 +312,21 @@ fn trend(t: &TargetView, points: &[&GapView], out: &mut String) {
         );
     }
     let labels = [0, n / 2, n - 1];
-    let mut last = usize::MAX;
+    let mut previous = usize::MAX;
     for i in labels {
-        if i == last {
+        if i == previous {
             continue;
         }
-        last = i;
-        let _ = writeln!(
-            out,
-            r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
-            x(i),
-            h - 22.0,
-            esc(&points[i].period_start)
-        );
+        previous = i;
+        if let Some(p) = points.get(i) {
+            let _ = writeln!(
+                out,
+                r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle" fill="{MUTED}">{}</text>"#,
+                x(i),
+                h - 22.0,
+                esc(&p.period_start)
+            );
+        }
     }
     out.push_str("</svg>\n");
 }
@@ -213,35 +346,53 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
     if rows.is_empty() {
         return;
     }
-    let (w, left, right, row_h) = (640.0, 260.0, 60.0, 22.0);
+    // The right margin holds "100.0 % (n = 12345)".
+    let (w, left, right, row_h) = (720.0, 240.0, 130.0, 22.0);
     let h = 20.0 + row_h * rows.len() as f64 + 20.0;
     let span = w - left - right;
     let x = |v: f64| left + span * v.clamp(0.0, 1.0);
-    let _ = writeln!(
-        out,
-        r#"<svg class="sla" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="SLA attainment by segment">"#
+    let desc = format!(
+        "Horizontal bars of the share of tickets within each SLA, for {} SLA and segment pairs, with the 95 % Wilson interval as a whisker; the axis runs from 0 % to 100 %.",
+        rows.len()
     );
+    svg_open(out, "sla", "chart-sla", (w, h), "SLA attainment by segment", &desc);
+    for (label, v) in [("0 %", 0.0), ("50 %", 0.5), ("100 %", 1.0)] {
+        let _ = writeln!(
+            out,
+            r#"<line x1="{:.1}" y1="16" x2="{:.1}" y2="{:.1}" stroke="{ZONE_BASE}"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="{MUTED}">{label}</text>"#,
+            x(v),
+            x(v),
+            h - 16.0,
+            x(v),
+            h - 4.0
+        );
+    }
     for (i, (segment, name, share, low, high, n)) in rows.iter().enumerate() {
         let y = 20.0 + row_h * i as f64;
         let _ = writeln!(
             out,
-            r#"<text x="{}" y="{:.1}" font-size="11" text-anchor="end">{} · {}</text>"#,
+            r#"<text x="{}" y="{:.1}" font-size="11" text-anchor="end" fill="{INK}">{} · {}</text>"#,
             left - 8.0,
             y + 12.0,
             esc(name),
             esc(segment)
         );
         let _ =
-            writeln!(out, r##"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="#eeeeee"/>"##, y);
+            writeln!(out, r#"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="{ROW_BG}"/>"#, y);
         let _ = writeln!(
             out,
-            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}"/>"#,
+            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}" stroke="{INK}" stroke-width="0.5"><title>{} · {}: {:.1} % [{:.1}, {:.1}] (n = {n})</title></rect>"#,
             y,
-            x(*share) - left
+            x(*share) - left,
+            esc(name),
+            esc(segment),
+            100.0 * share,
+            100.0 * low,
+            100.0 * high
         );
         let _ = writeln!(
             out,
-            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="black"/>"#,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{INK}" stroke-width="1.5"/>"#,
             x(*low),
             y + 7.0,
             x(*high),
@@ -249,8 +400,8 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="11">{:.1} % (n = {n})</text>"#,
-            left + span + 4.0,
+            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{INK}">{:.1} % (n = {n})</text>"#,
+            left + span + 6.0,
             y + 12.0,
             100.0 * share
         );
@@ -262,58 +413,94 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
 pub fn render_kpi_html(view: &KpiReportView) -> String {
     let mut out = String::new();
     let title = format!("Help-desk KPIs: {}", view.input.file);
+    page_start(&mut out, Lang::En, view.servgap_version, &title, "Skip to summary", KPI_CSS);
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
-         body {{ font-family: system-ui, sans-serif; max-width: 960px; margin: 2rem auto; padding: 0 1rem; color: #222; }}\n\
-         h1 {{ font-size: 1.5rem; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; }}\n\
-         svg {{ display: block; max-width: 100%; height: auto; margin: 0.5rem 0; }}\n\
-         pre {{ font-size: 0.8rem; overflow-x: auto; }}\n.note {{ color: #555; font-size: 0.9rem; }}\n\
-         </style>\n</head>\n<body>\n<h1>{}</h1>",
-        esc(&title),
-        esc(&title)
+        "<header class=\"report\">\n<h1><span class=\"kicker\">Help-desk KPI report</span>{}</h1>\n</header>",
+        esc(&view.input.file)
+    );
+    out.push_str(
+        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n",
     );
     let _ = writeln!(
         out,
-        "<p>{} tickets analysed, {} rejected ({} rows, {} layout). Periods: {} in {}.</p>",
+        "<dl class=\"meta\"><dt>Tickets analysed</dt><dd>{}</dd><dt>Rejected</dt><dd>{} of {} rows</dd><dt>Layout</dt><dd>{}</dd><dt>Periods</dt><dd>{} in {}</dd></dl>\n</section>",
         view.input.tickets,
         view.input.rejected,
         view.input.rows,
         esc(&view.input.layout),
-        view.method.period,
+        esc(view.method.period),
         esc(&view.method.zone)
     );
 
     if !view.targets.is_empty() {
-        out.push_str("<h2>KPIs against targets (whole data)</h2>\n<p class=\"note\">Bar: actual (green at target, orange in band, red below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.</p>\n");
-        for g in &view.gaps {
+        out.push_str("<section id=\"targets\" aria-labelledby=\"targets-h\">\n<h2 id=\"targets-h\">KPIs against targets (whole data)</h2>\n<p class=\"note\">Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.</p>\n<div class=\"kpi-chart\">\n");
+        for (i, g) in view.gaps.iter().enumerate() {
             if let Some(t) = view.targets.get(g.target) {
-                bullet(t, g, &mut out);
+                bullet(t, g, &format!("chart-bullet-{}", i + 1), &mut out);
             }
         }
+        out.push_str("</div>\n");
         for t in view.targets.iter().filter(|t| t.source.is_some()) {
+            let what = match &t.preset {
+                Some(p) => format!("benchmark preset {p}, {}", t.label),
+                None => t.label.clone(),
+            };
             let _ = writeln!(
                 out,
-                "<p class=\"note\">{}: {}</p>",
-                esc(&t.label),
+                "<p class=\"note\"><strong>{}</strong> ({}): {}</p>",
+                esc(&display_name(t)),
+                esc(&what),
                 esc(t.source.as_deref().unwrap_or(""))
             );
         }
-        let _ = writeln!(out, "<h2>Trend per {} with the target line (all tickets)</h2>", view.method.period);
+        out.push_str("</section>\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Trend per {} with the target line (all tickets)</h2>\n<div class=\"kpi-chart\">",
+            esc(view.method.period)
+        );
         for (k, t) in view.targets.iter().enumerate() {
             let points: Vec<&GapView> =
                 view.period_gaps.iter().filter(|g| g.target == k && g.segment.dimension.is_none()).collect();
-            trend(t, &points, &mut out);
+            trend(t, &points, &format!("chart-trend-{}", k + 1), view.method.period, &mut out);
         }
+        out.push_str("</div>\n</section>\n");
     }
     if view.totals.iter().any(|g| !g.sla.is_empty()) {
         out.push_str(
-            "<h2>SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n",
+            "<section id=\"sla\" aria-labelledby=\"sla-h\">\n<h2 id=\"sla-h\">SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n<div class=\"kpi-chart\">\n",
         );
         sla_bars(view, &mut out);
+        out.push_str("</div>\n</section>\n");
     }
-    out.push_str("<h2>Tables</h2>\n<pre>");
+    out.push_str("<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">Tables</h2>\n<p class=\"note\">The data behind every chart above.</p>\n<pre class=\"tables\">");
     out.push_str(&esc(&render_kpi_text(view)));
-    out.push_str("</pre>\n</body>\n</html>\n");
+    let _ = writeln!(
+        out,
+        "</pre>\n</section>\n<footer><p>servgap {} · help-desk KPIs · {}</p></footer>\n</main>\n</body>\n</html>",
+        esc(view.servgap_version),
+        esc(&view.input.file)
+    );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kpi_names_come_from_the_measure() {
+        assert_eq!(kpi_name("first-contact-resolution"), "First-contact resolution");
+        assert_eq!(kpi_name("sla:frt-8h"), "SLA attainment: frt-8h");
+        assert_eq!(kpi_name("first-response.business.median"), "First response, median (business)");
+        assert_eq!(kpi_name("something-new"), "something-new");
+    }
+
+    #[test]
+    fn chart_colours_come_from_the_palette() {
+        for c in [BLUE, ORANGE, GREEN, VERMILION, INK] {
+            assert!(PALETTE.contains(&c));
+        }
+    }
 }
