@@ -37,6 +37,7 @@ const KPI_CSS: &str = r#"
 .kpi-chart svg.bullet { max-width: 720px; margin: .25rem 0; }
 .kpi-chart svg.trend, .kpi-chart svg.sla { max-width: 720px; }
 .note { color: var(--muted); font-size: .95rem; }
+#summary h2 { border-top: none; margin-top: 0; }
 pre.tables { font-size: .8rem; line-height: 1.4; overflow-x: auto; background: var(--band); border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; }
 "#;
 
@@ -91,12 +92,16 @@ fn display_name(t: &TargetView) -> String {
 }
 
 /// The secondary line of a preset target: its description (without a repeated KPI name)
-/// and the publisher of the source, e.g. `world-class ≥ 80 %, good 70–79 % — SQM Group …`.
-fn preset_line(t: &TargetView) -> Option<String> {
+/// and, with `publisher`, the publisher of the source, e.g.
+/// `Benchmark: world-class ≥ 80 %, good 70–79 % — SQM Group benchmark research (2022)`.
+fn preset_line(t: &TargetView, publisher: bool) -> Option<String> {
     t.preset.as_ref()?;
     let name = kpi_name(&t.measure);
     let description = t.label.strip_prefix(&format!("{name}: ")).unwrap_or(&t.label).to_owned();
-    let publisher = t.source.as_deref().and_then(|s| s.split(", http").next()).map(str::trim).unwrap_or("");
+    let publisher = match t.source.as_deref() {
+        Some(s) if publisher => s.split(", http").next().unwrap_or("").trim(),
+        _ => "",
+    };
     Some(if publisher.is_empty() {
         format!("Benchmark: {description}")
     } else {
@@ -117,8 +122,8 @@ fn svg_open(out: &mut String, class: &str, id: &str, (w, h): (f64, f64), title: 
 /// One bullet chart: qualitative zones (worse than minimum, band, at target), the actual
 /// value as a bar and the target as a tick.
 fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
-    let secondary = preset_line(t);
-    let (w, left, right) = (720.0, 220.0, 20.0);
+    let secondary = preset_line(t, false);
+    let (w, left, right) = (720.0, 250.0, 20.0);
     let h = if secondary.is_some() { 76.0 } else { 60.0 };
     let span = w - left - right;
     let max = if t.unit == "share" {
@@ -147,7 +152,7 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
         "Bullet chart for {segment}: {summary}. {} is better.",
         if t.direction == "lower" { "Lower" } else { "Higher" }
     );
-    if let Some(line) = &secondary {
+    if let Some(line) = preset_line(t, true) {
         let _ = write!(desc, " {line}.");
     }
     svg_open(out, "bullet", id, (w, h), &format!("{name} ({segment})"), &desc);
@@ -204,7 +209,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return;
     };
-    let secondary = preset_line(t);
+    let secondary = preset_line(t, true);
     // The right margin holds the "target" label and half of the last date label.
     let (w, left, right, bottom) = (720.0, 70.0, 60.0, 40.0);
     let top = if secondary.is_some() { 44.0 } else { 30.0 };
@@ -280,7 +285,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             left + pw,
             y(m),
             left + pw + 4.0,
-            y(m) + 3.0
+            minimum_label_y(y(m), y(t.target))
         );
     }
     let _ = writeln!(
@@ -329,6 +334,19 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
         }
     }
     out.push_str("</svg>\n");
+}
+
+/// Baseline of the "minimum" label at a line at `y_min`, moved away from the "target"
+/// label at `y_target` when the two lines are closer than a line of text.
+fn minimum_label_y(y_min: f64, y_target: f64) -> f64 {
+    const GAP: f64 = 11.0;
+    if (y_min - y_target).abs() >= GAP {
+        y_min + 3.0
+    } else if y_min >= y_target {
+        y_target + 3.0 + GAP
+    } else {
+        y_target + 3.0 - GAP
+    }
 }
 
 /// SLA attainment per segment (whole data) with the 95 % Wilson interval.
@@ -495,6 +513,13 @@ mod tests {
         assert_eq!(kpi_name("sla:frt-8h"), "SLA attainment: frt-8h");
         assert_eq!(kpi_name("first-response.business.median"), "First response, median (business)");
         assert_eq!(kpi_name("something-new"), "something-new");
+    }
+
+    #[test]
+    fn close_minimum_and_target_labels_do_not_overlap() {
+        assert_eq!(minimum_label_y(100.0, 50.0), 103.0);
+        assert_eq!(minimum_label_y(55.0, 50.0), 64.0);
+        assert_eq!(minimum_label_y(45.0, 50.0), 42.0);
     }
 
     #[test]

@@ -117,6 +117,22 @@ fn text_markdown_and_html_formats() {
     assert!(html.matches("<svg class=\"trend\"").count() >= 6, "a trend line per target");
     assert!(html.contains("<svg class=\"sla\""));
     assert!(!html.contains("<script"), "no scripts");
+    assert!(html.contains("<main id=\"main\">"), "the shared page shell");
+    let svgs = html.matches("<svg ").count();
+    assert_eq!(html.matches("role=\"img\"").count(), svgs, "every chart is an image");
+    assert_eq!(html.matches("<title id=").count(), svgs, "every chart has a title");
+    assert_eq!(html.matches("<desc id=").count(), svgs, "every chart has a description");
+    // Percent axes stop at 100 %.
+    for line in html.lines().filter(|l| l.contains("text-anchor=\"end\"") && l.ends_with(" %</text>")) {
+        let value = line.rsplit('>').nth(1).and_then(|v| v.strip_suffix(" %</text")).unwrap();
+        assert!(value.parse::<f64>().unwrap() <= 100.0, "axis above 100 %: {line}");
+    }
+    // The benchmark preset's charts carry the KPI's name, the preset description below it.
+    assert!(html.contains(">First-contact resolution</text>"));
+    assert!(
+        html.contains("Benchmark: world-class ≥ 80 %, good 70–79 % — SQM Group benchmark research (2022)")
+    );
+    assert!(!html.contains("text-anchor=\"end\" fill=\"#000000\">First-contact resolution: world-class"));
 }
 
 #[test]
