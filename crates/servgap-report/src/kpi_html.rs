@@ -2,7 +2,7 @@
 //! target (actual vs target and band), a trend line per target over the periods with
 //! the target line, and SLA attainment by segment with 95 % intervals.
 //!
-//! The page reuses the survey report's shell and stylesheet ([`crate::html::page_start`])
+//! The page reuses the survey report's shell and stylesheet (`html::page_start`)
 //! and the Okabe–Ito palette of [`crate::svg`]. The SVG is written by hand in this file
 //! (no script, no external assets) so the page is deterministic. Every chart has
 //! `role="img"` with a `<title>` and `<desc>`; the tables at the end are the text
