@@ -787,9 +787,7 @@ pub fn render_waves_markdown(report: &WaveReport) -> String {
 /// # Errors
 /// Only if serialisation fails (it does not for these types).
 pub fn render_waves_json(report: &WaveReport) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(report)?;
-    text.push('\n');
-    Ok(text)
+    crate::pretty_json(report)
 }
 
 #[cfg(test)]

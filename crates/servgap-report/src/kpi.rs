@@ -844,7 +844,5 @@ pub fn render_kpi_markdown(view: &KpiReportView) -> String {
 /// # Errors
 /// Only if serialisation fails (non-finite numbers are written as null by serde_json).
 pub fn render_kpi_json(view: &KpiReportView) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(view)?;
-    s.push('\n');
-    Ok(s)
+    crate::pretty_json(view)
 }

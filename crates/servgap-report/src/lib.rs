@@ -31,3 +31,11 @@ pub use html::render_html;
 pub use i18n::Lang;
 pub use model::{AnalysisReport, FindingExample, InputSummary, RuleFindings, SCHEMA};
 pub use text::{render_json, render_markdown, render_text};
+
+/// Any view model as pretty-printed JSON with a final newline: the one JSON layout
+/// of every servgap document (key order follows the struct, numbers are stable).
+pub(crate) fn pretty_json<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}

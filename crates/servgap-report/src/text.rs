@@ -470,7 +470,5 @@ pub fn render_markdown(report: &AnalysisReport) -> String {
 /// # Errors
 /// Only if serialisation fails, which the view model's types do not allow in practice.
 pub fn render_json(report: &AnalysisReport) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(report)?;
-    text.push('\n');
-    Ok(text)
+    crate::pretty_json(report)
 }

@@ -308,6 +308,30 @@ impl KpiEngine {
         Some(OffsetSpan { from, until, offset })
     }
 
+    /// The periods a ticket counts in: its creation period, and the periods of its first
+    /// and last solve under the resolution cohort (the creation period for `Cohort::Created`,
+    /// the solve's own period for `Cohort::Solved`; `None` when never solved).
+    fn ticket_periods(
+        &self,
+        zone: &mut ZoneCache,
+        m: &TicketMetrics,
+    ) -> Result<(i32, Option<i32>, Option<i32>), CoreError> {
+        let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
+        let created = self.period_key_cached(zone, m.created).ok_or_else(out_of_range)?;
+        let mut cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
+            match (at, self.options.resolution_cohort) {
+                (None, _) => Ok(None),
+                (Some(_), Cohort::Created) => Ok(Some(created)),
+                (Some(t), Cohort::Solved) => {
+                    self.period_key_cached(zone, t.as_second()).map(Some).ok_or_else(out_of_range)
+                }
+            }
+        };
+        let first = cohort(m.first_solved)?;
+        let last = cohort(m.last_solved)?;
+        Ok((created, first, last))
+    }
+
     /// Period key of `second` through the cache (exact: the cache holds a span of constant offset).
     fn period_key_cached(&self, cache: &mut ZoneCache, second: i64) -> Option<i32> {
         let span = cache.span(self, second)?;
@@ -680,18 +704,7 @@ impl KpiAggregate {
         }
 
         let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
-        let created_period = engine.period_key_cached(zone, m.created).ok_or_else(out_of_range)?;
-        let mut cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
-            match (at, options.resolution_cohort) {
-                (None, _) => Ok(None),
-                (Some(_), Cohort::Created) => Ok(Some(created_period)),
-                (Some(t), Cohort::Solved) => {
-                    engine.period_key_cached(zone, t.as_second()).map(Some).ok_or_else(out_of_range)
-                }
-            }
-        };
-        let first_solve_period = cohort(m.first_solved)?;
-        let last_solve_period = cohort(m.last_solved)?;
+        let (created_period, first_solve_period, last_solve_period) = engine.ticket_periods(zone, m)?;
         changes.clear();
         if options.compute.backlog {
             for &(from, until) in &m.open_ranges {
@@ -1059,19 +1072,7 @@ fn refine_ticket(
     m: &TicketMetrics,
 ) -> Result<(), CoreError> {
     let options = &engine.options;
-    let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
-    let created_period = engine.period_key_cached(zone, m.created).ok_or_else(out_of_range)?;
-    let mut cohort = |at: Option<Timestamp>| -> Result<Option<i32>, CoreError> {
-        match (at, options.resolution_cohort) {
-            (None, _) => Ok(None),
-            (Some(_), Cohort::Created) => Ok(Some(created_period)),
-            (Some(t), Cohort::Solved) => {
-                engine.period_key_cached(zone, t.as_second()).map(Some).ok_or_else(out_of_range)
-            }
-        }
-    };
-    let first_solve_period = cohort(m.first_solved)?;
-    let last_solve_period = cohort(m.last_solved)?;
+    let (created_period, first_solve_period, last_solve_period) = engine.ticket_periods(zone, m)?;
     let keep = options.compute.durations;
     for &(dimension, label) in segments {
         let key = |period| GroupKey { period, dimension, label };
