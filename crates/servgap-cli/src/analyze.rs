@@ -18,7 +18,7 @@ use servgap_report::{
 
 use crate::args::{AnalyzeArgs, CrosshairArg, OutputFormat, ReadArgs, WilcoxonMode, ZeroHandling};
 use crate::instrument::resolve;
-use crate::output::write_output;
+use crate::output::Destination;
 use crate::InvalidData;
 
 /// Files larger than this get a progress bar (when standard error is a terminal).
@@ -152,6 +152,10 @@ pub fn findings_summary(scan: &Scan, plan: &ColumnPlan, instrument: &Instrument)
 /// Runs `servgap analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
     let options = analysis_options(&args)?;
+    let mut inputs = vec![args.file.as_path()];
+    inputs.extend(args.read.mapping.as_deref());
+    inputs.push(Path::new(&args.read.instrument));
+    let destination = Destination::new(args.output.as_deref(), &inputs)?;
     let prepared = prepare(&args.file, &args.read)?;
     let instrument = &prepared.instrument;
     let mut plan = plan(&prepared.source, instrument, prepared.mapping.as_ref())?;
@@ -208,8 +212,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => servgap_report::render_html(&report),
         OutputFormat::Pdf => {
-            return crate::pdf::write_pdf(&servgap_report::render_html(&report), args.output.as_deref())
+            return crate::pdf::write_pdf(&servgap_report::render_html(&report), &destination)
         }
     };
-    write_output(args.output.as_deref(), &text)
+    destination.write(text.as_bytes())
 }

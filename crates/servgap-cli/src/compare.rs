@@ -11,7 +11,7 @@ use servgap_report::{
 
 use crate::analyze::{coverage, findings_summary, prepare};
 use crate::args::{CompareArgs, OutputFormat};
-use crate::output::write_output;
+use crate::output::Destination;
 use crate::InvalidData;
 
 /// Reads one wave into its partial aggregate and a description of the input.
@@ -44,6 +44,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     if !(args.confidence > 0.5 && args.confidence < 1.0) {
         anyhow::bail!("--confidence must lie between 0.5 and 1 (exclusive), got {}", args.confidence);
     }
+    let mut inputs = vec![args.before.as_path(), args.after.as_path()];
+    inputs.extend(args.read.mapping.as_deref());
+    let destination = Destination::new(args.output.as_deref(), &inputs)?;
     let options = AnalysisOptions { confidence: args.confidence, ..AnalysisOptions::default() };
     let (before, before_input) = read_wave(&args.before, &args)?;
     let (after, after_input) = read_wave(&args.after, &args)?;
@@ -54,9 +57,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         OutputFormat::Markdown => render_waves_markdown(&report),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => render_waves_html(&report),
-        OutputFormat::Pdf => {
-            return crate::pdf::write_pdf(&render_waves_html(&report), args.output.as_deref())
-        }
+        OutputFormat::Pdf => return crate::pdf::write_pdf(&render_waves_html(&report), &destination),
     };
-    write_output(args.output.as_deref(), &text)
+    destination.write(text.as_bytes())
 }

@@ -18,11 +18,14 @@ use servgap_report::kpi::{
 use servgap_report::{FindingExample, RuleFindings};
 
 use crate::args::{KpiArgs, KpiFormat, KpiPeriod};
-use crate::output::write_output;
+use crate::output::Destination;
 use crate::InvalidData;
 
 /// Runs `servgap kpi`.
 pub fn run(args: KpiArgs) -> anyhow::Result<()> {
+    let mut inputs = vec![args.file.as_path()];
+    inputs.extend([&args.mapping, &args.calendar, &args.targets].into_iter().flatten().map(|p| p.as_path()));
+    let destination = Destination::new(args.output.as_deref(), &inputs)?;
     let mapping = args.mapping.as_deref().map(TicketMapping::load).transpose()?;
     let calendar = args.calendar.as_deref().map(CalendarFile::load).transpose()?;
     let targets = args.targets.as_deref().map(TargetsFile::load).transpose()?;
@@ -170,7 +173,7 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
         KpiFormat::Json => render_kpi_json(&view)?,
         KpiFormat::Html => servgap_report::kpi_html::render_kpi_html(&view),
     };
-    write_output(args.output.as_deref(), &text)
+    destination.write(text.as_bytes())
 }
 
 fn dimensions(by: &[String]) -> anyhow::Result<Vec<Dimension>> {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 
-use crate::output::write_bytes;
+use crate::output::Destination;
 
 /// Message when no browser is found.
 pub const MISSING: &str =
@@ -59,8 +59,8 @@ pub fn headless_flags(profile: &Path) -> Vec<OsString> {
     flags
 }
 
-/// Prints `html` to PDF and writes it to `output` (standard output when `None`).
-pub fn write_pdf(html: &str, output: Option<&Path>) -> anyhow::Result<()> {
+/// Prints `html` to PDF and writes it to `destination`.
+pub fn write_pdf(html: &str, destination: &Destination) -> anyhow::Result<()> {
     let chromium = find_chromium().context(MISSING)?;
     let dir = tempfile::tempdir().context("cannot create a temporary folder for the PDF")?;
     let page = dir.path().join("report.html");
@@ -106,5 +106,5 @@ pub fn write_pdf(html: &str, output: Option<&Path>) -> anyhow::Result<()> {
         let last = stderr.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("no message");
         anyhow::bail!("{} did not produce a PDF ({status}): {last}", chromium.display());
     };
-    write_bytes(output, &bytes)
+    destination.write(&bytes)
 }

@@ -2,13 +2,17 @@
 //! scipy 1.17.1, pingouin 0.7.0 and R 4.2.2 (`shared/domain/oracles/`), reproduced
 //! through the whole pipeline: file → ingest → partial aggregates → analysis.
 
+use std::path::Path;
+
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{AnalysisOptions, ItemResult, SurveyAnalysis};
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 use servgap_ingest::instrument_file::load_instrument;
 use servgap_ingest::{plan, scan, Mapping, ScanOptions, Source};
 
-use crate::{repo, shared};
+use servgap_testdata::{locate, Dataset as Data};
+
+use crate::repo;
 
 /// Golden values are printed with six significant digits.
 const SIX_DIGITS: f64 = 1e-5;
@@ -28,10 +32,10 @@ struct Dataset {
     analysis: SurveyAnalysis,
 }
 
-fn load(instrument: &str, mapping: &str, data: &str, options: &AnalysisOptions) -> Dataset {
+fn load(instrument: &str, mapping: &str, data: &Path, options: &AnalysisOptions) -> Dataset {
     let instrument = load_instrument(&repo().join(instrument)).unwrap();
     let mapping = Mapping::load(&repo().join(mapping)).unwrap();
-    let source = Source::new(shared().join(data)).with_mapping(&mapping);
+    let source = Source::new(data).with_mapping(&mapping);
     let plan = plan(&source, &instrument, Some(&mapping)).unwrap();
     let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
     let analysis = scanned.total.finish(options);
@@ -42,7 +46,7 @@ fn kiosk(options: &AnalysisOptions) -> Dataset {
     load(
         "examples/instruments/kiosk-kservqual.toml",
         "examples/mappings/kiosk.toml",
-        "research-data/servqual/kiosk_kservqual_2019_raw_cp949.csv",
+        &locate(Data::Kiosk).unwrap(),
         options,
     )
 }
@@ -201,10 +205,11 @@ fn kiosk_difference_score_reliability_and_dimension_gaps() {
 
 #[test]
 fn airline_items_and_reliability_match_pandas_and_scipy() {
+    let Some(file) = locate(Data::Airline) else { return };
     let data = load(
         "examples/instruments/airlinesat.toml",
         "examples/mappings/airlinesat.toml",
-        "research-data/servqual/airlinesat_oddjob_1065.csv",
+        &file,
         &AnalysisOptions::default(),
     );
     assert_eq!(data.analysis.respondents, 1065);

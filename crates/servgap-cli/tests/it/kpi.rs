@@ -3,7 +3,9 @@
 
 use std::process::{Command, Output};
 
-use crate::{repo, shared};
+use servgap_testdata::{locate, Dataset};
+
+use crate::repo;
 
 fn servgap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_servgap")).args(args).current_dir(repo()).output().unwrap()
@@ -166,7 +168,7 @@ fn usage_and_file_errors() {
 
 #[test]
 fn italian_event_log_through_its_mapping() {
-    let file = shared().join("research-data/kpi/helpdesk_italian_eventlog.csv");
+    let Some(file) = locate(Dataset::ItalianHelpdesk) else { return };
     let o = servgap(&[
         "kpi",
         file.to_str().unwrap(),
@@ -193,7 +195,7 @@ fn italian_event_log_through_its_mapping() {
 
 #[test]
 fn servicenow_and_cfpb_through_their_mappings() {
-    let sn = shared().join("research-data/kpi/servicenow_incident_event_log_first5998.csv");
+    let sn = locate(Dataset::ServiceNowIncidents).unwrap();
     let o = servgap(&[
         "kpi",
         sn.to_str().unwrap(),
@@ -206,7 +208,7 @@ fn servicenow_and_cfpb_through_their_mappings() {
     let t = stdout(&o);
     assert!(t.contains("885 tickets analysed, 5 rejected"), "{t}");
     assert!(t.contains("made_sla (ServiceNow)"));
-    let cfpb = shared().join("research-data/kpi/cfpb_complaints_sample_1000.csv");
+    let cfpb = locate(Dataset::CfpbComplaints).unwrap();
     let o = servgap(&[
         "kpi",
         cfpb.to_str().unwrap(),

