@@ -48,10 +48,10 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
     let method = match (lang, m.wilcoxon_method) {
         (Lang::En, "exact") => "exact p wherever possible",
         (Lang::En, "normal") => "normal approximation throughout",
-        (Lang::En, _) => "exact p below 50 non-zero differences without ties, normal approximation with tie correction otherwise",
+        (Lang::En, _) => "exact p (permutation distribution with mid-ranks, ties and zeros included) up to 50 non-zero differences, normal approximation with tie correction above",
         (Lang::Pl, "exact") => "dokładne p wszędzie, gdzie to możliwe",
         (Lang::Pl, "normal") => "zawsze przybliżenie normalne",
-        (Lang::Pl, _) => "dokładne p poniżej 50 niezerowych różnic bez wiązań, w pozostałych przypadkach przybliżenie normalne z poprawką na wiązania",
+        (Lang::Pl, _) => "dokładne p (rozkład permutacyjny z rangami średnimi, także przy wiązaniach i zerach) do 50 niezerowych różnic, powyżej przybliżenie normalne z poprawką na wiązania",
     };
     out.push((
         l.m_tests,

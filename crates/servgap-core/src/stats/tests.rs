@@ -2,6 +2,7 @@
 //! (see `tests/oracle.rs` and the script that prints them) and the golden values of
 //! `shared/domain/servqual.md` §4.2.
 
+mod exact_oracle;
 mod oracle;
 
 use proptest::prelude::*;
@@ -285,22 +286,110 @@ fn wilcoxon_exact_matches_scipy_for_n_1_to_60() {
 
         let auto =
             signed_rank(&hist, options(ZeroMethod::Wilcox, false, WilcoxonMethod::Auto)).expect("defined");
-        assert_eq!(auto.exact, n < 50, "n = {n}");
+        assert_eq!(auto.exact, n <= 50, "n = {n}");
         check_rel(auto.p, auto_p, REL_WILCOXON, &format!("n = {n} auto p"));
     }
 }
 
+/// Every one of the 2ⁿ sign patterns of `magnitudes` (zeros included, signless),
+/// with mid-ranks as `zero_method` assigns them: the two-sided p of `observed` by
+/// brute force, an independent check of the dynamic programme.
+fn brute_force_p(observed: &[i128], zero_method: ZeroMethod) -> f64 {
+    let kept: Vec<i128> = match zero_method {
+        ZeroMethod::Wilcox => observed.iter().copied().filter(|d| *d != 0).collect(),
+        ZeroMethod::Pratt => observed.to_vec(),
+    };
+    // Doubled mid-ranks of |d|.
+    let twice_rank = |d: i128| -> u64 {
+        let below = kept.iter().filter(|x| x.abs() < d.abs()).count() as u64;
+        let tied = kept.iter().filter(|x| x.abs() == d.abs()).count() as u64;
+        2 * below + tied + 1
+    };
+    let signed: Vec<(u64, bool)> =
+        kept.iter().filter(|d| **d != 0).map(|d| (twice_rank(*d), *d > 0)).collect();
+    let total: u64 = signed.iter().map(|(r, _)| r).sum();
+    let w: u64 = signed.iter().filter(|(_, positive)| *positive).map(|(r, _)| r).sum();
+    let lower = w.min(total - w);
+    let n = signed.len();
+    let at_most = (0..1_u64 << n)
+        .filter(|mask| {
+            let sum: u64 = (0..n).filter(|i| mask >> i & 1 == 1).map(|i| signed[i].0).sum();
+            sum <= lower
+        })
+        .count();
+    (2.0 * at_most as f64 / (1_u64 << n) as f64).min(1.0)
+}
+
 #[test]
-fn wilcoxon_exact_falls_back_with_ties_or_zeros() {
-    let with_zero = [(0, 1), (1, 1), (2, 1), (-3, 1)];
-    let with_tie = [(1, 2), (2, 1), (-3, 1)];
-    for hist in [&with_zero[..], &with_tie[..]] {
-        for method in [WilcoxonMethod::Auto, WilcoxonMethod::Exact] {
-            let result = signed_rank(hist, options(ZeroMethod::Wilcox, false, method)).expect("defined");
-            assert!(!result.exact);
-            assert!(result.z.is_some());
+fn issue_12_exact_with_ties_and_zeros_matches_brute_force() {
+    let samples: [&[i128]; 5] = [
+        &[1, 1, 2, -1, 3, -2, 2, 0, 0, 1, -3, 4],
+        &[0, 1, 2, -3],
+        &[1, 1, 2, -3],
+        &[2, 2, 2, 2, 2],
+        &[-1, 0, 0, 0, 1, 1, 1, 2, 2, -2, 3, 3, 3, -4, 5, 6],
+    ];
+    for sample in samples {
+        let hist: Vec<(i128, u64)> = sample.iter().map(|d| (*d, 1)).collect();
+        for zero_method in [ZeroMethod::Wilcox, ZeroMethod::Pratt] {
+            for method in [WilcoxonMethod::Auto, WilcoxonMethod::Exact] {
+                let result = signed_rank(&hist, options(zero_method, false, method)).expect("defined");
+                assert!(result.exact && result.z.is_none(), "{sample:?} {zero_method:?} {method:?}");
+                check_rel(
+                    result.p,
+                    brute_force_p(sample, zero_method),
+                    1e-12,
+                    &format!("{sample:?} {zero_method:?}"),
+                );
+            }
         }
     }
+}
+
+#[test]
+fn issue_12_no_exact_p_at_n_5_goes_below_one_sixteenth() {
+    // The audit's case: with five non-zero differences the smallest two-sided p of the
+    // exact test is 2/2⁵ = 0.0625, whatever the ties; the normal approximation without
+    // continuity said 0.042.
+    let all_positive_tied = [(1, 2), (2, 3)];
+    let result = signed_rank(&all_positive_tied, options(ZeroMethod::Wilcox, false, WilcoxonMethod::Auto))
+        .expect("defined");
+    assert!(result.exact);
+    assert_eq!(result.p, 0.0625);
+}
+
+#[test]
+fn issue_12_auto_is_exact_up_to_50_and_normal_above() {
+    let tied = |n: u64| -> Vec<(i128, u64)> { vec![(1, n / 2), (-2, n - n / 2 - 3), (3, 3)] };
+    let at_50 =
+        signed_rank(&tied(50), options(ZeroMethod::Wilcox, false, WilcoxonMethod::Auto)).expect("defined");
+    assert!(at_50.exact);
+    let at_51 =
+        signed_rank(&tied(51), options(ZeroMethod::Wilcox, false, WilcoxonMethod::Auto)).expect("defined");
+    assert!(!at_51.exact && at_51.z.is_some());
+    let forced =
+        signed_rank(&tied(51), options(ZeroMethod::Wilcox, false, WilcoxonMethod::Exact)).expect("defined");
+    assert!(forced.exact);
+}
+
+#[test]
+fn issue_12_exact_matches_scipy_permutation_and_exact_integer_counts() {
+    for &(name, hist, zm, w_plus, p) in exact_oracle::WILCOXON_EXACT_TIED {
+        let result =
+            signed_rank(hist, options(zero_method(zm), false, WilcoxonMethod::Exact)).expect("defined");
+        assert!(result.exact, "{name} {zm}");
+        assert_eq!(result.w_plus, w_plus, "{name} {zm} W+");
+        check_rel(result.p, p, 1e-12, &format!("{name} {zm} p"));
+    }
+}
+
+#[test]
+fn exact_falls_back_to_normal_beyond_its_work_budget() {
+    // 2,000 untied differences: 2000 × ~10⁶ cells is beyond EXACT_MAX_WORK.
+    let hist: Vec<(i128, u64)> = (1..=2000).map(|i| (if i % 2 == 0 { i } else { -i }, 1)).collect();
+    let result =
+        signed_rank(&hist, options(ZeroMethod::Wilcox, false, WilcoxonMethod::Exact)).expect("defined");
+    assert!(!result.exact && result.z.is_some());
 }
 
 #[test]

@@ -14,10 +14,12 @@ pub enum ZeroMethod {
 /// Exact or normal-approximation p-value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WilcoxonMethod {
-    /// Exact when fewer than 50 non-zero differences, no ties and no zeros; normal otherwise.
+    /// Exact (conditional on ties and zeros) when there are at most
+    /// [`AUTO_EXACT_MAX_N`] non-zero differences; normal otherwise.
     Auto,
-    /// Always exact (falls back to normal when ties or zeros make it impossible,
-    /// or when there are more than [`EXACT_MAX_N`] non-zero differences).
+    /// Exact whenever the exact distribution costs at most [`EXACT_MAX_WORK`]
+    /// steps (every sample of up to about 1,000 untied non-zero differences);
+    /// normal beyond that, with `exact` false in the result.
     Exact,
     /// Always the normal approximation.
     Normal,
@@ -81,14 +83,20 @@ pub struct Wilcoxon {
 /// r_rb = (W⁺ − W⁻)/(W⁺ + W⁻)
 /// ```
 ///
-/// where the tie sum runs over the groups of non-zero |d| only. The exact null
-/// distribution of W⁺ (all 2ⁿ sign patterns of ranks 1..n equally likely) is
-/// built by dynamic programming; it is used by [`WilcoxonMethod::Auto`] when
-/// there are fewer than 50 non-zero differences, no zeros and no ties (R's
-/// rule; scipy also uses it at exactly 50, and for n ≤ 13 *with* ties it runs
-/// a permutation test where this function uses the normal approximation). With
-/// [`WilcoxonMethod::Exact`] it is used whenever there are no zeros and no ties
-/// and n ≤ 1000; otherwise the normal approximation is used and `exact` is false.
+/// where the tie sum runs over the groups of non-zero |d| only.
+///
+/// The exact null distribution is the permutation distribution conditional on
+/// the observed |d|: every one of the 2ⁿ sign patterns of the non-zero
+/// differences, carrying the mid-ranks actually used (after zeros under Pratt),
+/// is equally likely. Doubled mid-ranks are integers, so it is built exactly by
+/// dynamic programming over doubled rank sums, with ties and zeros alike; it is
+/// the distribution scipy's `wilcoxon(method=PermutationMethod())` enumerates.
+/// [`WilcoxonMethod::Auto`] uses it up to [`AUTO_EXACT_MAX_N`] = 50 non-zero
+/// differences (scipy's cut-off; R's `wilcox.test` stops at 49 and falls back to
+/// the normal approximation with ties or zeros, which is anti-conservative at
+/// small n); under Pratt, many zeros lift every rank, and when that pushes the
+/// work beyond [`EXACT_MAX_WORK`] the normal approximation is used and `exact`
+/// is false. Continuity correction concerns the normal approximation only.
 /// All rank sums and variance terms are accumulated in exact integer arithmetic.
 ///
 /// # Edge cases
@@ -124,15 +132,13 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     let mut twice_plus: u128 = 0;
     let mut twice_minus: u128 = 0;
     let mut tie_sum: u128 = 0; // Σ (t³ − t) over non-zero groups
-    let mut has_ties = false;
-    // n ≤ 2⁶⁴ so ranks and rank sums fit in u128; t³ and n³ are checked.
+                               // n ≤ 2⁶⁴ so ranks and rank sums fit in u128; t³ and n³ are checked.
     for group in &groups {
         let t = u128::from(group.positive) + u128::from(group.negative);
         let twice_rank = 2 * offset + t + 1;
         twice_plus += u128::from(group.positive) * twice_rank;
         twice_minus += u128::from(group.negative) * twice_rank;
         if t > 1 {
-            has_ties = true;
             tie_sum = tie_sum.checked_add(t.checked_mul(t)?.checked_mul(t)? - t)?;
         }
         offset += t;
@@ -141,16 +147,14 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     let w_minus = to_f64(twice_minus) / 2.0;
     let rank_biserial = (w_plus - w_minus) / (w_plus + w_minus);
 
-    let exact_possible = zeros == 0 && !has_ties;
-    let use_exact = match options.method {
-        WilcoxonMethod::Auto => exact_possible && nonzero < 50,
-        WilcoxonMethod::Exact => exact_possible && nonzero <= EXACT_MAX_N,
-        WilcoxonMethod::Normal => false,
+    let exact_p = match options.method {
+        WilcoxonMethod::Auto if nonzero <= AUTO_EXACT_MAX_N => {
+            exact_two_sided_p(&groups, zeros, options, twice_plus)
+        }
+        WilcoxonMethod::Exact => exact_two_sided_p(&groups, zeros, options, twice_plus),
+        _ => None,
     };
-    if use_exact {
-        // Without zeros or ties W⁺ is an integer.
-        let w = u64::try_from(twice_plus / 2).ok()?;
-        let p = exact_two_sided_p(nonzero, w)?;
+    if let Some(p) = exact_p {
         return Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: None, p, exact: true, rank_biserial });
     }
 
@@ -178,9 +182,14 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: Some(z), p, exact: false, rank_biserial })
 }
 
-/// Largest number of non-zero differences for which [`WilcoxonMethod::Exact`]
-/// builds the exact null distribution (O(n³) work).
-pub const EXACT_MAX_N: u64 = 1000;
+/// Largest number of non-zero differences for which [`WilcoxonMethod::Auto`]
+/// uses the exact distribution (scipy's cut-off).
+pub const AUTO_EXACT_MAX_N: u64 = 50;
+
+/// Most steps (non-zero differences × cells of the distribution kept) the exact
+/// distribution may take; about a second of work. n = 1000 untied differences
+/// need 1000 · 250,250 ≈ 2.5·10⁸.
+pub const EXACT_MAX_WORK: u128 = 300_000_000;
 
 /// Counts of positive and negative differences sharing one |d|.
 #[derive(Debug, Clone, Copy)]
@@ -211,31 +220,75 @@ fn abs_groups(histogram: &[(i128, u64)]) -> Option<Vec<AbsGroup>> {
     Some(groups)
 }
 
-/// Exact two-sided p of W⁺ = `w` with `n` untied, non-zero differences.
+/// Exact two-sided p of doubled W⁺ = `twice_plus` under the permutation null,
+/// or `None` when it would cost more than [`EXACT_MAX_WORK`]. Doubled ranks and
+/// sums are first divided by their greatest common divisor (2 without ties).
 ///
 /// ```text
-/// P(W⁺ = k) over ranks 1..m: p_m(k) = ½·p_{m−1}(k) + ½·p_{m−1}(k − m)
-/// p = min(1, 2·P(W⁺ ≤ min(w, S − w))),  S = n(n+1)/2
+/// each non-zero difference i adds its doubled mid-rank rᵢ to 2W⁺ with probability ½:
+/// p_m(k) = ½·p_{m−1}(k) + ½·p_{m−1}(k − r_m)
+/// p = min(1, 2·P(2W⁺ ≤ min(w, S − w))),  w = observed 2W⁺,  S = Σ rᵢ
 /// ```
 ///
-/// using the symmetry P(W⁺ ≥ w) = P(W⁺ ≤ S − w); only the lower
-/// min(w, S − w) + 1 cells are kept.
-fn exact_two_sided_p(n: u64, w: u64) -> Option<f64> {
-    let total = n.checked_mul(n + 1)? / 2;
-    let lower = w.min(total.checked_sub(w)?);
-    let cells = usize::try_from(lower).ok()? + 1;
+/// The distribution is symmetric about S/2 (flipping every sign maps 2W⁺ to
+/// S − 2W⁺), so only the lower min(w, S − w) + 1 cells are kept.
+fn exact_two_sided_p(
+    groups: &[AbsGroup],
+    zeros: u64,
+    options: WilcoxonOptions,
+    twice_plus: u128,
+) -> Option<f64> {
+    let mut offset: u128 = match options.zero_method {
+        ZeroMethod::Wilcox => 0,
+        ZeroMethod::Pratt => u128::from(zeros),
+    };
+    // (doubled mid-rank, how many differences carry it)
+    let mut ranks: Vec<(u128, u64)> = Vec::with_capacity(groups.len());
+    let mut total: u128 = 0;
+    for group in groups {
+        let count = group.positive.checked_add(group.negative)?;
+        let t = u128::from(count);
+        let twice_rank = 2 * offset + t + 1;
+        total = total.checked_add(twice_rank.checked_mul(t)?)?;
+        ranks.push((twice_rank, count));
+        offset += t;
+    }
+    // Without ties every doubled rank is even: dividing by the common factor halves the work.
+    let common = ranks.iter().fold(twice_plus, |g, (r, _)| gcd(g, *r)).max(1);
+    for (twice_rank, _) in &mut ranks {
+        *twice_rank /= common;
+    }
+    let (twice_plus, total) = (twice_plus / common, total / common);
+    let lower = twice_plus.min(total.checked_sub(twice_plus)?);
+    let cells = lower.checked_add(1)?;
+    let steps: u128 = ranks.iter().map(|(_, count)| u128::from(*count)).sum();
+    if steps.checked_mul(cells)? > EXACT_MAX_WORK {
+        return None;
+    }
+    let cells = usize::try_from(cells).ok()?;
     let mut pmf = vec![0.0_f64; cells];
     pmf[0] = 1.0;
-    for rank in 1..=n {
-        let rank = usize::try_from(rank).ok()?;
-        // Descending so that pmf[k − rank] is still the previous row.
-        for k in (0..cells).rev() {
-            let with_rank = if k >= rank { pmf[k - rank] } else { 0.0 };
-            pmf[k] = 0.5 * (pmf[k] + with_rank);
+    for (twice_rank, count) in ranks {
+        // A rank beyond the kept cells cannot contribute to them.
+        let shift = usize::try_from(twice_rank).unwrap_or(usize::MAX);
+        for _ in 0..count {
+            // Descending so that pmf[k − shift] is still the previous row.
+            for k in (0..cells).rev() {
+                let with_rank = if k >= shift { pmf[k - shift] } else { 0.0 };
+                pmf[k] = 0.5 * (pmf[k] + with_rank);
+            }
         }
     }
     let cdf: f64 = pmf.iter().sum();
     Some((2.0 * cdf).min(1.0))
+}
+
+/// Greatest common divisor (Euclid); gcd(0, b) = b.
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// u128 → f64 (exact below 2⁵³, correctly rounded above).

@@ -198,8 +198,8 @@ print("];")
 rng = np.random.default_rng(20240611)
 print("/// (n, sign mask, W⁺, exact p, auto p): differences ±1..±n (bit i−1 set → +i, no")
 print("/// ties, no zeros); exact p = `wilcoxon(d, method=\"exact\")`, auto p =")
-print("/// `wilcoxon(d, method=\"exact\")` for n < 50 and `method=\"asymptotic\"`,")
-print("/// correction=False for n ≥ 50 (R's rule, which servgap's Auto follows).")
+print("/// `wilcoxon(d, method=\"exact\")` for n ≤ 50 and `method=\"asymptotic\"`,")
+print("/// correction=False for n > 50 (scipy's rule, which servgap's Auto follows).")
 print("pub const WILCOXON_EXACT: &[(u64, u64, f64, f64, f64)] = &[")
 for n in range(1, 61):
     mask = int(rng.integers(0, 2**n)) if n < 63 else 0
@@ -209,7 +209,7 @@ for n in range(1, 61):
     d = np.array([(i if (mask >> (i - 1)) & 1 else -i) for i in range(1, n + 1)], dtype=float)
     exact = stats.wilcoxon(d, method="exact")
     wp, _ = w_plus_minus(d, "wilcox")
-    if n < 50:
+    if n <= 50:
         auto_p = exact.pvalue
     else:
         auto_p = stats.wilcoxon(d, method="asymptotic", correction=False).pvalue

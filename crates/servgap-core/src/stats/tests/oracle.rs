@@ -465,8 +465,8 @@ pub const WILCOXON_NORMAL: &[(&str, &[(i128, u64)], &str, bool, f64, f64, f64, f
 ];
 /// (n, sign mask, W⁺, exact p, auto p): differences ±1..±n (bit i−1 set → +i, no
 /// ties, no zeros); exact p = `wilcoxon(d, method="exact")`, auto p =
-/// `wilcoxon(d, method="exact")` for n < 50 and `method="asymptotic"`,
-/// correction=False for n ≥ 50 (R's rule, which servgap's Auto follows).
+/// `wilcoxon(d, method="exact")` for n ≤ 50 and `method="asymptotic"`,
+/// correction=False for n > 50 (scipy's rule, which servgap's Auto follows).
 pub const WILCOXON_EXACT: &[(u64, u64, f64, f64, f64)] = &[
     (1, 0, 0.0, 1.0, 1.0),
     (2, 0, 0.0, 0.5, 0.5),
@@ -517,7 +517,7 @@ pub const WILCOXON_EXACT: &[(u64, u64, f64, f64, f64)] = &[
     (47, 45298786822237, 506.0, 0.5462582200803894, 0.5462582200803894),
     (48, 83046519585500, 586.0, 0.9878395333266141, 0.9878395333266141),
     (49, 65325, 114.0, 5.658559842913746e-08, 5.658559842913746e-08),
-    (50, 165896781678942, 670.0, 0.7594325529338448, 0.7537249310173678),
+    (50, 165896781678942, 670.0, 0.7594325529338448, 0.7594325529338448),
     (51, 497383906605492, 644.0, 0.8635141475318369, 0.858647685062557),
     (52, 2104670827681186, 843.0, 0.16343165662944292, 0.16077638322916898),
     (53, 8922850893086258, 907.0, 0.09099459555031619, 0.09001768581185642),
