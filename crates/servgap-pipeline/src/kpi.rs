@@ -1,0 +1,224 @@
+//! `kpi`: a ticket export or event log → KPI aggregate → KPIs per period and in total,
+//! gaps to targets → view model.
+
+use servgap_core::kpi::{
+    evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiReport, Proportion,
+};
+use servgap_ingest::tickets::{
+    import_tickets, plan_tickets, CalendarFile, Layout, TargetsFile, TicketImport, TicketMapping,
+    TicketOptions, TicketPlan,
+};
+use servgap_ingest::{read_header, Source};
+use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
+use servgap_report::{FindingExample, RuleFindings};
+
+use crate::request::KpiRequest;
+use crate::warning::Warning;
+use crate::PipelineError;
+
+/// The result of [`kpi`]: the KPIs per period and in total, the gaps to targets, and the
+/// description of the input and method, ready to become a view model.
+#[derive(Debug, Clone)]
+pub struct KpiOutcome {
+    /// Where the tickets came from, and what was rejected.
+    pub input: KpiInput,
+    /// The options that changed the numbers.
+    pub method: KpiMethod,
+    /// KPIs per period and segment.
+    pub periods: KpiReport,
+    /// KPIs over the whole file, per segment.
+    pub totals: KpiReport,
+    /// The targets, as the report lists them.
+    pub targets: Vec<TargetView>,
+    /// Targets evaluated on the totals.
+    pub gaps: Vec<GapRow>,
+    /// Targets evaluated per period.
+    pub period_gaps: Vec<GapRow>,
+    /// Things to tell the user about this result.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads a ticket file into KPIs and evaluates the targets.
+///
+/// The zone of timestamps without an offset is the request's, else the calendar's; the
+/// reporting zone is the request's, else the calendar's, else the data's, else UTC.
+///
+/// # Errors
+/// [`PipelineError::InvalidData`] in strict mode when a ticket breaks a rule; any other
+/// [`PipelineError`] when a file cannot be read or planned, or an option is inconsistent.
+pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
+    let mapping = request.mapping.as_deref().map(TicketMapping::load).transpose()?;
+    let calendar = request.calendar.as_deref().map(CalendarFile::load).transpose()?;
+    let targets = request.targets.as_deref().map(TargetsFile::load).transpose()?;
+
+    let mut source = Source::new(&request.file);
+    source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
+    source.options.delimiter = request.delimiter.map(|d| d.byte());
+    if let Some(m) = &mapping {
+        source.options.fill_from(&m.read);
+    }
+    let header = read_header(&source)?;
+
+    let zone = request.zone.as_ref().map(|z| z.as_str().to_owned());
+    let calendar_zone = calendar.as_ref().and_then(|c| c.zone.clone());
+    let data_zone = zone.clone().or_else(|| calendar_zone.clone());
+    let plan = plan_tickets(&source, &header, mapping.as_ref(), data_zone.as_deref(), zone.is_some())?;
+    let report_zone =
+        zone.or(calendar_zone).or_else(|| plan.zone.clone()).unwrap_or_else(|| "UTC".to_owned());
+
+    let options = kpi_options(request, &report_zone, targets.as_ref())?;
+    let engine =
+        KpiEngine::new(options, calendar.as_ref().map_or_else(Calendars::new, |c| c.calendars.clone()));
+    let ticket_options = TicketOptions {
+        strict: request.strict,
+        threads: request.threads,
+        examples: request.examples.get(),
+        ..TicketOptions::default()
+    };
+    let import = import_tickets(&source, &header, &plan, &engine, &ticket_options)?;
+    let mut warnings = Vec::new();
+    if import.tickets == 0 && import.rows > 0 {
+        warnings.push(Warning::NoTicketPassed { rows: import.rows });
+    }
+
+    let periods = import.aggregate.finish(&engine);
+    let totals = KpiReport {
+        period: periods.period,
+        tickets: periods.tickets,
+        groups: import.aggregate.finish_totals(&engine),
+        backlog: Vec::new(),
+    };
+    let (target_list, target_views) = match &targets {
+        Some(t) => (t.targets.clone(), target_views(t)),
+        None => (Vec::new(), Vec::new()),
+    };
+    let label = |path: &std::path::Path| request.path_display.label(path);
+    let method = KpiMethod::from_core(
+        engine.options(),
+        &report_zone,
+        request.calendar.as_deref().map(label).as_deref(),
+    );
+    Ok(KpiOutcome {
+        input: kpi_input(request, &plan, mapping.as_ref(), &import),
+        method,
+        gaps: evaluate(&target_list, &totals),
+        period_gaps: evaluate(&target_list, &periods),
+        periods,
+        totals,
+        targets: target_views,
+        warnings,
+    })
+}
+
+/// The engine options of a request, in the reporting zone, with the targets' SLAs.
+fn kpi_options(
+    request: &KpiRequest,
+    report_zone: &str,
+    targets: Option<&TargetsFile>,
+) -> Result<KpiOptions, PipelineError> {
+    let mut options = KpiOptions::new(report_zone)?;
+    options.period = request.period;
+    options.dimensions = Vec::new();
+    for dimension in &request.segments {
+        if !options.dimensions.contains(dimension) {
+            options.dimensions.push(*dimension);
+        }
+    }
+    options.resolution_cohort = if request.cohort_created { Cohort::Created } else { Cohort::Solved };
+    if let Some(t) = targets {
+        options.sla = t.sla.clone();
+    }
+    options.as_of = request.as_of.map(|a| a.timestamp());
+    if !request.only.is_empty() {
+        options.compute = Compute::only(&request.only);
+    }
+    Ok(options)
+}
+
+fn target_views(targets: &TargetsFile) -> Vec<TargetView> {
+    targets
+        .targets
+        .iter()
+        .zip(&targets.info)
+        .map(|(target, info)| {
+            TargetView::from_core(target, &info.label, info.preset.as_deref(), info.caveat.as_deref())
+        })
+        .collect()
+}
+
+/// The input section of the report: files, layout, reader, findings and flags.
+fn kpi_input(
+    request: &KpiRequest,
+    plan: &TicketPlan,
+    mapping: Option<&TicketMapping>,
+    import: &TicketImport,
+) -> KpiInput {
+    KpiInput {
+        file: request.path_display.label(&request.file),
+        layout: match plan.layout {
+            Layout::Tickets => "tickets",
+            Layout::Events => "events",
+        }
+        .to_owned(),
+        vendor: if mapping.is_some_and(|m| !m.columns.is_empty()) {
+            None
+        } else {
+            plan.vendor.map(|v| v.id().to_owned())
+        },
+        mapping: request.mapping.as_deref().map(|p| request.path_display.label(p)),
+        reader: import.reader.clone(),
+        columns: plan.describe(),
+        rows: import.rows,
+        tickets: import.tickets,
+        rejected: import.rejected,
+        findings: ticket_findings(import),
+        strict: request.strict,
+        flags: import
+            .flags
+            .iter()
+            .map(|f| FlagView {
+                name: f.name.clone(),
+                column: f.column.clone(),
+                yes: f.yes,
+                no: f.no,
+                other: f.other,
+                share: Proportion::new(f.yes, f.yes + f.no).estimate().as_ref().map(ShareView::from_core),
+            })
+            .collect(),
+    }
+}
+
+fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
+    let findings = &import.findings;
+    findings
+        .rules()
+        .map(|rule| RuleFindings {
+            rule: rule.id().to_owned(),
+            requirement: rule.requirement().to_owned(),
+            action: rule.action().to_owned(),
+            count: findings.count(rule),
+            examples: findings
+                .examples(rule)
+                .iter()
+                .map(|f| FindingExample { row: f.row, column: f.column.clone(), value: f.value.clone() })
+                .collect(),
+        })
+        .collect()
+}
+
+impl KpiOutcome {
+    /// The view model (schema `servgap.kpi/1`).
+    ///
+    /// The only place the KPI view model is built.
+    pub fn report(&self) -> KpiReportView {
+        KpiReportView::new(
+            self.input.clone(),
+            self.method.clone(),
+            &self.totals.groups,
+            &self.periods.groups,
+            self.targets.clone(),
+            &self.gaps,
+            &self.period_gaps,
+        )
+    }
+}
