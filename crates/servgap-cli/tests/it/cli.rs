@@ -135,8 +135,13 @@ fn failures_and_usage_errors_have_distinct_exit_codes() {
     let out = servgap(&["analyze", DEMO, "--instrument", "servqual99"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown instrument `servqual99`"));
+    // An out-of-range option is invalid usage, refused by its validating constructor while parsing.
     let out = servgap(&["analyze", DEMO, "--confidence", "1.5"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("confidence level `1.5` is invalid: expected a number between 0.5 and 1"));
+    let out = servgap(&["compare", DEMO, DEMO, "--coverage", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("coverage share `0` is invalid: expected a share in (0, 1]"));
     let out = servgap(&["analyze", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -153,13 +153,18 @@ fn strict_mode_stops_at_the_first_rejected_row_and_writes_nothing() {
 
 #[test]
 fn usage_and_file_errors() {
+    // Option values are checked while parsing, by their validating constructors: usage errors.
     let o = servgap(&["kpi", DEMO, "--by", "agent"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--by `agent`: expected channel, priority or team"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ticket segment `agent` is invalid: expected channel, priority or team"));
     let o = servgap(&["kpi", DEMO, "--kpi", "handle-time"]);
-    assert!(stderr(&o).contains("--kpi `handle-time`: expected one of first-response"));
+    assert!(stderr(&o).contains("duration kpi `handle-time` is invalid: expected one of first-response"));
     let o = servgap(&["kpi", DEMO, "--zone", "Mars/Base"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("time zone `Mars/Base` is invalid: expected an IANA name"));
+    let o = servgap(&["kpi", DEMO, "--as-of", "yesterday"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("timestamp `yesterday` is invalid: expected a timestamp with an offset"));
     let o = servgap(&["kpi", "examples/kpi/mappings/cfpb-complaints.toml"]);
     assert_eq!(o.status.code(), Some(1));
 }
