@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use servgap_pipeline::{
-    analyze, AnalyzeRequest, PathDisplay, ReadProgress, StatisticsOptions, SurveyRules, WilcoxonOptions,
+    analyze, AnalyzeRequest, ReadProgress, StatisticsOptions, SurveyRules, WilcoxonOptions,
 };
 use servgap_report::{
     render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
@@ -14,7 +14,7 @@ use servgap_report::{
 
 use crate::args::{AnalyzeArgs, OutputFormat};
 use crate::output::write_output;
-use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// Files larger than this get a progress bar (when standard error is a terminal).
 const PROGRESS_THRESHOLD: u64 = 16 << 20;
@@ -34,7 +34,7 @@ fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
             crosshair: args.ipa_crosshair.into(),
         },
         segment_by: args.by.clone(),
-        path_display: PathDisplay::AsGiven,
+        path_display: path_display(args.full_path),
     }
 }
 

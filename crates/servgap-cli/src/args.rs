@@ -151,6 +151,9 @@ pub struct AnalyzeArgs {
     /// Fail on the first broken validation rule instead of applying the missing-data policy
     #[arg(long)]
     pub strict: bool,
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
     /// Language of the report (Markdown, HTML, PDF) and of item and dimension texts
     #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
     pub lang: String,
@@ -202,6 +205,9 @@ pub struct CompareArgs {
     /// Fail on the first broken validation rule in either file
     #[arg(long)]
     pub strict: bool,
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
     /// Language of the report and of item and dimension texts
     #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
     pub lang: String,
@@ -333,6 +339,9 @@ pub struct KpiArgs {
     /// Fail on the first broken rule instead of rejecting the ticket and going on
     #[arg(long)]
     pub strict: bool,
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
     /// Reader threads for plain UTF-8 ticket files (0 = all cores)
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub threads: usize,

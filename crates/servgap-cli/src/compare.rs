@@ -1,12 +1,12 @@
 //! `servgap compare BEFORE AFTER`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_pipeline::{compare, no_progress, CompareRequest, PathDisplay, SurveyRules};
+use servgap_pipeline::{compare, no_progress, CompareRequest, SurveyRules};
 use servgap_report::{render_waves_html, render_waves_json, render_waves_markdown, render_waves_text};
 
 use crate::args::{CompareArgs, OutputFormat};
 use crate::output::write_output;
-use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &CompareArgs) -> CompareRequest {
@@ -15,7 +15,7 @@ fn request(args: &CompareArgs) -> CompareRequest {
         after: args.read.source(&args.after),
         rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
         confidence: args.confidence,
-        path_display: PathDisplay::AsGiven,
+        path_display: path_display(args.full_path),
     }
 }
 

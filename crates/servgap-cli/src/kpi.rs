@@ -1,13 +1,13 @@
 //! `servgap kpi`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_pipeline::{kpi, KpiRequest, PathDisplay};
+use servgap_pipeline::{kpi, KpiRequest};
 use servgap_report::kpi::{render_kpi_json, render_kpi_markdown, render_kpi_text};
 use servgap_report::kpi_html::render_kpi_html;
 
 use crate::args::{KpiArgs, OutputFormat};
 use crate::output::write_output;
-use crate::{pipeline_error, print_warnings, write_pdf};
+use crate::{path_display, pipeline_error, print_warnings, write_pdf};
 
 /// What to do instead of `--strict` when a ticket breaks a rule.
 const KPI_STRICT_HINT: &str = "run without --strict to reject the ticket and go on";
@@ -30,7 +30,7 @@ fn request(args: KpiArgs) -> KpiRequest {
         encoding: args.encoding,
         delimiter: args.delimiter,
         examples: args.examples,
-        path_display: PathDisplay::AsGiven,
+        path_display: path_display(args.full_path),
     }
 }
 

@@ -145,3 +145,30 @@ fn failures_and_usage_errors_have_distinct_exit_codes() {
     let out = servgap(&["analyze", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn issue_16_reports_name_the_input_file_without_its_folders_unless_asked() {
+    let plain = servgap(&["analyze", DEMO, "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(json["input"]["file"], "servqual22-demo.csv");
+    let full = servgap(&["analyze", DEMO, "-f", "markdown", "--full-path"]);
+    assert!(stdout(&full).contains(DEMO), "--full-path keeps the path as given");
+    assert!(!stdout(&servgap(&["analyze", DEMO, "-f", "markdown"])).contains("examples/demo"));
+    let waves = servgap(&["compare", DEMO, DEMO, "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&waves.stdout).unwrap();
+    assert_eq!(
+        (&json["before"]["file"], &json["after"]["file"]),
+        (&"servqual22-demo.csv".into(), &"servqual22-demo.csv".into())
+    );
+    let tickets = servgap(&[
+        "kpi",
+        "examples/kpi/demo-tickets.csv",
+        "--calendar",
+        "examples/kpi/calendar.toml",
+        "-f",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&tickets.stdout).unwrap();
+    assert_eq!(json["input"]["file"], "demo-tickets.csv");
+    assert_eq!(json["method"]["calendar"], "calendar.toml");
+}
