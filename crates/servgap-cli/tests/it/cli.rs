@@ -1,6 +1,6 @@
 //! The `servgap` binary as a user runs it: exit codes, output files, formats.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use crate::repo;
@@ -120,8 +120,8 @@ fn instruments_show_in_polish_and_export_round_trips() {
     let exported: PathBuf = dir.path().join("servqual22.toml");
     let out = servgap(&["instrument", "export", "servqual22", "-o", exported.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    let loaded = servgap_ingest::instrument_file::load_instrument(Path::new(&exported)).unwrap();
-    assert_eq!(loaded, servgap_core::builtin::servqual22());
+    let loaded = servgap_pipeline::resolve_instrument(exported.to_str().unwrap()).unwrap();
+    assert_eq!(loaded, servgap_pipeline::resolve_instrument("servqual22").unwrap());
     // The exported file works as --instrument.
     let out = servgap(&["analyze", DEMO, "--instrument", exported.to_str().unwrap(), "-f", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
