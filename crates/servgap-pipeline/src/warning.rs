@@ -19,10 +19,9 @@ pub enum Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::NoTicketPassed { rows } => write!(
-                f,
-                "no ticket passed the rules ({rows} rows read, every ticket rejected); see the data-quality section"
-            ),
+            Warning::NoTicketPassed { rows } => {
+                write!(f, "no ticket passed the rules (data rows read: {rows}); see the data-quality section")
+            }
         }
     }
 }

@@ -226,3 +226,18 @@ fn servicenow_and_cfpb_through_their_mappings() {
     assert_eq!((flag["yes"].as_u64(), flag["no"].as_u64()), (Some(991), Some(9)));
     assert!((flag["share"]["ci_low"].as_f64().unwrap() - 0.982_984_183_834_662).abs() < 1e-12);
 }
+
+#[test]
+fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tickets.csv");
+    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    let o = servgap(&["kpi", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: no ticket passed the rules (data rows read: 1); see the data-quality section\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["input"]["rejected"], 1, "still a report, listing the rejection");
+}
