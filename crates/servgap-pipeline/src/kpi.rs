@@ -51,12 +51,7 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     let calendar = request.calendar.as_deref().map(CalendarFile::load).transpose()?;
     let targets = request.targets.as_deref().map(TargetsFile::load).transpose()?;
 
-    let mut source = Source::new(&request.file);
-    source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
-    source.options.delimiter = request.delimiter.map(|d| d.byte());
-    if let Some(m) = &mapping {
-        source.options.fill_from(&m.read);
-    }
+    let source = ticket_source(request, mapping.as_ref());
     let header = read_header(&source)?;
 
     let zone = request.zone.as_ref().map(|z| z.as_str().to_owned());
@@ -108,6 +103,17 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         targets: target_views,
         warnings,
     })
+}
+
+/// The ticket file with the request's reading options first, then the mapping's.
+fn ticket_source(request: &KpiRequest, mapping: Option<&TicketMapping>) -> Source {
+    let mut source = Source::new(&request.file);
+    source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
+    source.options.delimiter = request.delimiter.map(|d| d.byte());
+    if let Some(m) = mapping {
+        source.options.fill_from(&m.read);
+    }
+    source
 }
 
 /// The engine options of a request, in the reporting zone, with the targets' SLAs.
