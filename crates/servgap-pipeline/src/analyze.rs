@@ -2,11 +2,12 @@
 
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{SegmentComparison, SurveyAnalysis};
-use servgap_report::{AnalysisReport, InputSummary, SegmentsView};
+use servgap_report::InputSummary;
 
 use crate::progress::Progress;
 use crate::request::AnalyzeRequest;
 use crate::survey::read_survey;
+use crate::views;
 use crate::warning::Warning;
 use crate::PipelineError;
 
@@ -41,27 +42,6 @@ pub fn analyze(request: &AnalyzeRequest, progress: Progress<'_>) -> Result<Analy
         }
         _ => None,
     };
-    let input = InputSummary {
-        file: request.path_display.label(&request.source.file),
-        reader: read.reader_summary(),
-        rows: read.scan.rows,
-        findings: read.findings_summary(),
-        strict: request.rules.strict,
-    };
+    let input = views::input_summary(request, &read);
     Ok(AnalysisOutcome { instrument: read.instrument, analysis, segments, input, warnings: Vec::new() })
-}
-
-impl AnalysisOutcome {
-    /// The view model (schema `servgap.analysis/1`), with texts in `language` (`en` or `pl`).
-    ///
-    /// The only place the analysis view model is built.
-    pub fn report(&self, language: &str) -> AnalysisReport {
-        let report = AnalysisReport::new(&self.instrument, &self.analysis, self.input.clone(), language);
-        match &self.segments {
-            Some((column, segments)) => {
-                report.with_segments(SegmentsView::new(&self.instrument, segments, column, language))
-            }
-            None => report,
-        }
-    }
 }

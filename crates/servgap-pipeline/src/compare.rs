@@ -2,11 +2,12 @@
 
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{AnalysisOptions, WaveComparison};
-use servgap_report::{WaveInputView, WaveReport};
+use servgap_report::WaveInputView;
 
 use crate::progress::Progress;
 use crate::request::{CompareRequest, PathDisplay, SurveyRules, SurveySource};
 use crate::survey::read_survey;
+use crate::views;
 use crate::warning::Warning;
 use crate::PipelineError;
 
@@ -52,19 +53,6 @@ fn read_wave(
     progress: Progress<'_>,
 ) -> Result<(Instrument, servgap_core::servqual::SurveyPartials, WaveInputView), PipelineError> {
     let read = read_survey(source, rules, None, index, progress)?;
-    let input = WaveInputView {
-        file: path_display.label(&source.file),
-        rows: read.scan.rows,
-        findings: read.findings_summary(),
-    };
+    let input = views::wave_input(path_display.label(&source.file), &read);
     Ok((read.instrument, read.scan.total, input))
-}
-
-impl ComparisonOutcome {
-    /// The view model (schema `servgap.compare/1`), with texts in `language` (`en` or `pl`).
-    ///
-    /// The only place the wave-comparison view model is built.
-    pub fn report(&self, language: &str) -> WaveReport {
-        WaveReport::new(&self.instrument, &self.comparison, self.before.clone(), self.after.clone(), language)
-    }
 }

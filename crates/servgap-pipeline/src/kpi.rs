@@ -1,18 +1,15 @@
 //! `kpi`: a ticket export or event log → KPI aggregate → KPIs per period and in total,
 //! gaps to targets → view model.
 
-use servgap_core::kpi::{
-    evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiReport, Proportion,
-};
+use servgap_core::kpi::{evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiReport};
 use servgap_ingest::tickets::{
-    import_tickets, plan_tickets, CalendarFile, Layout, TargetsFile, TicketImport, TicketMapping,
-    TicketOptions, TicketPlan,
+    import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
 };
 use servgap_ingest::{read_header, Source};
-use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
-use servgap_report::{FindingExample, RuleFindings};
+use servgap_report::kpi::{KpiInput, KpiMethod, TargetView};
 
 use crate::request::KpiRequest;
+use crate::views;
 use crate::warning::Warning;
 use crate::PipelineError;
 
@@ -84,17 +81,12 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         backlog: Vec::new(),
     };
     let (target_list, target_views) = match &targets {
-        Some(t) => (t.targets.clone(), target_views(t)),
+        Some(t) => (t.targets.clone(), views::target_views(t)),
         None => (Vec::new(), Vec::new()),
     };
-    let label = |path: &std::path::Path| request.path_display.label(path);
-    let method = KpiMethod::from_core(
-        engine.options(),
-        &report_zone,
-        request.calendar.as_deref().map(label).as_deref(),
-    );
+    let method = views::kpi_method(request, engine.options(), &report_zone);
     Ok(KpiOutcome {
-        input: kpi_input(request, &plan, mapping.as_ref(), &import),
+        input: views::kpi_input(request, &plan, mapping.as_ref(), &import),
         method,
         gaps: evaluate(&target_list, &totals),
         period_gaps: evaluate(&target_list, &periods),
@@ -139,92 +131,4 @@ fn kpi_options(
         options.compute = Compute::only(&request.only);
     }
     Ok(options)
-}
-
-fn target_views(targets: &TargetsFile) -> Vec<TargetView> {
-    targets
-        .targets
-        .iter()
-        .zip(&targets.info)
-        .map(|(target, info)| {
-            TargetView::from_core(target, &info.label, info.preset.as_deref(), info.caveat.as_deref())
-        })
-        .collect()
-}
-
-/// The input section of the report: files, layout, reader, findings and flags.
-fn kpi_input(
-    request: &KpiRequest,
-    plan: &TicketPlan,
-    mapping: Option<&TicketMapping>,
-    import: &TicketImport,
-) -> KpiInput {
-    KpiInput {
-        file: request.path_display.label(&request.file),
-        layout: match plan.layout {
-            Layout::Tickets => "tickets",
-            Layout::Events => "events",
-        }
-        .to_owned(),
-        vendor: if mapping.is_some_and(|m| !m.columns.is_empty()) {
-            None
-        } else {
-            plan.vendor.map(|v| v.id().to_owned())
-        },
-        mapping: request.mapping.as_deref().map(|p| request.path_display.label(p)),
-        reader: import.reader.clone(),
-        columns: plan.describe(),
-        rows: import.rows,
-        tickets: import.tickets,
-        rejected: import.rejected,
-        findings: ticket_findings(import),
-        strict: request.strict,
-        flags: import
-            .flags
-            .iter()
-            .map(|f| FlagView {
-                name: f.name.clone(),
-                column: f.column.clone(),
-                yes: f.yes,
-                no: f.no,
-                other: f.other,
-                share: Proportion::new(f.yes, f.yes + f.no).estimate().as_ref().map(ShareView::from_core),
-            })
-            .collect(),
-    }
-}
-
-fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
-    let findings = &import.findings;
-    findings
-        .rules()
-        .map(|rule| RuleFindings {
-            rule: rule.id().to_owned(),
-            requirement: rule.requirement().to_owned(),
-            action: rule.action().to_owned(),
-            count: findings.count(rule),
-            examples: findings
-                .examples(rule)
-                .iter()
-                .map(|f| FindingExample { row: f.row, column: f.column.clone(), value: f.value.clone() })
-                .collect(),
-        })
-        .collect()
-}
-
-impl KpiOutcome {
-    /// The view model (schema `servgap.kpi/1`).
-    ///
-    /// The only place the KPI view model is built.
-    pub fn report(&self) -> KpiReportView {
-        KpiReportView::new(
-            self.input.clone(),
-            self.method.clone(),
-            &self.totals.groups,
-            &self.periods.groups,
-            self.targets.clone(),
-            &self.gaps,
-            &self.period_gaps,
-        )
-    }
 }

@@ -24,7 +24,7 @@
 //!   an [`ExampleLimit`], a [`request::Delimiter`], ... all checked once by their
 //!   constructors (and `FromStr`, so a command-line parser can use them directly).
 //! * Each outcome keeps the core values and builds its view model in one method
-//!   (`report`), the only call into `servgap-report` for that report kind.
+//!   (`report`). Every call into `servgap-report` lives in one private module, `views`.
 //! * [`pdf`] prints an HTML page to PDF bytes with headless Chromium.
 //!
 //! Rationale: a front end parses its input, calls one function here and renders; it
@@ -44,6 +44,7 @@ mod progress;
 pub mod request;
 pub mod study;
 mod survey;
+mod views;
 mod warning;
 
 pub use analyze::{analyze, AnalysisOutcome};

@@ -2,11 +2,7 @@
 //! and the input summary a report shows. Shared by `analyze`, `compare` and `inspect`.
 
 use servgap_core::instrument::Instrument;
-use servgap_core::servqual::Rule;
-use servgap_ingest::{
-    describe_finding, plan, scan, ColumnPlan, Mapping, ReaderUsed, Scan, ScanOptions, Source,
-};
-use servgap_report::{FindingExample, RuleFindings};
+use servgap_ingest::{plan, scan, ColumnPlan, Mapping, ReaderUsed, Scan, ScanOptions, Source};
 
 use crate::instruments::resolve_instrument;
 use crate::progress::{Progress, ReadProgress};
@@ -94,28 +90,5 @@ impl ReadSurvey {
         };
         out.push(("reader".to_owned(), reader));
         out
-    }
-
-    /// The broken validation rules, with counts and the earliest examples by column name.
-    pub fn findings_summary(&self) -> Vec<RuleFindings> {
-        let findings = &self.scan.findings;
-        Rule::ALL
-            .iter()
-            .filter(|rule| findings.count(**rule) > 0)
-            .map(|&rule| RuleFindings {
-                rule: rule.id().to_owned(),
-                requirement: rule.requirement().to_owned(),
-                action: rule.default_action().to_owned(),
-                count: findings.count(rule),
-                examples: findings
-                    .samples(rule)
-                    .iter()
-                    .map(|f| {
-                        let report = describe_finding(&self.scan.path, &self.plan, &self.instrument, f);
-                        FindingExample { row: report.row, column: report.column, value: report.value }
-                    })
-                    .collect(),
-            })
-            .collect()
     }
 }
