@@ -1,93 +1,41 @@
-//! `servgap analyze`: file → partial aggregates → analysis → report.
+//! `servgap analyze`: arguments → request → pipeline → report → output.
 
 use std::io::IsTerminal as _;
 use std::path::Path;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use servgap_core::instrument::Instrument;
-use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair, Rule, SegmentComparison};
-use servgap_core::stats::wilcoxon::{WilcoxonMethod, WilcoxonOptions, ZeroMethod};
-use servgap_ingest::{
-    describe_finding, plan, scan, ColumnPlan, IngestError, Mapping, ReaderUsed, Scan, ScanOptions, Source,
+use servgap_pipeline::{
+    analyze, AnalyzeRequest, ReadProgress, StatisticsOptions, SurveyRules, WilcoxonOptions,
 };
 use servgap_report::{
     render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
-    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView,
 };
 
-use crate::args::{AnalyzeArgs, CrosshairArg, OutputFormat, ReadArgs, WilcoxonMode, ZeroHandling};
-use crate::instrument::resolve;
+use crate::args::{AnalyzeArgs, OutputFormat};
 use crate::output::Destination;
-use crate::InvalidData;
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// Files larger than this get a progress bar (when standard error is a terminal).
 const PROGRESS_THRESHOLD: u64 = 16 << 20;
 
-/// The instrument, source and column plan for a file, as `analyze` and `inspect` need them.
-pub struct Prepared {
-    /// The instrument.
-    pub instrument: Instrument,
-    /// The mapping file, if given.
-    pub mapping: Option<Mapping>,
-    /// The file with its reading options.
-    pub source: Source,
-}
-
-/// Resolves the instrument and mapping and applies explicit reading options.
-pub fn prepare(file: &Path, read: &ReadArgs) -> anyhow::Result<Prepared> {
-    let instrument = resolve(&read.instrument)?;
-    let mapping = read.mapping.as_deref().map(Mapping::load).transpose()?;
-    let mut source = Source::new(file);
-    if let Some(encoding) = &read.encoding {
-        source.options.encoding = Some(encoding.clone());
-    }
-    if let Some(delimiter) = &read.delimiter {
-        source.options.delimiter = Some(servgap_ingest::parse_delimiter(delimiter)?);
-    }
-    if let Some(sheet) = &read.sheet {
-        source.options.sheet = Some(sheet.clone());
-    }
-    if let Some(mapping) = &mapping {
-        source = source.with_mapping(mapping);
-    }
-    Ok(Prepared { instrument, mapping, source })
-}
-
-/// Converts command-line choices into analysis options.
-pub fn analysis_options(args: &AnalyzeArgs) -> anyhow::Result<AnalysisOptions> {
-    if !(args.confidence > 0.5 && args.confidence < 1.0) {
-        anyhow::bail!("--confidence must lie between 0.5 and 1 (exclusive), got {}", args.confidence);
-    }
-    Ok(AnalysisOptions {
-        confidence: args.confidence,
-        wilcoxon: WilcoxonOptions {
-            zero_method: match args.wilcoxon_zeros {
-                ZeroHandling::Wilcox => ZeroMethod::Wilcox,
-                ZeroHandling::Pratt => ZeroMethod::Pratt,
+/// The pipeline request of the arguments.
+fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
+    AnalyzeRequest {
+        source: args.read.source(&args.file),
+        rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
+        statistics: StatisticsOptions {
+            confidence: args.confidence,
+            wilcoxon: WilcoxonOptions {
+                zero_method: args.wilcoxon_zeros.into(),
+                continuity: !args.no_continuity,
+                method: args.wilcoxon_method.into(),
             },
-            continuity: !args.no_continuity,
-            method: match args.wilcoxon_method {
-                WilcoxonMode::Auto => WilcoxonMethod::Auto,
-                WilcoxonMode::Exact => WilcoxonMethod::Exact,
-                WilcoxonMode::Normal => WilcoxonMethod::Normal,
-            },
+            crosshair: args.ipa_crosshair.into(),
         },
-        crosshair: match args.ipa_crosshair {
-            CrosshairArg::DataMean => Crosshair::DataMean,
-            CrosshairArg::ScaleMidpoint => Crosshair::ScaleMidpoint,
-        },
-    })
-}
-
-/// The coverage rule from a share such as 0.5, as an exact fraction over 1000.
-pub fn coverage(share: f64) -> anyhow::Result<Coverage> {
-    let thousandths = (share * 1000.0).round();
-    if !(1.0..=1000.0).contains(&thousandths) {
-        anyhow::bail!("--coverage must lie in (0, 1], got {share}");
+        segment_by: args.by.clone(),
+        path_display: path_display(args.full_path),
     }
-    // In range 1..=1000 by the check above.
-    Coverage::new(thousandths as u32, 1000).context("--coverage must lie in (0, 1]")
 }
 
 fn progress_bar(path: &Path, quiet: bool) -> Option<ProgressBar> {
@@ -105,104 +53,22 @@ fn progress_bar(path: &Path, quiet: bool) -> Option<ProgressBar> {
     Some(bar)
 }
 
-fn reader_summary(scan: &Scan) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if let Some(d) = &scan.dialect {
-        out.push(("encoding".to_owned(), d.encoding.name().to_owned()));
-        let delimiter = match d.delimiter {
-            b'\t' => "tab".to_owned(),
-            c => (c as char).to_string(),
-        };
-        out.push(("delimiter".to_owned(), delimiter));
-        out.push(("decimal separator".to_owned(), d.decimal.as_char().to_string()));
-        out.push(("header row".to_owned(), d.header_row.to_string()));
-    }
-    let reader = match scan.reader {
-        ReaderUsed::Fast { threads } => format!("fast block reader, {threads} thread(s)"),
-        ReaderUsed::General => "csv reader".to_owned(),
-        ReaderUsed::Spreadsheet => "spreadsheet reader".to_owned(),
-    };
-    out.push(("reader".to_owned(), reader));
-    out
-}
-
-/// The findings of a scan, with column names, for the report.
-pub fn findings_summary(scan: &Scan, plan: &ColumnPlan, instrument: &Instrument) -> Vec<RuleFindings> {
-    Rule::ALL
-        .iter()
-        .filter(|rule| scan.findings.count(**rule) > 0)
-        .map(|&rule| RuleFindings {
-            rule: rule.id().to_owned(),
-            requirement: rule.requirement().to_owned(),
-            action: rule.default_action().to_owned(),
-            count: scan.findings.count(rule),
-            examples: scan
-                .findings
-                .samples(rule)
-                .iter()
-                .map(|f| {
-                    let report = describe_finding(&scan.path, plan, instrument, f);
-                    FindingExample { row: report.row, column: report.column, value: report.value }
-                })
-                .collect(),
-        })
-        .collect()
-}
-
 /// Runs `servgap analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
-    let options = analysis_options(&args)?;
-    let mut inputs = vec![args.file.as_path()];
-    inputs.extend(args.read.mapping.as_deref());
-    inputs.push(Path::new(&args.read.instrument));
-    let destination = Destination::new(args.output.as_deref(), &inputs)?;
-    let prepared = prepare(&args.file, &args.read)?;
-    let instrument = &prepared.instrument;
-    let mut plan = plan(&prepared.source, instrument, prepared.mapping.as_ref())?;
-    if let Some(column) = &args.by {
-        plan = plan.with_segment_column(column, &args.file)?;
-    }
-    let scan_options = ScanOptions {
-        strict: args.strict,
-        coverage: coverage(args.coverage)?,
-        sample_limit: args.examples,
-        ..ScanOptions::default()
-    };
+    let destination = Destination::new(args.output.as_deref(), &args.read.input_files(&[&args.file]))?;
     let bar = progress_bar(&args.file, args.quiet);
-    let progress = |done: u64, _total: u64| {
+    let progress = |p: ReadProgress| {
         if let Some(bar) = &bar {
-            bar.set_position(done);
+            bar.set_position(p.done);
         }
     };
-    let scanned = match scan(&prepared.source, instrument, &plan, &scan_options, &progress) {
-        Ok(s) => s,
-        Err(error @ IngestError::Rejected { .. }) => {
-            if let Some(bar) = &bar {
-                bar.finish_and_clear();
-            }
-            return Err(InvalidData(format!(
-                "{error}; nothing was written (run without --strict to apply the missing-data policy)"
-            ))
-            .into());
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let outcome = analyze(&request(&args), &progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let analysis = scanned.total.finish(&options);
-    let input = InputSummary {
-        file: args.file.display().to_string(),
-        reader: reader_summary(&scanned),
-        rows: scanned.rows,
-        findings: findings_summary(&scanned, &plan, instrument),
-        strict: args.strict,
-    };
-    let mut report = AnalysisReport::new(instrument, &analysis, input, &args.lang);
-    if let (Some(_), Some(column)) = (&args.by, plan.segment_column()) {
-        let segments = SegmentComparison::new(&scanned.segments, &options)?;
-        report = report.with_segments(SegmentsView::new(instrument, &segments, column.trim(), &args.lang));
-    }
+    let outcome = outcome.map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
+    print_warnings(&outcome.warnings);
+    let report = outcome.report(&args.lang);
     let segments = report.segments.as_ref();
     let text = match args.format {
         OutputFormat::Text => render_text(&report) + &segments.map(render_segments_text).unwrap_or_default(),
@@ -211,9 +77,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
         }
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => servgap_report::render_html(&report),
-        OutputFormat::Pdf => {
-            return crate::pdf::write_pdf(&servgap_report::render_html(&report), &destination)
-        }
+        OutputFormat::Pdf => return write_pdf(&servgap_report::render_html(&report), &destination),
     };
     destination.write(text.as_bytes())
 }

@@ -3,6 +3,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use servgap_pipeline::request::{Delimiter, EncodingLabel, Instant, ZoneName};
+use servgap_pipeline::{
+    ConfidenceLevel, Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource,
+    WilcoxonMethod, ZeroMethod,
+};
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
 
@@ -65,12 +70,12 @@ treated as missing unless --strict is given, in which case the first one stops t
 
 Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/1).";
 
-/// Output formats of `analyze`.
+/// Output formats of `analyze`, `compare` and `kpi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON for scripts
+    /// Versioned JSON for scripts (schemas servgap.analysis/1, servgap.compare/1, servgap.kpi/1)
     Json,
     /// GitHub-flavoured Markdown
     Markdown,
@@ -120,10 +125,10 @@ pub struct ReadArgs {
     pub mapping: Option<PathBuf>,
     /// Text encoding of a CSV file (detected when omitted), e.g. utf-8, windows-1250, cp949
     #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    pub encoding: Option<EncodingLabel>,
     /// CSV delimiter (detected when omitted): ',', ';', 'tab' or '|'
     #[arg(long, value_name = "CHAR")]
-    pub delimiter: Option<String>,
+    pub delimiter: Option<Delimiter>,
     /// Worksheet of an XLSX file (the first when omitted)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
@@ -138,7 +143,7 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     pub read: ReadArgs,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
     pub format: OutputFormat,
     /// Write the result to this file instead of standard output (written only on success)
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -146,30 +151,33 @@ pub struct AnalyzeArgs {
     /// Fail on the first broken validation rule instead of applying the missing-data policy
     #[arg(long)]
     pub strict: bool,
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
     /// Language of the report (Markdown, HTML, PDF) and of item and dimension texts
     #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
     pub lang: String,
-    /// Confidence level of every interval
-    #[arg(long, default_value_t = 0.95, value_name = "LEVEL")]
-    pub confidence: f64,
-    /// Minimum share of a dimension's items a respondent must answer for a dimension score
-    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
-    pub coverage: f64,
-    /// Zero handling in the Wilcoxon signed-rank test
-    #[arg(long, value_enum, default_value_t = ZeroHandling::Wilcox)]
+    /// Confidence level of every interval, between 0.5 and 1 (exclusive)
+    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
+    pub confidence: ConfidenceLevel,
+    /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
+    #[arg(long, default_value = "0.5", value_name = "SHARE")]
+    pub coverage: Coverage,
+    /// Zero differences in the Wilcoxon signed-rank test: dropped (wilcox) or ranked (pratt)
+    #[arg(long, value_enum, default_value_t = ZeroHandling::Wilcox, value_name = "wilcox|pratt")]
     pub wilcoxon_zeros: ZeroHandling,
     /// Leave out the continuity correction of the Wilcoxon normal approximation (scipy's default)
     #[arg(long)]
     pub no_continuity: bool,
     /// Exact or approximate Wilcoxon p-values
-    #[arg(long, value_enum, default_value_t = WilcoxonMode::Auto)]
+    #[arg(long, value_enum, default_value_t = WilcoxonMode::Auto, value_name = "auto|exact|normal")]
     pub wilcoxon_method: WilcoxonMode,
     /// Where the IPA grid splits high from low performance
-    #[arg(long, value_enum, default_value_t = CrosshairArg::DataMean)]
+    #[arg(long, value_enum, default_value_t = CrosshairArg::DataMean, value_name = "data-mean|scale-midpoint")]
     pub ipa_crosshair: CrosshairArg,
-    /// Examples kept per validation rule in the report
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub examples: usize,
+    /// Examples kept per validation rule in the report (0 to 1000)
+    #[arg(long, default_value = "20", value_name = "N")]
+    pub examples: ExampleLimit,
     /// Never show a progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -189,7 +197,7 @@ pub struct CompareArgs {
     #[command(flatten)]
     pub read: ReadArgs,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
     pub format: OutputFormat,
     /// Write the result to this file instead of standard output (written only on success)
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -197,15 +205,21 @@ pub struct CompareArgs {
     /// Fail on the first broken validation rule in either file
     #[arg(long)]
     pub strict: bool,
-    /// Language of item and dimension texts
-    #[arg(long, default_value = "en", value_name = "LANG")]
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
+    /// Language of the report and of item and dimension texts
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
     pub lang: String,
-    /// Confidence level of every interval (and of the verdicts)
-    #[arg(long, default_value_t = 0.95, value_name = "LEVEL")]
-    pub confidence: f64,
-    /// Minimum share of a dimension's items a respondent must answer for a dimension score
-    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
-    pub coverage: f64,
+    /// Confidence level of every interval (and of the verdicts), between 0.5 and 1 (exclusive)
+    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
+    pub confidence: ConfidenceLevel,
+    /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
+    #[arg(long, default_value = "0.5", value_name = "SHARE")]
+    pub coverage: Coverage,
+    /// Examples kept per validation rule in the report (0 to 1000)
+    #[arg(long, default_value = "20", value_name = "N")]
+    pub examples: ExampleLimit,
 }
 
 /// `servgap inspect`.
@@ -240,7 +254,7 @@ pub enum InstrumentAction {
         #[arg(default_value = "servqual22", value_name = "ID|FILE")]
         instrument: String,
         /// Language of the texts
-        #[arg(long, default_value = "en", value_name = "LANG")]
+        #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
         lang: String,
     },
     /// Write an instrument as TOML, to start a custom one from
@@ -267,22 +281,12 @@ ticket and are counted in the report; --strict stops at the first one (exit code
 Examples:
   servgap kpi examples/kpi/demo-tickets.csv --calendar examples/kpi/calendar.toml \\
       --targets examples/kpi/targets.toml --by channel
-  servgap kpi helpdesk.csv --mapping examples/kpi/mappings/helpdesk-italian.toml --format json";
+  servgap kpi examples/kpi/demo-tickets.csv --by channel,priority --period week \\
+      --kpi first-response,full-resolution --format json -o kpi.json
+Mappings for three public datasets (an event log, ServiceNow, CFPB) are in
+examples/kpi/mappings/; each names its dataset and where to get it.";
 
-/// Output formats of `kpi`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KpiFormat {
-    /// Aligned tables for a terminal
-    Text,
-    /// Versioned JSON (schema servgap.kpi/1)
-    Json,
-    /// GitHub-flavoured Markdown
-    Markdown,
-    /// A self-contained HTML page with SVG charts
-    Html,
-}
-
-/// Reporting periods of `kpi`.
+/// Reporting periods of `kpi` (converted into the core's [`Period`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KpiPeriod {
     /// Calendar day
@@ -308,43 +312,117 @@ pub struct KpiArgs {
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
     /// Segment dimensions besides all tickets: channel, priority, team (repeat or comma-separate)
-    #[arg(long, value_name = "DIM")]
-    pub by: Vec<String>,
+    #[arg(long, value_name = "channel|priority|team", value_delimiter = ',')]
+    pub by: Vec<Dimension>,
     /// Reporting period
-    #[arg(long, value_enum, default_value_t = KpiPeriod::Month)]
+    #[arg(long, value_enum, default_value_t = KpiPeriod::Month, value_name = "day|week|month")]
     pub period: KpiPeriod,
     /// Time zone of periods, and of timestamps without an offset (IANA name, e.g. Europe/Warsaw)
     #[arg(long, value_name = "ZONE")]
-    pub zone: Option<String>,
+    pub zone: Option<ZoneName>,
     /// Put resolution KPIs in the period of the ticket's creation instead of its solve
     #[arg(long)]
     pub cohort_created: bool,
     /// Compute only these duration KPIs (first-response, next-response, first-resolution,
     /// full-resolution, requester-wait) and no backlog series: faster and smaller on big files
-    #[arg(long, value_name = "KPI")]
-    pub kpi: Vec<String>,
-    /// Judge running SLA clocks at this instant (default: running clocks are not judged)
+    #[arg(long, value_name = "KPI", value_delimiter = ',')]
+    pub kpi: Vec<DurationKpi>,
+    /// Judge running SLA clocks at this instant, e.g. 2026-03-31T23:59:59Z (default: running clocks are not judged)
     #[arg(long, value_name = "TIMESTAMP")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Instant>,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = KpiFormat::Text)]
-    pub format: KpiFormat,
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
+    pub format: OutputFormat,
     /// Write the result to this file instead of standard output (written only on success)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Fail on the first broken rule instead of rejecting the ticket and going on
     #[arg(long)]
     pub strict: bool,
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
     /// Reader threads for plain UTF-8 ticket files (0 = all cores)
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub threads: usize,
     /// Text encoding (detected when omitted)
     #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    pub encoding: Option<EncodingLabel>,
     /// Delimiter (detected when omitted): ',', ';', 'tab' or '|'
     #[arg(long, value_name = "CHAR")]
-    pub delimiter: Option<String>,
-    /// Examples kept per rule in the report
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub examples: usize,
+    pub delimiter: Option<Delimiter>,
+    /// Examples kept per rule in the report (0 to 1000)
+    #[arg(long, default_value = "20", value_name = "N")]
+    pub examples: ExampleLimit,
+}
+
+impl From<KpiPeriod> for Period {
+    fn from(period: KpiPeriod) -> Period {
+        match period {
+            KpiPeriod::Day => Period::Day,
+            KpiPeriod::Week => Period::Week,
+            KpiPeriod::Month => Period::Month,
+        }
+    }
+}
+
+impl From<ZeroHandling> for ZeroMethod {
+    fn from(zeros: ZeroHandling) -> ZeroMethod {
+        match zeros {
+            ZeroHandling::Wilcox => ZeroMethod::Wilcox,
+            ZeroHandling::Pratt => ZeroMethod::Pratt,
+        }
+    }
+}
+
+impl From<WilcoxonMode> for WilcoxonMethod {
+    fn from(mode: WilcoxonMode) -> WilcoxonMethod {
+        match mode {
+            WilcoxonMode::Auto => WilcoxonMethod::Auto,
+            WilcoxonMode::Exact => WilcoxonMethod::Exact,
+            WilcoxonMode::Normal => WilcoxonMethod::Normal,
+        }
+    }
+}
+
+impl From<CrosshairArg> for Crosshair {
+    fn from(crosshair: CrosshairArg) -> Crosshair {
+        match crosshair {
+            CrosshairArg::DataMean => Crosshair::DataMean,
+            CrosshairArg::ScaleMidpoint => Crosshair::ScaleMidpoint,
+        }
+    }
+}
+
+impl ReadArgs {
+    /// The survey source `file` read with these options.
+    pub fn source(&self, file: &std::path::Path) -> SurveySource {
+        SurveySource {
+            file: file.to_owned(),
+            instrument: self.instrument.clone(),
+            mapping: self.mapping.clone(),
+            encoding: self.encoding.clone(),
+            delimiter: self.delimiter,
+            sheet: self.sheet.clone(),
+        }
+    }
+
+    /// The files a run with these options reads: `data`, the mapping and an
+    /// instrument given as a file; `-o` must not name any of them.
+    pub fn input_files<'a>(&'a self, data: &[&'a std::path::Path]) -> Vec<&'a std::path::Path> {
+        let mut files = data.to_vec();
+        files.extend(self.mapping.as_deref());
+        files.push(std::path::Path::new(&self.instrument));
+        files
+    }
+}
+
+impl KpiArgs {
+    /// The files a KPI run reads; `-o` must not name any of them.
+    pub fn input_files(&self) -> Vec<&std::path::Path> {
+        let settings = [&self.mapping, &self.calendar, &self.targets];
+        std::iter::once(self.file.as_path())
+            .chain(settings.into_iter().flatten().map(|p| p.as_path()))
+            .collect()
+    }
 }

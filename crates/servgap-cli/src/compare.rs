@@ -1,63 +1,38 @@
-//! `servgap compare BEFORE AFTER`: two independent waves → change in every gap → report.
-
-use std::path::Path;
+//! `servgap compare BEFORE AFTER`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_core::servqual::{AnalysisOptions, SurveyPartials, WaveComparison};
-use servgap_ingest::{plan, scan, IngestError, ScanOptions};
-use servgap_report::{
-    render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, WaveInputView, WaveReport,
-};
+use servgap_pipeline::{compare, no_progress, CompareRequest, SurveyRules};
+use servgap_report::{render_waves_html, render_waves_json, render_waves_markdown, render_waves_text};
 
-use crate::analyze::{coverage, findings_summary, prepare};
 use crate::args::{CompareArgs, OutputFormat};
 use crate::output::Destination;
-use crate::InvalidData;
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
-/// Reads one wave into its partial aggregate and a description of the input.
-fn read_wave(file: &Path, args: &CompareArgs) -> anyhow::Result<(SurveyPartials, WaveInputView)> {
-    let prepared = prepare(file, &args.read)?;
-    let instrument = &prepared.instrument;
-    let plan = plan(&prepared.source, instrument, prepared.mapping.as_ref())?;
-    let options =
-        ScanOptions { strict: args.strict, coverage: coverage(args.coverage)?, ..ScanOptions::default() };
-    let scanned = match scan(&prepared.source, instrument, &plan, &options, &|_, _| {}) {
-        Ok(s) => s,
-        Err(error @ IngestError::Rejected { .. }) => {
-            return Err(InvalidData(format!(
-                "{error}; nothing was written (run without --strict to apply the missing-data policy)"
-            ))
-            .into())
-        }
-        Err(error) => return Err(error.into()),
-    };
-    let input = WaveInputView {
-        file: file.display().to_string(),
-        rows: scanned.rows,
-        findings: findings_summary(&scanned, &plan, instrument),
-    };
-    Ok((scanned.total, input))
+/// The pipeline request of the arguments.
+fn request(args: &CompareArgs) -> CompareRequest {
+    CompareRequest {
+        before: args.read.source(&args.before),
+        after: args.read.source(&args.after),
+        rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
+        confidence: args.confidence,
+        path_display: path_display(args.full_path),
+    }
 }
 
 /// Runs `servgap compare`.
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
-    if !(args.confidence > 0.5 && args.confidence < 1.0) {
-        anyhow::bail!("--confidence must lie between 0.5 and 1 (exclusive), got {}", args.confidence);
-    }
-    let mut inputs = vec![args.before.as_path(), args.after.as_path()];
-    inputs.extend(args.read.mapping.as_deref());
-    let destination = Destination::new(args.output.as_deref(), &inputs)?;
-    let options = AnalysisOptions { confidence: args.confidence, ..AnalysisOptions::default() };
-    let (before, before_input) = read_wave(&args.before, &args)?;
-    let (after, after_input) = read_wave(&args.after, &args)?;
-    let comparison = WaveComparison::new(&before, &after, &options)?;
-    let report = WaveReport::new(before.instrument(), &comparison, before_input, after_input, &args.lang);
+    let destination =
+        Destination::new(args.output.as_deref(), &args.read.input_files(&[&args.before, &args.after]))?;
+    let outcome =
+        compare(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
+    print_warnings(&outcome.warnings);
+    let report = outcome.report(&args.lang);
     let text = match args.format {
         OutputFormat::Text => render_waves_text(&report),
         OutputFormat::Markdown => render_waves_markdown(&report),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
         OutputFormat::Html => render_waves_html(&report),
-        OutputFormat::Pdf => return crate::pdf::write_pdf(&render_waves_html(&report), &destination),
+        OutputFormat::Pdf => return write_pdf(&render_waves_html(&report), &destination),
     };
     destination.write(text.as_bytes())
 }

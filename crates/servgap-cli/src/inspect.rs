@@ -1,15 +1,14 @@
 //! `servgap inspect`: how a file would be read, before analysing it.
 
-use servgap_ingest::inspect;
+use servgap_pipeline::inspect;
 
-use crate::analyze::prepare;
 use crate::args::InspectArgs;
 use crate::output::write_output;
 
 /// Runs `servgap inspect`.
 pub fn run(args: InspectArgs) -> anyhow::Result<()> {
-    let prepared = prepare(&args.file, &args.read)?;
-    let inspection = inspect(&prepared.source, &prepared.instrument, prepared.mapping.as_ref())?;
+    let outcome = inspect(&args.read.source(&args.file))?;
+    let (instrument, inspection) = (&outcome.instrument, &outcome.inspection);
     if !args.json {
         return write_output(None, &inspection.to_string());
     }
@@ -28,7 +27,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
     });
     let value = serde_json::json!({
         "file": inspection.path.display().to_string(),
-        "instrument": prepared.instrument.id(),
+        "instrument": instrument.id(),
         "dialect": dialect,
         "sheet": inspection.sheet,
         "header_row": inspection.header_row,
@@ -36,7 +35,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
         "matched": inspection.matched.iter().map(|m| serde_json::json!({
             "column": m.column + 1,
             "header": m.header,
-            "slot": m.slot.describe(&prepared.instrument),
+            "slot": m.slot.describe(instrument),
             "reason": m.reason,
         })).collect::<Vec<_>>(),
         "unmatched": inspection.unmatched.iter().map(|(i, h)| serde_json::json!({"column": i + 1, "header": h})).collect::<Vec<_>>(),

@@ -1,30 +1,12 @@
 //! `servgap instrument list|show|export`.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use anyhow::Context as _;
-use servgap_core::builtin;
-use servgap_core::instrument::Instrument;
-use servgap_ingest::instrument_file::{instrument_to_toml, load_instrument};
+use servgap_pipeline::{builtin_instruments, instrument_toml, resolve_instrument, Instrument};
 
 use crate::args::{InstrumentAction, InstrumentArgs};
 use crate::output::write_output;
-
-/// Resolves a built-in id or a path to a TOML instrument file.
-pub fn resolve(spec: &str) -> anyhow::Result<Instrument> {
-    if let Some(instrument) = builtin::builtin(spec) {
-        return Ok(instrument);
-    }
-    let path = Path::new(spec);
-    if path.exists() {
-        return load_instrument(path).map_err(anyhow::Error::from);
-    }
-    anyhow::bail!(
-        "unknown instrument `{spec}`: not a built-in ({}) and no such file",
-        builtin::builtin_ids().join(", ")
-    )
-}
 
 /// Human-readable description of an instrument in `lang`.
 pub fn describe(instrument: &Instrument, lang: &str) -> String {
@@ -73,28 +55,27 @@ pub fn run(args: InstrumentArgs) -> anyhow::Result<()> {
     match args.action {
         InstrumentAction::List => {
             let mut out = String::new();
-            for id in builtin::builtin_ids() {
-                if let Some(instrument) = builtin::builtin(id) {
-                    let _ = writeln!(
-                        out,
-                        "{id:<16} {} — {}, {} items, scale {}–{}",
-                        instrument.title().get("en").unwrap_or(id),
-                        instrument.format().id(),
-                        instrument.items().len(),
-                        instrument.scale().min(),
-                        instrument.scale().max()
-                    );
-                }
+            for instrument in builtin_instruments() {
+                let id = instrument.id();
+                let _ = writeln!(
+                    out,
+                    "{id:<16} {} — {}, {} items, scale {}–{}",
+                    instrument.title().get("en").unwrap_or(id),
+                    instrument.format().id(),
+                    instrument.items().len(),
+                    instrument.scale().min(),
+                    instrument.scale().max()
+                );
             }
             write_output(None, &out)
         }
         InstrumentAction::Show { instrument, lang } => {
-            let instrument = resolve(&instrument)?;
+            let instrument = resolve_instrument(&instrument)?;
             write_output(None, &describe(&instrument, &lang))
         }
         InstrumentAction::Export { instrument, output } => {
-            let instrument = resolve(&instrument)?;
-            write_output(output.as_deref(), &instrument_to_toml(&instrument))
+            let instrument = resolve_instrument(&instrument)?;
+            write_output(output.as_deref(), &instrument_toml(&instrument))
                 .context("cannot export the instrument")
         }
     }

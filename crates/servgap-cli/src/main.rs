@@ -1,7 +1,9 @@
 //! `servgap`: SERVQUAL and service-gap analysis from the command line.
 //!
 //! `main` only parses arguments, dispatches to a subcommand module and maps
-//! errors to the documented exit codes.
+//! errors to the documented exit codes. Each subcommand module turns its arguments
+//! into a `servgap_pipeline` request, calls the pipeline, renders the view model with
+//! `servgap_report` and writes the result; none composes ingest, core and report itself.
 
 mod analyze;
 mod args;
@@ -10,11 +12,11 @@ mod inspect;
 mod instrument;
 mod kpi;
 mod output;
-mod pdf;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use servgap_pipeline::{PathDisplay, PipelineError, Warning};
 
 use args::{Cli, Command};
 
@@ -41,6 +43,43 @@ impl std::fmt::Display for InvalidData {
 }
 
 impl std::error::Error for InvalidData {}
+
+/// What to do instead of `--strict` when a survey breaks a validation rule.
+pub const SURVEY_STRICT_HINT: &str = "run without --strict to apply the missing-data policy";
+
+/// A pipeline error for `main`: data that broke a rule under `--strict` becomes
+/// [`InvalidData`] (exit code 3) with `hint`; anything else stays a failure (exit code 1).
+pub fn pipeline_error(error: PipelineError, hint: &str) -> anyhow::Error {
+    if error.is_invalid_data() {
+        InvalidData(format!("{error}; nothing was written ({hint})")).into()
+    } else {
+        error.into()
+    }
+}
+
+/// How reports name input files: the file name, or with `--full-path` the path as given
+/// (a client's folder names stay out of a client report unless asked for).
+pub fn path_display(full_path: bool) -> PathDisplay {
+    if full_path {
+        PathDisplay::AsGiven
+    } else {
+        PathDisplay::FileName
+    }
+}
+
+/// Prints the pipeline's warnings on standard error, one line each.
+pub fn print_warnings(warnings: &[Warning]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
+/// `--format pdf`: prints `html` with headless Chromium and writes the PDF to `output`
+/// (standard output when `None`).
+pub fn write_pdf(html: &str, destination: &output::Destination) -> anyhow::Result<()> {
+    let bytes = servgap_pipeline::pdf::print_pdf(html)?;
+    destination.write(&bytes)
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

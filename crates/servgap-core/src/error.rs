@@ -162,6 +162,17 @@ pub enum CoreError {
         /// Which setting.
         what: &'static str,
     },
+    /// An option value outside its admissible range or set (confidence level, coverage,
+    /// example count, period, ...).
+    #[error("{option} `{value}` is invalid: expected {expected}")]
+    InvalidOption {
+        /// The option, in words (e.g. `confidence level`).
+        option: &'static str,
+        /// The value as given.
+        value: String,
+        /// What is admissible.
+        expected: String,
+    },
     /// Segments or waves to compare were scored with different instruments or coverage rules.
     #[error("cannot compare {what}: they were scored with different instruments or coverage rules")]
     Incomparable {

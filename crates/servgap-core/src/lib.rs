@@ -17,6 +17,7 @@ pub mod builtin;
 pub mod error;
 pub mod instrument;
 pub mod kpi;
+pub mod options;
 pub mod partials;
 pub mod servqual;
 pub mod stats;

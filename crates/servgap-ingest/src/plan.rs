@@ -116,21 +116,30 @@ impl ColumnPlan {
     /// value), replacing a segment column set by a mapping. The name is matched like a
     /// mapping's column names: exact (trimmed), then case-insensitive, then `#n`.
     ///
+    /// The respondent id column may be named: asking for it is explicit, so it becomes
+    /// the segment column and the plan has no id column any more (the id only labels
+    /// respondents; no statistic uses it).
+    ///
     /// # Errors
-    /// [`IngestError::SegmentColumn`] when no column has that name, or the column
-    /// already fills another slot (a rating, importance, overall or id column).
+    /// [`IngestError::SegmentColumn`] when no column has that name (the message names
+    /// the respondent id column and the columns the instrument does not use, the
+    /// candidates), or the column already fills a rating, importance or overall slot.
     pub fn with_segment_column(mut self, column: &str, path: &Path) -> Result<Self, IngestError> {
         let error = |reason: String| IngestError::SegmentColumn {
             path: path.to_owned(),
             column: column.to_owned(),
             reason,
         };
-        let index = find_column(&self.headers, column)
-            .ok_or_else(|| error("no column of that name in the header".to_owned()))?;
-        if self.slots[index].is_some_and(|s| s != Slot::Segment) {
+        let index = find_column(&self.headers, column).ok_or_else(|| error(self.no_such_column()))?;
+        let was_id = self.slots[index] == Some(Slot::Id);
+        if self.slots[index].is_some_and(|s| s != Slot::Segment && s != Slot::Id) {
             let why =
                 self.detection.matches.iter().find(|m| m.column == index).map_or("", |m| m.reason.as_str());
             return Err(error(format!("the column is already used ({why})")));
+        }
+        if was_id {
+            self.id = None;
+            self.detection.matches.retain(|m| m.column != index);
         }
         if let Some(old) = self.segment.take() {
             self.slots[old] = None;
@@ -140,10 +149,26 @@ impl ColumnPlan {
         self.segment = Some(index);
         self.detection.ignored.retain(|(i, _)| *i != index);
         let header = self.headers[index].clone();
-        let reason = format!("{} named by --by", header.trim());
+        let instead = if was_id { " (instead of the respondent id)" } else { "" };
+        let reason = format!("{} named by --by{instead}", header.trim());
         self.detection.matches.push(ColumnMatch { column: index, header, slot: Slot::Segment, reason });
         self.detection.matches.sort_by_key(|m| m.column);
         Ok(self)
+    }
+
+    /// Why no column matched a `--by` name, with the columns that could be meant.
+    fn no_such_column(&self) -> String {
+        let mut reason = "no column of that name in the header".to_owned();
+        if let Some(id) = self.id.and_then(|c| self.headers.get(c)) {
+            let id = id.trim();
+            reason.push_str(&format!("; the respondent id is column `{id}` (--by {id} segments by it)"));
+        }
+        let free: Vec<&str> = self.detection.ignored.iter().take(8).map(|(_, h)| h.trim()).collect();
+        if !free.is_empty() {
+            let more = if self.detection.ignored.len() > free.len() { ", ..." } else { "" };
+            reason.push_str(&format!("; columns the instrument does not use: {}{more}", free.join(", ")));
+        }
+        reason
     }
 
     /// The column behind a finding's location, for messages: one column for a

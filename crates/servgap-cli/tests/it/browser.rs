@@ -184,7 +184,7 @@ fn pdf_without_chromium_names_the_package_to_install() {
     let out = Command::new(env!("CARGO_BIN_EXE_servgap"))
         .args(["analyze", DEMO, "--format", "pdf", "-o", pdf.to_str().unwrap()])
         .current_dir(repo())
-        .env("SERVGAP_CHROMIUM", "/nonexistent")
+        .env_remove("SERVGAP_CHROMIUM")
         .env("PATH", dir.path())
         .output()
         .unwrap();
@@ -192,9 +192,56 @@ fn pdf_without_chromium_names_the_package_to_install() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "error: PDF output needs Chromium: install the Debian package `chromium` (apt-get install chromium) \
-         or set SERVGAP_CHROMIUM"
+         or set SERVGAP_CHROMIUM to its path"
     );
     assert!(!pdf.exists(), "nothing written");
+}
+
+#[test]
+fn issue_16_servgap_chromium_naming_a_missing_file_is_an_error_not_a_fallback() {
+    // Chromium is on PATH here, so the old silent fallback would have printed a PDF.
+    chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let missing = dir.path().join("no-such-browser");
+    let out = Command::new(env!("CARGO_BIN_EXE_servgap"))
+        .args(["kpi", "examples/kpi/demo-tickets.csv", "--format", "pdf", "-o", pdf.to_str().unwrap()])
+        .current_dir(repo())
+        .env("SERVGAP_CHROMIUM", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "error: SERVGAP_CHROMIUM is set to {}, which is not a file; point it at the Chromium executable or unset it",
+            missing.display()
+        )
+    );
+    assert!(!pdf.exists(), "nothing written");
+}
+
+#[test]
+fn issue_16_kpi_pdf_is_printed_by_chromium() {
+    chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("kpi.pdf");
+    let out = servgap(&[
+        "kpi",
+        "examples/kpi/demo-tickets.csv",
+        "--calendar",
+        "examples/kpi/calendar.toml",
+        "--targets",
+        "examples/kpi/targets.toml",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 20_000, "suspiciously small PDF: {} bytes", bytes.len());
 }
 
 const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";

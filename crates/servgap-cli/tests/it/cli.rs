@@ -1,6 +1,6 @@
 //! The `servgap` binary as a user runs it: exit codes, output files, formats.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use crate::repo;
@@ -120,8 +120,8 @@ fn instruments_show_in_polish_and_export_round_trips() {
     let exported: PathBuf = dir.path().join("servqual22.toml");
     let out = servgap(&["instrument", "export", "servqual22", "-o", exported.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    let loaded = servgap_ingest::instrument_file::load_instrument(Path::new(&exported)).unwrap();
-    assert_eq!(loaded, servgap_core::builtin::servqual22());
+    let loaded = servgap_pipeline::resolve_instrument(exported.to_str().unwrap()).unwrap();
+    assert_eq!(loaded, servgap_pipeline::resolve_instrument("servqual22").unwrap());
     // The exported file works as --instrument.
     let out = servgap(&["analyze", DEMO, "--instrument", exported.to_str().unwrap(), "-f", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -135,8 +135,40 @@ fn failures_and_usage_errors_have_distinct_exit_codes() {
     let out = servgap(&["analyze", DEMO, "--instrument", "servqual99"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown instrument `servqual99`"));
+    // An out-of-range option is invalid usage, refused by its validating constructor while parsing.
     let out = servgap(&["analyze", DEMO, "--confidence", "1.5"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("confidence level `1.5` is invalid: expected a number between 0.5 and 1"));
+    let out = servgap(&["compare", DEMO, DEMO, "--coverage", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("coverage share `0` is invalid: expected a share in (0, 1]"));
     let out = servgap(&["analyze", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn issue_16_reports_name_the_input_file_without_its_folders_unless_asked() {
+    let plain = servgap(&["analyze", DEMO, "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(json["input"]["file"], "servqual22-demo.csv");
+    let full = servgap(&["analyze", DEMO, "-f", "markdown", "--full-path"]);
+    assert!(stdout(&full).contains(DEMO), "--full-path keeps the path as given");
+    assert!(!stdout(&servgap(&["analyze", DEMO, "-f", "markdown"])).contains("examples/demo"));
+    let waves = servgap(&["compare", DEMO, DEMO, "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&waves.stdout).unwrap();
+    assert_eq!(
+        (&json["before"]["file"], &json["after"]["file"]),
+        (&"servqual22-demo.csv".into(), &"servqual22-demo.csv".into())
+    );
+    let tickets = servgap(&[
+        "kpi",
+        "examples/kpi/demo-tickets.csv",
+        "--calendar",
+        "examples/kpi/calendar.toml",
+        "-f",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&tickets.stdout).unwrap();
+    assert_eq!(json["input"]["file"], "demo-tickets.csv");
+    assert_eq!(json["method"]["calendar"], "calendar.toml");
 }

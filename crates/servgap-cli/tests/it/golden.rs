@@ -5,10 +5,10 @@
 use std::path::Path;
 
 use servgap_core::instrument::Instrument;
-use servgap_core::servqual::{AnalysisOptions, ItemResult, SurveyAnalysis};
-use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
-use servgap_ingest::instrument_file::load_instrument;
-use servgap_ingest::{plan, scan, Mapping, ScanOptions, Source};
+use servgap_core::servqual::{ItemResult, SurveyAnalysis};
+use servgap_pipeline::{
+    analyze, no_progress, AnalyzeRequest, StatisticsOptions, SurveySource, WilcoxonMethod, ZeroMethod,
+};
 
 use servgap_testdata::{locate, Dataset as Data};
 
@@ -32,17 +32,18 @@ struct Dataset {
     analysis: SurveyAnalysis,
 }
 
-fn load(instrument: &str, mapping: &str, data: &Path, options: &AnalysisOptions) -> Dataset {
-    let instrument = load_instrument(&repo().join(instrument)).unwrap();
-    let mapping = Mapping::load(&repo().join(mapping)).unwrap();
-    let source = Source::new(data).with_mapping(&mapping);
-    let plan = plan(&source, &instrument, Some(&mapping)).unwrap();
-    let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
-    let analysis = scanned.total.finish(options);
-    Dataset { instrument, analysis }
+/// A research dataset through the pipeline, as `servgap analyze DATA --instrument … --mapping …` reads it.
+fn load(instrument: &str, mapping: &str, data: &Path, options: &StatisticsOptions) -> Dataset {
+    let mut source = SurveySource::new(data);
+    source.instrument = repo().join(instrument).display().to_string();
+    source.mapping = Some(repo().join(mapping));
+    let mut request = AnalyzeRequest::new(source);
+    request.statistics = *options;
+    let outcome = analyze(&request, &no_progress).unwrap();
+    Dataset { instrument: outcome.instrument, analysis: outcome.analysis }
 }
 
-fn kiosk(options: &AnalysisOptions) -> Dataset {
+fn kiosk(options: &StatisticsOptions) -> Dataset {
     load(
         "examples/instruments/kiosk-kservqual.toml",
         "examples/mappings/kiosk.toml",
@@ -59,8 +60,8 @@ fn dimension<'a>(data: &'a Dataset, id: &str) -> &'a servgap_core::servqual::Dim
     data.analysis.dimensions.iter().find(|d| d.id == id).unwrap()
 }
 
-fn with_wilcoxon(zero_method: ZeroMethod, continuity: bool) -> AnalysisOptions {
-    let mut options = AnalysisOptions::default();
+fn with_wilcoxon(zero_method: ZeroMethod, continuity: bool) -> StatisticsOptions {
+    let mut options = StatisticsOptions::default();
     options.wilcoxon.zero_method = zero_method;
     options.wilcoxon.continuity = continuity;
     options.wilcoxon.method = WilcoxonMethod::Auto;
@@ -138,7 +139,7 @@ fn kiosk_items_match_scipy_pingouin_and_r() {
 
 #[test]
 fn kiosk_alpha_per_dimension_matches_pingouin() {
-    let data = kiosk(&AnalysisOptions::default());
+    let data = kiosk(&StatisticsOptions::default());
     // (dimension, α E, α P, α gap), pingouin 0.7.0.
     let golden = [
         ("tangible", 0.859234, 0.804421, 0.715015),
@@ -169,7 +170,7 @@ fn kiosk_alpha_per_dimension_matches_pingouin() {
 
 #[test]
 fn kiosk_item_deletion_and_item_total_match_psych() {
-    let data = kiosk(&AnalysisOptions::default());
+    let data = kiosk(&StatisticsOptions::default());
     let convenience = dimension(&data, "convenience");
     let p = convenience.reliability.iter().find(|r| r.label == "P").unwrap();
     let if_deleted = [0.714333, 0.698685, 0.742744, 0.694630, 0.680381];
@@ -182,7 +183,7 @@ fn kiosk_item_deletion_and_item_total_match_psych() {
 
 #[test]
 fn kiosk_difference_score_reliability_and_dimension_gaps() {
-    let data = kiosk(&AnalysisOptions::default());
+    let data = kiosk(&StatisticsOptions::default());
     // Peter, Churchill & Brown (1993) on security: .832 in servqual.md §3.4.
     let security = dimension(&data, "security").difference_reliability[0];
     assert!((security.r_dd.unwrap() - 0.832).abs() < 5e-4, "r_DD = {:?}", security.r_dd);
@@ -210,7 +211,7 @@ fn airline_items_and_reliability_match_pandas_and_scipy() {
         "examples/instruments/airlinesat.toml",
         "examples/mappings/airlinesat.toml",
         &file,
-        &AnalysisOptions::default(),
+        &StatisticsOptions::default(),
     );
     assert_eq!(data.analysis.respondents, 1065);
     let one = item(&data, "1");

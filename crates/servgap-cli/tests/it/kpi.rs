@@ -107,7 +107,7 @@ fn text_markdown_and_html_formats() {
     assert!(t.contains("Gap to target (whole data)"));
     assert!(t.contains("row 12, column Solved at"), "the impossible order is reported with its row");
     let md = stdout(&servgap(&[&base[..], &["--format", "markdown"]].concat()));
-    assert!(md.starts_with("# Help-desk KPIs: examples/kpi/demo-tickets.csv"));
+    assert!(md.starts_with("# Help-desk KPIs: demo-tickets.csv\n"), "file name only (issue 16)");
     assert!(md.contains("| segment | created | solved |"));
     let html = stdout(&servgap(&[&base[..], &["--format", "html"]].concat()));
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -155,13 +155,18 @@ fn strict_mode_stops_at_the_first_rejected_row_and_writes_nothing() {
 
 #[test]
 fn usage_and_file_errors() {
+    // Option values are checked while parsing, by their validating constructors: usage errors.
     let o = servgap(&["kpi", DEMO, "--by", "agent"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--by `agent`: expected channel, priority or team"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ticket segment `agent` is invalid: expected channel, priority or team"));
     let o = servgap(&["kpi", DEMO, "--kpi", "handle-time"]);
-    assert!(stderr(&o).contains("--kpi `handle-time`: expected one of first-response"));
+    assert!(stderr(&o).contains("duration kpi `handle-time` is invalid: expected one of first-response"));
     let o = servgap(&["kpi", DEMO, "--zone", "Mars/Base"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("time zone `Mars/Base` is invalid: expected an IANA name"));
+    let o = servgap(&["kpi", DEMO, "--as-of", "yesterday"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("timestamp `yesterday` is invalid: expected a timestamp with an offset"));
     let o = servgap(&["kpi", "examples/kpi/mappings/cfpb-complaints.toml"]);
     assert_eq!(o.status.code(), Some(1));
 }
@@ -222,4 +227,19 @@ fn servicenow_and_cfpb_through_their_mappings() {
     let flag = &json["input"]["flags"][0];
     assert_eq!((flag["yes"].as_u64(), flag["no"].as_u64()), (Some(991), Some(9)));
     assert!((flag["share"]["ci_low"].as_f64().unwrap() - 0.982_984_183_834_662).abs() < 1e-12);
+}
+
+#[test]
+fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tickets.csv");
+    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    let o = servgap(&["kpi", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: no ticket passed the rules (data rows read: 1); see the data-quality section\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["input"]["rejected"], 1, "still a report, listing the rejection");
 }

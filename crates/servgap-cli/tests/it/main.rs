@@ -9,6 +9,7 @@ mod cli;
 mod golden;
 mod kpi;
 mod output;
+mod pipeline;
 mod report;
 mod segments;
 

@@ -2,68 +2,41 @@
 //! and each SVG chart of the demo surveys, through the library pipeline.
 //! Review changes with `cargo insta review`; the output must stay deterministic.
 
-use servgap_core::instrument::Instrument;
-use servgap_core::servqual::AnalysisOptions;
-use servgap_ingest::{plan, scan, ScanOptions, Source};
+use servgap_pipeline::{analyze, compare, no_progress, AnalyzeRequest, CompareRequest, SurveySource};
 use servgap_report::html::figures;
-use servgap_report::{render_html, render_markdown, AnalysisReport, InputSummary};
+use servgap_report::{render_html, render_markdown, AnalysisReport};
 
 use crate::repo;
 
-/// The demo file analysed with default options, as the CLI would, in `lang`.
-pub fn demo_report(file: &str, instrument: Instrument, lang: &str) -> AnalysisReport {
-    let source = Source::new(repo().join(file));
-    let plan = plan(&source, &instrument, None).unwrap();
-    let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
-    let analysis = scanned.total.finish(&AnalysisOptions::default());
-    let findings = servgap_cli_findings(&scanned, &plan, &instrument);
-    let input = InputSummary {
-        file: file.to_owned(),
-        reader: Vec::new(),
-        rows: scanned.rows,
-        findings,
-        strict: false,
-    };
-    AnalysisReport::new(&instrument, &analysis, input, lang)
+/// The request the CLI builds for `servgap analyze FILE --instrument INSTRUMENT`.
+fn demo_request(file: &str, instrument: &str) -> AnalyzeRequest {
+    let mut source = SurveySource::new(repo().join(file));
+    source.instrument = instrument.to_owned();
+    AnalyzeRequest::new(source)
 }
 
-/// The validation findings as the CLI reports them (rule, count, earliest examples).
-fn servgap_cli_findings(
-    scanned: &servgap_ingest::Scan,
-    plan: &servgap_ingest::ColumnPlan,
-    instrument: &Instrument,
-) -> Vec<servgap_report::RuleFindings> {
-    servgap_core::servqual::Rule::ALL
-        .iter()
-        .filter(|rule| scanned.findings.count(**rule) > 0)
-        .map(|&rule| servgap_report::RuleFindings {
-            rule: rule.id().to_owned(),
-            requirement: rule.requirement().to_owned(),
-            action: rule.default_action().to_owned(),
-            count: scanned.findings.count(rule),
-            examples: scanned
-                .findings
-                .samples(rule)
-                .iter()
-                .take(3)
-                .map(|f| {
-                    let r = servgap_ingest::describe_finding(&scanned.path, plan, instrument, f);
-                    servgap_report::FindingExample { row: r.row, column: r.column, value: r.value }
-                })
-                .collect(),
-        })
-        .collect()
+/// The view model of `request` through the pipeline, in `lang`. The reader line names the
+/// thread count, which depends on the machine's cores; it is left out of the snapshots.
+fn snapshot_report(request: &AnalyzeRequest, lang: &str) -> AnalysisReport {
+    let mut outcome = analyze(request, &no_progress).unwrap();
+    outcome.input.reader.clear();
+    outcome.report(lang)
+}
+
+/// The demo file analysed with default options, as the CLI does, in `lang`.
+pub fn demo_report(file: &str, instrument: &str, lang: &str) -> AnalysisReport {
+    snapshot_report(&demo_request(file, instrument), lang)
 }
 
 const DEMO: &str = "examples/demo/servqual22-demo.csv";
 const DEMO_3COL: &str = "examples/demo/servqual22-3col-demo.csv";
 
 fn two_column(lang: &str) -> AnalysisReport {
-    demo_report(DEMO, servgap_core::builtin::servqual22(), lang)
+    demo_report(DEMO, "servqual22", lang)
 }
 
 fn three_column() -> AnalysisReport {
-    demo_report(DEMO_3COL, servgap_core::builtin::servqual22_three_column(), "en")
+    demo_report(DEMO_3COL, "servqual22-3col", "en")
 }
 
 #[test]
@@ -137,19 +110,9 @@ const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
 
 /// The demo analysed `--by branch`, as the CLI does.
 fn by_branch(lang: &str) -> AnalysisReport {
-    let instrument = servgap_core::builtin::servqual22();
-    let path = repo().join(DEMO);
-    let source = Source::new(&path);
-    let plan = plan(&source, &instrument, None).unwrap().with_segment_column("branch", &path).unwrap();
-    let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
-    let options = AnalysisOptions::default();
-    let segments = servgap_core::servqual::SegmentComparison::new(&scanned.segments, &options).unwrap();
-    demo_report(DEMO, instrument.clone(), lang).with_segments(servgap_report::SegmentsView::new(
-        &instrument,
-        &segments,
-        "branch",
-        lang,
-    ))
+    let mut request = demo_request(DEMO, "servqual22");
+    request.segment_by = Some("branch".to_owned());
+    snapshot_report(&request, lang)
 }
 
 /// The `<section id="…">` of a page, up to its closing tag.
@@ -187,23 +150,9 @@ fn segments_section_of_the_demo_by_branch() {
 
 /// The two demo waves compared, as `servgap compare` does.
 pub fn demo_waves(lang: &str) -> servgap_report::WaveReport {
-    let instrument = servgap_core::builtin::servqual22();
-    let read = |file: &str| {
-        let source = Source::new(repo().join(file));
-        let plan = plan(&source, &instrument, None).unwrap();
-        let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
-        let input = servgap_report::WaveInputView {
-            file: file.to_owned(),
-            rows: scanned.rows,
-            findings: servgap_cli_findings(&scanned, &plan, &instrument),
-        };
-        (scanned.total, input)
-    };
-    let (before, before_input) = read(DEMO);
-    let (after, after_input) = read(WAVE2);
-    let comparison =
-        servgap_core::servqual::WaveComparison::new(&before, &after, &AnalysisOptions::default()).unwrap();
-    servgap_report::WaveReport::new(&instrument, &comparison, before_input, after_input, lang)
+    let request =
+        CompareRequest::new(SurveySource::new(repo().join(DEMO)), SurveySource::new(repo().join(WAVE2)));
+    compare(&request, &no_progress).unwrap().report(lang)
 }
 
 #[test]

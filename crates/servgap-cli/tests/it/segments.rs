@@ -63,6 +63,17 @@ fn analyze_by_text_and_errors() {
     let missing = servgap(&["analyze", DEMO, "--by", "region"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot segment by `region`"));
+    // Issue 16: `--by id` explains which column is the respondent id and what could be meant.
+    let by_id = servgap(&["analyze", DEMO, "--by", "id"]);
+    assert_eq!(by_id.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&by_id.stderr).contains(
+            "the respondent id is column `respondent` (--by respondent segments by it); \
+             columns the instrument does not use: branch"
+        ),
+        "{}",
+        String::from_utf8_lossy(&by_id.stderr)
+    );
     // Strict mode still stops at the demo's first invalid cell, with or without --by.
     let strict = servgap(&["analyze", DEMO, "--by", "branch", "--strict"]);
     assert_eq!(strict.status.code(), Some(3));

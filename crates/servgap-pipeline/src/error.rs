@@ -1,0 +1,93 @@
+//! The pipeline's error type.
+
+use std::path::PathBuf;
+
+use servgap_core::CoreError;
+use servgap_ingest::instrument_file::InstrumentFileError;
+use servgap_ingest::IngestError;
+
+/// Everything a pipeline can fail with.
+///
+/// [`PipelineError::InvalidData`] is the one failure a front end treats apart: the data
+/// broke a validation rule under `strict` (the command line exits with code 3, a server
+/// answers 422); every other variant is a failure to read, resolve or print.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    /// Strict mode and the data broke a validation rule; no result was produced.
+    #[error(transparent)]
+    InvalidData(IngestError),
+    /// A file could not be read, recognised or planned.
+    #[error(transparent)]
+    Ingest(IngestError),
+    /// An instrument file could not be read or is invalid.
+    #[error(transparent)]
+    InstrumentFile(#[from] InstrumentFileError),
+    /// A core value could not be built (an option, a time zone, a comparison).
+    #[error(transparent)]
+    Core(#[from] CoreError),
+    /// An instrument that is neither a built-in id nor an existing file.
+    #[error("unknown instrument `{spec}`: not a built-in ({builtins}) and no such file")]
+    UnknownInstrument {
+        /// The id or path as given.
+        spec: String,
+        /// The built-in ids, comma-separated.
+        builtins: String,
+    },
+    /// A request value that does not parse (timestamp, delimiter, encoding label).
+    #[error("{option} `{value}` is invalid: expected {expected}")]
+    InvalidRequest {
+        /// The option, in words.
+        option: &'static str,
+        /// The value as given.
+        value: String,
+        /// What is admissible.
+        expected: &'static str,
+    },
+    /// `SERVGAP_CHROMIUM` names a path that is not a file.
+    #[error("{variable} is set to {}, which is not a file; point it at the Chromium executable or unset it", path.display())]
+    ChromiumVariable {
+        /// The environment variable.
+        variable: &'static str,
+        /// The path it names.
+        path: PathBuf,
+    },
+    /// No Chromium on `PATH` and no `SERVGAP_CHROMIUM`.
+    #[error("PDF output needs Chromium: install the Debian package `chromium` (apt-get install chromium) or set SERVGAP_CHROMIUM to its path")]
+    ChromiumMissing,
+    /// Chromium could not be started, or its working files could not be written or read.
+    #[error("{what}")]
+    PdfIo {
+        /// What was being done, e.g. `cannot start /usr/bin/chromium`.
+        what: String,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// Chromium ran but gave no PDF (or took too long).
+    #[error("{browser} did not produce a PDF: {reason}")]
+    PdfFailed {
+        /// The executable.
+        browser: PathBuf,
+        /// Exit status and the browser's last message, or the timeout.
+        reason: String,
+    },
+}
+
+impl PipelineError {
+    /// Whether the data broke a validation rule under strict mode (exit code 3 on the
+    /// command line), as opposed to any other failure.
+    pub fn is_invalid_data(&self) -> bool {
+        matches!(self, PipelineError::InvalidData(_))
+    }
+}
+
+impl From<IngestError> for PipelineError {
+    /// A strict-mode rejection becomes [`PipelineError::InvalidData`]; anything else
+    /// [`PipelineError::Ingest`].
+    fn from(error: IngestError) -> Self {
+        match error {
+            error @ IngestError::Rejected { .. } => PipelineError::InvalidData(error),
+            error => PipelineError::Ingest(error),
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Every call into `servgap-report`: the view models of the outcomes, and the report
+//! types (input summaries, findings, KPI input and method) they are built from.
+//!
+//! Kept in one module so a change of the report crate's constructors is adapted here
+//! and nowhere else; one `report` method per report kind.
+
+use servgap_core::kpi::{KpiOptions, Proportion};
+use servgap_core::servqual::Rule;
+use servgap_ingest::describe_finding;
+use servgap_ingest::tickets::{Layout, TargetsFile, TicketImport, TicketMapping, TicketPlan};
+use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
+use servgap_report::{
+    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView, WaveInputView, WaveReport,
+};
+
+use crate::request::{AnalyzeRequest, KpiRequest};
+use crate::survey::ReadSurvey;
+use crate::{AnalysisOutcome, ComparisonOutcome, KpiOutcome};
+
+impl AnalysisOutcome {
+    /// The view model (schema `servgap.analysis/1`), with texts in `language` (`en` or `pl`).
+    ///
+    /// The only place the analysis view model is built.
+    pub fn report(&self, language: &str) -> AnalysisReport {
+        let report = AnalysisReport::new(&self.instrument, &self.analysis, self.input.clone(), language);
+        match &self.segments {
+            Some((column, segments)) => {
+                report.with_segments(SegmentsView::new(&self.instrument, segments, column, language))
+            }
+            None => report,
+        }
+    }
+}
+
+impl ComparisonOutcome {
+    /// The view model (schema `servgap.compare/1`), with texts in `language` (`en` or `pl`).
+    ///
+    /// The only place the wave-comparison view model is built.
+    pub fn report(&self, language: &str) -> WaveReport {
+        WaveReport::new(&self.instrument, &self.comparison, self.before.clone(), self.after.clone(), language)
+    }
+}
+
+impl KpiOutcome {
+    /// The view model (schema `servgap.kpi/1`).
+    ///
+    /// The only place the KPI view model is built.
+    pub fn report(&self) -> KpiReportView {
+        KpiReportView::new(
+            self.input.clone(),
+            self.method.clone(),
+            &self.totals.groups,
+            &self.periods.groups,
+            self.targets.clone(),
+            &self.gaps,
+            &self.period_gaps,
+        )
+    }
+}
+
+/// The input section of an analysis: file label, reader, rows and findings.
+pub(crate) fn input_summary(request: &AnalyzeRequest, read: &ReadSurvey) -> InputSummary {
+    InputSummary {
+        file: request.path_display.label(&request.source.file),
+        reader: read.reader_summary(),
+        rows: read.scan.rows,
+        findings: read.findings_summary(),
+        strict: request.rules.strict,
+    }
+}
+
+/// The input of one wave of a comparison.
+pub(crate) fn wave_input(file: String, read: &ReadSurvey) -> WaveInputView {
+    WaveInputView { file, rows: read.scan.rows, findings: read.findings_summary() }
+}
+
+impl ReadSurvey {
+    /// The broken validation rules, with counts and the earliest examples by column name.
+    fn findings_summary(&self) -> Vec<RuleFindings> {
+        let findings = &self.scan.findings;
+        Rule::ALL
+            .iter()
+            .filter(|rule| findings.count(**rule) > 0)
+            .map(|&rule| RuleFindings {
+                rule: rule.id().to_owned(),
+                requirement: rule.requirement().to_owned(),
+                action: rule.default_action().to_owned(),
+                count: findings.count(rule),
+                examples: findings
+                    .samples(rule)
+                    .iter()
+                    .map(|f| {
+                        let report = describe_finding(&self.scan.path, &self.plan, &self.instrument, f);
+                        FindingExample { row: report.row, column: report.column, value: report.value }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// The KPI method section: the engine's options, the reporting zone and the calendar file.
+pub(crate) fn kpi_method(request: &KpiRequest, options: &KpiOptions, report_zone: &str) -> KpiMethod {
+    let calendar = request.calendar.as_deref().map(|p| request.path_display.label(p));
+    KpiMethod::from_core(options, report_zone, calendar.as_deref())
+}
+
+pub(crate) fn target_views(targets: &TargetsFile) -> Vec<TargetView> {
+    targets
+        .targets
+        .iter()
+        .zip(&targets.info)
+        .map(|(target, info)| {
+            TargetView::from_core(target, &info.label, info.preset.as_deref(), info.caveat.as_deref())
+        })
+        .collect()
+}
+
+/// The input section of the report: files, layout, reader, findings and flags.
+pub(crate) fn kpi_input(
+    request: &KpiRequest,
+    plan: &TicketPlan,
+    mapping: Option<&TicketMapping>,
+    import: &TicketImport,
+) -> KpiInput {
+    KpiInput {
+        file: request.path_display.label(&request.file),
+        layout: match plan.layout {
+            Layout::Tickets => "tickets",
+            Layout::Events => "events",
+        }
+        .to_owned(),
+        vendor: if mapping.is_some_and(|m| !m.columns.is_empty()) {
+            None
+        } else {
+            plan.vendor.map(|v| v.id().to_owned())
+        },
+        mapping: request.mapping.as_deref().map(|p| request.path_display.label(p)),
+        reader: import.reader.clone(),
+        columns: plan.describe(),
+        rows: import.rows,
+        tickets: import.tickets,
+        rejected: import.rejected,
+        findings: ticket_findings(import),
+        strict: request.strict,
+        flags: import
+            .flags
+            .iter()
+            .map(|f| FlagView {
+                name: f.name.clone(),
+                column: f.column.clone(),
+                yes: f.yes,
+                no: f.no,
+                other: f.other,
+                share: Proportion::new(f.yes, f.yes + f.no).estimate().as_ref().map(ShareView::from_core),
+            })
+            .collect(),
+    }
+}
+
+fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
+    let findings = &import.findings;
+    findings
+        .rules()
+        .map(|rule| RuleFindings {
+            rule: rule.id().to_owned(),
+            requirement: rule.requirement().to_owned(),
+            action: rule.action().to_owned(),
+            count: findings.count(rule),
+            examples: findings
+                .examples(rule)
+                .iter()
+                .map(|f| FindingExample { row: f.row, column: f.column.clone(), value: f.value.clone() })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! The pipelines on the demo files: results, warnings as values, the strict-mode error
+//! kind, progress through the callback, and Chromium discovery.
+
+use std::ffi::OsString;
+use std::sync::Mutex;
+
+use servgap_pipeline::pdf::Chromium;
+use servgap_pipeline::{
+    analyze, compare, inspect, kpi, no_progress, resolve_instrument, AnalyzeRequest, CompareRequest,
+    KpiRequest, PathDisplay, PipelineError, ReadProgress, SurveySource, Warning,
+};
+
+use crate::repo;
+
+const DEMO: &str = "examples/demo/servqual22-demo.csv";
+const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
+
+fn demo() -> SurveySource {
+    SurveySource::new(repo().join(DEMO))
+}
+
+#[test]
+fn analyze_the_demo_by_branch() {
+    let mut request = AnalyzeRequest::new(demo());
+    request.segment_by = Some("branch".to_owned());
+    let calls = Mutex::new(Vec::new());
+    let record = |p: ReadProgress| calls.lock().unwrap().push(p);
+    let outcome = analyze(&request, &record).unwrap();
+    assert_eq!(outcome.analysis.respondents, 300);
+    assert_eq!(outcome.input.file, "servqual22-demo.csv", "file name only by default");
+    let (column, segments) = outcome.segments.as_ref().unwrap();
+    assert_eq!(column, "branch");
+    assert_eq!(segments.segments.len(), 3);
+    let report = outcome.report("pl");
+    assert_eq!(report.language, "pl");
+    assert_eq!(report.segments.as_ref().map(|s| s.segments.len()), Some(3));
+    // Progress came through the callback, for the only file, never past its size.
+    let calls = calls.into_inner().unwrap();
+    assert!(!calls.is_empty(), "no progress reported");
+    assert!(calls.iter().all(|p| p.file == 0 && p.done <= p.total), "{calls:?}");
+}
+
+#[test]
+fn strict_mode_failures_are_invalid_data_and_others_are_not() {
+    let mut request = AnalyzeRequest::new(demo());
+    request.rules.strict = true;
+    let error = analyze(&request, &no_progress).unwrap_err();
+    assert!(error.is_invalid_data(), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .ends_with("row 13, column `P7`: value `` breaks rule blank (every rating should be answered)"),
+        "{error}"
+    );
+    let missing = analyze(&AnalyzeRequest::new(SurveySource::new(repo().join("no-such.csv"))), &no_progress)
+        .unwrap_err();
+    assert!(!missing.is_invalid_data());
+    assert!(missing.to_string().contains("no-such.csv"), "{missing}");
+    let unknown = resolve_instrument("servqual99").unwrap_err();
+    assert!(matches!(unknown, PipelineError::UnknownInstrument { .. }));
+    assert_eq!(
+        unknown.to_string(),
+        "unknown instrument `servqual99`: not a built-in (servqual22, servqual22-3col, servperf22) and no such file"
+    );
+}
+
+#[test]
+fn compare_the_demo_waves_with_full_paths_on_request() {
+    let mut request = CompareRequest::new(demo(), SurveySource::new(repo().join(WAVE2)));
+    request.path_display = PathDisplay::AsGiven;
+    let outcome = compare(&request, &no_progress).unwrap();
+    assert_eq!((outcome.before.rows, outcome.after.rows), (300, 280));
+    assert!(
+        outcome.after.file.ends_with("examples/demo/servqual22-wave2-demo.csv"),
+        "{}",
+        outcome.after.file
+    );
+    let report = outcome.report("en");
+    assert_eq!(report.dimensions.len(), 5);
+}
+
+#[test]
+fn inspect_the_demo() {
+    let outcome = inspect(&demo()).unwrap();
+    assert_eq!(outcome.instrument.id(), "servqual22");
+    assert_eq!(outcome.inspection.matched.len(), 51);
+    assert_eq!(outcome.inspection.unmatched, [(1, "branch".to_owned())]);
+}
+
+#[test]
+fn kpi_without_any_valid_ticket_warns_as_a_value() {
+    // Issue 16: the warning was an eprintln in the CLI; a server needs it as a value.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tickets.csv");
+    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    let outcome = kpi(&KpiRequest::new(&file)).unwrap();
+    assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (1, 0, 1));
+    assert_eq!(outcome.warnings, [Warning::NoTicketPassed { rows: 1 }]);
+    assert_eq!(
+        outcome.warnings[0].to_string(),
+        "no ticket passed the rules (data rows read: 1); see the data-quality section"
+    );
+    let demo = kpi(&KpiRequest::new(repo().join("examples/kpi/demo-tickets.csv"))).unwrap();
+    assert!(demo.warnings.is_empty());
+    assert_eq!(demo.report().input.file, "demo-tickets.csv");
+}
+
+#[test]
+fn issue_16_servgap_chromium_naming_a_missing_file_is_an_error_naming_variable_and_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("chromium");
+    std::fs::write(&fake, "").unwrap();
+    let path = Some(OsString::from(dir.path()));
+    let missing = dir.path().join("gone/chrome");
+    let error = Chromium::find_with(Some(missing.clone().into()), path.clone()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "SERVGAP_CHROMIUM is set to {}, which is not a file; point it at the Chromium executable or unset it",
+            missing.display()
+        )
+    );
+    // Not a fallback to PATH, although PATH has one; an empty variable counts as unset.
+    assert_eq!(Chromium::find_with(Some(OsString::new()), path.clone()).unwrap().executable(), fake);
+    assert_eq!(Chromium::find_with(Some(fake.clone().into()), None).unwrap().executable(), fake);
+    let none = Chromium::find_with(None, Some(OsString::from(dir.path().join("empty")))).unwrap_err();
+    assert!(matches!(none, PipelineError::ChromiumMissing));
+    assert!(none.to_string().starts_with("PDF output needs Chromium: install the Debian package `chromium`"));
+}
