@@ -131,12 +131,12 @@ impl DurationHistogram {
         Ok(out)
     }
 
-    /// Installs the refined values, each at most its coarse bucket's count.
+    /// Installs the refined values, each bucket's at most the values counted in it.
+    ///
+    /// A histogram that is not coarse itself may hold refined values: a second pass
+    /// collects a bucket for every stored histogram merged into a coarse read-out.
     fn load_refined(&mut self, parts: &DurationHistogramParts, field: &str) -> Result<(), CoreError> {
         let name = format!("{field}.refined");
-        if !parts.refined.is_empty() && self.coarse.is_none() {
-            return Err(inconsistent(&name, "refined values without coarse buckets"));
-        }
         for &(value, count) in &parts.refined {
             if value < DENSE_LIMIT {
                 return Err(inconsistent(
@@ -148,11 +148,11 @@ impl DurationHistogram {
         }
         for (&bucket, entries) in &self.installed {
             let refined: u64 = entries.iter().map(|&(_, c)| c).sum();
-            let coarse = self.coarse.as_ref().map_or(0, |c| c.count(bucket));
-            if refined > coarse {
+            let counted = self.count_in(bucket);
+            if refined > counted {
                 return Err(inconsistent(
                     &name,
-                    format!("bucket {bucket} has {refined} refined values but a coarse count of {coarse}"),
+                    format!("bucket {bucket} has {refined} refined values but counts only {counted}"),
                 ));
             }
         }

@@ -1,0 +1,297 @@
+//! Round trips: aggregate → parts → JSON → parts → aggregate gives equal aggregates and
+//! bit-identical read-outs, for surveys (all three formats, segments, findings) and KPIs.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use jiff::civil::date;
+use jiff::Timestamp;
+use proptest::prelude::*;
+use servgap_core::builtin;
+use servgap_core::instrument::Instrument;
+use servgap_core::kpi::{
+    BusinessCalendar, Calendars, Clock, CsatScale, Event, KpiAggregate, KpiEngine, KpiOptions, Period,
+    SlaMetric, SlaTarget, Status, SurveyAnswer, Ticket, WeekSchedule, WorkingInterval,
+};
+use servgap_core::servqual::{
+    check_respondent, AnalysisOptions, Coverage, FindingLog, Respondent, SurveyPartials,
+};
+use servgap_store::{decode_kpi, decode_survey, encode_kpi, encode_survey, StoredSurvey};
+
+// ---------------------------------------------------------------- surveys
+
+/// One respondent drawn from a seed: ratings on the instrument's scale with some blanks,
+/// an importance allocation (mostly 100 points, sometimes not), an overall answer, a segment.
+struct Row {
+    ratings: Vec<Option<i16>>,
+    importance: Vec<Option<i32>>,
+    overall: Option<i16>,
+    segment: String,
+}
+
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+fn row(instrument: &Instrument, seed: u64, blanks: u64) -> Row {
+    let mut state = seed | 1;
+    let scale = instrument.scale();
+    let points = u64::from(scale.points());
+    let straight = next(&mut state).is_multiple_of(8);
+    let ratings = (0..instrument.rating_count())
+        .map(|_| {
+            let r = next(&mut state);
+            if r % 100 < blanks {
+                None
+            } else if straight {
+                Some(scale.max())
+            } else {
+                Some(scale.min() + (r / 100 % points) as i16)
+            }
+        })
+        .collect();
+    let dims = instrument.dimensions().len();
+    let mut importance: Vec<Option<i32>> = (0..dims).map(|_| Some((next(&mut state) % 30) as i32)).collect();
+    match next(&mut state) % 4 {
+        0 => importance[dims - 1] = None,
+        1 => {}
+        _ => {
+            let used: i32 = importance[..dims - 1].iter().flatten().sum();
+            importance[dims - 1] = Some((100 - used).max(0));
+        }
+    }
+    let overall = instrument.overall().filter(|_| !next(&mut state).is_multiple_of(5)).map(|s| {
+        let span = u64::from(s.points());
+        s.min() + (next(&mut state) % span) as i16
+    });
+    let segment = ["north", "south", ""][(next(&mut state) % 3) as usize].to_string();
+    Row { ratings, importance, overall, segment }
+}
+
+/// The stored survey of `rows`, the first being data row `first + 2` (after the header).
+fn survey(instrument: &Instrument, rows: &[Row], coverage: Coverage, first: usize) -> StoredSurvey {
+    let mut total = SurveyPartials::new(instrument, coverage).unwrap();
+    let mut segments: BTreeMap<String, SurveyPartials> = BTreeMap::new();
+    let mut findings = FindingLog::new(3);
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let respondent = Respondent { ratings: &r.ratings, importance: &r.importance, overall: r.overall };
+        total.add(&respondent);
+        segments
+            .entry(r.segment.clone())
+            .or_insert_with(|| SurveyPartials::new(instrument, coverage).unwrap())
+            .add(&respondent);
+        out.clear();
+        check_respondent(instrument, (first + i) as u64 + 2, &respondent, &mut out);
+        for f in out.drain(..) {
+            findings.record(f);
+        }
+    }
+    StoredSurvey { total, segments, findings: Some(findings) }
+}
+
+fn instruments() -> [Instrument; 3] {
+    [builtin::servqual22(), builtin::servqual22_three_column(), builtin::servperf22()]
+}
+
+/// Debug text of a read-out: equal text means bit-identical f64s (the shortest
+/// round-trip representation is unique per value, and tells −0.0 and NaN apart).
+fn bits<T: std::fmt::Debug>(value: &T) -> String {
+    format!("{value:?}")
+}
+
+fn arb_seeds() -> impl Strategy<Value = Vec<u64>> {
+    prop::collection::vec(any::<u64>(), 0..24)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn survey_partials_survive_the_round_trip(
+        seeds in arb_seeds(),
+        which in 0usize..3,
+        blanks in prop_oneof![Just(0u64), 1u64..30, Just(95u64)],
+        all_items in any::<bool>(),
+    ) {
+        let instrument = &instruments()[which];
+        let coverage = if all_items { Coverage::ALL } else { Coverage::HALF };
+        let rows: Vec<Row> = seeds.iter().map(|&s| row(instrument, s, blanks)).collect();
+        let original = survey(instrument, &rows, coverage, 0);
+        let text = encode_survey(&original).unwrap();
+        let back = decode_survey(&text, instrument).unwrap();
+        prop_assert_eq!(&back, &original);
+        prop_assert_eq!(encode_survey(&back).unwrap(), text);
+        let options = AnalysisOptions::default();
+        prop_assert_eq!(bits(&back.total.finish(&options)), bits(&original.total.finish(&options)));
+        for (name, partials) in &original.segments {
+            prop_assert_eq!(bits(&back.segments[name].finish(&options)), bits(&partials.finish(&options)));
+        }
+    }
+
+    #[test]
+    fn merging_reloaded_survey_partials_equals_merging_the_originals(
+        seeds in arb_seeds(),
+        which in 0usize..3,
+        cut in 0usize..24,
+    ) {
+        let instrument = &instruments()[which];
+        let rows: Vec<Row> = seeds.iter().map(|&s| row(instrument, s, 10)).collect();
+        let cut = cut.min(rows.len());
+        let (left, right) = (survey(instrument, &rows[..cut], Coverage::HALF, 0), survey(instrument, &rows[cut..], Coverage::HALF, cut));
+        let reload = |s: &StoredSurvey| decode_survey(&encode_survey(s).unwrap(), instrument).unwrap();
+        let (mut merged, mut reloaded) = (left.total.clone(), reload(&left).total);
+        merged.merge(&right.total).unwrap();
+        reloaded.merge(&reload(&right).total).unwrap();
+        prop_assert_eq!(&reloaded, &merged);
+        prop_assert_eq!(&merged, &survey(instrument, &rows, Coverage::HALF, 0).total);
+        let options = AnalysisOptions::default();
+        prop_assert_eq!(bits(&reloaded.finish(&options)), bits(&merged.finish(&options)));
+        let mut findings = reload(&left).findings.unwrap();
+        findings.merge(&reload(&right).findings.unwrap());
+        prop_assert_eq!(Some(findings), survey(instrument, &rows, Coverage::HALF, 0).findings);
+    }
+}
+
+// ---------------------------------------------------------------- KPIs
+
+fn ts(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn arb_ticket() -> impl Strategy<Value = Ticket> {
+    let event = (0i64..(4 * 86_400), 0u8..9);
+    (
+        0i64..(60 * 86_400),
+        prop::collection::vec(event, 0..9),
+        (0usize..3, 0usize..2, 0usize..3),
+        prop::option::of(1i16..=5),
+        prop::option::of(0i16..=10),
+        prop::option::of(1i16..=7),
+    )
+        .prop_map(|(created, mut events, (channel, priority, team), csat, nps, ces)| {
+            let base = ts("2026-01-01T00:00:00Z").as_second() + created;
+            let mut t = Ticket::new(format!("T{created}"), Timestamp::from_second(base).unwrap());
+            t.channel = ["email", "chat", "web"][channel].into();
+            t.priority = ["low", "high"][priority].into();
+            t.team = ["A", "B", "C"][team].into();
+            t.survey_offered = csat.is_some() || created % 3 == 0;
+            events.sort_unstable();
+            t.events = events
+                .into_iter()
+                .map(|(offset, kind)| {
+                    let at = Timestamp::from_second(base + offset).unwrap();
+                    match kind {
+                        0 | 1 => Event::agent_reply(at),
+                        2 => Event::customer_message(at),
+                        k => Event::status(at, Status::ALL[usize::from(k - 3)]),
+                    }
+                })
+                .collect();
+            t.surveys = csat
+                .map(|s| SurveyAnswer::csat(CsatScale::OneToFive, s).unwrap())
+                .into_iter()
+                .chain(nps.map(|s| SurveyAnswer::nps(s).unwrap()))
+                .chain(ces.map(|s| SurveyAnswer::ces(s).unwrap()))
+                .collect();
+            t
+        })
+}
+
+/// Weekly periods in Warsaw, business calendars, three SLA targets; `budget` 0 forces
+/// coarse buckets for every duration above a day.
+fn kpi_engine(budget: u32, segmented: bool) -> KpiEngine {
+    let mut options = KpiOptions::new("Europe/Warsaw").unwrap();
+    options.period = Period::Week;
+    options.sparse_budget = budget;
+    options.as_of = Some(ts("2026-03-10T00:00:00Z"));
+    if !segmented {
+        options.dimensions = Vec::new();
+    }
+    options.sla = vec![
+        SlaTarget::new("frt-1h", SlaMetric::FirstResponse, Clock::Business, 3_600).unwrap(),
+        SlaTarget::new("resolution-1d", SlaMetric::Resolution, Clock::Calendar, 86_400)
+            .unwrap()
+            .for_priority("high"),
+        SlaTarget::new("nrt-4h", SlaMetric::NextResponse, Clock::Calendar, 4 * 3_600).unwrap(),
+    ];
+    let week = WeekSchedule::new().with_weekdays(WorkingInterval::parse("08:00-16:00").unwrap());
+    let warsaw = BusinessCalendar::new("Europe/Warsaw", &week, [date(2026, 1, 6)]).unwrap();
+    let utc_week = WeekSchedule::new().with_weekdays(WorkingInterval::parse("09:00-17:00").unwrap());
+    let utc = BusinessCalendar::new("UTC", &utc_week, []).unwrap();
+    KpiEngine::new(options, Calendars::new().with_default(utc).with_team("A", warsaw))
+}
+
+fn aggregate(engine: &KpiEngine, tickets: &[Ticket]) -> KpiAggregate {
+    let mut agg = engine.aggregate();
+    for t in tickets {
+        agg.add(engine, t).unwrap();
+    }
+    agg
+}
+
+/// Pass 2 over the same tickets for the buckets `agg` asks about.
+fn refine(engine: &KpiEngine, agg: &mut KpiAggregate, tickets: &[Ticket]) {
+    let wanted = agg.refinements(engine);
+    if wanted.is_empty() {
+        return;
+    }
+    let mut pass2 = engine.refiner(&wanted);
+    for t in tickets {
+        pass2.add(engine, t).unwrap();
+    }
+    agg.refine(&pass2).unwrap();
+}
+
+fn reload(engine: &KpiEngine, agg: &KpiAggregate) -> KpiAggregate {
+    decode_kpi(&encode_kpi(agg, engine).unwrap(), engine).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn kpi_aggregates_survive_the_round_trip(
+        tickets in prop::collection::vec(arb_ticket(), 0..30),
+        budget in prop_oneof![Just(0u32), Just(2u32), Just(4096u32)],
+        segmented in any::<bool>(),
+        refined in any::<bool>(),
+    ) {
+        let engine = kpi_engine(budget, segmented);
+        let mut original = aggregate(&engine, &tickets);
+        if refined {
+            refine(&engine, &mut original, &tickets);
+        }
+        let text = encode_kpi(&original, &engine).unwrap();
+        let back = decode_kpi(&text, &engine).unwrap();
+        prop_assert_eq!(back.to_parts(&engine), original.to_parts(&engine));
+        prop_assert_eq!(encode_kpi(&back, &engine).unwrap(), text);
+        prop_assert_eq!(bits(&back.finish(&engine)), bits(&original.finish(&engine)));
+        prop_assert_eq!(bits(&back.finish_totals(&engine)), bits(&original.finish_totals(&engine)));
+    }
+
+    #[test]
+    fn merging_reloaded_kpi_aggregates_equals_merging_the_originals(
+        tickets in prop::collection::vec(arb_ticket(), 0..30),
+        cut in 0usize..30,
+        budget in prop_oneof![Just(0u32), Just(4096u32)],
+    ) {
+        let engine = kpi_engine(budget, true);
+        let cut = cut.min(tickets.len());
+        let (left, right) = (aggregate(&engine, &tickets[..cut]), aggregate(&engine, &tickets[cut..]));
+        let mut merged = right.clone();
+        merged.merge(&left);
+        let mut reloaded = reload(&engine, &right);
+        reloaded.merge(&reload(&engine, &left));
+        prop_assert_eq!(reloaded.to_parts(&engine), merged.to_parts(&engine));
+        prop_assert_eq!(bits(&reloaded.finish(&engine)), bits(&merged.finish(&engine)));
+        // A stored pass-1 aggregate can be refined later, by a second pass over the tickets.
+        refine(&engine, &mut merged, &tickets);
+        refine(&engine, &mut reloaded, &tickets);
+        prop_assert_eq!(bits(&reloaded.finish(&engine)), bits(&merged.finish(&engine)));
+        prop_assert_eq!(reloaded.to_parts(&engine), merged.to_parts(&engine));
+    }
+}
