@@ -7,8 +7,10 @@ use servgap_core::kpi::{
     KpiEngine, KpiGroupParts, KpiParts, Proportion,
 };
 
+use servgap_core::CoreError;
+
 use crate::decimal::Dec;
-use crate::survey::{check_list, check_schema};
+use crate::survey::check_schema;
 use crate::StoreError;
 
 /// Schema and version of the KPI document.
@@ -132,13 +134,16 @@ pub fn encode_kpi(aggregate: &KpiAggregate, engine: &KpiEngine) -> Result<String
 ///
 /// # Errors
 /// [`StoreError::Json`] for malformed JSON; [`StoreError::Schema`] for another schema
-/// or version; [`StoreError::Keys`] when the zone differs; [`StoreError::Unknown`] for
-/// unknown dates, dimensions, KPIs or clocks; [`StoreError::Invalid`] when core rejects the counts.
+/// or version; [`StoreError::Unknown`] for unknown dates, dimensions, KPIs or clocks;
+/// [`StoreError::Invalid`] when the time zone differs or core rejects the counts.
 pub fn decode_kpi(json: &str, engine: &KpiEngine) -> Result<KpiAggregate, StoreError> {
-    let value: serde_json::Value = serde_json::from_str(json)?;
-    check_schema(&value, KPI_SCHEMA)?;
-    let doc: KpiDoc = serde_json::from_value(value)?;
-    check_list("zone", &[zone_name(engine).as_str()], std::slice::from_ref(&doc.zone))?;
+    check_schema(json, KPI_SCHEMA)?;
+    let doc: KpiDoc = serde_json::from_str(json)?;
+    let zone = zone_name(engine);
+    if doc.zone != zone {
+        let source = CoreError::PartsMismatch { what: "time zone".into(), expected: zone, found: doc.zone };
+        return Err(StoreError::Invalid { part: "kpi".into(), source });
+    }
     let mut dimensions = Vec::with_capacity(doc.dimensions.len());
     for id in &doc.dimensions {
         dimensions.push(dimension_of("dimensions", id)?);

@@ -219,9 +219,8 @@ pub fn encode_survey(survey: &StoredSurvey) -> Result<String, StoreError> {
 /// [`StoreError::Unknown`] for maps and identifiers that do not fit the instrument;
 /// [`StoreError::Invalid`] naming the total or segment whose sums core rejects.
 pub fn decode_survey(json: &str, instrument: &Instrument) -> Result<StoredSurvey, StoreError> {
-    let value: serde_json::Value = serde_json::from_str(json)?;
-    check_schema(&value, SURVEY_SCHEMA)?;
-    let doc: SurveyDoc = serde_json::from_value(value)?;
+    check_schema(json, SURVEY_SCHEMA)?;
+    let doc: SurveyDoc = serde_json::from_str(json)?;
     let batteries: Vec<&str> = instrument.batteries().iter().map(|b| b.code()).collect();
     check_list("batteries", &batteries, &doc.batteries)?;
     let comparisons: Vec<&str> = Comparison::for_format(instrument.format()).iter().map(|c| c.id()).collect();
@@ -255,9 +254,17 @@ pub fn decode_survey(json: &str, instrument: &Instrument) -> Result<StoredSurvey
     Ok(StoredSurvey { total, segments, findings })
 }
 
-/// [`StoreError::Schema`] unless the document's `schema` is `expected`.
-pub(crate) fn check_schema(value: &serde_json::Value, expected: &'static str) -> Result<(), StoreError> {
-    let found = value.get("schema").and_then(|s| s.as_str()).unwrap_or("");
+/// Just the schema of a document (other fields are ignored here).
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    schema: String,
+}
+
+/// [`StoreError::Schema`] unless the document's `schema` is `expected`; checked
+/// first, so a document of another version is named as such.
+pub(crate) fn check_schema(json: &str, expected: &'static str) -> Result<(), StoreError> {
+    let found = serde_json::from_str::<Header>(json)?.schema;
     if found == expected {
         Ok(())
     } else {

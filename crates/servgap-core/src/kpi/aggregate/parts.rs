@@ -285,9 +285,9 @@ fn check_options(options: &KpiOptions, parts: &KpiParts) -> Result<(), CoreError
     };
     mismatch("period", options.period.id().to_string(), parts.period.clone())?;
     let ids = |dims: &[Dimension]| dims.iter().map(|d| d.id()).collect::<Vec<_>>().join(", ");
-    mismatch("segment dimensions", ids(&options.dimensions), ids(&parts.dimensions))?;
+    mismatch("set of segment dimensions", ids(&options.dimensions), ids(&parts.dimensions))?;
     let names: Vec<&str> = options.sla.iter().map(|t| t.name()).collect();
-    mismatch("sla targets", names.join(", "), parts.sla.join(", "))
+    mismatch("set of sla targets", names.join(", "), parts.sla.join(", "))
 }
 
 /// The period key of a period start, which must be the first day of its period.
@@ -304,26 +304,26 @@ fn period_key(options: &KpiOptions, start: Date, field: &str) -> Result<i32, Cor
 fn load_group(options: &KpiOptions, group: &KpiGroupParts, field: &str) -> Result<GroupPartial, CoreError> {
     let at = |name: &str| format!("{field}.{name}");
     check_at_most(
-        &at("awaiting-first-response"),
+        &at("awaiting_first_response"),
         "the count",
         group.awaiting_first_response,
         group.created,
         "created",
     )?;
     for (name, share) in
-        [("first-contact-resolution", &group.first_contact_resolution), ("reopen", &group.reopen)]
+        [("first_contact_resolution", &group.first_contact_resolution), ("reopen", &group.reopen)]
     {
         check_at_most(&at(name), "successes", share.successes, share.n, "n")?;
     }
     check_at_most(
-        &at("first-contact-resolution"),
+        &at("first_contact_resolution"),
         "n",
         group.first_contact_resolution.n,
         group.solved,
         "solved",
     )?;
     check_count(&at("reopen"), "n", group.reopen.n, group.solved, "solved")?;
-    check_at_most(&at("csat-good"), "the count", group.csat_good, group.csat_rated, "csat-rated")?;
+    check_at_most(&at("csat.good"), "the count", group.csat_good, group.csat_rated, "csat.rated")?;
     check_len(&at("sla"), options.sla.len(), group.sla.len())?;
     let mut partial = GroupPartial {
         created: group.created,

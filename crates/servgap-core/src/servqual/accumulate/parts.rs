@@ -253,7 +253,7 @@ impl SurveyPartials {
             )?;
             check_zone(&format!("{field}.zone"), &given.zone, n, subtrahends.len() == 2)?;
             item.zone = given.zone;
-            let with_overall = format!("{field}.with-overall");
+            let with_overall = format!("{field}.with_overall");
             match overall {
                 Some(o) => item.with_overall.load(&given.with_overall, &with_overall, &[rating, o])?,
                 None => {
@@ -302,10 +302,10 @@ impl SurveyPartials {
             let k = self.instrument.items_of(d).len();
             let listwise = format!("{field}.listwise");
             dim.listwise.load(&given.listwise, &listwise, &vec![rating; k * b])?;
-            check_len(&format!("{field}.battery-only"), b, given.battery_only.len())?;
+            check_len(&format!("{field}.battery_only"), b, given.battery_only.len())?;
             for (battery, (matrix, part)) in dim.battery_only.iter_mut().zip(&given.battery_only).enumerate()
             {
-                let name = format!("{field}.battery-only[{battery}]");
+                let name = format!("{field}.battery_only[{battery}]");
                 matrix.load(part, &name, &vec![rating; k])?;
                 check_at_most(
                     &name,
@@ -325,11 +325,11 @@ impl SurveyPartials {
         let items = self.instrument.items().len();
         self.full.load(&parts.full, "full", &vec![rating; items * b])?;
         check_at_most("full", "n", parts.full.n, parts.respondents, "the respondents")?;
-        check_len("full-battery-only", b, parts.full_battery_only.len())?;
+        check_len("full-battery_only", b, parts.full_battery_only.len())?;
         for (battery, (matrix, part)) in
             self.full_battery_only.iter_mut().zip(&parts.full_battery_only).enumerate()
         {
-            let name = format!("full-battery-only[{battery}]");
+            let name = format!("full-battery_only[{battery}]");
             matrix.load(part, &name, &vec![rating; items])?;
             check_at_most(
                 &name,
