@@ -295,3 +295,32 @@ proptest! {
         prop_assert_eq!(reloaded.to_parts(&engine), merged.to_parts(&engine));
     }
 }
+
+/// Durations above a day with a budget of 0 are counted in coarse buckets, and a second
+/// pass installs the exact values of the buckets holding medians and p90: both kinds of
+/// counts are in the document and come back.
+#[test]
+fn coarse_and_refined_histograms_survive_the_round_trip() {
+    let engine = kpi_engine(0, true);
+    let tickets: Vec<Ticket> = (0..40i64)
+        .map(|i| {
+            let created = ts("2026-01-05T08:00:00Z").as_second() + i * 3_600;
+            let mut t = Ticket::new(format!("L{i}"), Timestamp::from_second(created).unwrap());
+            t.channel = ["email", "chat"][(i % 2) as usize].into();
+            let reply = Timestamp::from_second(created + 90_000 + i * 7_919).unwrap();
+            t.events.push(Event::agent_reply(reply));
+            t
+        })
+        .collect();
+    let mut agg = aggregate(&engine, &tickets);
+    refine(&engine, &mut agg, &tickets);
+    let parts = agg.to_parts(&engine);
+    let histograms: Vec<_> = parts.groups.iter().flat_map(|g| &g.durations).map(|d| &d.histogram).collect();
+    assert!(histograms.iter().any(|h| h.coarse.as_ref().is_some_and(|c| !c.is_empty())));
+    assert!(histograms.iter().any(|h| !h.refined.is_empty()));
+    let back = reload(&engine, &agg);
+    assert_eq!(back.to_parts(&engine), parts);
+    let report = back.finish(&engine);
+    assert_eq!(bits(&report), bits(&agg.finish(&engine)));
+    assert!(report.groups.iter().all(|g| g.first_response.calendar.is_some()), "every median resolved");
+}
