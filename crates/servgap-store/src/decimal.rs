@@ -37,3 +37,34 @@ pub(crate) fn decs<T: Copy>(values: &[T]) -> Vec<Dec<T>> {
 pub(crate) fn undecs<T: Copy>(values: &[Dec<T>]) -> Vec<T> {
     values.iter().map(|d| d.0).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::Dec;
+
+    #[test]
+    fn integers_beyond_two_to_the_53_survive_as_strings() {
+        for value in [i128::MIN, -(1 << 53) - 1, 0, (1 << 53) + 1, i128::MAX] {
+            let text = serde_json::to_string(&Dec(value)).unwrap();
+            assert_eq!(text, format!("\"{value}\""));
+            assert_eq!(serde_json::from_str::<Dec<i128>>(&text).unwrap(), Dec(value));
+        }
+        let max = serde_json::to_string(&Dec(u128::MAX)).unwrap();
+        assert_eq!(serde_json::from_str::<Dec<u128>>(&max).unwrap(), Dec(u128::MAX));
+    }
+
+    #[test]
+    fn only_canonical_decimal_strings_are_read() {
+        for text in ["\"012\"", "\"+3\"", "\"1e3\"", "\"\"", "\"-0\"", "12"] {
+            assert!(serde_json::from_str::<Dec<i128>>(text).is_err(), "{text}");
+        }
+        let too_big = format!("\"{}\"", u128::MAX);
+        let error = serde_json::from_str::<Dec<i64>>(&too_big).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "`340282366920938463463374607431768211455` is not a canonical decimal integer in range (a string such as \"-12\")"
+        );
+    }
+}
