@@ -100,7 +100,8 @@ const CLOCKS: [Clock; 2] = [Clock::Calendar, Clock::Business];
 
 impl KpiAggregate {
     /// The exact counts as plain data, with period and backlog keys as dates of `engine`'s
-    /// options. A pass-2 collector ([`KpiEngine::refiner`]) is not data: its parts are empty.
+    /// options. A pass-2 collector ([`KpiEngine::refiner`]) is not data: its parts hold
+    /// its ticket count but no groups, which [`KpiAggregate::from_parts`] rejects.
     pub fn to_parts(&self, engine: &KpiEngine) -> KpiParts {
         let options = &engine.options;
         let mut groups: Vec<KpiGroupParts> =
