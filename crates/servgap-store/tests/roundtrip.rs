@@ -324,3 +324,77 @@ fn coarse_and_refined_histograms_survive_the_round_trip() {
     assert_eq!(bits(&report), bits(&agg.finish(&engine)));
     assert!(report.groups.iter().all(|g| g.first_response.calendar.is_some()), "every median resolved");
 }
+
+// ---------------------------------------------------------------- what an external engine computes
+
+/// The per-item and per-dimension sums computed from raw rows the way a SQL `GROUP BY`
+/// would (no servgap code involved) equal the documented fields of `to_parts`.
+fn sql_style_sums_match(instrument: &Instrument, rows: &[Row]) -> Result<(), TestCaseError> {
+    let parts = survey(instrument, rows, Coverage::HALF, 0).total.to_parts();
+    let b = instrument.batteries().len();
+    let p = b - 1; // P is the last battery in every format
+    let cell = |r: &Row, item: usize, k: usize| r.ratings[item * b + k].map(i64::from);
+    for (item, given) in parts.items.iter().enumerate() {
+        // WHERE every battery IS NOT NULL
+        let complete: Vec<Vec<i64>> = rows
+            .iter()
+            .filter_map(|r| (0..b).map(|k| cell(r, item, k)).collect::<Option<Vec<i64>>>())
+            .collect();
+        prop_assert_eq!(given.complete.n, complete.len() as u64);
+        let sums: Vec<i64> = (0..b).map(|k| complete.iter().map(|v| v[k]).sum()).collect();
+        prop_assert_eq!(&given.complete.sums, &sums);
+        let mut products = Vec::new();
+        for i in 0..b {
+            for j in i..b {
+                products.push(complete.iter().map(|v| v[i] * v[j]).sum::<i64>());
+            }
+        }
+        prop_assert_eq!(&given.complete.products, &products);
+        // SELECT p - x, count(*) GROUP BY 1 ORDER BY 1, for the first comparison
+        if b > 1 {
+            let mut histogram: BTreeMap<i128, u64> = BTreeMap::new();
+            for v in &complete {
+                *histogram.entry(i128::from(v[p] - v[0])).or_insert(0) += 1;
+            }
+            prop_assert_eq!(&given.differences[0].counts, &histogram.into_iter().collect::<Vec<_>>());
+        }
+    }
+    // Dimension scores: mean of the complete items' answers (≥ half of them) times L.
+    let l = parts.denominator;
+    for (d, given) in parts.dimensions.iter().enumerate() {
+        let members = instrument.items_of(d);
+        let mut n = 0u64;
+        let mut sums = vec![0i128; b];
+        for r in rows {
+            let complete: Vec<usize> =
+                members.iter().copied().filter(|&i| (0..b).all(|k| cell(r, i, k).is_some())).collect();
+            let m = complete.len();
+            if m == 0 || 2 * m < members.len() {
+                continue;
+            }
+            n += 1;
+            for (k, sum) in sums.iter_mut().enumerate() {
+                let answers: i64 = complete.iter().filter_map(|&i| cell(r, i, k)).sum();
+                *sum += i128::from(answers) * (l / m as i128);
+            }
+        }
+        prop_assert_eq!(given.scores.n, n);
+        prop_assert_eq!(&given.scores.sums, &sums);
+    }
+    let overall: Vec<i128> = rows.iter().filter_map(|r| r.overall.map(i128::from)).collect();
+    prop_assert_eq!(parts.satisfaction.n, overall.len() as u64);
+    prop_assert_eq!(parts.satisfaction.sum, overall.iter().sum::<i128>());
+    prop_assert_eq!(parts.satisfaction.sum_sq, overall.iter().map(|x| x * x).sum::<i128>());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn parts_hold_what_a_group_by_over_the_raw_rows_gives(seeds in arb_seeds(), which in 0usize..3) {
+        let instrument = &instruments()[which];
+        let rows: Vec<Row> = seeds.iter().map(|&s| row(instrument, s, 15)).collect();
+        sql_style_sums_match(instrument, &rows)?;
+    }
+}
