@@ -221,6 +221,14 @@ impl SurveyPartials {
         Ok(out)
     }
 
+    fn pairs(&self) -> Pairs {
+        Pairs {
+            comparisons: self.comparisons.clone(),
+            subtrahends: self.subtrahends.clone(),
+            perceived: self.perceived,
+        }
+    }
+
     /// Value range of one rating on the scale.
     fn rating_range(&self) -> (i128, i128) {
         let scale = self.instrument.scale();
@@ -233,25 +241,22 @@ impl SurveyPartials {
         let b = self.instrument.batteries().len();
         let span = i128::from(self.instrument.scale().span());
         let overall = self.instrument.overall().map(|s| (i128::from(s.min()), i128::from(s.max())));
-        let (perceived, subtrahends, comparisons) =
-            (self.perceived, self.subtrahends.clone(), self.comparisons.clone());
+        let pairs = self.pairs();
         for (item, given) in self.items.iter_mut().zip(&parts.items) {
             let field = format!("items[{}]", given.id);
             let complete = format!("{field}.complete");
             item.complete.load(&given.complete, &complete, &vec![rating; b])?;
             let n = given.complete.n;
             check_at_most(&complete, "n", n, parts.respondents, "the respondents")?;
+            let sums: Vec<i128> = given.complete.sums.iter().map(|&s| i128::from(s)).collect();
             load_differences(
                 &mut item.differences,
                 &given.differences,
-                &field,
-                &comparisons,
+                (&field, &pairs),
                 (-span, span),
-                (n, &complete),
-                |s| i128::from(given.complete.sums[perceived]) - i128::from(given.complete.sums[s]),
-                &subtrahends,
+                (n, &complete, &sums),
             )?;
-            check_zone(&format!("{field}.zone"), &given.zone, n, subtrahends.len() == 2)?;
+            check_zone(&format!("{field}.zone"), &given.zone, n, pairs.subtrahends.len() == 2)?;
             item.zone = given.zone;
             let with_overall = format!("{field}.with_overall");
             match overall {
@@ -279,8 +284,7 @@ impl SurveyPartials {
         let b = self.instrument.batteries().len();
         let l = self.denominator;
         let span = i128::from(self.instrument.scale().span());
-        let (perceived, subtrahends, comparisons) =
-            (self.perceived, self.subtrahends.clone(), self.comparisons.clone());
+        let pairs = self.pairs();
         for (d, (dim, given)) in self.dimensions.iter_mut().zip(&parts.dimensions).enumerate() {
             let field = format!("dimensions[{}]", given.id);
             let scores = format!("{field}.scores");
@@ -290,14 +294,11 @@ impl SurveyPartials {
             load_differences(
                 &mut dim.differences,
                 &given.differences,
-                &field,
-                &comparisons,
+                (&field, &pairs),
                 (-span * l, span * l),
-                (n, &scores),
-                |s| given.scores.sums[perceived] - given.scores.sums[s],
-                &subtrahends,
+                (n, &scores, &given.scores.sums),
             )?;
-            check_zone(&format!("{field}.zone"), &given.zone, n, subtrahends.len() == 2)?;
+            check_zone(&format!("{field}.zone"), &given.zone, n, pairs.subtrahends.len() == 2)?;
             dim.zone = given.zone;
             let k = self.instrument.items_of(d).len();
             let listwise = format!("{field}.listwise");
@@ -361,17 +362,13 @@ impl SurveyPartials {
         if parts.dimensions.is_empty() {
             check_at_most("overall.unweighted", "n", n, parts.respondents, "the respondents")?;
         }
-        let (perceived, subtrahends, comparisons) =
-            (self.perceived, self.subtrahends.clone(), self.comparisons.clone());
+        let pairs = self.pairs();
         load_differences(
             &mut self.overall.differences,
             &given.differences,
-            "overall",
-            &comparisons,
+            ("overall", &pairs),
             (-span, span),
-            (n, "overall.unweighted"),
-            |s| given.unweighted.sums[perceived] - given.unweighted.sums[s],
-            &subtrahends,
+            (n, "overall.unweighted", &given.unweighted.sums),
         )
     }
 
@@ -458,28 +455,31 @@ fn check_identity(instrument: &Instrument, parts: &SurveyParts) -> Result<(), Co
     Ok(())
 }
 
+/// The comparisons of the format: P − X for each subtrahend battery X.
+struct Pairs {
+    comparisons: Vec<Comparison>,
+    subtrahends: Vec<usize>,
+    perceived: usize,
+}
+
 /// Loads the per-comparison histograms of one item, dimension or the overall score:
-/// values in `range`, totals equal to `n` of `of`, Σ value·count equal to `expected_sum(s)`
-/// for the comparison's subtrahend battery s.
-#[allow(clippy::too_many_arguments)]
+/// values in `range`, totals equal to `n` of `of`, and Σ value·count equal to
+/// `sums[P] − sums[X]`, the difference of the battery sums of `of`.
 fn load_differences(
     histograms: &mut [crate::partials::Histogram],
     given: &[HistogramParts],
-    field: &str,
-    comparisons: &[Comparison],
+    (field, pairs): (&str, &Pairs),
     range: (i128, i128),
-    (n, of): (u64, &str),
-    expected_sum: impl Fn(usize) -> i128,
-    subtrahends: &[usize],
+    (n, of, sums): (u64, &str, &[i128]),
 ) -> Result<(), CoreError> {
-    check_len(&format!("{field}.differences"), comparisons.len(), given.len())?;
+    check_len(&format!("{field}.differences"), pairs.comparisons.len(), given.len())?;
     for ((histogram, part), (comparison, &s)) in
-        histograms.iter_mut().zip(given).zip(comparisons.iter().zip(subtrahends))
+        histograms.iter_mut().zip(given).zip(pairs.comparisons.iter().zip(&pairs.subtrahends))
     {
         let name = format!("{field}.differences.{}", comparison.id());
         histogram.load(part, &name, Some(range))?;
         check_count(&name, "the total count", part.total(), n, &format!("the n of {of}"))?;
-        let expected = expected_sum(s);
+        let expected = sums[pairs.perceived] - sums[s];
         match part.weighted_sum() {
             Some(sum) if sum == expected => {}
             sum => {
