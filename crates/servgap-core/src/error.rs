@@ -173,6 +173,34 @@ pub enum CoreError {
         /// What is admissible.
         expected: String,
     },
+    /// Partial sums (stored, or from an external engine) with the wrong number of entries.
+    #[error("partial sums `{field}` have {found} entries, expected {expected}")]
+    PartsShape {
+        /// The field, as a path such as `items[T1].complete.sums`.
+        field: String,
+        /// Entries the instrument or options call for.
+        expected: usize,
+        /// Entries given.
+        found: usize,
+    },
+    /// Partial sums made for another instrument, coverage rule or KPI setting.
+    #[error("partial sums were made for a different {what}: expected `{expected}`, found `{found}`")]
+    PartsMismatch {
+        /// What differs, e.g. `instrument` or `item at position 3`.
+        what: String,
+        /// The value the instrument or options call for.
+        expected: String,
+        /// The value given.
+        found: String,
+    },
+    /// Partial sums that break an invariant: counts that do not add up, impossible values.
+    #[error("partial sums `{field}` are inconsistent: {rule}")]
+    PartsInconsistent {
+        /// The field, as a path such as `items[T1].differences.gap`.
+        field: String,
+        /// The broken rule, with the numbers involved.
+        rule: String,
+    },
     /// Segments or waves to compare were scored with different instruments or coverage rules.
     #[error("cannot compare {what}: they were scored with different instruments or coverage rules")]
     Incomparable {

@@ -13,6 +13,11 @@ use std::collections::BTreeMap;
 
 use crate::CoreError;
 
+mod parts;
+
+pub(crate) use parts::{check_at_most, check_count, check_len, check_range, inconsistent};
+pub use parts::{CrossProductsParts, HistogramParts, MomentsParts, WideCrossProductsParts};
+
 /// Exact `n·Σx² − (Σx)²` (that is n² times the population variance), or `None` on overflow.
 fn centered_square_sum(n: i128, sum: i128, sum_sq: i128) -> Option<i128> {
     n.checked_mul(sum_sq)?.checked_sub(sum.checked_mul(sum)?)

@@ -36,6 +36,10 @@ use super::summary::{
 };
 use crate::CoreError;
 
+mod parts;
+
+pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
+
 /// Reporting period of a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {

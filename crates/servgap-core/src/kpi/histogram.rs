@@ -10,6 +10,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::summary::{DurationSummary, QuantileLevel, QuantileMethod};
 
+mod parts;
+
+pub use parts::DurationHistogramParts;
+
 /// Width of one dense page, in seconds.
 const PAGE: u64 = 1024;
 /// Number of dense pages: values below `PAGES · PAGE` (87 040 s, a bit over a day) are dense.

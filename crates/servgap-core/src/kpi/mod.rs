@@ -33,13 +33,14 @@ pub mod model;
 pub mod summary;
 pub mod targets;
 
+pub use aggregate::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
 pub use aggregate::{
     BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
     KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary,
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
-pub use histogram::{DurationHistogram, SPARSE_BUDGET};
+pub use histogram::{DurationHistogram, DurationHistogramParts, SPARSE_BUDGET};
 pub use metrics::{
     Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
 };

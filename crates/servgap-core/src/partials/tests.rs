@@ -106,3 +106,58 @@ fn narrow_partial_sums_are_flushed_before_they_overflow() {
     assert_eq!(left, narrow);
     assert_eq!(left.select(&[3, 1]).covariance(0, 1), narrow.covariance(3, 1));
 }
+
+#[test]
+fn building_blocks_rebuild_from_their_parts() {
+    // Five variables use the i16 block; three rows stay pending in it.
+    let mut cp = CrossProducts::with_bound(5, 7);
+    for row in [[1, 2, 3, 4, 5], [7, 1, 7, 1, 7], [4, 4, 4, 4, 3]] {
+        cp.add(&row);
+    }
+    let parts = cp.to_parts();
+    assert_eq!(parts.products.len(), 15);
+    assert_eq!(parts.products[0], 1 + 49 + 16);
+    let back = CrossProducts::from_parts(&parts, 7).unwrap();
+    assert_eq!(back, cp);
+    assert_eq!(back.covariance(0, 4), cp.covariance(0, 4));
+
+    let mut wide = WideCrossProducts::new(2);
+    wide.add(&[3, -4]);
+    wide.add(&[5, 6]);
+    assert_eq!(WideCrossProducts::from_parts(&wide.to_parts()).unwrap(), wide);
+
+    let mut m = Moments::default();
+    m.add(4);
+    m.add(8);
+    assert_eq!(Moments::from_parts(&m.to_parts()).unwrap(), m);
+
+    let mut h = Histogram::with_range(-3, 3);
+    h.add(-2);
+    h.add(2);
+    h.add(2);
+    assert_eq!(Histogram::from_parts(&h.to_parts(), -3, 3).unwrap(), h);
+}
+
+#[test]
+fn building_blocks_reject_impossible_sums() {
+    let bad = MomentsParts { n: 2, sum: 10, sum_sq: 20 };
+    assert_eq!(
+        Moments::from_parts(&bad).unwrap_err().to_string(),
+        "partial sums `moments` are inconsistent: n·Σx² − (Σx)² is negative (n = 2, Σx = 10, Σx² = 20), so no values have these sums"
+    );
+    let short = CrossProductsParts { n: 1, sums: vec![1, 2], products: vec![1, 2] };
+    assert_eq!(
+        CrossProducts::from_parts(&short, 7).unwrap_err().to_string(),
+        "partial sums `cross-products.products` have 2 entries, expected 3"
+    );
+    let zero = WideCrossProductsParts { n: 0, sums: vec![0, 0], products: vec![0, 5, 0] };
+    assert_eq!(
+        WideCrossProducts::from_parts(&zero).unwrap_err().to_string(),
+        "partial sums `wide-cross-products` are inconsistent: n is 0 but a cross-product is not"
+    );
+    let unsorted = HistogramParts { counts: vec![(2, 1), (1, 1)] };
+    assert_eq!(
+        Histogram::from_parts(&unsorted, -3, 3).unwrap_err().to_string(),
+        "partial sums `histogram` are inconsistent: value 1 is not above the value before it"
+    );
+}

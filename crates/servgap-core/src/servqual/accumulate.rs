@@ -7,6 +7,10 @@ use crate::instrument::{Battery, Instrument};
 use crate::partials::{CrossProducts, Histogram, Moments, WideCrossProducts};
 use crate::CoreError;
 
+mod parts;
+
+pub use parts::{AllocationParts, DimensionParts, ItemParts, OverallParts, SurveyParts};
+
 /// Minimum share of a dimension's items a respondent must have answered (all
 /// batteries of the item) for a dimension score: `numerator / denominator`.
 ///

@@ -20,6 +20,7 @@ mod compare;
 mod findings;
 mod rules;
 
+pub use accumulate::{AllocationParts, DimensionParts, ItemParts, OverallParts, SurveyParts};
 pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
     AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability, DimensionResult,
@@ -34,7 +35,7 @@ pub use findings::{
     insights, ImportanceBasis, Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA,
     MIN_DIFFERENCE_RELIABILITY, SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
 };
-pub use rules::{check_respondent, Finding, FindingLog, Location, Rule};
+pub use rules::{check_respondent, Finding, FindingLog, FindingLogParts, Location, Rule};
 
 use crate::instrument::{Battery, Format};
 

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use super::accumulate::valid_allocation;
 use super::Respondent;
 use crate::instrument::{Battery, Instrument};
+use crate::partials::{check_at_most, inconsistent};
+use crate::CoreError;
 
 /// A rule a survey answer can break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,6 +58,11 @@ impl Rule {
             Rule::InvertedZone => "inverted-zone",
             Rule::EmptyResponse => "empty-response",
         }
+    }
+
+    /// The rule with identifier `id` (see [`Rule::id`]).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.id() == id)
     }
 
     /// What the rule demands, in one sentence.
@@ -321,5 +328,66 @@ impl FindingLog {
     /// The earliest finding of all, if any.
     pub fn first(&self) -> Option<&Finding> {
         self.samples.values().filter_map(|l| l.first()).min()
+    }
+}
+
+/// A [`FindingLog`] as plain data: exact counts per rule and the kept examples.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingLogParts {
+    /// Most examples kept per rule.
+    pub sample_limit: usize,
+    /// `(rule, count)` for every rule with findings, in [`Rule::ALL`] order, counts > 0.
+    pub counts: Vec<(Rule, u64)>,
+    /// The kept examples: per rule (in [`Rule::ALL`] order) the earliest by row, then location.
+    pub samples: Vec<Finding>,
+}
+
+impl FindingLog {
+    /// The counts and kept examples as plain data.
+    pub fn to_parts(&self) -> FindingLogParts {
+        FindingLogParts {
+            sample_limit: self.sample_limit,
+            counts: self.counts().collect(),
+            samples: self.samples.values().flatten().cloned().collect(),
+        }
+    }
+
+    /// Rebuilds a log from its counts and examples.
+    ///
+    /// # Errors
+    /// [`CoreError::PartsInconsistent`] when a rule is listed twice or with a count of 0,
+    /// or a rule has more examples than its count or the sample limit.
+    pub fn from_parts(parts: &FindingLogParts) -> Result<FindingLog, CoreError> {
+        let mut log = FindingLog::new(parts.sample_limit);
+        for &(rule, count) in &parts.counts {
+            let field = format!("findings.counts[{}]", rule.id());
+            if count == 0 {
+                return Err(inconsistent(&field, "a listed rule must have a count above 0"));
+            }
+            if log.counts.insert(rule, count).is_some() {
+                return Err(inconsistent(&field, "the rule is listed twice"));
+            }
+            log.samples.insert(rule, Vec::new());
+        }
+        for finding in &parts.samples {
+            let field = format!("findings.samples[{}]", finding.rule.id());
+            let Some(list) = log.samples.get_mut(&finding.rule) else {
+                return Err(inconsistent(&field, "an example of a rule without a count"));
+            };
+            list.push(finding.clone());
+        }
+        for (rule, list) in &mut log.samples {
+            let field = format!("findings.samples[{}]", rule.id());
+            let limit = log.counts.get(rule).copied().unwrap_or(0).min(parts.sample_limit as u64);
+            check_at_most(
+                &field,
+                "the number of examples",
+                list.len() as u64,
+                limit,
+                "the count or the sample limit",
+            )?;
+            list.sort();
+        }
+        Ok(log)
     }
 }
