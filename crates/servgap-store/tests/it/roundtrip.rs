@@ -1,6 +1,5 @@
 //! Round trips: aggregate → parts → JSON → parts → aggregate gives equal aggregates and
 //! bit-identical read-outs, for surveys (all three formats, segments, findings) and KPIs.
-#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,4 @@
 //! Every check of `from_parts` and of the decoders, each with its exact message.
-#![allow(clippy::unwrap_used)]
 
 use jiff::civil::date;
 use jiff::Timestamp;
