@@ -222,6 +222,15 @@ pub enum IngestError {
         /// What is wrong, including the key.
         message: String,
     },
+    /// A delimiter that cannot separate fields: a double quote, CR, LF, NUL, an ASCII
+    /// letter or digit (issue 11).
+    #[error("delimiter `{given}` cannot separate fields: {reason}")]
+    ImpossibleDelimiter {
+        /// The value as given, control characters escaped.
+        given: String,
+        /// Why it cannot work.
+        reason: &'static str,
+    },
     /// A ticket file that must be read twice (exact quantiles in coarse buckets) but is not a regular file.
     #[error("{path}: exact medians need a second pass over the tickets, but this is not a regular file (a pipe?); save it to a file first")]
     NotRereadable {

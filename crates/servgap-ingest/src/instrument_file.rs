@@ -147,6 +147,27 @@ pub enum InstrumentFileError {
         /// 1-based line of the first use.
         first_line: usize,
     },
+    /// Two ids that differ as text but name the same item or dimension when a mapping or
+    /// header is matched: numeric ids compare as numbers (`1` = `01`), others ignoring
+    /// case, spaces, `_`, `-` and `.` (issue 11).
+    #[error(
+        "{origin}:{line}: {what} id `{second}` names the same {what} as `{first}` (line {first_line}); \
+         numeric ids compare as numbers, others ignoring case, spaces, `_`, `-` and `.`"
+    )]
+    SameId {
+        /// The file.
+        origin: String,
+        /// 1-based line of the second id.
+        line: usize,
+        /// `dimension` or `item`.
+        what: &'static str,
+        /// The first id.
+        first: String,
+        /// The second id.
+        second: String,
+        /// 1-based line of the first id.
+        first_line: usize,
+    },
     /// An item naming a dimension that is not defined.
     #[error("{origin}:{line}: unknown dimension `{dimension}` in item `{item}`")]
     UnknownDimension {
@@ -327,7 +348,7 @@ pub fn parse_instrument(text: &str, origin: &str) -> Result<Instrument, Instrume
             origin: origin.to_owned(),
             line: start.map(|s| lines.line(s)),
             column: start.map(|s| lines.column(s)),
-            message: e.message().trim().to_owned(),
+            message: crate::settings_file::toml_key_message(&e),
         }
     })?;
     Checker { origin, lines }.check(file)
@@ -339,7 +360,7 @@ pub fn parse_instrument(text: &str, origin: &str) -> Result<Instrument, Instrume
 /// [`InstrumentFileError::Read`] when the file cannot be read, otherwise as [`parse_instrument`].
 pub fn load_instrument(path: &Path) -> Result<Instrument, InstrumentFileError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = crate::settings_file::read_settings_text(path, crate::settings_file::MAX_SETTINGS_BYTES)
         .map_err(|source| InstrumentFileError::Read { origin: origin.clone(), source })?;
     parse_instrument(&text, &origin)
 }
@@ -388,6 +409,11 @@ impl Checker<'_> {
                     first_line,
                 });
             }
+            self.same_key(
+                &file.dimensions[..index].iter().map(|o| &o.id).collect::<Vec<_>>(),
+                &d.id,
+                "dimension",
+            )?;
             dimension_index.insert(d.id.get_ref(), (index, line));
             let label = format!("dimension `{}` name", d.id.get_ref());
             let name = self.texts(&d.name, &label, true)?;
@@ -417,6 +443,11 @@ impl Checker<'_> {
                 });
             }
             item_lines.insert(id, line);
+            self.same_key(
+                &file.items[..items.len()].iter().map(|o| &o.id).collect::<Vec<_>>(),
+                &item.id,
+                "item",
+            )?;
             let Some(&(dimension, _)) = dimension_index.get(item.dimension.get_ref().as_str()) else {
                 return Err(InstrumentFileError::UnknownDimension {
                     origin,
@@ -451,6 +482,27 @@ impl Checker<'_> {
         }
         .build()
         .map_err(|source| InstrumentFileError::Invalid { origin, source })
+    }
+
+    /// Refuses `id` when an earlier id has the same matching key ([`match_key`]).
+    fn same_key(
+        &self,
+        earlier: &[&Spanned<String>],
+        id: &Spanned<String>,
+        what: &'static str,
+    ) -> Result<(), InstrumentFileError> {
+        let key = match_key(id.get_ref());
+        match earlier.iter().find(|e| match_key(e.get_ref()) == key) {
+            Some(first) => Err(InstrumentFileError::SameId {
+                origin: self.origin(),
+                line: self.lines.of(id),
+                what,
+                first: crate::settings_file::shorten(first.get_ref(), crate::settings_file::MAX_QUOTED_CHARS),
+                second: crate::settings_file::shorten(id.get_ref(), crate::settings_file::MAX_QUOTED_CHARS),
+                first_line: self.lines.of(first),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Checks that an id is not blank; returns its line.
@@ -514,6 +566,15 @@ impl Checker<'_> {
             localized.insert(lang, text);
         }
         Ok(localized)
+    }
+}
+
+/// How mappings and header patterns compare ids: a number by its value, other ids
+/// ignoring case, spaces, `_`, `-` and `.` (as `detect::normalise`).
+fn match_key(id: &str) -> String {
+    match id.trim().parse::<u64>() {
+        Ok(n) => n.to_string(),
+        Err(_) => crate::detect::normalise(id),
     }
 }
 

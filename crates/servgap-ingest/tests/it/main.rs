@@ -8,5 +8,6 @@ mod formats;
 mod kiosk;
 mod parallel;
 mod rules;
+mod settings;
 mod tickets;
 mod util;
