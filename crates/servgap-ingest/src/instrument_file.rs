@@ -382,7 +382,7 @@ impl Checker<'_> {
             InstrumentFileError::UnknownFormat {
                 origin: origin.clone(),
                 line: self.lines.of(&file.format),
-                format: file.format.get_ref().clone(),
+                format: short(file.format.get_ref()),
             }
         })?;
         let scale = self.scale(&file.scale, "scale")?;
@@ -405,7 +405,7 @@ impl Checker<'_> {
                     origin,
                     line,
                     what: "dimension",
-                    id: d.id.get_ref().clone(),
+                    id: short(d.id.get_ref()),
                     first_line,
                 });
             }
@@ -415,11 +415,11 @@ impl Checker<'_> {
                 "dimension",
             )?;
             dimension_index.insert(d.id.get_ref(), (index, line));
-            let label = format!("dimension `{}` name", d.id.get_ref());
+            let label = format!("dimension `{}` name", short(d.id.get_ref()));
             let name = self.texts(&d.name, &label, true)?;
             let description = match &d.description {
                 Some(texts) => {
-                    let label = format!("dimension `{}` description", d.id.get_ref());
+                    let label = format!("dimension `{}` description", short(d.id.get_ref()));
                     self.texts(texts, &label, false)?
                 }
                 None => Localized::new(),
@@ -438,7 +438,7 @@ impl Checker<'_> {
                     origin,
                     line,
                     what: "item",
-                    id: id.clone(),
+                    id: short(id),
                     first_line,
                 });
             }
@@ -452,21 +452,21 @@ impl Checker<'_> {
                 return Err(InstrumentFileError::UnknownDimension {
                     origin,
                     line: self.lines.of(&item.dimension),
-                    item: id.clone(),
-                    dimension: item.dimension.get_ref().clone(),
+                    item: short(id),
+                    dimension: short(item.dimension.get_ref()),
                 });
             };
             if let Some(flag) = used.get_mut(dimension) {
                 *flag = true;
             }
-            let text = self.texts(&item.text, &format!("item `{id}` text"), true)?;
+            let text = self.texts(&item.text, &format!("item `{}` text", short(id)), true)?;
             items.push(Item { id: id.clone(), dimension, reverse_keyed: item.reverse, text });
         }
         if let Some(d) = used.iter().position(|u| !u).and_then(|d| file.dimensions.get(d)) {
             return Err(InstrumentFileError::EmptyDimension {
                 origin,
                 line: self.lines.of(&d.id),
-                id: d.id.get_ref().clone(),
+                id: short(d.id.get_ref()),
             });
         }
 
@@ -497,8 +497,8 @@ impl Checker<'_> {
                 origin: self.origin(),
                 line: self.lines.of(id),
                 what,
-                first: crate::settings_file::shorten(first.get_ref(), crate::settings_file::MAX_QUOTED_CHARS),
-                second: crate::settings_file::shorten(id.get_ref(), crate::settings_file::MAX_QUOTED_CHARS),
+                first: short(first.get_ref()),
+                second: short(id.get_ref()),
                 first_line: self.lines.of(first),
             }),
             None => Ok(()),
@@ -552,7 +552,7 @@ impl Checker<'_> {
                     origin: self.origin(),
                     line,
                     field: field.to_owned(),
-                    lang: lang.clone(),
+                    lang: short(lang),
                 });
             }
             if text.trim().is_empty() {
@@ -560,13 +560,19 @@ impl Checker<'_> {
                     origin: self.origin(),
                     line,
                     field: field.to_owned(),
-                    lang: lang.clone(),
+                    lang: short(lang),
                 });
             }
             localized.insert(lang, text);
         }
         Ok(localized)
     }
+}
+
+/// A value as shown in a message: control characters escaped, at most
+/// [`MAX_QUOTED_CHARS`](crate::settings_file::MAX_QUOTED_CHARS) characters.
+fn short(text: &str) -> String {
+    crate::settings_file::shorten(text, crate::settings_file::MAX_QUOTED_CHARS)
 }
 
 /// How mappings and header patterns compare ids: a number by its value, other ids

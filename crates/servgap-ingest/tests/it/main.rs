@@ -9,5 +9,6 @@ mod kiosk;
 mod parallel;
 mod rules;
 mod settings;
+mod settings_fuzz;
 mod tickets;
 mod util;
