@@ -303,12 +303,18 @@ struct ItemSpec {
 /// Byte offsets to 1-based lines and columns of one text.
 struct Lines<'a> {
     text: &'a str,
+    /// Byte offsets of the line breaks, in order (so a line number costs a binary search).
+    breaks: Vec<usize>,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, breaks: text.match_indices('\n').map(|(i, _)| i).collect() }
+    }
+
     /// 1-based line of byte offset `offset`.
     fn line(&self, offset: usize) -> usize {
-        self.before(offset).matches('\n').count() + 1
+        self.breaks.partition_point(|&b| b < offset) + 1
     }
 
     /// 1-based column, in characters, of byte offset `offset`.
@@ -341,7 +347,7 @@ impl Lines<'_> {
 /// scale whose minimum is not below its maximum, an empty or duplicate id, an item
 /// naming an unknown dimension, a dimension without items, or a missing or blank text.
 pub fn parse_instrument(text: &str, origin: &str) -> Result<Instrument, InstrumentFileError> {
-    let lines = Lines { text };
+    let lines = Lines::new(text);
     let file: FileSpec = toml::from_str(text).map_err(|e| {
         let start = e.span().map(|span: Range<usize>| span.start);
         InstrumentFileError::Syntax {
@@ -397,6 +403,7 @@ impl Checker<'_> {
         }
 
         let mut dimension_index: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut dimension_keys = HashMap::new();
         let mut dimensions = Vec::with_capacity(file.dimensions.len());
         for (index, d) in file.dimensions.iter().enumerate() {
             let line = self.id(&d.id, "dimension")?;
@@ -409,11 +416,7 @@ impl Checker<'_> {
                     first_line,
                 });
             }
-            self.same_key(
-                &file.dimensions[..index].iter().map(|o| &o.id).collect::<Vec<_>>(),
-                &d.id,
-                "dimension",
-            )?;
+            self.same_key(&mut dimension_keys, &d.id, "dimension")?;
             dimension_index.insert(d.id.get_ref(), (index, line));
             let label = format!("dimension `{}` name", short(d.id.get_ref()));
             let name = self.texts(&d.name, &label, true)?;
@@ -428,6 +431,7 @@ impl Checker<'_> {
         }
 
         let mut item_lines: HashMap<&str, usize> = HashMap::new();
+        let mut item_keys = HashMap::new();
         let mut used = vec![false; dimensions.len()];
         let mut items = Vec::with_capacity(file.items.len());
         for item in &file.items {
@@ -443,11 +447,7 @@ impl Checker<'_> {
                 });
             }
             item_lines.insert(id, line);
-            self.same_key(
-                &file.items[..items.len()].iter().map(|o| &o.id).collect::<Vec<_>>(),
-                &item.id,
-                "item",
-            )?;
+            self.same_key(&mut item_keys, &item.id, "item")?;
             let Some(&(dimension, _)) = dimension_index.get(item.dimension.get_ref().as_str()) else {
                 return Err(InstrumentFileError::UnknownDimension {
                     origin,
@@ -484,15 +484,15 @@ impl Checker<'_> {
         .map_err(|source| InstrumentFileError::Invalid { origin, source })
     }
 
-    /// Refuses `id` when an earlier id has the same matching key ([`match_key`]).
-    fn same_key(
+    /// Refuses `id` when an earlier id (in `earlier`, by [`match_key`]) has the same key;
+    /// records it otherwise.
+    fn same_key<'s>(
         &self,
-        earlier: &[&Spanned<String>],
-        id: &Spanned<String>,
+        earlier: &mut HashMap<String, &'s Spanned<String>>,
+        id: &'s Spanned<String>,
         what: &'static str,
     ) -> Result<(), InstrumentFileError> {
-        let key = match_key(id.get_ref());
-        match earlier.iter().find(|e| match_key(e.get_ref()) == key) {
+        match earlier.insert(match_key(id.get_ref()), id) {
             Some(first) => Err(InstrumentFileError::SameId {
                 origin: self.origin(),
                 line: self.lines.of(id),

@@ -1,7 +1,7 @@
 //! Mapping files (TOML): which column holds which answer, how to read the file,
 //! and what text answers mean. The format is documented in `docs/mapping-format.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -161,9 +161,9 @@ fn check_columns_unique(raw: &RawMapping) -> Result<(), String> {
     for (dimension, column) in &raw.importance {
         named.push((format!("importance.{dimension}"), column));
     }
-    for (k, (key, column)) in named.iter().enumerate() {
-        let folded = fold(column);
-        if let Some((first, _)) = named[..k].iter().find(|(_, c)| fold(c) == folded) {
+    let mut seen: HashMap<Vec<char>, &str> = HashMap::new();
+    for (key, column) in &named {
+        if let Some(first) = seen.insert(fold(column), key) {
             return Err(format!(
                 "key `{}`: column `{}` is already named by `{}`; a column holds one answer",
                 shorten(key, MAX_QUOTED_CHARS),

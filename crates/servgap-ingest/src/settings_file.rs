@@ -111,8 +111,14 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Escapes control characters and cuts `text` to `max` characters, stating the full length.
+/// Text shortened before is left as it is (so the length stated stays the original one).
 pub fn shorten(text: &str, max: usize) -> String {
     let count = text.chars().count();
+    let already =
+        text.rfind("… (").filter(|&i| text.ends_with(" characters)") && text[..i].chars().count() <= max);
+    if already.is_some() {
+        return text.to_owned();
+    }
     let mut out = String::new();
     for c in text.chars().take(max) {
         if c.is_control() {
@@ -189,6 +195,7 @@ mod tests {
         assert!(message.len() < 200, "{message}");
         assert!(message.contains("(10001 characters)") && message.ends_with("expected `zone`"), "{message}");
         assert_eq!(shorten("a\rb", 10), "a\\rb");
+        assert_eq!(shorten_message(&message), message, "shortening twice changes nothing");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The calendar file (`docs/calendar-format.md`) and the targets file
 //! (`docs/targets-format.md`), both TOML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::{Date, Weekday};
@@ -124,7 +124,10 @@ impl CalendarFile {
     /// # Errors
     /// [`IngestError::CalendarFile`].
     pub fn parse(text: &str, path: &Path) -> Result<CalendarFile, IngestError> {
-        let err = |message: String| IngestError::CalendarFile { path: path.to_owned(), message };
+        let err = |message: String| IngestError::CalendarFile {
+            path: path.to_owned(),
+            message: shorten_message(&message),
+        };
         let raw: RawCalendarFile = toml::from_str(text).map_err(|e| err(toml_error(text, &e)))?;
         let (default, raw_teams) = raw.split();
         let mut calendars = Calendars::new();
@@ -139,9 +142,10 @@ impl CalendarFile {
             return Err(err("key `zone`: missing (e.g. zone = \"Europe/Warsaw\")".to_owned()));
         }
         let mut teams: Vec<String> = Vec::new();
+        let mut folded: HashMap<String, &str> = HashMap::new();
         for (team, cal) in &raw_teams {
             let key = format!("teams.{}", shorten(team, MAX_QUOTED_CHARS));
-            if let Some(other) = teams.iter().find(|t| t.to_lowercase() == team.to_lowercase()) {
+            if let Some(other) = folded.insert(team.to_lowercase(), team) {
                 return Err(err(format!(
                     "key `{key}`: differs only in case from `teams.{}`; team names match ignoring case",
                     shorten(other, MAX_QUOTED_CHARS)
@@ -598,12 +602,16 @@ impl TargetsFile {
     /// a value outside its unit's range, a duration without a unit, a duplicate SLA name,
     /// or a KPI that ticket files cannot measure (NPS, CES).
     pub fn parse(text: &str, path: &Path) -> Result<TargetsFile, IngestError> {
-        let err = |message: String| IngestError::TargetsFile { path: path.to_owned(), message };
+        let err = |message: String| IngestError::TargetsFile {
+            path: path.to_owned(),
+            message: shorten_message(&message),
+        };
         let raw: RawTargets = toml::from_str(text).map_err(|e| err(toml_error(text, &e)))?;
         let mut sla = Vec::new();
         let mut business_clock_keys = Vec::new();
+        let mut names: HashMap<&str, usize> = HashMap::new();
         for (k, s) in raw.sla.iter().enumerate() {
-            if let Some(first) = raw.sla[..k].iter().position(|o| o.name.trim() == s.name.trim()) {
+            if let Some(first) = names.insert(s.name.trim(), k) {
                 return Err(err(format!(
                     "key `sla[{k}].name`: \"{}\" is already the name of sla[{first}]; SLA names must be unique",
                     shorten(&s.name, MAX_QUOTED_CHARS)
@@ -624,7 +632,7 @@ impl TargetsFile {
                 Some(id) => preset_target(t, k, id, filter),
                 None => kpi_target(t, k, &sla_names, filter),
             }
-            .map_err(|e| err(shorten_message(&e)))?;
+            .map_err(err)?;
             if matches!(target.measure(), Measure::Duration { clock: Clock::Business, .. }) {
                 business_clock_keys.push(format!("target[{k}].clock"));
             }
