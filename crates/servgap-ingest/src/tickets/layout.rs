@@ -399,10 +399,24 @@ impl TicketMapping {
                 };
                 let mut labels = BTreeMap::new();
                 let mut unoffered = Vec::new();
+                let (low, high) = scale.range();
+                let mut seen = std::collections::HashMap::new();
                 for (text, value) in c.labels {
+                    let shown = crate::settings_file::shorten(&text, crate::settings_file::MAX_QUOTED_CHARS);
+                    if let Some(first) = seen.insert(text.trim().to_lowercase(), shown.clone()) {
+                        return Err(err(format!(
+                            "key `csat.labels.\"{shown}\"`: the same label as `csat.labels.\"{first}\"` \
+                             (labels match ignoring case and surrounding spaces)"
+                        )));
+                    }
                     match value {
                         toml::Value::Integer(v) => {
-                            labels.insert(text.to_lowercase(), Some(v.clamp(-1, 100) as i16));
+                            let score = i16::try_from(v).ok().filter(|s| (low..=high).contains(s)).ok_or_else(|| {
+                                err(format!(
+                                    "key `csat.labels.\"{shown}\"`: {v} is off the csat scale {low}..={high}"
+                                ))
+                            })?;
+                            labels.insert(text.to_lowercase(), Some(score));
                         }
                         toml::Value::String(s) if s == "offered" => {
                             labels.insert(text.to_lowercase(), None);
@@ -410,7 +424,7 @@ impl TicketMapping {
                         toml::Value::String(s) if s == "unoffered" => unoffered.push(text.to_lowercase()),
                         other => {
                             return Err(err(format!(
-                                "key `csat.labels.\"{text}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
+                                "key `csat.labels.\"{shown}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
                             )))
                         }
                     }

@@ -196,6 +196,17 @@ fn issue_11_ticket_mapping_keys_of_the_other_layout_are_rejected_with_the_valid_
 }
 
 #[test]
+fn issue_11_csat_labels_off_the_scale_or_duplicated_are_rejected() {
+    let e = ticket_mapping_error("[csat]\nscale = \"1-5\"\nlabels = { \"great\" = 500 }\n");
+    assert!(e.contains("key `csat.labels.\"great\"`: 500 is off the csat scale 1..=5"), "{e}");
+    let e = ticket_mapping_error("[csat]\nscale = \"binary\"\nlabels = { \"Good\" = 1, \"good\" = 0 }\n");
+    assert!(e.contains("the same label as `csat.labels.\"Good\"`"), "{e}");
+    assert!(
+        TicketMapping::parse("[csat]\nscale = \"1-3\"\nlabels = { \"ok\" = 2 }\n", Path::new("m")).is_ok()
+    );
+}
+
+#[test]
 fn issue_11_ticket_mapping_header_row_zero_is_rejected() {
     let e = ticket_mapping_error("header_row = 0\n");
     assert!(e.contains("key `header_row`: rows are numbered from 1"), "{e}");
