@@ -84,7 +84,7 @@ impl TimestampParser {
     fn parse_exact(&mut self, text: &str) -> Result<Timestamp, TimestampError> {
         if let Some(format) = &self.format {
             let tm = BrokenDownTime::parse(format, text).map_err(|_| TimestampError::Invalid)?;
-            if tm.offset().is_some() {
+            if tm.offset().is_some() || tm.timestamp().is_some() {
                 return tm.to_timestamp().map_err(|_| TimestampError::Invalid);
             }
             let dt = match tm.to_datetime() {

@@ -218,12 +218,25 @@ fn issue_11_invalid_timestamp_format_is_rejected_at_load() {
         let e = ticket_mapping_error(&format!("timestamp_format = \"{format}\"\n"));
         assert!(e.contains("key `timestamp_format`: "), "{format}: {e}");
     }
-    for format in ["%d-%m-%Y %H:%M", "%Y/%m/%d %H:%M:%S%.f", "%Y-%m-%d"] {
+    for format in [
+        "%d-%m-%Y %H:%M",
+        "%Y/%m/%d %H:%M:%S%.f",
+        "%Y-%m-%d",
+        "%m/%d/%Y %I:%M %p",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%s",
+    ] {
         assert!(
             TicketMapping::parse(&format!("timestamp_format = \"{format}\"\n"), Path::new("m")).is_ok(),
             "{format}"
         );
     }
+}
+
+#[test]
+fn issue_11_unix_seconds_format_reads_instants_without_a_zone() {
+    let mut parser = servgap_ingest::tickets::TimestampParser::new(Some("%s"), None);
+    assert_eq!(parser.parse("1767225600").unwrap().to_string(), "2026-01-01T00:00:00Z");
 }
 
 #[test]
