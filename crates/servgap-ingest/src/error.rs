@@ -150,7 +150,7 @@ pub enum IngestError {
         found: usize,
     },
     /// A core value could not be built (for example, an instrument too large for exact scoring).
-    #[error("{0}")]
+    #[error(transparent)]
     Core(#[from] servgap_core::CoreError),
     /// The segment column named on the command line (`--by`) is not usable.
     #[error("{path}: cannot segment by `{column}`: {reason}")]
