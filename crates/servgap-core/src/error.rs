@@ -201,6 +201,26 @@ pub enum CoreError {
         /// The broken rule, with the numbers involved.
         rule: String,
     },
+    /// A target or minimum outside the range of its measure's unit (issue 11).
+    #[error("target for {measure}: {value} is outside {range}")]
+    KpiTargetOutOfRange {
+        /// The measure the target is for.
+        measure: String,
+        /// The value given, in the measure's unit, as text.
+        value: String,
+        /// The admissible range in words, e.g. `the share range 0..=1`.
+        range: &'static str,
+    },
+    /// More distinct values of one segment dimension than the run allows (issue 11).
+    #[error(
+        "more than {limit} distinct {dimension} values; raise the segment limit or leave {dimension} out of the segments"
+    )]
+    KpiTooManySegments {
+        /// `channel`, `priority` or `team`.
+        dimension: &'static str,
+        /// The limit ([`crate::kpi::KpiOptions::max_segments`]).
+        limit: usize,
+    },
     /// Segments or waves to compare were scored with different instruments or coverage rules.
     #[error("cannot compare {what}: they were scored with different instruments or coverage rules")]
     Incomparable {

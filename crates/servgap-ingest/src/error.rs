@@ -150,7 +150,7 @@ pub enum IngestError {
         found: usize,
     },
     /// A core value could not be built (for example, an instrument too large for exact scoring).
-    #[error("{0}")]
+    #[error(transparent)]
     Core(#[from] servgap_core::CoreError),
     /// The segment column named on the command line (`--by`) is not usable.
     #[error("{path}: cannot segment by `{column}`: {reason}")]
@@ -221,6 +221,15 @@ pub enum IngestError {
         path: PathBuf,
         /// What is wrong, including the key.
         message: String,
+    },
+    /// A delimiter that cannot separate fields: a double quote, CR, LF, NUL, an ASCII
+    /// letter or digit (issue 11).
+    #[error("delimiter `{given}` cannot separate fields: {reason}")]
+    ImpossibleDelimiter {
+        /// The value as given, control characters escaped.
+        given: String,
+        /// Why it cannot work.
+        reason: &'static str,
     },
     /// A ticket file that must be read twice (exact quantiles in coarse buckets) but is not a regular file.
     #[error("{path}: exact medians need a second pass over the tickets, but this is not a regular file (a pipe?); save it to a file first")]

@@ -147,6 +147,27 @@ pub enum InstrumentFileError {
         /// 1-based line of the first use.
         first_line: usize,
     },
+    /// Two ids that differ as text but name the same item or dimension when a mapping or
+    /// header is matched: numeric ids compare as numbers (`1` = `01`), others ignoring
+    /// case, spaces, `_`, `-` and `.` (issue 11).
+    #[error(
+        "{origin}:{line}: {what} id `{second}` names the same {what} as `{first}` (line {first_line}); \
+         numeric ids compare as numbers, others ignoring case, spaces, `_`, `-` and `.`"
+    )]
+    SameId {
+        /// The file.
+        origin: String,
+        /// 1-based line of the second id.
+        line: usize,
+        /// `dimension` or `item`.
+        what: &'static str,
+        /// The first id.
+        first: String,
+        /// The second id.
+        second: String,
+        /// 1-based line of the first id.
+        first_line: usize,
+    },
     /// An item naming a dimension that is not defined.
     #[error("{origin}:{line}: unknown dimension `{dimension}` in item `{item}`")]
     UnknownDimension {
@@ -282,12 +303,18 @@ struct ItemSpec {
 /// Byte offsets to 1-based lines and columns of one text.
 struct Lines<'a> {
     text: &'a str,
+    /// Byte offsets of the line breaks, in order (so a line number costs a binary search).
+    breaks: Vec<usize>,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, breaks: text.match_indices('\n').map(|(i, _)| i).collect() }
+    }
+
     /// 1-based line of byte offset `offset`.
     fn line(&self, offset: usize) -> usize {
-        self.before(offset).matches('\n').count() + 1
+        self.breaks.partition_point(|&b| b < offset) + 1
     }
 
     /// 1-based column, in characters, of byte offset `offset`.
@@ -320,14 +347,14 @@ impl Lines<'_> {
 /// scale whose minimum is not below its maximum, an empty or duplicate id, an item
 /// naming an unknown dimension, a dimension without items, or a missing or blank text.
 pub fn parse_instrument(text: &str, origin: &str) -> Result<Instrument, InstrumentFileError> {
-    let lines = Lines { text };
+    let lines = Lines::new(text);
     let file: FileSpec = toml::from_str(text).map_err(|e| {
         let start = e.span().map(|span: Range<usize>| span.start);
         InstrumentFileError::Syntax {
             origin: origin.to_owned(),
             line: start.map(|s| lines.line(s)),
             column: start.map(|s| lines.column(s)),
-            message: e.message().trim().to_owned(),
+            message: crate::settings_file::toml_key_message(&e),
         }
     })?;
     Checker { origin, lines }.check(file)
@@ -339,7 +366,7 @@ pub fn parse_instrument(text: &str, origin: &str) -> Result<Instrument, Instrume
 /// [`InstrumentFileError::Read`] when the file cannot be read, otherwise as [`parse_instrument`].
 pub fn load_instrument(path: &Path) -> Result<Instrument, InstrumentFileError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = crate::settings_file::read_settings_text(path, crate::settings_file::MAX_SETTINGS_BYTES)
         .map_err(|source| InstrumentFileError::Read { origin: origin.clone(), source })?;
     parse_instrument(&text, &origin)
 }
@@ -361,7 +388,7 @@ impl Checker<'_> {
             InstrumentFileError::UnknownFormat {
                 origin: origin.clone(),
                 line: self.lines.of(&file.format),
-                format: file.format.get_ref().clone(),
+                format: short(file.format.get_ref()),
             }
         })?;
         let scale = self.scale(&file.scale, "scale")?;
@@ -376,6 +403,7 @@ impl Checker<'_> {
         }
 
         let mut dimension_index: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut dimension_keys = HashMap::new();
         let mut dimensions = Vec::with_capacity(file.dimensions.len());
         for (index, d) in file.dimensions.iter().enumerate() {
             let line = self.id(&d.id, "dimension")?;
@@ -384,16 +412,17 @@ impl Checker<'_> {
                     origin,
                     line,
                     what: "dimension",
-                    id: d.id.get_ref().clone(),
+                    id: short(d.id.get_ref()),
                     first_line,
                 });
             }
+            self.same_key(&mut dimension_keys, &d.id, "dimension")?;
             dimension_index.insert(d.id.get_ref(), (index, line));
-            let label = format!("dimension `{}` name", d.id.get_ref());
+            let label = format!("dimension `{}` name", short(d.id.get_ref()));
             let name = self.texts(&d.name, &label, true)?;
             let description = match &d.description {
                 Some(texts) => {
-                    let label = format!("dimension `{}` description", d.id.get_ref());
+                    let label = format!("dimension `{}` description", short(d.id.get_ref()));
                     self.texts(texts, &label, false)?
                 }
                 None => Localized::new(),
@@ -402,6 +431,7 @@ impl Checker<'_> {
         }
 
         let mut item_lines: HashMap<&str, usize> = HashMap::new();
+        let mut item_keys = HashMap::new();
         let mut used = vec![false; dimensions.len()];
         let mut items = Vec::with_capacity(file.items.len());
         for item in &file.items {
@@ -412,30 +442,31 @@ impl Checker<'_> {
                     origin,
                     line,
                     what: "item",
-                    id: id.clone(),
+                    id: short(id),
                     first_line,
                 });
             }
             item_lines.insert(id, line);
+            self.same_key(&mut item_keys, &item.id, "item")?;
             let Some(&(dimension, _)) = dimension_index.get(item.dimension.get_ref().as_str()) else {
                 return Err(InstrumentFileError::UnknownDimension {
                     origin,
                     line: self.lines.of(&item.dimension),
-                    item: id.clone(),
-                    dimension: item.dimension.get_ref().clone(),
+                    item: short(id),
+                    dimension: short(item.dimension.get_ref()),
                 });
             };
             if let Some(flag) = used.get_mut(dimension) {
                 *flag = true;
             }
-            let text = self.texts(&item.text, &format!("item `{id}` text"), true)?;
+            let text = self.texts(&item.text, &format!("item `{}` text", short(id)), true)?;
             items.push(Item { id: id.clone(), dimension, reverse_keyed: item.reverse, text });
         }
         if let Some(d) = used.iter().position(|u| !u).and_then(|d| file.dimensions.get(d)) {
             return Err(InstrumentFileError::EmptyDimension {
                 origin,
                 line: self.lines.of(&d.id),
-                id: d.id.get_ref().clone(),
+                id: short(d.id.get_ref()),
             });
         }
 
@@ -451,6 +482,27 @@ impl Checker<'_> {
         }
         .build()
         .map_err(|source| InstrumentFileError::Invalid { origin, source })
+    }
+
+    /// Refuses `id` when an earlier id (in `earlier`, by [`match_key`]) has the same key;
+    /// records it otherwise.
+    fn same_key<'s>(
+        &self,
+        earlier: &mut HashMap<String, &'s Spanned<String>>,
+        id: &'s Spanned<String>,
+        what: &'static str,
+    ) -> Result<(), InstrumentFileError> {
+        match earlier.insert(match_key(id.get_ref()), id) {
+            Some(first) => Err(InstrumentFileError::SameId {
+                origin: self.origin(),
+                line: self.lines.of(id),
+                what,
+                first: short(first.get_ref()),
+                second: short(id.get_ref()),
+                first_line: self.lines.of(first),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Checks that an id is not blank; returns its line.
@@ -500,7 +552,7 @@ impl Checker<'_> {
                     origin: self.origin(),
                     line,
                     field: field.to_owned(),
-                    lang: lang.clone(),
+                    lang: short(lang),
                 });
             }
             if text.trim().is_empty() {
@@ -508,12 +560,27 @@ impl Checker<'_> {
                     origin: self.origin(),
                     line,
                     field: field.to_owned(),
-                    lang: lang.clone(),
+                    lang: short(lang),
                 });
             }
             localized.insert(lang, text);
         }
         Ok(localized)
+    }
+}
+
+/// A value as shown in a message: control characters escaped, at most
+/// [`MAX_QUOTED_CHARS`](crate::settings_file::MAX_QUOTED_CHARS) characters.
+fn short(text: &str) -> String {
+    crate::settings_file::shorten(text, crate::settings_file::MAX_QUOTED_CHARS)
+}
+
+/// How mappings and header patterns compare ids: a number by its value, other ids
+/// ignoring case, spaces, `_`, `-` and `.` (as `detect::normalise`).
+fn match_key(id: &str) -> String {
+    match id.trim().parse::<u64>() {
+        Ok(n) => n.to_string(),
+        Err(_) => crate::detect::normalise(id),
     }
 }
 

@@ -45,6 +45,7 @@ mod source;
 mod text;
 
 pub mod instrument_file;
+pub mod settings_file;
 pub mod tickets;
 
 pub use cell::{Decimal, LabelValue, ValueLabels};

@@ -1,13 +1,16 @@
 //! Mapping files (TOML): which column holds which answer, how to read the file,
 //! and what text answers mean. The format is documented in `docs/mapping-format.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use servgap_core::instrument::Battery;
+use servgap_core::instrument::{Battery, Instrument};
 
 use crate::cell::{Decimal, LabelValue, ValueLabels};
+use crate::settings_file::{
+    read_settings_text, shorten, shorten_message, toml_error, MAX_QUOTED_CHARS, MAX_SETTINGS_BYTES,
+};
 use crate::source::{parse_delimiter, ReadOptions};
 use crate::IngestError;
 
@@ -38,6 +41,11 @@ pub struct Mapping {
     pub value_labels: ValueLabels,
     /// Text answers of the overall cell and their meaning.
     pub overall_labels: ValueLabels,
+    /// The numbers `[value_labels]` gives, as `(label, number)` in file order (checked
+    /// against the instrument's scales by [`Mapping::check_against`]).
+    pub value_label_numbers: Vec<(String, i64)>,
+    /// The numbers `[overall_labels]` gives, as `(label, number)`.
+    pub overall_label_numbers: Vec<(String, i64)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,24 +101,78 @@ pub(crate) fn battery_key(key: &str) -> Option<Battery> {
     }
 }
 
-fn labels(table: &BTreeMap<String, toml::Value>, key: &str, path: &Path) -> Result<ValueLabels, IngestError> {
+/// Labels with their meanings and the numbers given; refuses two labels that are equal
+/// after case folding and space trimming (the reader could not tell them apart).
+fn labels(
+    table: &BTreeMap<String, toml::Value>,
+    key: &str,
+) -> Result<(ValueLabels, Vec<(String, i64)>), String> {
     let mut out = ValueLabels::new();
+    let mut numbers = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (text, value) in table {
+        let shown = shorten(text, MAX_QUOTED_CHARS);
         let meaning = match value {
             toml::Value::Integer(v) => LabelValue::Number(*v),
             toml::Value::String(s) if s.eq_ignore_ascii_case("missing") => LabelValue::Missing,
             other => {
-                return Err(IngestError::Mapping {
-                    mapping: path.to_owned(),
-                    message: format!(
-                        "key `{key}.\"{text}\"`: expected a whole number or \"missing\", found `{other}`"
-                    ),
-                })
+                return Err(format!(
+                    "key `{key}.\"{shown}\"`: expected a whole number or \"missing\", found `{other}`"
+                ))
             }
         };
+        if out.get(text).is_some() {
+            let first = seen.iter().find(|s| {
+                let mut one = ValueLabels::new();
+                one.insert(s, LabelValue::Missing);
+                one.get(text).is_some()
+            });
+            return Err(format!(
+                "key `{key}.\"{shown}\"`: the same label as `{key}.\"{}\"` (labels match ignoring case and extra spaces)",
+                shorten(first.copied().unwrap_or_default(), MAX_QUOTED_CHARS)
+            ));
+        }
+        if let LabelValue::Number(n) = meaning {
+            numbers.push((text.clone(), n));
+        }
+        seen.push(text);
         out.insert(text, meaning);
     }
-    Ok(out)
+    Ok((out, numbers))
+}
+
+/// Refuses one column named for two answers (e.g. both E and P of an item).
+fn check_columns_unique(raw: &RawMapping) -> Result<(), String> {
+    let mut named: Vec<(String, &str)> = Vec::new();
+    for (key, column) in [
+        ("columns.id", &raw.columns.id),
+        ("columns.overall", &raw.columns.overall),
+        ("columns.segment", &raw.columns.segment),
+    ] {
+        if let Some(c) = column {
+            named.push((key.to_owned(), c));
+        }
+    }
+    for (item, columns) in &raw.items {
+        for (battery, column) in columns {
+            named.push((format!("items.{item}.{battery}"), column));
+        }
+    }
+    for (dimension, column) in &raw.importance {
+        named.push((format!("importance.{dimension}"), column));
+    }
+    let mut seen: HashMap<Vec<char>, &str> = HashMap::new();
+    for (key, column) in &named {
+        if let Some(first) = seen.insert(fold(column), key) {
+            return Err(format!(
+                "key `{}`: column `{}` is already named by `{}`; a column holds one answer",
+                shorten(key, MAX_QUOTED_CHARS),
+                shorten(column, MAX_QUOTED_CHARS),
+                shorten(first, MAX_QUOTED_CHARS)
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Mapping {
@@ -120,8 +182,46 @@ impl Mapping {
     /// [`IngestError::Io`] when the file cannot be read, [`IngestError::Mapping`]
     /// when it is not a valid mapping (the message names the key).
     pub fn load(path: &Path) -> Result<Self, IngestError> {
-        let text = std::fs::read_to_string(path).map_err(crate::source::io_error(path))?;
+        let text = read_settings_text(path, MAX_SETTINGS_BYTES).map_err(crate::source::io_error(path))?;
         Self::parse(&text, path)
+    }
+
+    /// Checks the label numbers against the instrument: `[value_labels]` numbers must
+    /// lie on the rating scale (or in 0–100 when the instrument collects importance
+    /// points), `[overall_labels]` numbers on the overall scale (when there is one).
+    ///
+    /// # Errors
+    /// [`IngestError::Mapping`] naming the key, the number and the scale.
+    pub fn check_against(&self, instrument: &Instrument) -> Result<(), IngestError> {
+        let scale = instrument.scale();
+        let on_rating = |n: i64| {
+            i16::try_from(n).is_ok_and(|v| scale.contains(v))
+                || instrument.has_importance() && (0..=100).contains(&n)
+        };
+        let rating_range = if instrument.has_importance() {
+            format!("the rating scale {}..={} or importance points 0..=100", scale.min(), scale.max())
+        } else {
+            format!("the rating scale {}..={}", scale.min(), scale.max())
+        };
+        let off = |key: &str, label: &str, n: i64, range: &str| IngestError::Mapping {
+            mapping: self.path.clone(),
+            message: format!(
+                "key `{key}.\"{}\"`: {n} is off {range} of instrument `{}`",
+                shorten(label, MAX_QUOTED_CHARS),
+                shorten(instrument.id(), MAX_QUOTED_CHARS)
+            ),
+        };
+        if let Some((label, n)) = self.value_label_numbers.iter().find(|(_, n)| !on_rating(*n)) {
+            return Err(off("value_labels", label, *n, &rating_range));
+        }
+        if let Some(overall) = instrument.overall() {
+            let range = format!("the overall scale {}..={}", overall.min(), overall.max());
+            let on_overall = |n: i64| i16::try_from(n).is_ok_and(|v| overall.contains(v));
+            if let Some((label, n)) = self.overall_label_numbers.iter().find(|(_, n)| !on_overall(*n)) {
+                return Err(off("overall_labels", label, *n, &range));
+            }
+        }
+        Ok(())
     }
 
     /// Parses mapping text; `path` names the file in error messages.
@@ -129,9 +229,16 @@ impl Mapping {
     /// # Errors
     /// [`IngestError::Mapping`] for invalid TOML, unknown keys or wrong values.
     pub fn parse(text: &str, path: &Path) -> Result<Self, IngestError> {
-        let mapping_error = |message: String| IngestError::Mapping { mapping: path.to_owned(), message };
-        let raw: RawMapping =
-            toml::from_str(text).map_err(|e| mapping_error(e.to_string().trim_end().to_owned()))?;
+        let mapping_error = |message: String| IngestError::Mapping {
+            mapping: path.to_owned(),
+            message: shorten_message(&message),
+        };
+        let raw: RawMapping = toml::from_str(text).map_err(|e| mapping_error(toml_error(text, &e)))?;
+        check_columns_unique(&raw).map_err(mapping_error)?;
+        let (value_labels, value_label_numbers) =
+            labels(&raw.value_labels, "value_labels").map_err(mapping_error)?;
+        let (overall_labels, overall_label_numbers) =
+            labels(&raw.overall_labels, "overall_labels").map_err(mapping_error)?;
 
         let delimiter = raw
             .delimiter
@@ -208,8 +315,10 @@ impl Mapping {
             importance_pattern: raw.patterns.importance,
             items,
             importance: raw.importance.into_iter().collect(),
-            value_labels: labels(&raw.value_labels, "value_labels", path)?,
-            overall_labels: labels(&raw.overall_labels, "overall_labels", path)?,
+            value_labels,
+            overall_labels,
+            value_label_numbers,
+            overall_label_numbers,
         })
     }
 }

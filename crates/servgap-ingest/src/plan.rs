@@ -452,6 +452,9 @@ pub(crate) fn plan_for_header(
     instrument: &Instrument,
     mapping: Option<&Mapping>,
 ) -> Result<ColumnPlan, IngestError> {
+    if let Some(m) = mapping {
+        m.check_against(instrument)?;
+    }
     let detection = resolve_columns(&header.columns, instrument, mapping, &source.path)?;
     let plan = ColumnPlan::from_detection(header.columns.clone(), detection, instrument, &source.path)?;
     Ok(match mapping {

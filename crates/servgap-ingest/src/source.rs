@@ -62,7 +62,7 @@ impl ReadOptions {
 pub fn parse_delimiter(text: &str) -> Result<u8, IngestError> {
     match text {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
-        s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        s if s.len() == 1 && s.is_ascii() => crate::settings_file::check_delimiter(s.as_bytes()[0]),
         _ => Err(IngestError::BadDelimiter { given: text.to_owned() }),
     }
 }

@@ -163,7 +163,14 @@ pub struct KpiOptions {
     /// buckets (default [`SPARSE_BUDGET`]); coarse buckets that hold a median or p90 are
     /// resolved by a second pass ([`KpiAggregate::refinements`]).
     pub sparse_budget: u32,
+    /// Most distinct values one segment dimension may have in a run (default
+    /// [`DEFAULT_MAX_SEGMENTS`]); one more ends the run with
+    /// [`CoreError::KpiTooManySegments`] instead of growing memory without bound.
+    pub max_segments: usize,
 }
+
+/// Default [`KpiOptions::max_segments`]: 1 000 values per dimension, as `analyze --by`.
+pub const DEFAULT_MAX_SEGMENTS: usize = 1000;
 
 /// Which parts of the aggregate are kept. Leaving out what a run does not report
 /// saves time and memory (resolution-time histograms of long periods are the largest part);
@@ -222,14 +229,20 @@ impl KpiOptions {
             quantile_method: QuantileMethod::Linear,
             compute: Compute::ALL,
             sparse_budget: SPARSE_BUDGET,
+            max_segments: DEFAULT_MAX_SEGMENTS,
         })
     }
 }
 
 /// Business calendars per team, with an optional default for other teams.
+///
+/// Team names match case-insensitively (`Tier2` in the data uses the calendar of
+/// `tier2`); two team calendars whose names differ only in case are refused by the
+/// calendar-file reader.
 #[derive(Debug, Clone, Default)]
 pub struct Calendars {
     default: Option<BusinessCalendar>,
+    /// Keyed by the lower-cased team name.
     by_team: HashMap<String, BusinessCalendar>,
 }
 
@@ -247,13 +260,16 @@ impl Calendars {
 
     /// The calendar of one team.
     pub fn with_team(mut self, team: &str, calendar: BusinessCalendar) -> Calendars {
-        self.by_team.insert(team.to_string(), calendar);
+        self.by_team.insert(team.to_lowercase(), calendar);
         self
     }
 
-    /// The calendar used for tickets of `team`.
+    /// The calendar used for tickets of `team` (compared case-insensitively).
     pub fn for_team(&self, team: &str) -> Option<&BusinessCalendar> {
-        self.by_team.get(team).or(self.default.as_ref())
+        if self.by_team.is_empty() {
+            return self.default.as_ref();
+        }
+        self.by_team.get(&team.to_lowercase()).or(self.default.as_ref())
     }
 }
 
@@ -560,6 +576,14 @@ impl Labels {
         id
     }
 
+    /// As [`Labels::intern`], but refuses a new name once `limit` names are held.
+    fn intern_within(&mut self, name: &str, limit: usize) -> Option<u32> {
+        if self.names.len() >= limit && !self.ids.contains_key(name) {
+            return None;
+        }
+        Some(self.intern(name))
+    }
+
     fn name(&self, id: u32) -> &str {
         self.names.get(id as usize).map_or("", |n| n)
     }
@@ -681,7 +705,6 @@ impl KpiAggregate {
         } = self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let m = &*scratch;
-        *tickets += 1;
 
         // With dimensions, the all-tickets group is derived at `finish` from the first
         // dimension's groups (every ticket has exactly one value there), halving the work.
@@ -691,9 +714,15 @@ impl KpiAggregate {
         }
         for &dimension in &options.dimensions {
             let i = dimension.index();
-            let label = labels[usize::from(i) - 1].intern(dimension.value_of(ticket));
+            let label = labels[usize::from(i) - 1]
+                .intern_within(dimension.value_of(ticket), options.max_segments)
+                .ok_or(CoreError::KpiTooManySegments {
+                    dimension: dimension.id(),
+                    limit: options.max_segments,
+                })?;
             segments.push((i, label));
         }
+        *tickets += 1;
 
         if let Some(refining) = refining {
             return refine_ticket(engine, refining, zone, segments, &*scratch);
@@ -789,6 +818,21 @@ impl KpiAggregate {
             }
         }
         Ok(())
+    }
+
+    /// Checks the segment limit after [`KpiAggregate::merge`]: each chunk kept within
+    /// [`KpiOptions::max_segments`] while adding, but their union may not. Call it once
+    /// on the merged aggregate so the outcome does not depend on how the data was split.
+    ///
+    /// # Errors
+    /// [`CoreError::KpiTooManySegments`] naming the first dimension over the limit.
+    pub fn check_segments(&self, engine: &KpiEngine) -> Result<(), CoreError> {
+        let limit = engine.options.max_segments;
+        match Dimension::ALL.into_iter().find(|d| self.labels[usize::from(d.index()) - 1].names.len() > limit)
+        {
+            Some(d) => Err(CoreError::KpiTooManySegments { dimension: d.id(), limit }),
+            None => Ok(()),
+        }
     }
 
     /// Adds another aggregate built with the same engine.

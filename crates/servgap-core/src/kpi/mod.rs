@@ -36,7 +36,7 @@ pub mod targets;
 pub use aggregate::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
 pub use aggregate::{
     BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
-    KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary,
+    KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary, DEFAULT_MAX_SEGMENTS,
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
@@ -50,7 +50,8 @@ pub use summary::{
     ShareEstimate, Z_95,
 };
 pub use targets::{
-    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic, Target,
+    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic, Target, Unit,
+    MAX_TARGET_SECONDS,
 };
 
 #[cfg(test)]

@@ -118,7 +118,8 @@ pub enum CsatScale {
 }
 
 impl CsatScale {
-    fn range(self) -> (i16, i16) {
+    /// The lowest and highest answer, both inclusive: 0–1, 1–3 or 1–5.
+    pub fn range(self) -> (i16, i16) {
         match self {
             CsatScale::Binary => (0, 1),
             CsatScale::OneToThree => (1, 3),

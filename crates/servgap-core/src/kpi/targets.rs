@@ -99,6 +99,56 @@ pub enum Measure {
     Backlog,
 }
 
+/// Longest duration a target or SLA may name: 366 days, in seconds. Longer values are
+/// almost certainly a unit mistake (seconds written where hours were meant), and this
+/// bound keeps every duration far from integer overflow.
+pub const MAX_TARGET_SECONDS: f64 = 366.0 * 86_400.0;
+
+/// The unit of a measure's values, with the range a target may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Seconds, `0..=`[`MAX_TARGET_SECONDS`].
+    Seconds,
+    /// A share, `0..=1` (written `0.85` or `"85%"` in targets files).
+    Share,
+    /// NPS points, `−100..=100`.
+    NpsPoints,
+    /// The mean of CES answers on their 1–7 scale, `1..=7`.
+    CesMean,
+    /// A count of tickets, `0` or more.
+    Tickets,
+}
+
+impl Unit {
+    /// The admissible range `(low, high)`, both inclusive.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Unit::Seconds => (0.0, MAX_TARGET_SECONDS),
+            Unit::Share => (0.0, 1.0),
+            Unit::NpsPoints => (-100.0, 100.0),
+            Unit::CesMean => (1.0, 7.0),
+            Unit::Tickets => (0.0, f64::MAX),
+        }
+    }
+
+    /// The range in words, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Unit::Seconds => "the duration range 0 s..=366 days",
+            Unit::Share => "the share range 0..=1 (0 %..=100 %)",
+            Unit::NpsPoints => "the NPS range -100..=100",
+            Unit::CesMean => "the CES scale 1..=7",
+            Unit::Tickets => "the ticket-count range (0 or more)",
+        }
+    }
+
+    /// True when `value` lies in [`Unit::range`].
+    pub fn contains(self, value: f64) -> bool {
+        let (low, high) = self.range();
+        (low..=high).contains(&value)
+    }
+}
+
 /// A measure's value in one group, with the n behind it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reading {
@@ -124,6 +174,22 @@ impl Measure {
             Measure::CesMean => "ces-mean".into(),
             Measure::CesAgree => "ces-agree".into(),
             Measure::Backlog => "backlog".into(),
+        }
+    }
+
+    /// The unit of the measure's values (and of targets set on it).
+    pub fn unit(&self) -> Unit {
+        match self {
+            Measure::Duration { .. } => Unit::Seconds,
+            Measure::FirstContactResolution
+            | Measure::ReopenRate
+            | Measure::SlaAttainment(_)
+            | Measure::Csat
+            | Measure::CsatResponseRate
+            | Measure::CesAgree => Unit::Share,
+            Measure::Nps => Unit::NpsPoints,
+            Measure::CesMean => Unit::CesMean,
+            Measure::Backlog => Unit::Tickets,
         }
     }
 
@@ -248,6 +314,9 @@ impl Target {
     ///
     /// # Errors
     /// [`CoreError::KpiNonFiniteTarget`] when `target` or `minimum` is NaN or infinite;
+    /// [`CoreError::KpiTargetOutOfRange`] when either lies outside the range of the
+    /// measure's [`Unit`] (a share above 1, NPS beyond ±100, a CES mean off 1–7, a
+    /// negative backlog, a duration that is negative or longer than [`MAX_TARGET_SECONDS`]);
     /// [`CoreError::KpiTargetBandInverted`] when the minimum is better than the target
     /// (above it when higher is better, below it when lower is better).
     pub fn new(
@@ -258,6 +327,14 @@ impl Target {
     ) -> Result<Target, CoreError> {
         if !target.is_finite() || minimum.is_some_and(|m| !m.is_finite()) {
             return Err(CoreError::KpiNonFiniteTarget { measure: measure.id() });
+        }
+        let unit = measure.unit();
+        if let Some(value) = [Some(target), minimum].into_iter().flatten().find(|v| !unit.contains(*v)) {
+            return Err(CoreError::KpiTargetOutOfRange {
+                measure: measure.id(),
+                value: value.to_string(),
+                range: unit.describe(),
+            });
         }
         if let Some(m) = minimum {
             if direction.sign() * m > direction.sign() * target {

@@ -822,3 +822,76 @@ proptest! {
         prop_assert_eq!(agg.finish_totals(&coarse), exact.finish_totals(&engine));
     }
 }
+
+#[test]
+fn issue_11_targets_outside_their_unit_range_are_rejected() {
+    let frt = Measure::Duration {
+        kpi: DurationKpi::FirstResponse,
+        clock: Clock::Calendar,
+        statistic: Statistic::Median,
+    };
+    let higher = Direction::HigherIsBetter;
+    let cases: [(Measure, Direction, f64, Option<f64>); 7] = [
+        (Measure::Csat, higher, 1.5, None),
+        (Measure::Csat, higher, 85.0, None),
+        (Measure::Nps, higher, 150.0, None),
+        (Measure::CesMean, higher, 9.0, None),
+        (Measure::Backlog, Direction::LowerIsBetter, -1.0, None),
+        (frt.clone(), Direction::LowerIsBetter, 1e308, None),
+        (Measure::ReopenRate, Direction::LowerIsBetter, 0.05, Some(-0.1)),
+    ];
+    for (measure, direction, target, minimum) in cases {
+        let id = measure.id();
+        match Target::new(measure, direction, target, minimum) {
+            Err(CoreError::KpiTargetOutOfRange { measure, .. }) => assert_eq!(measure, id),
+            other => panic!("{id} {target}: expected out of range, got {other:?}"),
+        }
+    }
+    assert!(Target::new(Measure::Nps, higher, -100.0, None).is_ok());
+    assert!(Target::new(Measure::CesMean, higher, 7.0, Some(1.0)).is_ok());
+    assert!(Target::new(frt, Direction::LowerIsBetter, MAX_TARGET_SECONDS, None).is_ok());
+    for b in benchmarks() {
+        assert!(b.to_target().is_ok(), "{}", b.id);
+    }
+}
+
+#[test]
+fn issue_11_kpi_segment_cap_ends_the_run_naming_the_dimension() {
+    let mut options = KpiOptions::new("UTC").unwrap();
+    assert_eq!(options.max_segments, DEFAULT_MAX_SEGMENTS);
+    options.dimensions = vec![Dimension::Channel];
+    options.max_segments = 3;
+    let engine = KpiEngine::new(options, Calendars::new());
+    let mut agg = engine.aggregate();
+    for channel in ["a", "b", "c", "a", "c"] {
+        agg.add(&engine, &ticket("T", "2026-01-05T08:00:00Z", channel, "low", "A")).unwrap();
+    }
+    let err = agg.add(&engine, &ticket("T", "2026-01-05T08:00:00Z", "d", "low", "A")).unwrap_err();
+    assert_eq!(err, CoreError::KpiTooManySegments { dimension: "channel", limit: 3 });
+    assert!(err.to_string().contains("more than 3 distinct channel values"), "{err}");
+    assert_eq!(agg.tickets(), 5, "the refused ticket is not counted");
+    assert!(agg.check_segments(&engine).is_ok());
+    // Two chunks within the limit whose union is not: the merged aggregate is refused.
+    let mut other = engine.aggregate();
+    for channel in ["x", "y"] {
+        other.add(&engine, &ticket("T", "2026-01-05T08:00:00Z", channel, "low", "A")).unwrap();
+    }
+    agg.merge(&other);
+    assert_eq!(
+        agg.check_segments(&engine),
+        Err(CoreError::KpiTooManySegments { dimension: "channel", limit: 3 })
+    );
+}
+
+#[test]
+fn issue_11_team_calendar_names_match_case_insensitively() {
+    let night = BusinessCalendar::new("UTC", &WeekSchedule::always(), []).unwrap();
+    let calendars = Calendars::new().with_default(office_utc()).with_team("tier2", night);
+    let always = |c: Option<&BusinessCalendar>| {
+        c.unwrap().between(ts("2026-01-10T00:00:00Z"), ts("2026-01-10T01:00:00Z"), &[]).as_secs()
+    };
+    // Saturday: only the 24/7 team calendar counts the hour.
+    assert_eq!(always(calendars.for_team("Tier2")), 3600);
+    assert_eq!(always(calendars.for_team("TIER2")), 3600);
+    assert_eq!(always(calendars.for_team("tier1")), 0);
+}

@@ -188,22 +188,28 @@ fn error_unknown_key() {
     );
     check_error(
         &minimal_with("text = ", "reversed = true\ntext = "),
-        "test.toml:15:1: unknown field `reversed`, expected one of `id`, `dimension`, `reverse`, `text`",
+        "test.toml:15:1: key `item`: unknown field `reversed`, expected one of `id`, `dimension`, `reverse`, `text`",
     );
 }
 
 #[test]
 fn error_missing_field() {
     check_error(&minimal_with("format = \"two-column\"\n", ""), "test.toml:1:1: missing field `format`");
-    check_error(&minimal_with("dimension = \"d\"\n", ""), "test.toml:12:1: missing field `dimension`");
-    check_error(&minimal_with("{ min = 1, max = 7 }", "{ min = 1 }"), "test.toml:3:9: missing field `max`");
+    check_error(
+        &minimal_with("dimension = \"d\"\n", ""),
+        "test.toml:12:1: key `item`: missing field `dimension`",
+    );
+    check_error(
+        &minimal_with("{ min = 1, max = 7 }", "{ min = 1 }"),
+        "test.toml:3:9: key `scale`: missing field `max`",
+    );
 }
 
 #[test]
 fn error_wrong_type() {
     check_error(
         &minimal_with("{ min = 1, max = 7 }", "{ min = 1, max = \"7\" }"),
-        "test.toml:3:26: invalid type: string \"7\", expected i16",
+        "test.toml:3:26: key `scale.max`: invalid type: string \"7\", expected i16",
     );
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use servgap_core::kpi::{CsatScale, Status};
 
+use super::timestamp::TimestampParser;
 use crate::source::{parse_delimiter, ReadOptions};
 use crate::IngestError;
 
@@ -181,15 +182,12 @@ struct RawMapping {
     timestamp_format: Option<String>,
     detect: Option<bool>,
     events_grouped: Option<bool>,
-    #[serde(default)]
-    bot_resources: Vec<String>,
+    bot_resources: Option<Vec<String>>,
     #[serde(default)]
     columns: BTreeMap<String, String>,
-    #[serde(default)]
-    activities: BTreeMap<String, toml::Value>,
+    activities: Option<BTreeMap<String, toml::Value>>,
     csat: Option<RawCsat>,
-    #[serde(default)]
-    flags: Vec<RawFlag>,
+    flags: Option<Vec<RawFlag>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,23 +216,113 @@ fn meaning(text: &str) -> Option<Vec<ActivityMeaning>> {
     }
 }
 
+/// Top-level keys valid in every layout.
+const COMMON_KEYS: [&str; 9] =
+    ["layout", "encoding", "delimiter", "header_row", "zone", "timestamp_format", "columns", "csat", "flags"];
+
+/// Top-level keys of one layout only, with that layout.
+const LAYOUT_KEYS: [(&str, Layout); 4] = [
+    ("detect", Layout::Tickets),
+    ("events_grouped", Layout::Events),
+    ("bot_resources", Layout::Events),
+    ("activities", Layout::Events),
+];
+
+/// Roles of one layout only (`docs/kpi-mapping-format.md`, "Roles").
+fn role_layout(role: Role) -> Option<Layout> {
+    match role {
+        Role::FirstResponse | Role::FirstResponseMinutes | Role::Replies | Role::Solved | Role::Closed => {
+            Some(Layout::Tickets)
+        }
+        Role::Activity | Role::Timestamp | Role::Resource => Some(Layout::Events),
+        _ => None,
+    }
+}
+
+impl Layout {
+    /// `tickets` or `events`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::Tickets => "tickets",
+            Layout::Events => "events",
+        }
+    }
+
+    /// The top-level mapping keys valid in this layout.
+    pub fn keys(self) -> Vec<&'static str> {
+        let own = LAYOUT_KEYS.iter().filter(|(_, l)| *l == self).map(|(k, _)| *k);
+        COMMON_KEYS.iter().copied().chain(own).collect()
+    }
+
+    /// The `[columns]` roles valid in this layout.
+    pub fn roles(self) -> Vec<&'static str> {
+        Role::ALL.into_iter().filter(|r| role_layout(*r).is_none_or(|l| l == self)).map(Role::key).collect()
+    }
+}
+
+/// Refuses keys of the other layout, listing the valid ones.
+fn check_layout_keys(raw: &RawMapping, layout: Layout) -> Result<(), String> {
+    let present = [
+        ("detect", raw.detect.is_some()),
+        ("events_grouped", raw.events_grouped.is_some()),
+        ("bot_resources", raw.bot_resources.is_some()),
+        ("activities", raw.activities.is_some()),
+    ];
+    for (key, given) in present {
+        let home = LAYOUT_KEYS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l);
+        if given && home.is_some_and(|l| l != layout) {
+            return Err(format!(
+                "key `{key}`: not used with layout = \"{}\" (valid keys: {})",
+                layout.id(),
+                layout.keys().join(", ")
+            ));
+        }
+    }
+    for key in raw.columns.keys() {
+        let role = Role::from_key(key).ok_or_else(|| {
+            format!(
+                "key `columns.{}`: unknown role (valid for layout = \"{}\": {})",
+                crate::settings_file::shorten(key, crate::settings_file::MAX_QUOTED_CHARS),
+                layout.id(),
+                layout.roles().join(", ")
+            )
+        })?;
+        if role_layout(role).is_some_and(|l| l != layout) {
+            return Err(format!(
+                "key `columns.{key}`: not a role of layout = \"{}\" (valid: {})",
+                layout.id(),
+                layout.roles().join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl TicketMapping {
-    /// Reads and parses a mapping file.
+    /// Reads and parses a mapping file (a regular file of at most
+    /// [`MAX_SETTINGS_BYTES`](crate::settings_file::MAX_SETTINGS_BYTES)).
     ///
     /// # Errors
     /// [`IngestError::Io`] or [`IngestError::Mapping`] (the message names the key).
     pub fn load(path: &Path) -> Result<TicketMapping, IngestError> {
-        let text = std::fs::read_to_string(path).map_err(crate::source::io_error(path))?;
+        let text = crate::settings_file::read_settings_text(path, crate::settings_file::MAX_SETTINGS_BYTES)
+            .map_err(crate::source::io_error(path))?;
         TicketMapping::parse(&text, path)
     }
 
     /// Parses mapping text; `path` names the file in errors.
     ///
     /// # Errors
-    /// [`IngestError::Mapping`] for invalid TOML, unknown keys, roles, activities, scales or zones.
+    /// [`IngestError::Mapping`] for invalid TOML, unknown keys, keys or roles of the other
+    /// layout, `header_row = 0`, a `timestamp_format` that cannot read what it writes, and
+    /// unknown activities, scales or zones.
     pub fn parse(text: &str, path: &Path) -> Result<TicketMapping, IngestError> {
-        let err = |message: String| IngestError::Mapping { mapping: path.to_owned(), message };
-        let raw: RawMapping = toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_owned()))?;
+        let err = |message: String| IngestError::Mapping {
+            mapping: path.to_owned(),
+            message: crate::settings_file::shorten_message(&message),
+        };
+        let raw: RawMapping =
+            toml::from_str(text).map_err(|e| err(crate::settings_file::toml_error(text, &e)))?;
         let layout = match raw.layout.as_deref() {
             None | Some("tickets") => Layout::Tickets,
             Some("events") => Layout::Events,
@@ -244,6 +332,13 @@ impl TicketMapping {
                 )))
             }
         };
+        check_layout_keys(&raw, layout).map_err(err)?;
+        if raw.header_row == Some(0) {
+            return Err(err("key `header_row`: rows are numbered from 1".to_owned()));
+        }
+        if let Some(format) = &raw.timestamp_format {
+            TimestampParser::check_format(format).map_err(|e| err(format!("key `timestamp_format`: {e}")))?;
+        }
         let delimiter = raw
             .delimiter
             .as_deref()
@@ -262,14 +357,12 @@ impl TicketMapping {
         }
         let mut columns = BTreeMap::new();
         for (key, column) in raw.columns {
-            let role = Role::from_key(&key).ok_or_else(|| {
-                let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
-                err(format!("key `columns.{key}`: unknown role (known: {})", known.join(", ")))
-            })?;
-            columns.insert(role, column);
+            if let Some(role) = Role::from_key(&key) {
+                columns.insert(role, column);
+            }
         }
         let mut activities = BTreeMap::new();
-        for (activity, value) in raw.activities {
+        for (activity, value) in raw.activities.unwrap_or_default() {
             let texts: Vec<String> = match &value {
                 toml::Value::String(s) => vec![s.clone()],
                 toml::Value::Array(a) => a.iter().map(|v| v.as_str().unwrap_or("?").to_owned()).collect(),
@@ -306,10 +399,24 @@ impl TicketMapping {
                 };
                 let mut labels = BTreeMap::new();
                 let mut unoffered = Vec::new();
+                let (low, high) = scale.range();
+                let mut seen = std::collections::HashMap::new();
                 for (text, value) in c.labels {
+                    let shown = crate::settings_file::shorten(&text, crate::settings_file::MAX_QUOTED_CHARS);
+                    if let Some(first) = seen.insert(text.trim().to_lowercase(), shown.clone()) {
+                        return Err(err(format!(
+                            "key `csat.labels.\"{shown}\"`: the same label as `csat.labels.\"{first}\"` \
+                             (labels match ignoring case and surrounding spaces)"
+                        )));
+                    }
                     match value {
                         toml::Value::Integer(v) => {
-                            labels.insert(text.to_lowercase(), Some(v.clamp(-1, 100) as i16));
+                            let score = i16::try_from(v).ok().filter(|s| (low..=high).contains(s)).ok_or_else(|| {
+                                err(format!(
+                                    "key `csat.labels.\"{shown}\"`: {v} is off the csat scale {low}..={high}"
+                                ))
+                            })?;
+                            labels.insert(text.to_lowercase(), Some(score));
                         }
                         toml::Value::String(s) if s == "offered" => {
                             labels.insert(text.to_lowercase(), None);
@@ -317,7 +424,7 @@ impl TicketMapping {
                         toml::Value::String(s) if s == "unoffered" => unoffered.push(text.to_lowercase()),
                         other => {
                             return Err(err(format!(
-                                "key `csat.labels.\"{text}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
+                                "key `csat.labels.\"{shown}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
                             )))
                         }
                     }
@@ -327,6 +434,7 @@ impl TicketMapping {
         };
         let flags = raw
             .flags
+            .unwrap_or_default()
             .into_iter()
             .map(|f| Flag { name: f.name, column: f.column, yes: f.yes, no: f.no })
             .collect();
@@ -345,7 +453,7 @@ impl TicketMapping {
             columns,
             activities,
             events_grouped: raw.events_grouped.unwrap_or(true),
-            bot_resources: raw.bot_resources,
+            bot_resources: raw.bot_resources.unwrap_or_default(),
             csat,
             flags,
         })

@@ -214,6 +214,7 @@ pub fn import_tickets(
     options: &TicketOptions,
 ) -> Result<TicketImport, IngestError> {
     let mut import = read_pass(source, header, plan, engine, options, &engine.aggregate())?;
+    import.aggregate.check_segments(engine)?;
     // Pass 2, only when a median or p90 lies in a coarse histogram bucket: the same
     // reader and ticket computation collect the exact values of those buckets.
     let refinements = import.aggregate.refinements(engine);

@@ -35,6 +35,30 @@ impl TimestampParser {
         TimestampParser { format: format.map(str::to_owned), zone, span: None, last_date: None }
     }
 
+    /// Checks a `strftime` format before any row is read: it must be a valid jiff
+    /// format, and a timestamp written with it must read back with it (so it carries
+    /// at least a full date). A format failing this would reject every row.
+    ///
+    /// # Errors
+    /// A message (without the key) saying what is wrong.
+    pub fn check_format(format: &str) -> Result<(), String> {
+        let sample = jiff::civil::date(2026, 11, 23)
+            .at(14, 35, 45, 0)
+            .to_zoned(TimeZone::UTC)
+            .map_err(|e| format!("cannot build a sample time: {e}"))?;
+        let written = jiff::fmt::strtime::format(format, &sample)
+            .map_err(|e| format!("not a valid strftime format: {e}"))?;
+        let mut parser = TimestampParser::new(Some(format), Some(TimeZone::UTC));
+        match parser.parse(&written) {
+            Ok(_) => Ok(()),
+            Err(_) => Err(format!(
+                "cannot read back `{}`, the sample 2026-11-23 14:35:45 UTC written with it; \
+                 the format needs at least a year, month and day (e.g. %Y-%m-%d %H:%M)",
+                crate::settings_file::shorten(&written, crate::settings_file::MAX_QUOTED_CHARS)
+            )),
+        }
+    }
+
     /// The format, if one was given.
     pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
@@ -60,7 +84,7 @@ impl TimestampParser {
     fn parse_exact(&mut self, text: &str) -> Result<Timestamp, TimestampError> {
         if let Some(format) = &self.format {
             let tm = BrokenDownTime::parse(format, text).map_err(|_| TimestampError::Invalid)?;
-            if tm.offset().is_some() {
+            if tm.offset().is_some() || tm.timestamp().is_some() {
                 return tm.to_timestamp().map_err(|_| TimestampError::Invalid);
             }
             let dt = match tm.to_datetime() {

@@ -8,5 +8,7 @@ mod formats;
 mod kiosk;
 mod parallel;
 mod rules;
+mod settings;
+mod settings_fuzz;
 mod tickets;
 mod util;

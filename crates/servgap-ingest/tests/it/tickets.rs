@@ -369,7 +369,7 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
     let p = Path::new("m.toml");
     let msg = |r: Result<TicketMapping, IngestError>| r.unwrap_err().to_string();
     assert!(msg(TicketMapping::parse("[columns]\nopened = \"x\"\n", p)).starts_with(
-        "mapping m.toml: key `columns.opened`: unknown role (known: id, created, first_response"
+        "mapping m.toml: key `columns.opened`: unknown role (valid for layout = \"tickets\": id, created, first_response"
     ));
     assert_eq!(
         msg(TicketMapping::parse("layout = \"rows\"\n", p)),
@@ -379,7 +379,7 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
         msg(TicketMapping::parse("zone = \"Mars/Base\"\n", p)),
         "mapping m.toml: key `zone`: `Mars/Base` is not an IANA time zone (e.g. Europe/Warsaw)"
     );
-    assert!(msg(TicketMapping::parse("[activities]\nx = \"done\"\n", p))
+    assert!(msg(TicketMapping::parse("layout = \"events\"\n[activities]\nx = \"done\"\n", p))
         .starts_with("mapping m.toml: key `activities.\"x\"`: unknown meaning `done`"));
 
     let c = Path::new("c.toml");
@@ -402,7 +402,7 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
     ));
     assert_eq!(
         tgt("[[target]]\nkpi = \"first-response\"\ntarget = \"soon\"\n"),
-        "targets t.toml: key `target[0].target`: expected a duration like \"4h\", found `\"soon\"`"
+        "targets t.toml: key `target[0].target`: `soon` is not a duration like \"4h\" or \"1h30m\" (units: s, m (min), h, d, w)"
     );
     assert_eq!(
         tgt("[[target]]\nkpi = \"sla:frt\"\ntarget = 0.9\n"),
@@ -412,7 +412,7 @@ fn mapping_calendar_and_targets_files_reject_bad_keys_with_the_key_named() {
         .starts_with("targets t.toml: target[0]: "));
     assert_eq!(
         tgt("[[sla]]\nname = \"x\"\nmetric = \"first-response\"\nwithin = \"fast\"\n"),
-        "targets t.toml: key `sla[0].within`: expected a duration like \"8h\" or \"30m\""
+        "targets t.toml: key `sla[0].within`: `fast` is not a duration like \"4h\" or \"1h30m\" (units: s, m (min), h, d, w)"
     );
 }
 
