@@ -5,6 +5,7 @@
 
 mod encoding;
 mod formats;
+mod issue11;
 mod kiosk;
 mod parallel;
 mod rules;
