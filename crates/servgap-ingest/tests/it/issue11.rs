@@ -349,3 +349,112 @@ fn issue_11_kpi_on_a_spreadsheet_says_spreadsheets_are_not_read_for_tickets() {
     assert!(matches!(err, IngestError::TicketSpreadsheet { .. }), "{err}");
     assert!(err.to_string().contains("export the sheet as CSV"), "{err}");
 }
+
+#[test]
+fn issue_11_long_values_are_shortened_and_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut row = good_row(1);
+    row[col("E2")] = "x".repeat(1000);
+    row[col("P4")] = "a\u{0}b\u{1b}[31m\rz".to_owned();
+    let text = format!("{}\n{}\n{}\n", header().join(","), row.join(","), good_row(2).join(","));
+    // The lone `\r` at the end of P4's cell ends its row for the csv reader too: keep it inside quotes.
+    let quoted = text.replace("a\u{0}b\u{1b}[31m\rz", "\"a\u{0}b\u{1b}[31m\rz\"");
+    let plain = text.replace("a\u{0}b\u{1b}[31m\rz", "a\u{0}b\u{1b}[31mz");
+    for (name, text, p4) in
+        [("q.csv", quoted, "a\\u{0}b\\u{1b}[31m\\rz"), ("p.csv", plain, "a\\u{0}b\\u{1b}[31mz")]
+    {
+        let path = write(dir.path(), name, text);
+        let scan = survey_scan(&path, Limits::default(), &ScanOptions::default()).unwrap();
+        let values: Vec<_> = scan
+            .findings
+            .samples(servgap_core::servqual::Rule::NotANumber)
+            .iter()
+            .map(|f| f.value.clone())
+            .collect();
+        assert_eq!(values, [format!("{}…(1,000 bytes)", "x".repeat(80)), p4.to_owned()], "{name}");
+        let err = survey_scan(&path, Limits::default(), &strict()).unwrap_err().to_string();
+        assert!(err.contains(&format!("value `{}…(1,000 bytes)`", "x".repeat(80))), "{err}");
+        assert!(err.len() < 400 && !err.chars().any(char::is_control), "{err}");
+    }
+    // Tickets too.
+    let text = format!("{TICKET_HEAD}\n{}\n2,{}\u{1b}[2J,,email\n", ticket_line(1), "9".repeat(200));
+    let path = write(dir.path(), "t.csv", text);
+    let imported = tickets(&path, Limits::default(), &TicketOptions::default()).unwrap();
+    let value = &imported.findings.examples(TicketRule::BadTimestamp)[0].value;
+    assert_eq!(value, &format!("{}…(204 bytes)", "9".repeat(80)));
+}
+
+#[test]
+fn issue_11_a_file_level_error_names_the_same_row_whatever_the_thread_timing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = vec![header()];
+    for id in 1..=3000 {
+        let mut r = good_row(id);
+        if id == 700 || id == 2900 {
+            r[col("E1")] = "y".repeat(400);
+        }
+        rows.push(r);
+    }
+    let path = write(dir.path(), "e.csv", join(&rows, ","));
+    let mut seen = Vec::new();
+    for (threads, block_size) in [(1, 4096), (2, 512), (3, 700), (4, 64 << 10), (2, 1 << 20)] {
+        let options = fast(threads, block_size);
+        for _ in 0..3 {
+            let err = survey_scan(&path, small_limits(), &options).unwrap_err();
+            seen.push(err.to_string());
+        }
+    }
+    seen.push(survey_scan(&path, small_limits(), &general()).unwrap_err().to_string());
+    assert!(seen[0].contains("row 701, column `E1`: the cell is 400 bytes long"), "{}", seen[0]);
+    assert!(seen.iter().all(|m| *m == seen[0]), "{seen:#?}");
+    // A strict finding before the error wins in every reader, and an error before a finding wins too.
+    let mut rows2 = rows.clone();
+    rows2[10][col("P3")] = "9".to_owned();
+    let path = write(dir.path(), "f.csv", join(&rows2, ","));
+    for options in [fast(2, 512), fast(3, 4096), general()] {
+        let strict = ScanOptions { strict: true, ..options };
+        let err = survey_scan(&path, small_limits(), &strict).unwrap_err().to_string();
+        assert!(err.contains("row 11, column `P3`: value `9` breaks rule out-of-scale"), "{err}");
+    }
+    rows2[10][col("P3")] = "3".to_owned();
+    rows2[1000][col("P3")] = "9".to_owned();
+    let path = write(dir.path(), "g.csv", join(&rows2, ","));
+    for options in [fast(2, 512), fast(3, 4096), general()] {
+        let strict = ScanOptions { strict: true, ..options };
+        let err = survey_scan(&path, small_limits(), &strict).unwrap_err().to_string();
+        assert!(err.contains("row 701, column `E1`: the cell is 400 bytes long"), "{err}");
+    }
+}
+
+#[test]
+fn issue_11_xlsx_date_cells_are_reported_as_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2021, 3, 4).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in header().iter().enumerate() {
+        sheet.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, id) in [(1u32, 1u64), (2, 2)] {
+        for (c, v) in good_row(id).iter().enumerate() {
+            if r == 2 && c == col("E5") {
+                sheet.write_datetime_with_format(r, c as u16, &date, &format).unwrap();
+            } else {
+                sheet.write_number(r, c as u16, v.parse::<f64>().unwrap()).unwrap();
+            }
+        }
+    }
+    book.save(&path).unwrap();
+    let scan = survey_scan(&path, Limits::default(), &ScanOptions::default()).unwrap();
+    let finding = &scan.findings.samples(servgap_core::servqual::Rule::NotANumber)[0];
+    assert_eq!((finding.row, finding.value.as_str()), (3, "a date cell 2021-03-04"));
+    let err = survey_scan(&path, Limits::default(), &strict()).unwrap_err().to_string();
+    assert!(
+        err.ends_with(
+            "row 3, column `E5`: value `a date cell 2021-03-04` breaks rule not-a-number (an answer must be a number)"
+        ),
+        "{err}"
+    );
+}
