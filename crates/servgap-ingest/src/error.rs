@@ -231,8 +231,9 @@ pub enum IngestError {
     // Issue 11 (readers): size limits, empty results, shown values.
     /// A row (record) longer than [`crate::Limits::max_row_bytes`].
     #[error(
-        "{path}: row {row} is longer than {limit} bytes, the limit for one row \
-         (a missing line break or an unclosed quote?); raise the limit if the row is right"
+        "{path}: row {row} is longer than {} bytes, the limit for one row \
+         (a missing line break or an unclosed quote?); raise the limit if the row is right",
+        thousands(*limit as u64)
     )]
     RowTooLong {
         /// The data file.
@@ -244,7 +245,9 @@ pub enum IngestError {
     },
     /// A cell longer than [`crate::Limits::max_cell_bytes`].
     #[error(
-        "{path}: row {row}, column `{column}`: the cell is {length} bytes long, over the limit of {limit} bytes for one cell"
+        "{path}: row {row}, column `{column}`: the cell is {} bytes long, over the limit of {} bytes for one cell",
+        thousands(*length as u64),
+        thousands(*limit as u64)
     )]
     CellTooLong {
         /// The data file.
@@ -260,8 +263,10 @@ pub enum IngestError {
     },
     /// A workbook part that unpacks to more than the limits allow (a zip bomb, or a huge sheet).
     #[error(
-        "{path}: workbook part `{part}` unpacks to more than {limit} bytes (declared {declared} bytes); \
-         refusing to read it (the limit is in docs/limits.md)"
+        "{path}: workbook part `{part}` unpacks to more than {} bytes (declared {} bytes); \
+         refusing to read it (the limit is in docs/limits.md)",
+        thousands(*limit),
+        thousands(*declared)
     )]
     WorkbookTooLarge {
         /// The workbook.
@@ -311,7 +316,7 @@ pub(crate) fn shown(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(SHOWN_CHARS * 2));
     for (chars, c) in value.chars().enumerate() {
         if chars == SHOWN_CHARS {
-            out.push_str(&format!("…({} bytes)", thousands(value.len())));
+            out.push_str(&format!("…({} bytes)", thousands(value.len() as u64)));
             return out;
         }
         if c.is_control()
@@ -326,7 +331,7 @@ pub(crate) fn shown(value: &str) -> String {
 }
 
 /// `10485760` → `10,485,760`.
-pub(crate) fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
@@ -345,11 +350,11 @@ pub(crate) fn shown_bytes(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(head);
     let mut out = shown(&text);
     if head.len() < bytes.len() && !out.ends_with(" bytes)") {
-        out.push_str(&format!("…({} bytes)", thousands(bytes.len())));
+        out.push_str(&format!("…({} bytes)", thousands(bytes.len() as u64)));
     } else if head.len() < bytes.len() {
         if let Some(cut) = out.rfind("…(") {
             out.truncate(cut);
-            out.push_str(&format!("…({} bytes)", thousands(bytes.len())));
+            out.push_str(&format!("…({} bytes)", thousands(bytes.len() as u64)));
         }
     }
     out

@@ -600,7 +600,12 @@ fn check_workbook_size(path: &Path, limits: &Limits) -> Result<(), IngestError> 
                 |e| IngestError::Spreadsheet { path: path.to_owned(), message: format!("{name}: {e}") },
             )?;
         if unpacked > limit {
-            return Err(too_large(&name, declared, limit));
+            // Name the part when it alone is too large, else the total.
+            return Err(if unpacked > budget(&name) {
+                too_large(&name, declared, budget(&name))
+            } else {
+                too_large("(all parts)", declared_total, limits.max_workbook_bytes)
+            });
         }
         total += unpacked;
     }

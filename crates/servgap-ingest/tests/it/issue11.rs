@@ -256,7 +256,7 @@ fn issue_11_rows_and_cells_over_the_limits_are_errors_naming_row_and_limit() {
         assert_eq!(
             err.to_string(),
             format!(
-                "{}: row 3 is longer than 2000 bytes, the limit for one row (a missing line break or an unclosed \
+                "{}: row 3 is longer than 2,000 bytes, the limit for one row (a missing line break or an unclosed \
                  quote?); raise the limit if the row is right",
                 path.display()
             )
@@ -329,6 +329,42 @@ fn issue_11_workbook_parts_unpacking_past_the_budget_are_refused_before_reading(
     let err = read_header(&source).unwrap_err();
     assert!(
         matches!(&err, IngestError::WorkbookTooLarge { part, limit, .. } if part == "xl/worksheets/sheet1.xml" && *limit == 1 << 20),
+        "{err}"
+    );
+}
+
+/// Rewrites the uncompressed size every header declares for the entry `name` (a lying archive).
+fn lie_about_size(bytes: &mut [u8], name: &[u8], declared: u32) {
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(46) {
+        let (signature, size_at, name_at) = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => ("local", at + 22, at + 30),
+            b"PK\x01\x02" => ("central", at + 24, at + 46),
+            _ => continue,
+        };
+        if bytes.get(name_at..name_at + name.len()) == Some(name) {
+            bytes[size_at..size_at + 4].copy_from_slice(&declared.to_le_bytes());
+            patched += 1;
+            let _ = signature;
+        }
+    }
+    assert_eq!(patched, 2, "local and central headers");
+}
+
+#[test]
+fn issue_11_a_workbook_that_lies_about_its_sizes_is_still_stopped_at_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liar.xlsx");
+    zip_bomb(&path, 8 << 20);
+    let mut bytes = std::fs::read(&path).unwrap();
+    lie_about_size(&mut bytes, b"xl/worksheets/sheet1.xml", 1000);
+    std::fs::write(&path, bytes).unwrap();
+    let mut source = Source::new(&path);
+    source.limits.max_workbook_bytes = 1 << 20;
+    let err = read_header(&source).unwrap_err();
+    assert!(
+        // The declared sizes (1,000 bytes and the small parts) fit; unpacking finds the truth.
+        matches!(&err, IngestError::WorkbookTooLarge { declared, limit, .. } if *declared < 2000 && *limit == 1 << 20),
         "{err}"
     );
 }
