@@ -593,21 +593,19 @@ fn check_workbook_size(path: &Path, limits: &Limits) -> Result<(), IngestError> 
         if !is_workbook_part(&name) {
             continue;
         }
-        let limit = budget(&name).min(limits.max_workbook_bytes.saturating_sub(total));
+        let limit = budget(&name);
         let declared = entry.size();
         let unpacked =
             std::io::copy(&mut (&mut entry).take(limit.saturating_add(1)), &mut std::io::sink()).map_err(
                 |e| IngestError::Spreadsheet { path: path.to_owned(), message: format!("{name}: {e}") },
             )?;
         if unpacked > limit {
-            // Name the part when it alone is too large, else the total.
-            return Err(if unpacked > budget(&name) {
-                too_large(&name, declared, budget(&name))
-            } else {
-                too_large("(all parts)", declared_total, limits.max_workbook_bytes)
-            });
+            return Err(too_large(&name, declared, limit));
         }
         total += unpacked;
+        if total > limits.max_workbook_bytes {
+            return Err(too_large("(all parts)", declared_total, limits.max_workbook_bytes));
+        }
     }
     Ok(())
 }
