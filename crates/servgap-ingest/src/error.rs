@@ -41,8 +41,8 @@ pub enum IngestError {
         /// The label as given.
         label: String,
     },
-    /// A delimiter that is not a single ASCII character.
-    #[error("delimiter `{given}` is not a single ASCII character")]
+    /// A delimiter that is not a single ASCII character, or is a quote or a line break.
+    #[error("delimiter `{given}` cannot separate fields: give one ASCII character other than `\"`, `\\r` or `\\n` (or `tab`)")]
     BadDelimiter {
         /// The value as given.
         given: String,

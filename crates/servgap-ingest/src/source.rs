@@ -55,7 +55,8 @@ impl ReadOptions {
     }
 }
 
-/// Parses a delimiter given as text: one ASCII character, or `tab`/`\t`.
+/// Parses a delimiter given as text: one ASCII character other than a quote or a line
+/// break, or `tab`/`\t`.
 ///
 /// # Errors
 /// [`IngestError::BadDelimiter`] otherwise.
@@ -64,7 +65,7 @@ pub fn parse_delimiter(text: &str) -> Result<u8, IngestError> {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         // A quote or a line break cannot separate fields.
         s if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\r" | "\n") => Ok(s.as_bytes()[0]),
-        _ => Err(IngestError::BadDelimiter { given: text.to_owned() }),
+        _ => Err(IngestError::BadDelimiter { given: crate::error::shown(text) }),
     }
 }
 

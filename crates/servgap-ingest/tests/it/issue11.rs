@@ -495,3 +495,13 @@ fn issue_11_xlsx_date_cells_are_reported_as_dates() {
         "{err}"
     );
 }
+
+#[test]
+fn issue_11_a_quote_or_line_break_is_no_delimiter() {
+    assert_eq!(servgap_ingest::parse_delimiter(";").unwrap(), b';');
+    for bad in ["\"", "\r", "\n", ",,"] {
+        let err = servgap_ingest::parse_delimiter(bad).unwrap_err().to_string();
+        assert!(err.contains("cannot separate fields"), "{err}");
+        assert!(!err.chars().any(char::is_control), "{err:?}");
+    }
+}
