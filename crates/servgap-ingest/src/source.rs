@@ -230,7 +230,8 @@ fn count_outside_quotes(line: &str, delimiter: char) -> usize {
 
 /// Picks the delimiter that splits the first lines most consistently.
 pub(crate) fn sniff_delimiter(text: &str) -> (u8, String) {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    // Lines end at `\r`, `\n` or `\r\n`, as for the readers (old-Mac files included).
+    let lines: Vec<&str> = text.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).take(30).collect();
     // A complete line only: the sample may end mid-line.
     let lines = if lines.len() > 1 { &lines[..lines.len() - 1] } else { &lines[..] };
     let mut best: Option<(u8, usize, bool)> = None;

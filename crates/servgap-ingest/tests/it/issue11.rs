@@ -505,3 +505,24 @@ fn issue_11_a_quote_or_line_break_is_no_delimiter() {
         assert!(!err.chars().any(char::is_control), "{err:?}");
     }
 }
+
+#[test]
+fn issue_11_delimiter_detection_sees_the_lines_of_a_cr_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = std::iter::once(header().join(";"))
+        .chain((1..=5).map(|id| {
+            let mut r = good_row(id);
+            r[col("E1")] = "4,5".to_owned();
+            r.join(";")
+        }))
+        .collect();
+    let path = write(dir.path(), "semi.csv", with_breaks(&rows, &["\r"], true));
+    let header = read_header(&Source::new(&path)).unwrap();
+    let dialect = header.dialect.unwrap();
+    assert_eq!(dialect.delimiter, b';', "{}", dialect.delimiter_reason);
+    assert!(
+        dialect.delimiter_reason.contains("first 5 lines into 51 columns"),
+        "{}",
+        dialect.delimiter_reason
+    );
+}
