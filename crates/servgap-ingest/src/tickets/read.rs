@@ -844,7 +844,7 @@ impl EventCases {
             if let Some(&first_row) = self.seen.get(id) {
                 return Err(IngestError::EventsNotGrouped {
                     path: state.path.clone(),
-                    case: id.to_owned(),
+                    case: shown(id),
                     row,
                     first_row,
                 });
@@ -900,7 +900,7 @@ impl RowState<'_> {
                 let f = TicketFinding {
                     row: *row,
                     column: self.name(activity_col),
-                    value: activity.clone(),
+                    value: shown(activity),
                     rule: TicketRule::UnknownActivity,
                 };
                 self.note(f).map_err(RowError::Fatal)?;

@@ -4,7 +4,7 @@
 //! NULs, BOMs and invalid UTF-8, deleted or duplicated runs, truncation) of the demo
 //! files in `examples/demo` and `examples/kpi`. Every reader must return without a panic,
 //! with counts that reconcile, and errors and finding values that are short and free of
-//! raw control characters. `SERVGAP_FUZZ_CASES` sets the number of cases (default 64);
+//! raw control characters (event logs too). `SERVGAP_FUZZ_CASES` sets the number of cases (default 64);
 //! a longer run: `SERVGAP_FUZZ_CASES=20000 cargo test -p servgap-ingest --test it fuzz`.
 
 use std::path::{Path, PathBuf};
@@ -215,5 +215,31 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "t.csv", mutate(base, &mutations));
         check_tickets(&path, None);
+    }
+
+    #[test]
+    fn issue_11_fuzz_event_log_reader(
+        mutations in prop::collection::vec(mutation(), 1..12),
+        grouped in any::<bool>(),
+    ) {
+        let mut log = b"case,activity,time,agent\n".to_vec();
+        for case in 1..=12u32 {
+            for (k, activity) in ["open", "reply", "wait", "solve"].iter().enumerate() {
+                log.extend(format!("C{case},{activity},2026-03-{:02}T{:02}:15:00+01:00,a{}\n", 1 + case % 9, 8 + k, case % 3).bytes());
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mapping_path = write(
+            dir.path(),
+            "m.toml",
+            format!(
+                "layout = \"events\"\nevents_grouped = {grouped}\n[columns]\nid = \"case\"\nactivity = \"activity\"\n\
+                 timestamp = \"time\"\nresource = \"agent\"\n[activities]\nopen = \"open\"\nreply = \"agent-reply\"\n\
+                 wait = \"pending\"\nsolve = \"solved\"\n"
+            ),
+        );
+        let mapping = TicketMapping::load(&mapping_path).unwrap();
+        let path = write(dir.path(), "e.csv", mutate(log, &mutations));
+        check_tickets(&path, Some(&mapping));
     }
 }
