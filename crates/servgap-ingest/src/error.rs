@@ -41,8 +41,8 @@ pub enum IngestError {
         /// The label as given.
         label: String,
     },
-    /// A delimiter that is not a single ASCII character.
-    #[error("delimiter `{given}` is not a single ASCII character")]
+    /// A delimiter that is not a single ASCII character, or is a quote or a line break.
+    #[error("delimiter `{given}` cannot separate fields: give one ASCII character other than `\"`, `\\r` or `\\n` (or `tab`)")]
     BadDelimiter {
         /// The value as given.
         given: String,
@@ -237,4 +237,134 @@ pub enum IngestError {
         /// The source.
         path: PathBuf,
     },
+    // Issue 11 (readers): size limits, empty results, shown values.
+    /// A row (record) longer than [`crate::Limits::max_row_bytes`].
+    #[error(
+        "{path}: row {row} is longer than {} bytes, the limit for one row \
+         (a missing line break or an unclosed quote?); raise the limit if the row is right",
+        thousands(*limit as u64)
+    )]
+    RowTooLong {
+        /// The data file.
+        path: PathBuf,
+        /// Row where the long record starts (as the reader numbers rows).
+        row: u64,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A cell longer than [`crate::Limits::max_cell_bytes`].
+    #[error(
+        "{path}: row {row}, column `{column}`: the cell is {} bytes long, over the limit of {} bytes for one cell",
+        thousands(*length as u64),
+        thousands(*limit as u64)
+    )]
+    CellTooLong {
+        /// The data file.
+        path: PathBuf,
+        /// Row.
+        row: u64,
+        /// Column name (escaped).
+        column: String,
+        /// The cell's length in bytes.
+        length: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A workbook part that unpacks to more than the limits allow (a zip bomb, or a huge sheet).
+    #[error(
+        "{path}: workbook part `{part}` unpacks to more than {} bytes (declared {} bytes); \
+         refusing to read it (the limit is in docs/limits.md)",
+        thousands(*limit),
+        thousands(*declared)
+    )]
+    WorkbookTooLarge {
+        /// The workbook.
+        path: PathBuf,
+        /// The zip entry, or `(all parts)` for the total.
+        part: String,
+        /// The uncompressed size the archive declares for it.
+        declared: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// Data rows were read, but every one was rejected (or contributed nothing).
+    #[error(
+        "{path}: none of the {read} data rows could be used; the most frequent problem is rule {rule} \
+         ({count} times), e.g. {example}"
+    )]
+    NothingAccepted {
+        /// The data file.
+        path: PathBuf,
+        /// Data rows read.
+        read: u64,
+        /// The rule broken most often.
+        rule: &'static str,
+        /// How often.
+        count: u64,
+        /// The earliest example, `row R, column `C`: value `V``.
+        example: String,
+    },
+    /// A file with a header but no data rows.
+    #[error("{path}: no data rows after the header (row {header_row}); the file holds only a header")]
+    NoDataRows {
+        /// The data file.
+        path: PathBuf,
+        /// 1-based header row.
+        header_row: u64,
+    },
+}
+
+/// Longest value shown whole in a message or finding, in characters.
+pub(crate) const SHOWN_CHARS: usize = 80;
+
+/// A cell value or column name as messages and findings show it: control and
+/// bidirectional-format characters escaped (`\0`, `\r`, `\u{1b}` …), and a value
+/// longer than [`SHOWN_CHARS`] characters cut to its first 80, followed by `…`
+/// and its full length, e.g. `7777…(10,485,760 bytes)`.
+pub(crate) fn shown(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(SHOWN_CHARS * 2));
+    for (chars, c) in value.chars().enumerate() {
+        if chars == SHOWN_CHARS {
+            out.push_str(&format!("…({} bytes)", thousands(value.len() as u64)));
+            return out;
+        }
+        if c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `10485760` → `10,485,760`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// [`shown`] for bytes that may not be UTF-8 (invalid sequences become U+FFFD),
+/// without converting more than what is shown.
+pub(crate) fn shown_bytes(bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(SHOWN_CHARS * 4 + 4)];
+    let text = String::from_utf8_lossy(head);
+    let mut out = shown(&text);
+    if head.len() < bytes.len() && !out.ends_with(" bytes)") {
+        out.push_str(&format!("…({} bytes)", thousands(bytes.len() as u64)));
+    } else if head.len() < bytes.len() {
+        if let Some(cut) = out.rfind("…(") {
+            out.truncate(cut);
+            out.push_str(&format!("…({} bytes)", thousands(bytes.len() as u64)));
+        }
+    }
+    out
 }

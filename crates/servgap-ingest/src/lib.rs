@@ -57,5 +57,7 @@ pub use plan::{plan, resolve_columns, ColumnPlan};
 pub use scan::{
     describe_finding, for_each_respondent, scan, FindingReport, ReaderChoice, ReaderUsed, Scan, ScanOptions,
 };
-pub use source::{parse_delimiter, read_header, Dialect, FileKind, Header, ReadOptions, Source, SAMPLE_ROWS};
+pub use source::{
+    parse_delimiter, read_header, Dialect, FileKind, Header, Limits, ReadOptions, Source, SAMPLE_ROWS,
+};
 pub use text::{detect_encoding, encoding_for_label, EncodingReason, TextEncoding};

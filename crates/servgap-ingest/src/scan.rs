@@ -24,14 +24,17 @@ use servgap_core::servqual::{
     check_respondent, Coverage, Finding, FindingLog, Location, Respondent, Rule, SurveyPartials,
 };
 
-use crate::blocks::{parse_in_parallel, Block};
+use crate::blocks::{parse_in_parallel, produce_blocks, Block, BlockFile, Numbering};
 use crate::cell::{classify_number, parse_text, trim, Decimal, Parsed, ValueLabels};
 use crate::detect::Slot;
+use crate::error::{shown, shown_bytes};
 use crate::plan::ColumnPlan;
+use crate::source::Limits;
 use crate::source::{
-    cell_text, for_each_sheet_row, io_error, read_header, DataStart, Dialect, FileKind, Header, Source,
+    cell_text, describe_cell, for_each_sheet_row, io_error, read_header, DataStart, Dialect, FileKind,
+    Header, Source,
 };
-use crate::text::DecodingReader;
+use crate::text::{count_line_breaks, DecodingReader, RecordGuard};
 use crate::IngestError;
 
 /// Which reader [`scan`] may use.
@@ -104,12 +107,23 @@ pub struct Scan {
     pub segments: BTreeMap<String, SurveyPartials>,
     /// Findings: exact counts per rule and the earliest examples.
     pub findings: FindingLog,
-    /// Data rows read (each is one respondent; blank lines are skipped).
+    /// Data rows read (blank lines are not rows). Every row read is either analysed
+    /// (a respondent in [`Scan::total`]) or rejected ([`Scan::rejected`]):
+    /// `rows = total.respondents() + rejected` ([`Scan::reconciles`]).
     pub rows: u64,
+    /// Rows rejected whole (rule [`Rule::FieldCount`]); they are in no partials.
+    pub rejected: u64,
     /// The text dialect (delimited files).
     pub dialect: Option<Dialect>,
     /// The reader used.
     pub reader: ReaderUsed,
+}
+
+impl Scan {
+    /// True when every row read is accounted for: analysed or rejected.
+    pub fn reconciles(&self) -> bool {
+        self.rows == self.total.respondents() + self.rejected
+    }
 }
 
 /// A finding with the file, column and rule spelled out, for messages.
@@ -152,7 +166,7 @@ pub fn describe_finding(
     FindingReport {
         path: path.to_owned(),
         row: finding.row,
-        column: plan.column_name(instrument, &finding.location),
+        column: shown(&plan.column_name(instrument, &finding.location)),
         value: finding.value.clone(),
         rule: finding.rule,
     }
@@ -196,6 +210,11 @@ struct Ctx<'a> {
     decimal: Decimal,
     labels: &'a ValueLabels,
     overall_labels: &'a ValueLabels,
+    limits: Limits,
+    /// Delimited files: a row must have as many fields as the header ([`Rule::FieldCount`]).
+    field_count_rule: bool,
+    /// 1-based header row, for [`IngestError::NoDataRows`].
+    header_row: u64,
 }
 
 impl<'a> Ctx<'a> {
@@ -203,9 +222,11 @@ impl<'a> Ctx<'a> {
         instrument: &'a Instrument,
         plan: &'a ColumnPlan,
         options: &'a ScanOptions,
-        path: &'a Path,
-        decimal: Decimal,
+        source: &'a Source,
+        header: &Header,
     ) -> Self {
+        let path = source.path.as_path();
+        let decimal = header.dialect.as_ref().map_or(Decimal::Point, |d| d.decimal);
         let kinds: Vec<Kind> = plan
             .slots
             .iter()
@@ -236,6 +257,9 @@ impl<'a> Ctx<'a> {
             decimal,
             labels: &plan.value_labels,
             overall_labels: &plan.overall_labels,
+            limits: source.limits,
+            field_count_rule: source.kind == FileKind::Delimited,
+            header_row: header.header_row,
         }
     }
 }
@@ -247,6 +271,11 @@ impl Ctx<'_> {
         let index = index as usize;
         let b = batteries.len().max(1);
         Location::Rating { item: index / b, battery: batteries[index % b] }
+    }
+
+    /// The name of column `column`, escaped for messages.
+    fn column_name(&self, column: usize) -> String {
+        self.plan.headers().get(column).map_or_else(|| format!("#{}", column + 1), |h| shown(h))
     }
 }
 
@@ -264,7 +293,9 @@ struct Acc<'v> {
     overall: Option<i16>,
     segment: String,
     has_segment: bool,
-    findings: Vec<Finding>,
+    /// Findings of the current row, kept until the row is known to be whole.
+    pending: Vec<Finding>,
+    rejected: u64,
     visitor: Option<Visitor<'v>>,
 }
 
@@ -280,7 +311,8 @@ impl<'v> Acc<'v> {
             overall: None,
             segment: String::new(),
             has_segment: ctx.plan.segment.is_some(),
-            findings: Vec::new(),
+            pending: Vec::new(),
+            rejected: 0,
             visitor: None,
         })
     }
@@ -291,10 +323,12 @@ impl<'v> Acc<'v> {
         self.importance.fill(None);
         self.overall = None;
         self.segment.clear();
+        self.pending.clear();
     }
 
+    /// A finding of the current row (`value` already shown, see [`shown`]).
     fn finding(&mut self, row: u64, location: Location, rule: Rule, value: String) {
-        self.log.record(Finding { row, location, rule, value });
+        self.pending.push(Finding { row, location, rule, value });
     }
 
     /// A text cell (delimited files, spreadsheet strings).
@@ -334,7 +368,7 @@ impl<'v> Acc<'v> {
     fn slow_cell(&mut self, ctx: &Ctx<'_>, kind: Kind, bytes: &[u8], row: u64, labels: &ValueLabels) {
         let text = trim(bytes);
         let parsed = parse_text(text, ctx.decimal, labels);
-        self.apply(ctx, kind, parsed, row, &|| String::from_utf8_lossy(text).into_owned());
+        self.apply(ctx, kind, parsed, row, &|| shown_bytes(text));
     }
 
     /// A spreadsheet cell.
@@ -351,7 +385,7 @@ impl<'v> Acc<'v> {
             self.segment.push_str(&cell_text(cell));
             return;
         }
-        self.apply(ctx, kind, parsed, row, &|| cell_text(cell));
+        self.apply(ctx, kind, parsed, row, &|| shown(&describe_cell(cell)));
     }
 
     fn apply(&mut self, ctx: &Ctx<'_>, kind: Kind, parsed: Parsed, row: u64, text: &dyn Fn() -> String) {
@@ -405,6 +439,16 @@ impl<'v> Acc<'v> {
     /// Finishes a row of `fields` cells: blanks for missing trailing cells, the
     /// respondent rules, and the partials.
     fn end_row(&mut self, ctx: &Ctx<'_>, row: u64, fields: usize) -> Result<(), IngestError> {
+        self.rows += 1;
+        if ctx.field_count_rule && fields != ctx.kinds.len() {
+            // Values would sit in the wrong columns: the row is rejected whole, and the
+            // findings of its cells (meaningless once shifted) are dropped.
+            self.pending.clear();
+            self.rejected += 1;
+            let value = format!("{fields} fields where the header has {}", ctx.kinds.len());
+            self.log.record(Finding { row, location: Location::Response, rule: Rule::FieldCount, value });
+            return Ok(());
+        }
         if ctx.rating_columns.last().is_some_and(|&last| last >= fields) {
             for &column in &ctx.rating_columns {
                 if column >= fields {
@@ -414,11 +458,10 @@ impl<'v> Acc<'v> {
                 }
             }
         }
-        self.rows += 1;
         let respondent =
             Respondent { ratings: &self.ratings, importance: &self.importance, overall: self.overall };
-        check_respondent(ctx.instrument, row, &respondent, &mut self.findings);
-        for finding in self.findings.drain(..) {
+        check_respondent(ctx.instrument, row, &respondent, &mut self.pending);
+        for finding in self.pending.drain(..) {
             self.log.record(finding);
         }
         if let Some(visit) = self.visitor.as_mut() {
@@ -455,6 +498,7 @@ impl<'v> Acc<'v> {
         }
         self.log.merge(&other.log);
         self.rows += other.rows;
+        self.rejected += other.rejected;
         Ok(())
     }
 
@@ -476,14 +520,46 @@ impl<'v> Acc<'v> {
                 return Err(rejected(ctx.path, ctx.plan, ctx.instrument, first));
             }
         }
+        self.check_something_accepted(ctx)?;
         Ok(Scan {
             path: ctx.path.to_owned(),
             total: self.total,
             segments: self.segments,
             findings: self.log,
             rows: self.rows,
+            rejected: self.rejected,
             dialect,
             reader,
+        })
+    }
+
+    /// A file with a header only, or whose rows were all rejected or empty, is an error
+    /// naming the most frequent rule and its earliest example (issue 11).
+    fn check_something_accepted(&self, ctx: &Ctx<'_>) -> Result<(), IngestError> {
+        if self.rows == 0 {
+            return Err(IngestError::NoDataRows { path: ctx.path.to_owned(), header_row: ctx.header_row });
+        }
+        let empty = self.log.count(Rule::EmptyResponse);
+        if self.rows > self.rejected + empty {
+            return Ok(());
+        }
+        // The most frequent rule; `empty-response` only when nothing else explains it.
+        let mut dominant = (Rule::EmptyResponse, empty);
+        for (rule, count) in self.log.counts() {
+            if rule != Rule::EmptyResponse && (count > dominant.1 || dominant.0 == Rule::EmptyResponse) {
+                dominant = (rule, count);
+            }
+        }
+        let example = self.log.samples(dominant.0).first().map_or_else(String::new, |f| {
+            let r = describe_finding(ctx.path, ctx.plan, ctx.instrument, f);
+            format!("row {}, column `{}`: value `{}`", r.row, r.column, r.value)
+        });
+        Err(IngestError::NothingAccepted {
+            path: ctx.path.to_owned(),
+            read: self.rows,
+            rule: dominant.0.id(),
+            count: dominant.1,
+            example,
         })
     }
 
@@ -523,7 +599,42 @@ impl ScaleExt for Scale {
     }
 }
 
-/// Parses a block of whole lines starting at line `line`. Returns false when a
+/// The first over-long cell of a row: (column, length).
+type LongCell = Option<(usize, usize)>;
+
+/// One cell of the fast reader; notes the first cell over the length limit.
+#[inline]
+fn fast_cell(ctx: &Ctx<'_>, acc: &mut Acc<'_>, column: usize, bytes: &[u8], line: u64, long: &mut LongCell) {
+    if bytes.len() > ctx.limits.max_cell_bytes && long.is_none() {
+        *long = Some((column, bytes.len()));
+    }
+    acc.text_cell(ctx, column, bytes, line);
+}
+
+/// The length checks of a whole row, in the general reader's order: the row, then its first long cell.
+fn check_lengths(ctx: &Ctx<'_>, row_len: usize, long: LongCell, line: u64) -> Result<(), IngestError> {
+    if row_len > ctx.limits.max_row_bytes {
+        return Err(IngestError::RowTooLong {
+            path: ctx.path.to_owned(),
+            row: line,
+            limit: ctx.limits.max_row_bytes,
+        });
+    }
+    match long {
+        Some((column, length)) => Err(IngestError::CellTooLong {
+            path: ctx.path.to_owned(),
+            row: line,
+            column: ctx.column_name(column),
+            length,
+            limit: ctx.limits.max_cell_bytes,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Parses a block of whole lines starting at line `line`. Rows end at `\r`, `\n` or
+/// `\r\n` (each one line break), empty lines are skipped, and a last row without a
+/// line break is a row like any other, as in the `csv` crate. Returns false when a
 /// strict scan found something (the rest of the block is left unread).
 fn parse_block(
     ctx: &Ctx<'_>,
@@ -532,56 +643,49 @@ fn parse_block(
     mut line: u64,
     delimiter: u8,
 ) -> Result<bool, IngestError> {
+    let mut row_start = 0;
     let mut field_start = 0;
     let mut column = 0;
+    let mut long: LongCell = None;
+    let mut prev = 0u8;
     acc.begin_row();
     for (i, &b) in block.iter().enumerate() {
         if b == delimiter {
-            acc.text_cell(ctx, column, &block[field_start..i], line);
+            fast_cell(ctx, acc, column, &block[field_start..i], line, &mut long);
             column += 1;
             field_start = i + 1;
-        } else if b == b'\n' {
-            let field = &block[field_start..i];
-            let blank_line = column == 0 && (field.is_empty() || field == b"\r");
-            if !blank_line {
-                acc.text_cell(ctx, column, field, line);
+        } else if b == b'\n' || b == b'\r' {
+            if i > row_start {
+                fast_cell(ctx, acc, column, &block[field_start..i], line, &mut long);
+                check_lengths(ctx, i - row_start, long, line)?;
                 acc.end_row(ctx, line, column + 1)?;
                 if acc.stop(ctx) {
                     return Ok(false);
                 }
                 acc.begin_row();
             }
-            line += 1;
-            column = 0;
+            if b == b'\r' || prev != b'\r' {
+                line += 1;
+            }
+            row_start = i + 1;
             field_start = i + 1;
+            column = 0;
+            long = None;
         }
+        prev = b;
     }
-    if field_start < block.len() {
-        let field = &block[field_start..];
-        if !(column == 0 && field == b"\r") {
-            acc.text_cell(ctx, column, field, line);
-            acc.end_row(ctx, line, column + 1)?;
-        }
+    if row_start < block.len() {
+        fast_cell(ctx, acc, column, &block[field_start..], line, &mut long);
+        check_lengths(ctx, block.len() - row_start, long, line)?;
+        acc.end_row(ctx, line, column + 1)?;
     }
     Ok(!acc.stop(ctx))
 }
 
 enum Fast<'v> {
     Done(Box<Acc<'v>>, usize),
-    /// The data holds a quote character (or has no `\n` line ends): use the general reader.
+    /// The data holds a quote character: use the general reader.
     NotPlain,
-}
-
-/// Reads `len` more bytes (or to end of file) into `buf`; true at end of file.
-fn fill(file: &mut File, buf: &mut Vec<u8>, len: usize, path: &Path) -> Result<bool, IngestError> {
-    let target = buf.len() + len;
-    while buf.len() < target {
-        let got = file.by_ref().take((target - buf.len()) as u64).read_to_end(buf).map_err(io_error(path))?;
-        if got == 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 fn scan_fast<'v>(
@@ -599,56 +703,21 @@ fn scan_fast<'v>(
         n => n,
     }
     .clamp(1, 64);
-    let block_size = ctx.options.block_size.max(64);
-
-    // Produces blocks in order; `sink` consumes each; returns false on quotes.
-    let mut produce =
-        |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
-            let mut carry: Vec<u8> = Vec::new();
-            let mut line = start.line;
-            let mut done = start.byte;
-            let mut index = 0;
-            loop {
-                let mut buf = Vec::with_capacity(block_size + carry.len());
-                buf.append(&mut carry);
-                let eof = fill(&mut file, &mut buf, block_size, path)?;
-                if buf.is_empty() {
-                    return Ok(true);
-                }
-                let cut = if eof {
-                    buf.len()
-                } else {
-                    match memchr::memrchr(b'\n', &buf) {
-                        Some(p) => p + 1,
-                        None => {
-                            // A line longer than a block: read more, unless the file has no
-                            // `\n` line ends at all (old Mac `\r` files); the general reader handles those.
-                            if buf.len() > block_size.saturating_mul(16).max(64 << 20) {
-                                return Ok(false);
-                            }
-                            carry = buf;
-                            continue;
-                        }
-                    }
-                };
-                carry = buf.split_off(cut);
-                if memchr::memchr(b'"', &buf).is_some() {
-                    return Ok(false);
-                }
-                let lines = memchr::memchr_iter(b'\n', &buf).count() as u64;
-                done += buf.len() as u64;
-                let keep_going = sink(Block { index, line, bytes: buf })?;
-                progress(done.min(total), total);
-                if !keep_going {
-                    return Ok(true);
-                }
-                line += lines;
-                index += 1;
-                if eof && carry.is_empty() {
-                    return Ok(true);
-                }
-            }
-        };
+    let mut blocks = BlockFile {
+        file,
+        path,
+        block_size: ctx.options.block_size,
+        max_row_bytes: ctx.limits.max_row_bytes,
+        first_row: start.line,
+        numbering: Numbering::Lines,
+    };
+    let mut done = start.byte;
+    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| {
+        produce_blocks(&mut blocks, sink, &mut |bytes| {
+            done += bytes;
+            progress(done.min(total), total);
+        })
+    };
 
     let new_acc = || Acc::new(ctx);
     let parse = |acc: &mut Acc<'v>, block: &Block| parse_block(ctx, acc, &block.bytes, block.line, delimiter);
@@ -685,41 +754,49 @@ impl<R: Read> Read for Counting<R> {
 /// Remembers the last few chunks handed to the csv reader, to turn a record's
 /// byte position into its true line number. (The csv crate reports the line
 /// where its scan for the record began, which is earlier after blank lines and
-/// `\r\n` terminators.)
+/// `\r\n` terminators, and it counts `\n` only.) Lines end at `\r`, `\n` or
+/// `\r\n`, as in the fast reader.
 struct LineTracker<R> {
     inner: R,
-    /// `(start offset, bytes, newlines before the chunk)`, oldest first.
-    chunks: std::collections::VecDeque<(u64, Vec<u8>, u64)>,
+    /// `(start offset, bytes, line breaks before the chunk, byte before the chunk)`, oldest first.
+    chunks: std::collections::VecDeque<(u64, Vec<u8>, u64, u8)>,
     offset: u64,
-    newlines: u64,
+    breaks: u64,
+    last: u8,
 }
 
 impl<R> LineTracker<R> {
     const KEEP: usize = 8;
 
     fn new(inner: R) -> Self {
-        Self { inner, chunks: std::collections::VecDeque::new(), offset: 0, newlines: 0 }
+        Self { inner, chunks: std::collections::VecDeque::new(), offset: 0, breaks: 0, last: 0 }
     }
 
     /// 1-based line of the first byte at or after `position` that is not a line break.
     fn line_at(&self, position: u64) -> Option<u64> {
-        let first = self.chunks.iter().position(|(start, bytes, _)| position < start + bytes.len() as u64)?;
-        let (start, bytes, before) = &self.chunks[first];
+        let first =
+            self.chunks.iter().position(|(start, bytes, _, _)| position < start + bytes.len() as u64)?;
+        let (start, bytes, before, prev) = &self.chunks[first];
         let local = usize::try_from(position.checked_sub(*start)?).ok()?;
-        let mut line = before + memchr::memchr_iter(b'\n', &bytes[..local]).count() as u64 + 1;
+        let mut line = before + count_line_breaks(*prev, &bytes[..local]) + 1;
+        let mut previous = if local == 0 { *prev } else { bytes[local - 1] };
         // Skip the line breaks (blank lines, the `\n` of `\r\n`) the csv reader passed over.
         let mut skip = |slice: &[u8]| -> bool {
             for &b in slice {
                 match b {
-                    b'\n' => line += 1,
-                    b'\r' => {}
+                    b'\n' | b'\r' => {
+                        if b == b'\r' || previous != b'\r' {
+                            line += 1;
+                        }
+                        previous = b;
+                    }
                     _ => return true,
                 }
             }
             false
         };
         if !skip(&bytes[local..]) {
-            for (_, later, _) in self.chunks.iter().skip(first + 1) {
+            for (_, later, _, _) in self.chunks.iter().skip(first + 1) {
                 if skip(later) {
                     break;
                 }
@@ -734,16 +811,18 @@ impl<R: Read> Read for LineTracker<R> {
         let n = self.inner.read(buf)?;
         if n > 0 {
             let mut chunk = if self.chunks.len() >= Self::KEEP {
-                self.chunks.pop_front().map(|(_, v, _)| v).unwrap_or_default()
+                self.chunks.pop_front().map(|(_, v, _, _)| v).unwrap_or_default()
             } else {
                 Vec::new()
             };
             chunk.clear();
             chunk.extend_from_slice(&buf[..n]);
-            let newlines = memchr::memchr_iter(b'\n', &chunk).count() as u64;
-            self.chunks.push_back((self.offset, chunk, self.newlines));
+            let breaks = count_line_breaks(self.last, &chunk);
+            let last = chunk[n - 1];
+            self.chunks.push_back((self.offset, chunk, self.breaks, self.last));
             self.offset += n as u64;
-            self.newlines += newlines;
+            self.breaks += breaks;
+            self.last = last;
         }
         Ok(n)
     }
@@ -766,7 +845,9 @@ fn scan_general<'v>(
     } else {
         Box::new(DecodingReader::new(counting, dialect.encoding.encoding))
     };
-    let input = LineTracker::new(input);
+    let guard = RecordGuard::new(input, dialect.delimiter, ctx.limits.max_row_bytes);
+    let tripped = guard.tripped();
+    let input = LineTracker::new(guard);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(dialect.delimiter)
         .has_headers(false)
@@ -774,10 +855,14 @@ fn scan_general<'v>(
         .buffer_capacity(256 * 1024)
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
-    let csv_error = |e: csv::Error| IngestError::Csv {
-        path: path.to_owned(),
-        row: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
+    let limit = ctx.limits.max_row_bytes;
+    let csv_error = |e: csv::Error| match tripped.lock().ok().and_then(|t| *t) {
+        Some(long) => IngestError::RowTooLong { path: path.to_owned(), row: long.line, limit },
+        None => IngestError::Csv {
+            path: path.to_owned(),
+            row: e.position().map_or(0, |p| p.line()),
+            message: e.to_string(),
+        },
     };
     for _ in 0..(dialect.header_row + dialect.skip_rows) {
         if !reader.read_byte_record(&mut record).map_err(csv_error)? {
@@ -787,6 +872,8 @@ fn scan_general<'v>(
     let mut since_progress = 0u32;
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
         let row = record.position().map_or(0, |p| reader.get_ref().line_at(p.byte()).unwrap_or(p.line()));
+        let long = record.iter().position(|f| f.len() > ctx.limits.max_cell_bytes);
+        check_lengths(ctx, 0, long.map(|c| (c, record[c].len())), row)?;
         acc.begin_row();
         for (column, field) in record.iter().enumerate().take(ctx.kinds.len()) {
             acc.text_cell(ctx, column, field, row);
@@ -865,8 +952,7 @@ pub fn scan(
 ) -> Result<Scan, IngestError> {
     let header = read_header(source)?;
     check_header(source, &header, plan)?;
-    let decimal = header.dialect.as_ref().map_or(Decimal::Point, |d| d.decimal);
-    let ctx = Ctx::new(instrument, plan, options, &source.path, decimal);
+    let ctx = Ctx::new(instrument, plan, options, source, &header);
 
     if source.kind == FileKind::Spreadsheet {
         let mut acc = Acc::new(&ctx)?;
@@ -901,8 +987,7 @@ pub fn for_each_respondent(
 ) -> Result<Scan, IngestError> {
     let header = read_header(source)?;
     check_header(source, &header, plan)?;
-    let decimal = header.dialect.as_ref().map_or(Decimal::Point, |d| d.decimal);
-    let ctx = Ctx::new(instrument, plan, options, &source.path, decimal);
+    let ctx = Ctx::new(instrument, plan, options, source, &header);
     let mut acc = Acc::new(&ctx)?;
     acc.visitor = Some(visit);
     let no_progress = |_: u64, _: u64| {};

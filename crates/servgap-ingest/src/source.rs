@@ -55,15 +55,50 @@ impl ReadOptions {
     }
 }
 
-/// Parses a delimiter given as text: one ASCII character, or `tab`/`\t`.
+/// Parses a delimiter given as text: one ASCII character other than a quote or a line
+/// break, or `tab`/`\t`.
 ///
 /// # Errors
 /// [`IngestError::BadDelimiter`] otherwise.
 pub fn parse_delimiter(text: &str) -> Result<u8, IngestError> {
     match text {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
+        // A quote, a line break, a letter or a digit cannot separate fields.
         s if s.len() == 1 && s.is_ascii() => crate::settings_file::check_delimiter(s.as_bytes()[0]),
-        _ => Err(IngestError::BadDelimiter { given: text.to_owned() }),
+        _ => Err(IngestError::BadDelimiter { given: crate::error::shown(text) }),
+    }
+}
+
+/// Size limits that keep every reader's memory bounded whatever the file holds
+/// (issue 11; `docs/limits.md`). Exceeding one is an error naming the file, the row
+/// and the limit, raised before more than the limit is held in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest row (record) of a delimited file, in bytes, without its line terminator
+    /// (quoted line breaks count). Default 1 MiB: a survey row of 16,384 columns (the most
+    /// a spreadsheet has) of three-digit answers is 64 KiB, so this leaves room for wide
+    /// exports with long text answers while bounding memory to a few MiB per thread.
+    pub max_row_bytes: usize,
+    /// Longest cell, in bytes. Default 128 KiB: the longest text a spreadsheet cell can
+    /// hold (32,767 characters) at up to 4 bytes per character.
+    pub max_cell_bytes: usize,
+    /// Largest total uncompressed size of a workbook's XML and binary parts (`.xlsx`,
+    /// `.xlsm`, `.xlsb`, `.ods`), in bytes, checked before the workbook is read.
+    /// Default 1 GiB (worksheets are streamed, so this bounds time more than memory).
+    pub max_workbook_bytes: u64,
+    /// Largest uncompressed shared-strings part of a workbook (held in memory whole), in bytes.
+    /// Default 128 MiB.
+    pub max_shared_strings_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_row_bytes: 1 << 20,
+            max_cell_bytes: 128 << 10,
+            max_workbook_bytes: 1 << 30,
+            max_shared_strings_bytes: 128 << 20,
+        }
     }
 }
 
@@ -76,6 +111,8 @@ pub struct Source {
     pub kind: FileKind,
     /// Reading options (explicit values win over detection).
     pub options: ReadOptions,
+    /// Size limits of every reader.
+    pub limits: Limits,
 }
 
 impl Source {
@@ -88,7 +125,7 @@ impl Source {
             "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => FileKind::Spreadsheet,
             _ => FileKind::Delimited,
         };
-        Self { path, kind, options: ReadOptions::default() }
+        Self { path, kind, options: ReadOptions::default(), limits: Limits::default() }
     }
 
     /// Fills the options not set yet from a mapping file's read options
@@ -193,7 +230,8 @@ fn count_outside_quotes(line: &str, delimiter: char) -> usize {
 
 /// Picks the delimiter that splits the first lines most consistently.
 pub(crate) fn sniff_delimiter(text: &str) -> (u8, String) {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    // Lines end at `\r`, `\n` or `\r\n`, as for the readers (old-Mac files included).
+    let lines: Vec<&str> = text.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).take(30).collect();
     // A complete line only: the sample may end mid-line.
     let lines = if lines.len() > 1 { &lines[..lines.len() - 1] } else { &lines[..] };
     let mut best: Option<(u8, usize, bool)> = None;
@@ -327,6 +365,10 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
     }
     let columns: Vec<String> = record.iter().map(|s| s.trim_start_matches('\u{feff}').to_owned()).collect();
     let after_header = reader.position().byte();
+    if !complete && usize::try_from(after_header).is_ok_and(|end| end >= decoded.len()) {
+        // The header row did not end within the first SNIFF_BYTES of the file.
+        return Err(IngestError::RowTooLong { path: path.clone(), row: header_row, limit: SNIFF_BYTES });
+    }
 
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut ends = Vec::new();
@@ -360,14 +402,20 @@ fn read_delimited_header(source: &Source) -> Result<Header, IngestError> {
         None => sniff_decimal(delimiter, &sample_rows),
     };
     let data_start = if encoding.is_utf8() {
-        let offset = usize::try_from(data_byte).unwrap_or(usize::MAX).min(decoded.len());
+        let mut offset = usize::try_from(data_byte).unwrap_or(usize::MAX).min(decoded.len());
+        // Start at the first byte of a line: skip the line breaks after the header (the
+        // `\n` of a `\r\n` included), so the fast reader never starts inside a `\r\n`.
+        while offset < decoded.len() && crate::text::is_terminator(decoded.as_bytes()[offset]) {
+            offset += 1;
+        }
         // For UTF-8 the decoded sample equals the raw bytes, unless the sample was cut
         // mid-character (only possible at its very end) or held invalid bytes.
         let same = body.get(..offset).is_some_and(|raw| raw == &decoded.as_bytes()[..offset]);
         same.then(|| DataStart {
             byte: encoding.bom_len as u64 + offset as u64,
-            line: 1 + memchr::memchr_iter(b'\n', &body[..offset]).count() as u64,
+            line: 1 + crate::text::count_line_breaks(0, &body[..offset]),
         })
+        .filter(|_| complete || offset < decoded.len())
     } else {
         None
     };
@@ -404,6 +452,11 @@ pub(crate) type SheetRow<'a> = dyn FnMut(u64, &[Data]) -> Result<bool, IngestErr
 pub(crate) fn for_each_sheet_row(source: &Source, row: &mut SheetRow<'_>) -> Result<String, IngestError> {
     let path = &source.path;
     let spreadsheet = |message: String| IngestError::Spreadsheet { path: path.clone(), message };
+    check_workbook_size(path, &source.limits)?;
+    let mut row = |r: u64, cells: &[Data]| -> Result<bool, IngestError> {
+        check_cells(source, r, cells)?;
+        row(r, cells)
+    };
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| spreadsheet(e.to_string()))?;
     let names = workbook.sheet_names();
     let name = match &source.options.sheet {
@@ -431,6 +484,13 @@ pub(crate) fn for_each_sheet_row(source: &Source, row: &mut SheetRow<'_>) -> Res
                 current = Some(r);
             }
             let c = c as usize;
+            if c >= MAX_SHEET_COLUMNS {
+                return Err(spreadsheet(format!(
+                    "a cell in row {} lies in column {}, beyond the {MAX_SHEET_COLUMNS} columns a sheet can have",
+                    u64::from(r) + 1,
+                    c + 1
+                )));
+            }
             if cells.len() <= c {
                 cells.resize(c + 1, Data::Empty);
             }
@@ -455,6 +515,122 @@ pub(crate) fn for_each_sheet_row(source: &Source, row: &mut SheetRow<'_>) -> Res
         }
     }
     Ok(name)
+}
+
+/// Columns a worksheet can have (Excel's limit, column XFD); a cell beyond is refused
+/// rather than widening every row to it.
+const MAX_SHEET_COLUMNS: usize = 16_384;
+
+/// Refuses a text cell longer than [`Limits::max_cell_bytes`] (sheet row `r`, 0-based).
+fn check_cells(source: &Source, r: u64, cells: &[Data]) -> Result<(), IngestError> {
+    let limit = source.limits.max_cell_bytes;
+    for (c, cell) in cells.iter().enumerate() {
+        if let Data::String(text) = cell {
+            if text.len() > limit {
+                return Err(IngestError::CellTooLong {
+                    path: source.path.clone(),
+                    row: r + 1,
+                    column: format!("#{}", c + 1),
+                    length: text.len(),
+                    limit,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// True for the parts of a zipped workbook that calamine may read (XML, relations, binary records).
+fn is_workbook_part(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xml", ".rels", ".bin"].iter().any(|ext| lower.ends_with(ext))
+}
+
+fn is_shared_strings(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with("sharedstrings.xml") || lower.ends_with("sharedstrings.bin")
+}
+
+/// Bounded decompression (issue 11): before calamine reads a zipped workbook
+/// (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`), checks the uncompressed sizes its central
+/// directory declares, then unpacks every part into nothing, counting bytes and
+/// stopping at the limit (declared sizes can lie). Memory stays at one buffer. Files
+/// that are not zip archives (`.xls`) are left to calamine.
+fn check_workbook_size(path: &Path, limits: &Limits) -> Result<(), IngestError> {
+    let too_large = |part: &str, declared: u64, limit: u64| IngestError::WorkbookTooLarge {
+        path: path.to_owned(),
+        part: crate::error::shown(part),
+        declared,
+        limit,
+    };
+    let file = File::open(path).map_err(io_error(path))?;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let budget = |name: &str| {
+        if is_shared_strings(name) {
+            limits.max_shared_strings_bytes
+        } else {
+            limits.max_workbook_bytes
+        }
+    };
+    let mut declared_total = 0u64;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else { continue };
+        if !is_workbook_part(entry.name()) {
+            continue;
+        }
+        if entry.size() > budget(entry.name()) {
+            return Err(too_large(entry.name(), entry.size(), budget(entry.name())));
+        }
+        declared_total = declared_total.saturating_add(entry.size());
+        if declared_total > limits.max_workbook_bytes {
+            return Err(too_large("(all parts)", declared_total, limits.max_workbook_bytes));
+        }
+    }
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else { continue };
+        let name = entry.name().to_owned();
+        if !is_workbook_part(&name) {
+            continue;
+        }
+        let limit = budget(&name);
+        let declared = entry.size();
+        let unpacked =
+            std::io::copy(&mut (&mut entry).take(limit.saturating_add(1)), &mut std::io::sink()).map_err(
+                |e| IngestError::Spreadsheet { path: path.to_owned(), message: format!("{name}: {e}") },
+            )?;
+        if unpacked > limit {
+            return Err(too_large(&name, declared, limit));
+        }
+        total += unpacked;
+        if total > limits.max_workbook_bytes {
+            return Err(too_large("(all parts)", declared_total, limits.max_workbook_bytes));
+        }
+    }
+    Ok(())
+}
+
+/// A spreadsheet cell as a message describes it: dates and durations as such
+/// (`a date cell 2021-03-04`), other cells as [`cell_text`].
+pub(crate) fn describe_cell(cell: &Data) -> String {
+    match cell {
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, mo, day, h, mi, sec, _) = d.to_ymd_hms_milli();
+            if (h, mi, sec) == (0, 0, 0) {
+                format!("a date cell {y:04}-{mo:02}-{day:02}")
+            } else {
+                format!("a date cell {y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{sec:02}")
+            }
+        }
+        Data::DateTime(d) => format!("a duration cell of {} days", d.as_f64()),
+        Data::DateTimeIso(s) => format!("a date cell {s}"),
+        Data::DurationIso(s) => format!("a duration cell {s}"),
+        Data::Bool(b) => format!("a true/false cell {}", if *b { "TRUE" } else { "FALSE" }),
+        Data::Error(e) => format!("an error cell #{e:?}"),
+        other => cell_text(other),
+    }
 }
 
 /// Text of a spreadsheet cell as a user would read it.

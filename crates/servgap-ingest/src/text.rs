@@ -204,5 +204,142 @@ impl<R: Read> Read for DecodingReader<R> {
     }
 }
 
+/// True for a byte that ends a record outside quotes: `\r` or `\n`, as in the `csv` crate.
+#[inline]
+pub(crate) fn is_terminator(b: u8) -> bool {
+    b == b'\r' || b == b'\n'
+}
+
+/// Line breaks in `bytes`, where `\r`, `\n` and `\r\n` each count once; `prev` is
+/// the byte before `bytes` (0 at the start of a file).
+pub(crate) fn count_line_breaks(prev: u8, bytes: &[u8]) -> u64 {
+    let mut count = 0;
+    for at in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        let before = if at == 0 { prev } else { bytes[at - 1] };
+        if bytes[at] == b'\r' || before != b'\r' {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Where a record-reading state machine stands (the `csv` crate's, with its defaults:
+/// `"` quotes, doubled `""` escapes, any `\r`/`\n` terminates a record outside quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    StartRecord,
+    StartField,
+    InField,
+    InQuotes,
+    QuoteInQuotes,
+}
+
+/// Where a record that broke [`RecordGuard`]'s limit started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LongRecord {
+    /// 1-based line of the record's first byte (`\r`, `\n`, `\r\n` each end a line).
+    pub line: u64,
+    /// 1-based number of the record among all records of the stream.
+    pub record: u64,
+}
+
+/// A reader in front of the `csv` crate that bounds its memory: it follows the
+/// records as the `csv` crate splits them and stops handing out bytes once a
+/// record grows past `limit` bytes (terminators excluded, quoted line breaks
+/// included). The next read then fails, and [`RecordGuard::tripped`] says where the
+/// record started, so the caller can name the row. Bytes before the long record are
+/// handed out first, so the records before it are read as usual.
+pub(crate) struct RecordGuard<R> {
+    inner: R,
+    delimiter: u8,
+    limit: usize,
+    state: QuoteState,
+    record_len: usize,
+    line: u64,
+    prev: u8,
+    records: u64,
+    start: LongRecord,
+    tripped: std::sync::Arc<std::sync::Mutex<Option<LongRecord>>>,
+}
+
+impl<R> RecordGuard<R> {
+    /// Wraps `inner` (UTF-8 or raw bytes, from the start of the text, BOM skipped).
+    pub(crate) fn new(inner: R, delimiter: u8, limit: usize) -> Self {
+        Self {
+            inner,
+            delimiter,
+            limit,
+            state: QuoteState::StartRecord,
+            record_len: 0,
+            line: 1,
+            prev: 0,
+            records: 0,
+            start: LongRecord { line: 1, record: 0 },
+            tripped: std::sync::Arc::default(),
+        }
+    }
+
+    /// A handle that later tells whether, and where, the limit was broken.
+    pub(crate) fn tripped(&self) -> std::sync::Arc<std::sync::Mutex<Option<LongRecord>>> {
+        std::sync::Arc::clone(&self.tripped)
+    }
+
+    /// Advances over one byte; false when the current record has grown past the limit.
+    #[inline]
+    fn step(&mut self, b: u8) -> bool {
+        use QuoteState::*;
+        let terminator = is_terminator(b);
+        if terminator && (b == b'\r' || self.prev != b'\r') {
+            self.line += 1;
+        }
+        self.prev = b;
+        if self.state == StartRecord {
+            if terminator {
+                return true;
+            }
+            self.records += 1;
+            self.start = LongRecord { line: self.line, record: self.records };
+            self.record_len = 0;
+            self.state = StartField;
+        }
+        let (next, ends_record) = match (self.state, b) {
+            (StartField, b'"') => (InQuotes, false),
+            (InQuotes, b'"') => (QuoteInQuotes, false),
+            (QuoteInQuotes, b'"') => (InQuotes, false),
+            (InQuotes, _) => (InQuotes, false),
+            (_, _) if b == self.delimiter => (StartField, false),
+            (_, _) if terminator => (StartRecord, true),
+            _ => (InField, false),
+        };
+        self.state = next;
+        if ends_record {
+            return true;
+        }
+        self.record_len += 1;
+        self.record_len <= self.limit
+    }
+}
+
+impl<R: Read> Read for RecordGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.tripped.lock().is_ok_and(|t| t.is_some()) {
+            return Err(io::Error::other("record longer than the limit"));
+        }
+        let n = self.inner.read(buf)?;
+        for (at, &b) in buf[..n].iter().enumerate() {
+            if !self.step(b) {
+                if let Ok(mut tripped) = self.tripped.lock() {
+                    *tripped = Some(self.start);
+                }
+                if at == 0 {
+                    return Err(io::Error::other("record longer than the limit"));
+                }
+                return Ok(at);
+            }
+        }
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,10 @@ use crate::CoreError;
 /// A rule a survey answer can break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// A row of a delimited file with more or fewer fields than the header (a stray
+    /// delimiter, an unquoted decimal comma, a cut-off line): its values would land in the
+    /// wrong columns, so the whole row is rejected. The value states both counts.
+    FieldCount,
     /// A cell that is not a number (after decimal-comma handling and value labels).
     NotANumber,
     /// A number that is not a whole answer on the instrument's scale.
@@ -33,7 +37,8 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in report order.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
+        Rule::FieldCount,
         Rule::NotANumber,
         Rule::OutOfScale,
         Rule::Blank,
@@ -48,6 +53,7 @@ impl Rule {
     /// Stable identifier used in JSON output and `--strict` messages.
     pub fn id(self) -> &'static str {
         match self {
+            Rule::FieldCount => "field-count",
             Rule::NotANumber => "not-a-number",
             Rule::OutOfScale => "out-of-scale",
             Rule::Blank => "blank",
@@ -68,6 +74,7 @@ impl Rule {
     /// What the rule demands, in one sentence.
     pub fn requirement(self) -> &'static str {
         match self {
+            Rule::FieldCount => "every row must have as many fields as the header",
             Rule::NotANumber => "an answer must be a number",
             Rule::OutOfScale => "an answer must be a whole number on the instrument's scale",
             Rule::Blank => "every rating should be answered",
@@ -87,6 +94,7 @@ impl Rule {
     /// What the default (non-strict) policy does about it.
     pub fn default_action(self) -> &'static str {
         match self {
+            Rule::FieldCount => "row rejected (not analysed)",
             Rule::NotANumber | Rule::OutOfScale => "cell treated as missing",
             Rule::Blank => "cell treated as missing",
             Rule::IncompletePair => "item left out for this respondent (pairwise deletion)",

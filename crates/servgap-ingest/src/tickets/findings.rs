@@ -21,8 +21,9 @@ pub enum TicketRule {
     BadScore,
     /// An event-log activity the mapping does not list.
     UnknownActivity,
-    /// A row with fewer fields than a mapped column needs.
-    ShortRow,
+    /// A row with more or fewer fields than the header (a stray delimiter, an unquoted
+    /// decimal comma, a cut-off line): its values would sit in the wrong columns.
+    FieldCount,
 }
 
 impl TicketRule {
@@ -36,7 +37,7 @@ impl TicketRule {
         TicketRule::BadNumber,
         TicketRule::BadScore,
         TicketRule::UnknownActivity,
-        TicketRule::ShortRow,
+        TicketRule::FieldCount,
     ];
 
     /// Stable identifier, e.g. `before-created`.
@@ -50,7 +51,7 @@ impl TicketRule {
             TicketRule::BadNumber => "bad-number",
             TicketRule::BadScore => "bad-score",
             TicketRule::UnknownActivity => "unknown-activity",
-            TicketRule::ShortRow => "short-row",
+            TicketRule::FieldCount => "field-count",
         }
     }
 
@@ -67,7 +68,7 @@ impl TicketRule {
             TicketRule::BadNumber => "a number ≥ 0",
             TicketRule::BadScore => "a CSAT answer on the mapping's scale or one of its labels",
             TicketRule::UnknownActivity => "every activity is listed under [activities] in the mapping",
-            TicketRule::ShortRow => "every row has the mapped columns",
+            TicketRule::FieldCount => "every row has as many fields as the header",
         }
     }
 

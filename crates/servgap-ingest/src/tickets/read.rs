@@ -17,9 +17,10 @@ use super::layout::{
     recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor,
 };
 use super::timestamp::{TimestampError, TimestampParser};
-use crate::blocks::{parse_in_parallel, Block};
-use crate::source::{io_error, FileKind, Header, Source};
-use crate::text::DecodingReader;
+use crate::blocks::{parse_in_parallel, produce_blocks, Block, BlockFile, Numbering};
+use crate::error::shown;
+use crate::source::{io_error, FileKind, Header, Limits, Source};
+use crate::text::{DecodingReader, RecordGuard};
 use crate::IngestError;
 
 /// Which column plays which role, and how cells are read.
@@ -85,6 +86,10 @@ pub fn plan_tickets(
     zone: Option<&str>,
     zone_overrides: bool,
 ) -> Result<TicketPlan, IngestError> {
+    if source.kind == FileKind::Spreadsheet {
+        // Before column matching: "no column for created" would blame the wrong thing.
+        return Err(IngestError::TicketSpreadsheet { path: source.path.clone() });
+    }
     let columns = header.columns.clone();
     let layout = mapping.map_or(Layout::Tickets, |m| m.layout);
     let mut roles: [Option<usize>; 15] = [None; 15];
@@ -191,14 +196,25 @@ pub struct TicketImport {
     pub rows: u64,
     /// Tickets accepted.
     pub tickets: u64,
-    /// Tickets rejected by a rule.
+    /// Tickets rejected by a rule (in event logs: rejected cases, and rows without a case id).
     pub rejected: u64,
+    /// Rows that are neither a ticket nor a rejection: in event logs, every row of a
+    /// case after its first (an event of that case's ticket); 0 for ticket-per-row files.
+    /// `rows = tickets + rejected + skipped` ([`TicketImport::reconciles`]).
+    pub skipped: u64,
     /// Findings.
     pub findings: TicketFindings,
     /// Source-recorded flags over the accepted tickets.
     pub flags: Vec<FlagTally>,
     /// Which reader ran, e.g. `blocks (2 threads)` or `csv`.
     pub reader: String,
+}
+
+impl TicketImport {
+    /// True when every row read is accounted for: a ticket, a rejection, or skipped.
+    pub fn reconciles(&self) -> bool {
+        self.rows == self.tickets + self.rejected + self.skipped
+    }
 }
 
 /// Reads a ticket file (either layout) into a KPI aggregate.
@@ -215,6 +231,7 @@ pub fn import_tickets(
 ) -> Result<TicketImport, IngestError> {
     let mut import = read_pass(source, header, plan, engine, options, &engine.aggregate())?;
     import.aggregate.check_segments(engine)?;
+    check_something_accepted(source, header, &import)?;
     // Pass 2, only when a median or p90 lies in a coarse histogram bucket: the same
     // reader and ticket computation collect the exact values of those buckets.
     let refinements = import.aggregate.refinements(engine);
@@ -228,6 +245,42 @@ pub fn import_tickets(
     let pass2 = read_pass(source, header, plan, engine, options, &engine.refiner(&refinements))?;
     import.aggregate.refine(&pass2.aggregate)?;
     Ok(import)
+}
+
+/// A header-only file, or one whose rows were all rejected, is an error naming the
+/// most frequent rule and its earliest example (issue 11), not an empty report.
+fn check_something_accepted(
+    source: &Source,
+    header: &Header,
+    import: &TicketImport,
+) -> Result<(), IngestError> {
+    let path = source.path.clone();
+    if import.rows == 0 {
+        return Err(IngestError::NoDataRows { path, header_row: header.header_row });
+    }
+    if import.tickets > 0 {
+        return Ok(());
+    }
+    let findings = &import.findings;
+    let dominant =
+        findings.rules().filter(|r| r.rejects_ticket()).fold(None::<(TicketRule, u64)>, |best, rule| {
+            let count = findings.count(rule);
+            if best.is_none_or(|(_, c)| count > c) {
+                Some((rule, count))
+            } else {
+                best
+            }
+        });
+    let (rule, count, example) = match dominant {
+        Some((rule, count)) => {
+            let example = findings.examples(rule).first().map_or_else(String::new, |f| {
+                format!("row {}, column `{}`: value `{}`", f.row, f.column, f.value)
+            });
+            (rule.id(), count, example)
+        }
+        None => ("(none)", 0, "no ticket was complete".to_owned()),
+    };
+    Err(IngestError::NothingAccepted { path, read: import.rows, rule, count, example })
 }
 
 /// One pass over the file into clones of `seed` (an empty aggregate, or a refiner).
@@ -251,7 +304,7 @@ fn read_pass(
                     engine,
                     options,
                     seed,
-                    (start.byte, start.line),
+                    (start.byte, header.header_row + 1),
                     dialect.delimiter,
                 )? {
                     return Ok(done);
@@ -259,8 +312,7 @@ fn read_pass(
             }
         }
     }
-    let mut state = RowState::new(plan, engine, options, seed);
-    state.path = source.path.clone();
+    let mut state = RowState::new(plan, engine, options, seed, source);
     let header_row = header.header_row;
     let mut events = match plan.layout {
         Layout::Events => Some(EventCases::new(plan)),
@@ -271,6 +323,7 @@ fn read_pass(
         header,
         |row, record| {
             let fields: Vec<&str> = record.iter().collect();
+            state.check_lengths(row, 0, &fields)?;
             match events.as_mut() {
                 Some(cases) => cases.push(&mut state, row, &fields),
                 None => state.ticket_row(row, &fields),
@@ -302,20 +355,27 @@ fn for_each_record(
     } else {
         Box::new(DecodingReader::new(BufReader::new(file), dialect.encoding.encoding))
     };
+    let limit = source.limits.max_row_bytes;
+    let guard = RecordGuard::new(reader, dialect.delimiter, limit);
+    let tripped = guard.tripped();
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(reader);
+        .buffer_capacity(1 << 16)
+        .from_reader(guard);
     let mut record = csv::StringRecord::new();
     let skip = header_row + dialect.skip_rows;
     let mut index = 0u64;
     loop {
-        let more = csv.read_record(&mut record).map_err(|e| IngestError::Csv {
-            path: path.clone(),
-            row: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
+        let more = csv.read_record(&mut record).map_err(|e| match tripped.lock().ok().and_then(|t| *t) {
+            Some(long) => IngestError::RowTooLong { path: path.clone(), row: long.record, limit },
+            None => IngestError::Csv {
+                path: path.clone(),
+                // Rows of ticket files are records, as in findings.
+                row: e.position().map_or(0, |p| p.record() + 1),
+                message: e.to_string(),
+            },
         })?;
         if !more {
             return Ok(());
@@ -358,6 +418,8 @@ struct RowState<'a> {
     rows: u64,
     tickets: u64,
     rejected: u64,
+    skipped: u64,
+    limits: Limits,
     /// Strict mode: the first finding.
     first: Option<TicketFinding>,
 }
@@ -368,12 +430,13 @@ impl<'a> RowState<'a> {
         engine: &'a KpiEngine,
         options: &'a TicketOptions,
         seed: &KpiAggregate,
+        source: &Source,
     ) -> RowState<'a> {
         RowState {
             plan,
             engine,
             options,
-            path: PathBuf::new(),
+            path: source.path.clone(),
             parsers: vec![plan.parser(); plan.columns.len().max(1)],
             aggregate: seed.clone(),
             ticket: Ticket::new("", Timestamp::UNIX_EPOCH),
@@ -390,6 +453,8 @@ impl<'a> RowState<'a> {
             rows: 0,
             tickets: 0,
             rejected: 0,
+            skipped: 0,
+            limits: source.limits,
             first: None,
         }
     }
@@ -400,18 +465,62 @@ impl<'a> RowState<'a> {
             rows: self.rows,
             tickets: self.tickets,
             rejected: self.rejected,
+            skipped: self.skipped,
             findings: self.findings,
             flags: self.flags,
             reader,
         }
     }
 
+    /// Column name, escaped for messages.
     fn name(&self, column: usize) -> String {
-        self.plan.columns.get(column).cloned().unwrap_or_else(|| format!("#{}", column + 1))
+        self.plan.columns.get(column).map_or_else(|| format!("#{}", column + 1), |c| shown(c))
     }
 
     fn finding(&self, row: u64, column: usize, value: &str, rule: TicketRule) -> RowError {
-        RowError::Finding(TicketFinding { row, column: self.name(column), value: value.to_owned(), rule })
+        RowError::Finding(TicketFinding { row, column: self.name(column), value: shown(value), rule })
+    }
+
+    /// The size limits of one record (both readers, same order): the record, then its first long cell.
+    fn check_lengths<S: AsRef<str>>(
+        &self,
+        row: u64,
+        record_len: usize,
+        cells: &[S],
+    ) -> Result<(), IngestError> {
+        if record_len > self.limits.max_row_bytes {
+            return Err(IngestError::RowTooLong {
+                path: self.path.clone(),
+                row,
+                limit: self.limits.max_row_bytes,
+            });
+        }
+        let limit = self.limits.max_cell_bytes;
+        match cells.iter().position(|c| c.as_ref().len() > limit) {
+            Some(i) => Err(IngestError::CellTooLong {
+                path: self.path.clone(),
+                row,
+                column: self.name(i),
+                length: cells[i].as_ref().len(),
+                limit,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// A row whose field count differs from the header's: rejected whole (its values would be shifted).
+    fn field_count(&mut self, row: u64, fields: usize) -> Option<Result<(), IngestError>> {
+        let expected = self.plan.columns.len();
+        if fields == expected {
+            return None;
+        }
+        self.rejected += 1;
+        Some(self.note(TicketFinding {
+            row,
+            column: "(whole row)".to_owned(),
+            value: format!("{fields} fields where the header has {expected}"),
+            rule: TicketRule::FieldCount,
+        }))
     }
 
     fn timestamp(&mut self, row: u64, column: usize, text: &str) -> Result<Timestamp, RowError> {
@@ -424,7 +533,7 @@ impl<'a> RowState<'a> {
                 path: self.path.clone(),
                 row,
                 column: self.name(column),
-                value: text.to_owned(),
+                value: shown(text),
             })),
         }
     }
@@ -457,6 +566,9 @@ impl<'a> RowState<'a> {
 
     fn ticket_row(&mut self, row: u64, fields: &[&str]) -> Result<(), IngestError> {
         self.rows += 1;
+        if let Some(rejected) = self.field_count(row, fields.len()) {
+            return rejected;
+        }
         let outcome = self.ticket_from_row(row, fields);
         let outcome = outcome.and_then(|()| self.add_ticket(row));
         if outcome.is_ok() {
@@ -475,7 +587,7 @@ impl<'a> RowState<'a> {
                 Err(RowError::Finding(TicketFinding {
                     row,
                     column: "(ticket)".to_owned(),
-                    value: self.ticket.id.clone(),
+                    value: shown(&self.ticket.id),
                     rule: TicketRule::BeforeCreated,
                 }))
             }
@@ -509,7 +621,7 @@ impl<'a> RowState<'a> {
                 let v = trim(v);
                 Ok((!v.is_empty()).then_some((i, v)))
             }
-            None => Err(self.finding(row, i, "", TicketRule::ShortRow)),
+            None => Err(self.finding(row, i, "", TicketRule::FieldCount)),
         }
     }
 
@@ -678,6 +790,9 @@ impl EventCases {
 
     fn push(&mut self, state: &mut RowState<'_>, row: u64, fields: &[&str]) -> Result<(), IngestError> {
         state.rows += 1;
+        if let Some(rejected) = state.field_count(row, fields.len()) {
+            return rejected;
+        }
         let plan = state.plan;
         let get = |role: Role| plan.column(role).and_then(|i| fields.get(i)).map_or("", |v| v.trim());
         let id = get(Role::Id);
@@ -697,6 +812,15 @@ impl EventCases {
                 value: String::new(),
                 rule: TicketRule::MissingId,
             });
+        }
+        // A row of a case already open is one of its events, not a ticket of its own.
+        let known = match &self.current {
+            _ if !self.grouped => self.index.contains_key(id),
+            Some((c, _)) => c == id,
+            None => false,
+        };
+        if known {
+            state.skipped += 1;
         }
         if !self.grouped {
             let at = *self.index.entry(id.to_owned()).or_insert_with(|| {
@@ -721,7 +845,7 @@ impl EventCases {
             if let Some(&first_row) = self.seen.get(id) {
                 return Err(IngestError::EventsNotGrouped {
                     path: state.path.clone(),
-                    case: id.to_owned(),
+                    case: shown(id),
                     row,
                     first_row,
                 });
@@ -777,7 +901,7 @@ impl RowState<'_> {
                 let f = TicketFinding {
                     row: *row,
                     column: self.name(activity_col),
-                    value: activity.clone(),
+                    value: shown(activity),
                     rule: TicketRule::UnknownActivity,
                 };
                 self.note(f).map_err(RowError::Fatal)?;
@@ -848,6 +972,7 @@ fn finish_blocks<'a>(
                 m.rows += s.rows;
                 m.tickets += s.tickets;
                 m.rejected += s.rejected;
+                m.skipped += s.skipped;
             }
         }
     }
@@ -867,10 +992,10 @@ fn parse_block(
     delimiter: u8,
     fields: &mut Vec<(usize, usize)>,
 ) -> Result<bool, IngestError> {
-    // One UTF-8 check per block; delimiters and newlines are ASCII, so every cut is a char boundary.
+    // One UTF-8 check per block; delimiters and line breaks are ASCII, so every cut is a char boundary.
     let text = std::str::from_utf8(&block.bytes).map_err(|e| IngestError::Csv {
         path: state.path.clone(),
-        row: block.line + memchr::memchr_iter(b'\n', &block.bytes[..e.valid_up_to()]).count() as u64,
+        row: block.line + Numbering::Records.rows_in(&block.bytes[..=e.valid_up_to()]) - 1,
         message: "invalid UTF-8".to_owned(),
     })?;
     let bytes = text.as_bytes();
@@ -878,28 +1003,38 @@ fn parse_block(
     let mut row = block.line;
     let mut start = 0;
     while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-        let line_end = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
-        let line = &bytes[start..line_end];
-        fields.clear();
-        let mut field_start = 0;
-        for p in memchr::memchr_iter(delimiter, line) {
-            fields.push((start + field_start, start + p));
-            field_start = p + 1;
-        }
-        fields.push((start + field_start, line_end));
-        cells.clear();
-        cells.extend(fields.iter().map(|&(a, b)| text.get(a..b).unwrap_or("")));
-        if let Err(e) = state.ticket_row(row, &cells) {
-            if state.options.strict && state.first.is_some() {
-                return Ok(false);
+        // Records end at `\r`, `\n` or `\r\n`; empty lines are no records (as in the csv crate).
+        let end = memchr::memchr2(b'\r', b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        if end > start {
+            fields.clear();
+            let mut field_start = start;
+            for p in memchr::memchr_iter(delimiter, &bytes[start..end]) {
+                fields.push((field_start, start + p));
+                field_start = start + p + 1;
             }
-            return Err(e);
+            fields.push((field_start, end));
+            cells.clear();
+            cells.extend(fields.iter().map(|&(a, b)| text.get(a..b).unwrap_or("")));
+            state.check_lengths::<&str>(row, end - start, &[])?;
+            if !is_blank_record(&cells) {
+                state.check_lengths(row, 0, &cells)?;
+                if let Err(e) = state.ticket_row(row, &cells) {
+                    if state.options.strict && state.first.is_some() {
+                        return Ok(false);
+                    }
+                    return Err(e);
+                }
+            }
+            row += 1;
         }
-        row += 1;
         start = end + 1;
     }
     Ok(true)
+}
+
+/// A record of one blank cell (a line of spaces): skipped by both readers.
+fn is_blank_record<S: AsRef<str>>(cells: &[S]) -> bool {
+    cells.len() == 1 && cells[0].as_ref().trim().is_empty()
 }
 
 fn import_blocks(
@@ -908,7 +1043,7 @@ fn import_blocks(
     engine: &KpiEngine,
     options: &TicketOptions,
     seed: &KpiAggregate,
-    (start_byte, start_line): (u64, u64),
+    (start_byte, first_row): (u64, u64),
     delimiter: u8,
 ) -> Result<Option<TicketImport>, IngestError> {
     let path = &source.path;
@@ -919,72 +1054,18 @@ fn import_blocks(
         n => n,
     }
     .clamp(1, 64);
-    let block_size = options.block_size.max(64);
-    let new_state = || {
-        let mut s = RowState::new(plan, engine, options, seed);
-        s.path = path.clone();
-        s
+    let new_state = || RowState::new(plan, engine, options, seed, source);
+    let mut blocks = BlockFile {
+        file,
+        path,
+        block_size: options.block_size,
+        max_row_bytes: source.limits.max_row_bytes,
+        first_row,
+        numbering: Numbering::Records,
     };
-
-    // Reads blocks cut at the last newline; returns false when the data is not plain.
-    let mut produce =
-        |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| -> Result<bool, IngestError> {
-            let mut carry: Vec<u8> = Vec::new();
-            let mut row = start_line;
-            let mut index = 0;
-            loop {
-                let mut buf = Vec::with_capacity(block_size + carry.len());
-                buf.append(&mut carry);
-                let target = buf.len() + block_size;
-                let mut eof = false;
-                while buf.len() < target {
-                    let got = (&mut file)
-                        .take((target - buf.len()) as u64)
-                        .read_to_end(&mut buf)
-                        .map_err(io_error(path))?;
-                    if got == 0 {
-                        eof = true;
-                        break;
-                    }
-                }
-                if buf.is_empty() {
-                    return Ok(true);
-                }
-                let cut = if eof {
-                    buf.len()
-                } else {
-                    match memchr::memrchr(b'\n', &buf) {
-                        Some(p) => p + 1,
-                        None => return Ok(false),
-                    }
-                };
-                carry = buf.split_off(cut);
-                if memchr::memchr(b'"', &buf).is_some()
-                    || memchr::memmem::find(&buf, b"\n\n").is_some()
-                    || memchr::memmem::find(&buf, b"\n\r\n").is_some()
-                    || buf.first() == Some(&b'\n')
-                {
-                    return Ok(false);
-                }
-                // Drop the final newline so the block holds exactly its records.
-                let mut bytes = buf;
-                if bytes.last() == Some(&b'\n') {
-                    bytes.pop();
-                }
-                if bytes.is_empty() || bytes == b"\r" {
-                    return Ok(true);
-                }
-                let rows = memchr::memchr_iter(b'\n', &bytes).count() as u64 + 1;
-                if !sink(Block { index, line: row, bytes })? {
-                    return Ok(true);
-                }
-                row += rows;
-                index += 1;
-                if eof && carry.is_empty() {
-                    return Ok(true);
-                }
-            }
-        };
+    let mut produce = |sink: &mut dyn FnMut(Block) -> Result<bool, IngestError>| {
+        produce_blocks(&mut blocks, sink, &mut |_| {})
+    };
 
     // Each worker keeps its own field-position buffer beside its state.
     let new_worker = || Ok((new_state(), Vec::new()));

@@ -4,7 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::needless_range_loop)]
 
 mod encoding;
+mod equivalence;
 mod formats;
+mod fuzz;
+mod issue11;
 mod kiosk;
 mod parallel;
 mod rules;

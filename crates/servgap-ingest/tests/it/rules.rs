@@ -63,16 +63,34 @@ fn blank() {
 }
 
 #[test]
-fn blank_trailing_cells_of_a_short_row() {
+fn issue_11_short_and_long_rows_are_rejected_as_field_count_not_shifted() {
     let dir = tempfile::tempdir().unwrap();
     let mut short = good_row(2);
     short.truncate(col("P21"));
-    let path = write(dir.path(), "short.csv", join(&[header(), short], ","));
+    // An unquoted decimal comma adds a field: every later value would move one column along.
+    let mut long = good_row(3);
+    long[col("E5")] = "4,0".to_owned();
+    let path = write(dir.path(), "short.csv", join(&[header(), good_row(1), short, long, good_row(4)], ","));
     let scan = scan_with(&path, &sq(), None, &ScanOptions::default()).unwrap();
-    assert_eq!(scan.findings.count(Rule::Blank), 2); // P21, P22
+    assert_eq!((scan.rows, scan.rejected, scan.total.respondents()), (4, 2, 2));
+    assert!(scan.reconciles());
+    assert_eq!(scan.findings.count(Rule::FieldCount), 2);
+    assert_eq!(scan.findings.count(Rule::Blank), 0, "a rejected row's cells are not judged");
+    let values: Vec<_> =
+        scan.findings.samples(Rule::FieldCount).iter().map(|f| (f.row, f.value.clone())).collect();
+    assert_eq!(
+        values,
+        [
+            (3, "43 fields where the header has 51".to_owned()),
+            (4, "52 fields where the header has 51".to_owned())
+        ]
+    );
     let err = scan_with(&path, &sq(), None, &strict()).unwrap_err().to_string();
     assert!(
-        err.ends_with("row 2, column `P21`: value `` breaks rule blank (every rating should be answered)"),
+        err.ends_with(
+            "row 3, column `(whole response)`: value `43 fields where the header has 51` breaks rule field-count \
+             (every row must have as many fields as the header)"
+        ),
         "{err}"
     );
 }

@@ -253,8 +253,8 @@ fn every_rejection_reason_has_its_message() {
         "short-row.csv",
         &format!("{HEAD}1,2026-03-02T09:00:00Z,,,email,5\n2,2026-03-02T09:00:00Z\n"),
         None,
-        "DIR/short-row.csv: row 3, column `first_response`: value `` breaks rule short-row \
-         (every row has the mapped columns)",
+        "DIR/short-row.csv: row 3, column `(whole row)`: value `2 fields where the header has 6` breaks rule \
+         field-count (every row has as many fields as the header)",
     );
     check(
         "bad-number.csv",
