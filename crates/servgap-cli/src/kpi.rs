@@ -11,11 +11,8 @@ use servgap_ingest::tickets::{
     import_tickets, plan_tickets, CalendarFile, Layout, TargetsFile, TicketMapping, TicketOptions,
 };
 use servgap_ingest::{parse_delimiter, read_header, IngestError, Source};
-use servgap_report::kpi::{
-    render_kpi_json, render_kpi_markdown, render_kpi_text, FlagView, KpiInput, KpiMethod, KpiReportView,
-    ShareView, TargetView,
-};
-use servgap_report::{FindingExample, RuleFindings};
+use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
+use servgap_report::{render_kpi_json, render_kpi_markdown, render_kpi_text, FindingExample, RuleFindings};
 
 use crate::args::{KpiArgs, KpiFormat, KpiPeriod};
 use crate::output::write_output;
@@ -168,7 +165,7 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
         KpiFormat::Text => render_kpi_text(&view),
         KpiFormat::Markdown => render_kpi_markdown(&view),
         KpiFormat::Json => render_kpi_json(&view)?,
-        KpiFormat::Html => servgap_report::kpi_html::render_kpi_html(&view),
+        KpiFormat::Html => servgap_report::render_kpi_html(&view),
     };
     write_output(args.output.as_deref(), &text)
 }

@@ -5,7 +5,7 @@
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::AnalysisOptions;
 use servgap_ingest::{plan, scan, ScanOptions, Source};
-use servgap_report::html::figures;
+use servgap_report::render::html::figures;
 use servgap_report::{render_html, render_markdown, AnalysisReport, InputSummary};
 
 use crate::repo;
@@ -217,7 +217,7 @@ fn wave_comparison_page_of_the_demo() {
     assert!(html.contains("<td class=\"verdict v-worsened\">▼ worsened</td>"));
     assert!(html.contains("Improved: Reliability (+0.50, 95\u{a0}% CI 0.33 to 0.67)."));
     insta::assert_snapshot!("compare.html", html);
-    let figures = servgap_report::compare_html::wave_figures(&report);
+    let figures = servgap_report::render::waves_html::wave_figures(&report);
     let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["chart-waves-gap", "chart-waves-batteries"]);
     for f in &figures {

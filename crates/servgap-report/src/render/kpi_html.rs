@@ -10,10 +10,12 @@
 
 use std::fmt::Write as _;
 
-use crate::html::page_start;
+use super::kpi_text::render_kpi_text;
+use super::support::markup::{escape as esc, PALETTE};
+use super::support::page::page_start;
+use super::support::units::human_value;
 use crate::i18n::Lang;
-use crate::kpi::{human_value, render_kpi_text, GapView, KpiReportView, TargetView};
-use crate::svg::{escape as esc, PALETTE};
+use crate::model::kpi::{GapView, KpiReportView, TargetView};
 
 /// Okabe–Ito colours (colour-blind safe), shared with the survey report's charts.
 const BLUE: &str = PALETTE[0];

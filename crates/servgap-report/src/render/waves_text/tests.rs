@@ -7,6 +7,8 @@ use servgap_core::servqual::{
 };
 
 use super::*;
+use crate::model::{SegmentsView, WaveInputView, COMPARE_SCHEMA};
+use crate::render::segments_text::{render_segments_markdown, render_segments_text};
 
 fn wave(perceptions: &[i16]) -> SurveyPartials {
     let instrument = servgap_core::builtin::servqual22();

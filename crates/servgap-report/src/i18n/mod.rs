@@ -5,6 +5,10 @@
 //! missing in one language does not compile. Texts with numbers are functions
 //! that take a [`Lang`]. Polish counts use the three plural forms
 //! ([`Lang::plural`]: 1 pozycja, 2–4 pozycje, 5+ pozycji) and a decimal comma.
+//! [`insights`] words the core's findings and [`methods`] the methods appendix.
+
+pub mod insights;
+pub mod methods;
 
 /// Language of the report texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -847,6 +851,23 @@ pub struct CompareLabels {
 }
 
 impl Lang {
+    /// Display name of a measure: `Gap (P − E)`, or perceptions for SERVPERF.
+    pub fn measure_name(self, measure: &str) -> &'static str {
+        match self.comparison(measure) {
+            "" => self.labels().battery_p,
+            name => name,
+        }
+    }
+
+    /// A segment value for display; a blank cell reads `(blank)` / `(puste)`.
+    pub fn segment_label(self, name: &str) -> String {
+        match (name.is_empty(), self) {
+            (false, _) => name.to_owned(),
+            (true, Lang::En) => "(blank)".to_owned(),
+            (true, Lang::Pl) => "(puste)".to_owned(),
+        }
+    }
+
     /// The fixed texts of segments and wave comparisons.
     pub fn compare_labels(self) -> &'static CompareLabels {
         match self {

@@ -341,12 +341,13 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
 
     if flavour == Flavour::Markdown {
         heading(flavour, 2, l.h_summary, &mut out);
-        let all = crate::insights::sentences(report, lang);
+        let all = crate::i18n::insights::sentences(report, lang);
         for (warning, name, none) in
             [(false, l.h_findings, l.no_findings), (true, l.h_warnings, l.no_warnings)]
         {
             let _ = writeln!(out, "**{name}**\n");
-            let list: Vec<&crate::insights::Sentence> = all.iter().filter(|s| s.warning == warning).collect();
+            let list: Vec<&crate::i18n::insights::Sentence> =
+                all.iter().filter(|s| s.warning == warning).collect();
             if list.is_empty() {
                 let _ = writeln!(out, "{none}\n");
             }
@@ -447,7 +448,7 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
         }
         Flavour::Markdown => {
             heading(flavour, 2, l.h_methods, &mut out);
-            for (name, text) in crate::methods::paragraphs(report, lang) {
+            for (name, text) in crate::i18n::methods::paragraphs(report, lang) {
                 let _ = writeln!(out, "**{name}.** {text}\n");
             }
         }

@@ -7,54 +7,15 @@
 use serde::Serialize;
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    BatteryStats, ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability,
-    SurveyAnalysis,
+    ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability, SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
+use super::common::{battery_views, BatteryView, InputSummary, InstrumentView};
+use super::segments::SegmentsView;
+
 /// Identifier of the JSON layout; bumped on any incompatible change.
 pub const SCHEMA: &str = "servgap.analysis/1";
-
-/// Where the data came from and what happened while reading it; filled by the caller.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct InputSummary {
-    /// File name as given on the command line.
-    pub file: String,
-    /// How the file was read (format, encoding, delimiter …), as `(key, value)` text pairs.
-    pub reader: Vec<(String, String)>,
-    /// Data rows read.
-    pub rows: u64,
-    /// Findings of the validation rules.
-    pub findings: Vec<RuleFindings>,
-    /// Whether `--strict` was in force (then findings is empty, or the run failed).
-    pub strict: bool,
-}
-
-/// Findings of one rule.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleFindings {
-    /// Rule identifier, e.g. `out-of-scale`.
-    pub rule: String,
-    /// What the rule demands.
-    pub requirement: String,
-    /// What the default policy did.
-    pub action: String,
-    /// Number of findings.
-    pub count: u64,
-    /// The earliest findings (bounded).
-    pub examples: Vec<FindingExample>,
-}
-
-/// One finding, located in the input file.
-#[derive(Debug, Clone, Serialize)]
-pub struct FindingExample {
-    /// Row as a spreadsheet shows it (header = row 1).
-    pub row: u64,
-    /// Column name(s) in the input.
-    pub column: String,
-    /// Offending value.
-    pub value: String,
-}
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
@@ -87,30 +48,9 @@ pub struct AnalysisReport {
     pub insights: Vec<InsightView>,
     /// Distribution of the respondents' unweighted overall score, per comparison.
     pub score_distributions: Vec<DistributionView>,
-    /// Segment comparison (`analyze --by COLUMN`); see `compare.rs`.
+    /// Segment comparison (`analyze --by COLUMN`); see [`super::segments`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub segments: Option<crate::compare::SegmentsView>,
-}
-
-/// Instrument metadata.
-#[derive(Debug, Clone, Serialize)]
-pub struct InstrumentView {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// `two-column`, `three-column` or `perceptions-only`.
-    pub format: &'static str,
-    /// Lowest answer.
-    pub scale_min: i16,
-    /// Highest answer.
-    pub scale_max: i16,
-    /// Battery codes in storage order (E, P; A, D, P; P).
-    pub batteries: Vec<&'static str>,
-    /// Comparison ids (`gap`; `msa`, `mss`; none).
-    pub comparisons: Vec<&'static str>,
-    /// Whether importance points were collected.
-    pub importance: bool,
+    pub segments: Option<SegmentsView>,
 }
 
 /// Options echoed for the methods section.
@@ -147,17 +87,6 @@ pub struct RespondentsView {
     pub renormalised_allocations: u64,
     /// Overall-satisfaction answers.
     pub satisfaction_answers: u64,
-}
-
-/// Mean and SD of a battery.
-#[derive(Debug, Clone, Serialize)]
-pub struct BatteryView {
-    /// Battery code.
-    pub battery: &'static str,
-    /// Mean.
-    pub mean: Option<f64>,
-    /// Standard deviation.
-    pub sd: Option<f64>,
 }
 
 /// A comparison with its tests.
@@ -534,10 +463,6 @@ impl InsightView {
     }
 }
 
-fn batteries(stats: &[BatteryStats]) -> Vec<BatteryView> {
-    stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
-}
-
 fn wilcoxon_view(
     w: &servgap_core::stats::wilcoxon::Wilcoxon,
     holm: Option<f64>,
@@ -675,19 +600,7 @@ impl AnalysisReport {
             servgap_version: env!("CARGO_PKG_VERSION"),
             language: language.to_owned(),
             input,
-            instrument: InstrumentView {
-                id: instrument.id().to_owned(),
-                title: instrument.title().get(language).unwrap_or(instrument.id()).to_owned(),
-                format: instrument.format().id(),
-                scale_min: instrument.scale().min(),
-                scale_max: instrument.scale().max(),
-                batteries: instrument.batteries().iter().map(|b| b.code()).collect(),
-                comparisons: servgap_core::servqual::Comparison::for_format(instrument.format())
-                    .iter()
-                    .map(|c| c.id())
-                    .collect(),
-                importance: instrument.has_importance(),
-            },
+            instrument: InstrumentView::new(instrument, language),
             method,
             respondents: RespondentsView {
                 total: analysis.respondents,
@@ -705,7 +618,7 @@ impl AnalysisReport {
                         name: dim.name.get(language).unwrap_or(&dim.id).to_owned(),
                         items: instrument.items_of(d.index).iter().map(|&i| item_ids[i].clone()).collect(),
                         n: d.n,
-                        batteries: batteries(&d.batteries),
+                        batteries: battery_views(&d.batteries),
                         comparisons: d.comparisons.iter().map(comparison).collect(),
                         zone: d.zone.as_ref().map(zone),
                         reliability: d.reliability.iter().map(reliability).collect(),
@@ -724,7 +637,7 @@ impl AnalysisReport {
                         dimension: dim_ids[it.dimension].clone(),
                         text: item.text.get(language).unwrap_or("").to_owned(),
                         n: it.n,
-                        batteries: batteries(&it.batteries),
+                        batteries: battery_views(&it.batteries),
                         comparisons: it.comparisons.iter().map(comparison).collect(),
                         zone: it.zone.as_ref().map(zone),
                         satisfaction_r: it.satisfaction_correlation,
@@ -745,5 +658,13 @@ impl AnalysisReport {
                 .collect(),
             segments: None,
         }
+    }
+}
+
+impl AnalysisReport {
+    /// Adds the segment comparison to the report (JSON field `segments`).
+    pub fn with_segments(mut self, segments: SegmentsView) -> Self {
+        self.segments = Some(segments);
+        self
     }
 }

@@ -1,0 +1,325 @@
+//! Segments of one survey (`analyze --by COLUMN`): per-segment gap tables and the
+//! tests across segments. Part of the analysis report (JSON field `segments`).
+
+use serde::Serialize;
+use servgap_core::instrument::Instrument;
+use servgap_core::servqual::{ComparisonStats, Scope, ScoreSummary, SegmentComparison, MIN_SEGMENT_N};
+
+use super::common::{battery_views, measure_id, scope_names, BatteryView};
+
+/// Segments of a survey, their gap tables and the tests across them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentsView {
+    /// The segment column.
+    pub column: String,
+    /// Segments with fewer scored respondents than this are reported but not tested.
+    pub min_segment_n: u64,
+    /// The tests, in words.
+    pub method: &'static str,
+    /// Per segment, in order of the segment value.
+    pub segments: Vec<SegmentView>,
+    /// Per measure: each dimension, then the overall score.
+    pub tests: Vec<SegmentTestView>,
+    /// Chart data: per measure and scope, each segment's mean and confidence interval.
+    pub chart: Vec<SegmentSeriesView>,
+}
+
+/// One segment's gap table.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentView {
+    /// Segment value (`""` for a blank cell).
+    pub name: String,
+    /// Respondents read.
+    pub respondents: u64,
+    /// Respondents scored on every dimension.
+    pub fully_covered: u64,
+    /// Per dimension.
+    pub dimensions: Vec<SegmentRowView>,
+    /// Per item.
+    pub items: Vec<SegmentRowView>,
+}
+
+/// A dimension or an item within a segment.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentRowView {
+    /// Dimension or item id.
+    pub id: String,
+    /// Respondents counted.
+    pub n: u64,
+    /// Per battery.
+    pub batteries: Vec<BatteryView>,
+    /// Per comparison.
+    pub comparisons: Vec<SegmentGapView>,
+}
+
+/// A comparison's mean within a segment, with the paired t test against 0.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentGapView {
+    /// `gap`, `msa` or `mss`.
+    pub comparison: &'static str,
+    /// Mean difference.
+    pub mean: Option<f64>,
+    /// SD of the differences.
+    pub sd: Option<f64>,
+    /// Confidence interval of the mean.
+    pub ci: Option<[f64; 2]>,
+    /// Paired t p-value.
+    pub p: Option<f64>,
+    /// Holm-adjusted p within the segment (over items, or over dimensions).
+    pub p_holm: Option<f64>,
+}
+
+/// One segment's share of a test.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentGroupView {
+    /// Segment value.
+    pub segment: String,
+    /// Respondents with the score.
+    pub n: u64,
+    /// Mean score.
+    pub mean: Option<f64>,
+    /// SD of the score.
+    pub sd: Option<f64>,
+    /// Whether the segment entered the tests.
+    pub tested: bool,
+}
+
+/// Classic one-way ANOVA.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnovaView {
+    /// F.
+    pub f: f64,
+    /// Between-groups df.
+    pub df1: f64,
+    /// Within-groups df.
+    pub df2: f64,
+    /// p.
+    pub p: f64,
+    /// η².
+    pub eta_squared: f64,
+}
+
+/// Welch's ANOVA.
+#[derive(Debug, Clone, Serialize)]
+pub struct WelchAnovaView {
+    /// F*.
+    pub f: f64,
+    /// k − 1.
+    pub df1: f64,
+    /// Welch's denominator df.
+    pub df2: f64,
+    /// p.
+    pub p: f64,
+    /// Holm-adjusted p over the dimensions (absent for the overall score).
+    pub p_holm: Option<f64>,
+}
+
+/// Kruskal–Wallis test.
+#[derive(Debug, Clone, Serialize)]
+pub struct KruskalView {
+    /// Tie-corrected H.
+    pub h: f64,
+    /// k − 1.
+    pub df: f64,
+    /// p.
+    pub p: f64,
+    /// Holm-adjusted p over the dimensions (absent for the overall score).
+    pub p_holm: Option<f64>,
+    /// ε² = H/(N − 1).
+    pub epsilon_squared: f64,
+}
+
+/// Tests of one measure on one dimension (or the overall score) across segments.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentTestView {
+    /// `dimension` or `overall`.
+    pub scope: &'static str,
+    /// Dimension id, or `overall`.
+    pub id: String,
+    /// `gap`, `msa`, `mss` or `perceived`.
+    pub measure: &'static str,
+    /// Per segment.
+    pub groups: Vec<SegmentGroupView>,
+    /// Classic one-way ANOVA.
+    pub anova: Option<AnovaView>,
+    /// Welch's ANOVA.
+    pub welch_anova: Option<WelchAnovaView>,
+    /// Kruskal–Wallis.
+    pub kruskal_wallis: Option<KruskalView>,
+}
+
+/// Chart series: one measure on one dimension (or overall), every segment.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentSeriesView {
+    /// `dimension` or `overall`.
+    pub scope: &'static str,
+    /// Dimension id, or `overall`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Comparison id.
+    pub measure: &'static str,
+    /// Per segment.
+    pub points: Vec<SegmentPointView>,
+}
+
+/// One segment's point on a chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentPointView {
+    /// Segment value.
+    pub segment: String,
+    /// Respondents.
+    pub n: u64,
+    /// Mean.
+    pub mean: Option<f64>,
+    /// Confidence interval of the mean (paired t, within the segment).
+    pub ci: Option<[f64; 2]>,
+}
+
+fn gap_view(c: &ComparisonStats) -> SegmentGapView {
+    SegmentGapView {
+        comparison: c.comparison.id(),
+        mean: c.mean,
+        sd: c.sd,
+        ci: c.t_test.map(|t| [t.ci_low, t.ci_high]),
+        p: c.t_test.map(|t| t.p),
+        p_holm: c.t_p_holm,
+    }
+}
+
+fn group_view(segment: &str, g: &ScoreSummary, tested: bool) -> SegmentGroupView {
+    SegmentGroupView { segment: segment.to_owned(), n: g.n, mean: g.mean, sd: g.sd, tested }
+}
+
+impl SegmentsView {
+    /// Converts a core segment comparison; `column` is the segment column's header.
+    pub fn new(
+        instrument: &Instrument,
+        comparison: &SegmentComparison,
+        column: &str,
+        language: &str,
+    ) -> Self {
+        let names: Vec<&str> = comparison.segments.iter().map(|s| s.name.as_str()).collect();
+        let segments = comparison
+            .segments
+            .iter()
+            .map(|s| SegmentView {
+                name: s.name.clone(),
+                respondents: s.respondents,
+                fully_covered: s.analysis.fully_covered,
+                dimensions: s
+                    .analysis
+                    .dimensions
+                    .iter()
+                    .map(|d| SegmentRowView {
+                        id: d.id.clone(),
+                        n: d.n,
+                        batteries: battery_views(&d.batteries),
+                        comparisons: d.comparisons.iter().map(gap_view).collect(),
+                    })
+                    .collect(),
+                items: s
+                    .analysis
+                    .items
+                    .iter()
+                    .map(|i| SegmentRowView {
+                        id: i.id.clone(),
+                        n: i.n,
+                        batteries: battery_views(&i.batteries),
+                        comparisons: i.comparisons.iter().map(gap_view).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let tests = comparison
+            .tests
+            .iter()
+            .map(|t| {
+                let (scope, id, _) = scope_names(instrument, t.scope, language);
+                SegmentTestView {
+                    scope,
+                    id,
+                    measure: measure_id(t.measure),
+                    groups: t
+                        .groups
+                        .iter()
+                        .zip(&t.tested)
+                        .zip(&names)
+                        .map(|((g, &tested), name)| group_view(name, g, tested))
+                        .collect(),
+                    anova: t.anova.map(|a| AnovaView {
+                        f: a.f,
+                        df1: a.df_between,
+                        df2: a.df_within,
+                        p: a.p,
+                        eta_squared: a.eta_squared,
+                    }),
+                    welch_anova: t.welch.map(|w| WelchAnovaView {
+                        f: w.f,
+                        df1: w.df1,
+                        df2: w.df2,
+                        p: w.p,
+                        p_holm: t.welch_p_holm,
+                    }),
+                    kruskal_wallis: t.kruskal.map(|k| KruskalView {
+                        h: k.h,
+                        df: k.df,
+                        p: k.p,
+                        p_holm: t.kruskal_p_holm,
+                        epsilon_squared: k.epsilon_squared,
+                    }),
+                }
+            })
+            .collect();
+        let chart = comparison
+            .tests
+            .iter()
+            .filter_map(|t| {
+                let c = t.measure?;
+                let (scope, id, name) = scope_names(instrument, t.scope, language);
+                let points = comparison
+                    .segments
+                    .iter()
+                    .map(|s| {
+                        let (n, mean, ci) = match t.scope {
+                            Scope::Dimension(d) => {
+                                let dim = &s.analysis.dimensions[d];
+                                let stats = dim.comparisons.iter().find(|x| x.comparison == c);
+                                (
+                                    dim.n,
+                                    stats.and_then(|x| x.mean),
+                                    stats.and_then(|x| x.t_test).map(|t| [t.ci_low, t.ci_high]),
+                                )
+                            }
+                            _ => {
+                                let o = s.analysis.overall.iter().find(|o| {
+                                    o.comparison == Some(c)
+                                        && o.kind == servgap_core::servqual::OverallKind::Unweighted
+                                });
+                                (
+                                    o.map_or(0, |o| o.n),
+                                    o.and_then(|o| o.mean),
+                                    o.and_then(|o| o.t_test).map(|t| [t.ci_low, t.ci_high]),
+                                )
+                            }
+                        };
+                        SegmentPointView { segment: s.name.clone(), n, mean, ci }
+                    })
+                    .collect();
+                Some(SegmentSeriesView { scope, id, name, measure: c.id(), points })
+            })
+            .collect();
+        SegmentsView {
+            column: column.to_owned(),
+            min_segment_n: MIN_SEGMENT_N,
+            method:
+                "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
+                     (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; \
+                     Welch and Kruskal-Wallis p Holm-adjusted over the dimensions; segments with fewer than \
+                     2 scored respondents are shown but not tested",
+            segments,
+            tests,
+            chart,
+        }
+    }
+}
