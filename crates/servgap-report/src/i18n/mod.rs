@@ -114,6 +114,11 @@ impl Lang {
         }
     }
 
+    /// [`Lang::percent`] of a share, or `–` when there is none.
+    pub fn percent_or_dash(self, share: Option<f64>) -> String {
+        share.map_or_else(|| "–".to_owned(), |s| self.percent(s))
+    }
+
     /// A percentage such as `95 %` from a share such as 0.95.
     pub fn percent(self, share: f64) -> String {
         format!("{}\u{a0}%", self.num(Some(share * 100.0), 0))

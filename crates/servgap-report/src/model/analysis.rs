@@ -48,6 +48,9 @@ pub struct AnalysisReport {
     pub insights: Vec<InsightView>,
     /// Distribution of the respondents' unweighted overall score, per comparison.
     pub score_distributions: Vec<DistributionView>,
+    /// Items and dimensions by measure, largest shortfall first (the core's ranking);
+    /// the first entry orders the tables.
+    pub rankings: Vec<RankingView>,
     /// Segment comparison (`analyze --by COLUMN`); see [`super::segments`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<SegmentsView>,
@@ -165,6 +168,13 @@ pub struct ZoneView {
     pub above: u64,
     /// Inverted zones (minimum above desired).
     pub inverted: u64,
+    /// `below` as a share (0–1) of every respondent counted, inverted zones included;
+    /// null when none was counted.
+    pub below_share: Option<f64>,
+    /// `inside` as a share (0–1), as `below_share`.
+    pub inside_share: Option<f64>,
+    /// `above` as a share (0–1), as `below_share`.
+    pub above_share: Option<f64>,
 }
 
 /// An item.
@@ -209,6 +219,8 @@ pub struct ReliabilityView {
     pub alpha_if_deleted: Vec<Option<f64>>,
     /// Corrected item–total r, in item order.
     pub item_total_r: Vec<Option<f64>>,
+    /// Alpha below the core's threshold (`servgap_core::servqual::MIN_ALPHA`, 0.70).
+    pub low: bool,
 }
 
 /// Difference-score diagnostics.
@@ -224,8 +236,10 @@ pub struct DifferenceView {
     pub r_dd: Option<f64>,
     /// r(difference, P).
     pub r_diff_p: Option<f64>,
-    /// r(difference, X).
+    /// r(difference, X), X being the subtracted battery (E for the gap, A for MSA, D for MSS).
     pub r_diff_x: Option<f64>,
+    /// r_DD below the core's threshold (`MIN_DIFFERENCE_RELIABILITY`, 0.70).
+    pub unreliable: bool,
 }
 
 /// A dimension.
@@ -304,6 +318,17 @@ pub struct IpaPointView {
     pub derived_importance: Option<f64>,
     /// Quadrant by derived importance.
     pub derived_quadrant: Option<&'static str>,
+}
+
+/// The core's ranking by one measure (`servgap_core::servqual::SurveyAnalysis::rankings`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RankingView {
+    /// Comparison id, or `perceived` (mean P) when the format has none.
+    pub measure: &'static str,
+    /// Item ids, largest shortfall first.
+    pub items: Vec<String>,
+    /// Dimension ids, largest shortfall first.
+    pub dimensions: Vec<String>,
 }
 
 /// Exact distribution of a respondent-level overall score.
@@ -508,6 +533,7 @@ fn reliability(r: &ScaleReliability) -> ReliabilityView {
         spearman_brown: r.spearman_brown,
         alpha_if_deleted: r.alpha_if_deleted.clone(),
         item_total_r: r.item_total.clone(),
+        low: servgap_core::servqual::alpha_is_low(r.alpha),
     }
 }
 
@@ -519,11 +545,20 @@ fn difference(d: &DifferenceReliability) -> DifferenceView {
         r_dd: d.r_dd,
         r_diff_p: d.r_diff_p,
         r_diff_x: d.r_diff_x,
+        unreliable: servgap_core::servqual::difference_is_unreliable(d.r_dd),
     }
 }
 
 fn zone(z: &servgap_core::servqual::ZoneShares) -> ZoneView {
-    ZoneView { below: z.below, inside: z.inside, above: z.above, inverted: z.inverted }
+    ZoneView {
+        below: z.below,
+        inside: z.inside,
+        above: z.above,
+        inverted: z.inverted,
+        below_share: z.share(z.below),
+        inside_share: z.share(z.inside),
+        above_share: z.share(z.above),
+    }
 }
 
 fn overall(o: &OverallScore) -> OverallView {
@@ -656,12 +691,41 @@ impl AnalysisReport {
                 .iter()
                 .map(|d| DistributionView { comparison: d.comparison.id(), counts: d.counts.clone() })
                 .collect(),
+            rankings: analysis
+                .rankings()
+                .iter()
+                .map(|r| RankingView {
+                    measure: r.comparison.map_or("perceived", |c| c.id()),
+                    items: r.items.iter().map(|&i| analysis.items[i].id.clone()).collect(),
+                    dimensions: r.dimensions.iter().map(|&d| analysis.dimensions[d].id.clone()).collect(),
+                })
+                .collect(),
             segments: None,
         }
     }
 }
 
 impl AnalysisReport {
+    /// The ranking by `measure`, or the first one (the tables' order).
+    pub fn ranking(&self, measure: Option<&str>) -> Option<&RankingView> {
+        match measure {
+            Some(m) => self.rankings.iter().find(|r| r.measure == m),
+            None => self.rankings.first(),
+        }
+    }
+
+    /// Dimensions in the ranking's order (largest shortfall first).
+    pub fn ranked_dimensions(&self) -> Vec<&DimensionView> {
+        let order = self.ranking(None).map(|r| r.dimensions.as_slice()).unwrap_or_default();
+        order.iter().filter_map(|id| self.dimensions.iter().find(|d| &d.id == id)).collect()
+    }
+
+    /// Items ranked by `measure` (or the first ranking), largest shortfall first.
+    pub fn ranked_items(&self, measure: Option<&str>) -> Vec<&ItemView> {
+        let order = self.ranking(measure).map(|r| r.items.as_slice()).unwrap_or_default();
+        order.iter().filter_map(|id| self.items.iter().find(|i| &i.id == id)).collect()
+    }
+
     /// Adds the segment comparison to the report (JSON field `segments`).
     pub fn with_segments(mut self, segments: SegmentsView) -> Self {
         self.segments = Some(segments);

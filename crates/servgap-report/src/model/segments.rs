@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 use servgap_core::instrument::Instrument;
-use servgap_core::servqual::{ComparisonStats, Scope, ScoreSummary, SegmentComparison, MIN_SEGMENT_N};
+use servgap_core::servqual::{
+    is_small_sample, ComparisonStats, Scope, ScoreSummary, SegmentComparison, MIN_SEGMENT_N,
+};
 
 use super::common::{battery_views, measure_id, scope_names, BatteryView};
 
@@ -82,6 +84,9 @@ pub struct SegmentGroupView {
     pub sd: Option<f64>,
     /// Whether the segment entered the tests.
     pub tested: bool,
+    /// Fewer respondents than the core's small-sample threshold (`SMALL_SAMPLE`, 30):
+    /// read with care.
+    pub small: bool,
 }
 
 /// Classic one-way ANOVA.
@@ -146,6 +151,15 @@ pub struct SegmentTestView {
     pub welch_anova: Option<WelchAnovaView>,
     /// Kruskal–Wallis.
     pub kruskal_wallis: Option<KruskalView>,
+    /// The core's verdict: Holm-adjusted Welch p below `SIGNIFICANCE` (0.05); null for
+    /// the overall score (not adjusted) or when the test did not run.
+    pub differs: Option<bool>,
+    /// Whether Kruskal–Wallis (Holm-adjusted) agrees; null as for `differs`.
+    pub confirmed_by_ranks: Option<bool>,
+    /// The tested segment with the lowest mean (null when none has one).
+    pub lowest: Option<String>,
+    /// The tested segment with the highest mean.
+    pub highest: Option<String>,
 }
 
 /// Chart series: one measure on one dimension (or overall), every segment.
@@ -188,7 +202,14 @@ fn gap_view(c: &ComparisonStats) -> SegmentGapView {
 }
 
 fn group_view(segment: &str, g: &ScoreSummary, tested: bool) -> SegmentGroupView {
-    SegmentGroupView { segment: segment.to_owned(), n: g.n, mean: g.mean, sd: g.sd, tested }
+    SegmentGroupView {
+        segment: segment.to_owned(),
+        n: g.n,
+        mean: g.mean,
+        sd: g.sd,
+        tested,
+        small: is_small_sample(g.n),
+    }
 }
 
 impl SegmentsView {
@@ -268,6 +289,10 @@ impl SegmentsView {
                         p_holm: t.kruskal_p_holm,
                         epsilon_squared: k.epsilon_squared,
                     }),
+                    differs: t.differs(),
+                    confirmed_by_ranks: t.confirmed_by_ranks(),
+                    lowest: t.extremes().map(|(lo, _)| names[lo].to_owned()),
+                    highest: t.extremes().map(|(_, hi)| names[hi].to_owned()),
                 }
             })
             .collect();

@@ -133,15 +133,6 @@ fn heading(flavour: Flavour, level: usize, text: &str, out: &mut String) {
     }
 }
 
-/// Sort key: the first comparison's mean (most negative first), or mean P for SERVPERF.
-fn sort_key(comparisons: &[ComparisonView], batteries: &[crate::model::BatteryView]) -> f64 {
-    comparisons
-        .first()
-        .and_then(|c| c.mean)
-        .or_else(|| batteries.iter().find(|b| b.battery == "P").and_then(|b| b.mean))
-        .unwrap_or(f64::INFINITY)
-}
-
 fn comparison_columns(lang: Lang, report: &AnalysisReport) -> Vec<(String, bool)> {
     let mut cols = Vec::new();
     for c in &report.instrument.comparisons {
@@ -363,18 +354,13 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
     heading(flavour, 2, l.h_overall, &mut out);
     overall_table(lang, &report.overall, flavour, report.method.confidence, &mut out);
 
-    let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
-    dims.sort_by(|a, b| {
-        sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
-    });
+    let dims: Vec<&DimensionView> = report.ranked_dimensions();
+    let ranked_items = report.ranked_items(None);
     heading(flavour, 2, l.h_dimensions_sorted, &mut out);
     dimension_table(lang, report, &dims, flavour, &mut out);
 
     for d in &dims {
-        let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
-        items.sort_by(|a, b| {
-            sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
-        });
+        let items: Vec<&ItemView> = ranked_items.iter().copied().filter(|i| i.dimension == d.id).collect();
         heading(flavour, 3, &format!("{} — {}", d.name, l.items_sorted_suffix), &mut out);
         item_table(lang, report, &items, flavour, &mut out);
         for diff in &d.difference_scores {

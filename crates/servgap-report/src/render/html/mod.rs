@@ -12,9 +12,7 @@ mod segments;
 
 use crate::i18n::insights::sentences;
 use crate::i18n::Lang;
-use crate::model::{
-    AnalysisReport, BatteryView, ComparisonView, DimensionView, IpaPointView, ItemView, ZoneView,
-};
+use crate::model::{AnalysisReport, BatteryView, ComparisonView, IpaPointView, ItemView};
 use crate::render::support::markup::escape;
 use crate::render::support::page::{
     battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
@@ -34,21 +32,6 @@ fn dimension_index(report: &AnalysisReport, id: &str) -> usize {
 
 fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str) -> &'a str {
     report.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
-}
-
-/// Items sorted by their comparison `c` (most negative first), or by mean P.
-fn sorted_items(report: &AnalysisReport, c: usize) -> Vec<&ItemView> {
-    let mut items: Vec<&ItemView> = report.items.iter().collect();
-    items.sort_by(|a, b| item_key(a, c).total_cmp(&item_key(b, c)));
-    items
-}
-
-fn item_key(item: &ItemView, c: usize) -> f64 {
-    item.comparisons
-        .get(c)
-        .and_then(|x| x.mean)
-        .or_else(|| battery_mean(&item.batteries, "P"))
-        .unwrap_or(f64::INFINITY)
 }
 
 fn battery_mean(batteries: &[BatteryView], code: &str) -> Option<f64> {
@@ -142,9 +125,9 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
     }
 
     // Item gaps per comparison, sorted, with CIs.
-    for (c, comparison) in report.instrument.comparisons.iter().enumerate() {
+    for (c, &comparison) in report.instrument.comparisons.iter().enumerate() {
         let id = format!("chart-item-gaps-{comparison}");
-        let items = sorted_items(report, c);
+        let items = report.ranked_items(Some(comparison));
         let rows: Vec<GapRow> = items
             .iter()
             .filter_map(|it| {
@@ -348,14 +331,6 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
             ),
             legend: (l.legend_zone.to_owned(), l.legend_perceived.to_owned()),
         };
-        let share = |n: u64, z: &ZoneView| {
-            let total = z.below + z.inside + z.above + z.inverted;
-            if total == 0 {
-                "–".to_owned()
-            } else {
-                lang.percent(n as f64 / total as f64)
-            }
-        };
         let table = DataTable {
             caption: &title,
             header: vec![
@@ -378,7 +353,9 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                         lang.num(battery_mean(&it.batteries, "P"), 2),
                     ];
                     match &it.zone {
-                        Some(z) => row.extend([share(z.below, z), share(z.inside, z), share(z.above, z)]),
+                        Some(z) => row.extend(
+                            [z.below_share, z.inside_share, z.above_share].map(|s| lang.percent_or_dash(s)),
+                        ),
                         None => row.extend(["–".to_owned(), "–".to_owned(), "–".to_owned()]),
                     }
                     row
@@ -476,19 +453,6 @@ fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
         cells.push(lang.num(x.cohen_dz, 2));
     }
     cells
-}
-
-fn sorted_dimensions(report: &AnalysisReport) -> Vec<&DimensionView> {
-    let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
-    let key = |d: &DimensionView| {
-        d.comparisons
-            .first()
-            .and_then(|c| c.mean)
-            .or_else(|| battery_mean(&d.batteries, "P"))
-            .unwrap_or(f64::INFINITY)
-    };
-    dims.sort_by(|a, b| key(a).total_cmp(&key(b)));
-    dims
 }
 
 /// Renders the complete, self-contained HTML document in the report's language.
@@ -744,7 +708,8 @@ fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
     if report.instrument.importance {
         header.push(l.col_points.to_owned());
     }
-    let rows = sorted_dimensions(report)
+    let rows = report
+        .ranked_dimensions()
         .into_iter()
         .map(|d| {
             let mut row = vec![d.name.clone(), d.n.to_string()];
@@ -762,10 +727,10 @@ fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
 fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     let l = lang.labels();
     section(out, "items", l.h_items_by_dimension);
-    for d in sorted_dimensions(report) {
+    for d in report.ranked_dimensions() {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
-        let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
-        items.sort_by(|a, b| item_key(a, 0).total_cmp(&item_key(b, 0)));
+        let items: Vec<&ItemView> =
+            report.ranked_items(None).into_iter().filter(|i| i.dimension == d.id).collect();
         let caption = format!("{} — {}", d.name, l.items_sorted_suffix);
         let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(&caption));
         let mut header = vec![l.col_item.to_owned(), l.col_statement.to_owned(), "n".to_owned()];
@@ -797,10 +762,12 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     out.push_str("</section>\n");
 }
 
-fn flagged(lang: Lang, value: Option<f64>, threshold: f64) -> String {
-    match value {
-        Some(v) if v < threshold => format!("{} ▼", lang.num(Some(v), 2)),
-        other => lang.num(other, 2),
+/// A coefficient, with ▼ when the view model flags it (the core's threshold).
+fn flagged(lang: Lang, value: Option<f64>, low: bool) -> String {
+    if low {
+        format!("{} ▼", lang.num(value, 2))
+    } else {
+        lang.num(value, 2)
     }
 }
 
@@ -822,7 +789,7 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 if scale_label.is_empty() { r.scale.clone() } else { scale_label },
                 r.n.to_string(),
                 r.k.to_string(),
-                flagged(lang, r.alpha, 0.70),
+                flagged(lang, r.alpha, r.low),
                 lang.interval(r.alpha_ci, 2),
                 lang.num(r.standardized_alpha, 2),
             ]);
@@ -855,7 +822,7 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                     d.name.clone(),
                     lang.comparison(x.comparison).to_owned(),
                     x.n.to_string(),
-                    flagged(lang, x.r_dd, 0.70),
+                    flagged(lang, x.r_dd, x.unreliable),
                     lang.num(x.r_px, 2),
                     lang.num(x.r_diff_p, 2),
                     lang.num(x.r_diff_x, 2),

@@ -8,12 +8,6 @@ use crate::render::support::markup::{escape, measures};
 use crate::render::support::page::{figure, paragraph, section, text, DataTable, Figure};
 use crate::render::svg::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 
-/// Segments with fewer respondents than this are marked "interpret with care".
-const SMALL_SEGMENT: u64 = 30;
-
-/// Significance level of the generated sentences.
-const ALPHA: f64 = 0.05;
-
 /// Name of a test or series scope: the dimension's name, or the overall score.
 fn scope_name(lang: Lang, report: &AnalysisReport, id: &str) -> String {
     if id == "overall" {
@@ -103,29 +97,27 @@ pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> V
 
 fn segment_sentences(lang: Lang, report: &AnalysisReport, view: &SegmentsView, measure: &str) -> Vec<String> {
     let tests: Vec<&SegmentTestView> = view.tests.iter().filter(|t| t.measure == measure).collect();
+    let tested = tests.iter().filter(|t| t.scope == "dimension" && t.differs.is_some()).count();
+    // Differing dimensions (the core's verdict), strongest evidence first.
     let mut dims: Vec<(&SegmentTestView, f64)> = tests
         .iter()
-        .filter(|t| t.scope == "dimension")
+        .filter(|t| t.scope == "dimension" && t.differs == Some(true))
         .filter_map(|t| Some((*t, t.welch_anova.as_ref()?.p_holm?)))
         .collect();
-    let tested = dims.len();
-    dims.retain(|(_, p)| *p < ALPHA);
     dims.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let confirmed = dims
-        .iter()
-        .filter(|(t, _)| t.kruskal_wallis.as_ref().and_then(|k| k.p_holm).is_some_and(|p| p < ALPHA))
-        .count();
+    let confirmed = dims.iter().filter(|(t, _)| t.confirmed_by_ranks == Some(true)).count();
     let significant: Vec<String> = dims.iter().map(|(t, _)| scope_name(lang, report, &t.id)).collect();
     let mut out = Vec::new();
     if tested > 0 {
         out.push(lang.segments_sentence(&view.column, &significant, confirmed, tested));
     }
     if let Some(overall) = tests.iter().find(|t| t.scope == "overall") {
-        let scored: Vec<_> = overall.groups.iter().filter(|g| g.tested && g.mean.is_some()).collect();
-        let key = |g: &&SegmentGroupView| g.mean.unwrap_or(f64::NAN);
-        let lowest = scored.iter().min_by(|a, b| key(a).total_cmp(&key(b)));
-        let highest = scored.iter().max_by(|a, b| key(a).total_cmp(&key(b)));
-        if let (Some(lo), Some(hi), Some(w)) = (lowest, highest, &overall.welch_anova) {
+        let group = |name: &Option<String>| -> Option<&SegmentGroupView> {
+            overall.groups.iter().find(|g| Some(&g.segment) == name.as_ref())
+        };
+        if let (Some(lo), Some(hi), Some(w)) =
+            (group(&overall.lowest), group(&overall.highest), &overall.welch_anova)
+        {
             out.push(lang.segments_overall_sentence(
                 (&lang.segment_label(&lo.segment), lo.mean),
                 (&lang.segment_label(&hi.segment), hi.mean),
@@ -190,7 +182,7 @@ pub(crate) fn segments_section(
                     if !g.tested {
                         flagged.0 = true;
                         format!("{} †", g.n)
-                    } else if g.n < SMALL_SEGMENT {
+                    } else if g.small {
                         flagged.1 = true;
                         format!("{} *", g.n)
                     } else {
