@@ -13,7 +13,7 @@ use servgap_ingest::{
 };
 use servgap_report::{
     render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
-    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView,
+    AnalysisReport, FindingExample, InputSummary, Lang, RuleFindings, SegmentsView,
 };
 
 use crate::args::{AnalyzeArgs, CrosshairArg, OutputFormat, ReadArgs, WilcoxonMode, ZeroHandling};
@@ -188,27 +188,32 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
     }
     let analysis = scanned.total.finish(&options);
     let input = InputSummary {
-        file: args.file.display().to_string(),
+        file: crate::output::display_name(&args.file),
+        path: None,
         reader: reader_summary(&scanned),
         rows: scanned.rows,
         findings: findings_summary(&scanned, &plan, instrument),
         strict: args.strict,
     };
-    let mut report = AnalysisReport::new(instrument, &analysis, input, &args.lang);
+    let lang = Lang::from_code(&args.lang).unwrap_or(Lang::En);
+    let mut report = AnalysisReport::new(instrument, &analysis, input);
     if let (Some(_), Some(column)) = (&args.by, plan.segment_column()) {
         let segments = SegmentComparison::new(&scanned.segments, &options)?;
-        report = report.with_segments(SegmentsView::new(instrument, &segments, column.trim(), &args.lang));
+        report = report.with_segments(SegmentsView::new(instrument, &segments, column.trim()));
     }
     let segments = report.segments.as_ref();
     let text = match args.format {
-        OutputFormat::Text => render_text(&report) + &segments.map(render_segments_text).unwrap_or_default(),
+        OutputFormat::Text => {
+            render_text(&report, lang) + &segments.map(|s| render_segments_text(s, lang)).unwrap_or_default()
+        }
         OutputFormat::Markdown => {
-            render_markdown(&report) + &segments.map(render_segments_markdown).unwrap_or_default()
+            render_markdown(&report, lang)
+                + &segments.map(|s| render_segments_markdown(s, lang)).unwrap_or_default()
         }
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
-        OutputFormat::Html => servgap_report::render_html(&report),
+        OutputFormat::Html => servgap_report::render_html(&report, lang),
         OutputFormat::Pdf => {
-            return crate::pdf::write_pdf(&servgap_report::render_html(&report), args.output.as_deref())
+            return crate::pdf::write_pdf(&servgap_report::render_html(&report, lang), args.output.as_deref())
         }
     };
     write_output(args.output.as_deref(), &text)

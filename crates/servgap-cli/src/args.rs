@@ -63,7 +63,7 @@ Missing data: an item counts for a respondent when all its ratings (E and P) are
 scores need every dimension; reliability is listwise. Invalid cells are reported and
 treated as missing unless --strict is given, in which case the first one stops the run.
 
-Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/1).";
+Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/2).";
 
 /// Output formats of `analyze`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,8 @@ use anyhow::Context as _;
 use servgap_core::servqual::{AnalysisOptions, SurveyPartials, WaveComparison};
 use servgap_ingest::{plan, scan, IngestError, ScanOptions};
 use servgap_report::{
-    render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, WaveInputView, WaveReport,
+    render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, Lang, WaveInputView,
+    WaveReport,
 };
 
 use crate::analyze::{coverage, findings_summary, prepare};
@@ -32,7 +33,8 @@ fn read_wave(file: &Path, args: &CompareArgs) -> anyhow::Result<(SurveyPartials,
         Err(error) => return Err(error.into()),
     };
     let input = WaveInputView {
-        file: file.display().to_string(),
+        file: crate::output::display_name(file),
+        path: None,
         rows: scanned.rows,
         findings: findings_summary(&scanned, &plan, instrument),
     };
@@ -48,14 +50,15 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let (before, before_input) = read_wave(&args.before, &args)?;
     let (after, after_input) = read_wave(&args.after, &args)?;
     let comparison = WaveComparison::new(&before, &after, &options)?;
-    let report = WaveReport::new(before.instrument(), &comparison, before_input, after_input, &args.lang);
+    let lang = Lang::from_code(&args.lang).unwrap_or(Lang::En);
+    let report = WaveReport::new(before.instrument(), &comparison, before_input, after_input);
     let text = match args.format {
-        OutputFormat::Text => render_waves_text(&report),
-        OutputFormat::Markdown => render_waves_markdown(&report),
+        OutputFormat::Text => render_waves_text(&report, lang),
+        OutputFormat::Markdown => render_waves_markdown(&report, lang),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
-        OutputFormat::Html => render_waves_html(&report),
+        OutputFormat::Html => render_waves_html(&report, lang),
         OutputFormat::Pdf => {
-            return crate::pdf::write_pdf(&render_waves_html(&report), args.output.as_deref())
+            return crate::pdf::write_pdf(&render_waves_html(&report, lang), args.output.as_deref())
         }
     };
     write_output(args.output.as_deref(), &text)

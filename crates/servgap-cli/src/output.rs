@@ -28,3 +28,9 @@ pub fn write_bytes(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
+
+/// The name a report shows for an input file: its file name without the folders
+/// (a client's folder names must not end up in a client report).
+pub fn display_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}

@@ -6,7 +6,7 @@ use servgap_core::instrument::Instrument;
 use servgap_core::servqual::AnalysisOptions;
 use servgap_ingest::{plan, scan, ScanOptions, Source};
 use servgap_report::render::html::figures;
-use servgap_report::{render_html, render_markdown, AnalysisReport, InputSummary};
+use servgap_report::{render_html, render_markdown, AnalysisReport, InputSummary, Lang};
 
 use crate::repo;
 
@@ -19,12 +19,14 @@ pub fn demo_report(file: &str, instrument: Instrument, lang: &str) -> AnalysisRe
     let findings = servgap_cli_findings(&scanned, &plan, &instrument);
     let input = InputSummary {
         file: file.to_owned(),
+        path: None,
         reader: Vec::new(),
         rows: scanned.rows,
         findings,
         strict: false,
     };
-    AnalysisReport::new(&instrument, &analysis, input, lang)
+    let _ = lang;
+    AnalysisReport::new(&instrument, &analysis, input)
 }
 
 /// The validation findings as the CLI reports them (rule, count, earliest examples).
@@ -68,27 +70,27 @@ fn three_column() -> AnalysisReport {
 
 #[test]
 fn html_report_of_the_demo() {
-    insta::assert_snapshot!("demo.html", render_html(&two_column("en")));
+    insta::assert_snapshot!("demo.html", render_html(&two_column("en"), Lang::En));
 }
 
 #[test]
 fn html_report_of_the_demo_in_polish() {
-    insta::assert_snapshot!("demo-pl.html", render_html(&two_column("pl")));
+    insta::assert_snapshot!("demo-pl.html", render_html(&two_column("pl"), Lang::Pl));
 }
 
 #[test]
 fn markdown_report_of_the_demo_has_findings_and_methods() {
-    let en = render_markdown(&two_column("en"));
+    let en = render_markdown(&two_column("en"), Lang::En);
     assert!(en.contains("## Summary of findings") && en.contains("## Methods appendix"));
     insta::assert_snapshot!("demo.md", en);
-    let pl = render_markdown(&two_column("pl"));
+    let pl = render_markdown(&two_column("pl"), Lang::Pl);
     assert!(pl.contains("## Podsumowanie wyników") && pl.contains("## Aneks metodologiczny"));
     insta::assert_snapshot!("demo-pl.md", pl);
 }
 
 #[test]
 fn each_chart_of_the_demo() {
-    let figures = figures(&two_column("en"));
+    let figures = figures(&two_column("en"), Lang::En);
     let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -110,7 +112,7 @@ fn each_chart_of_the_demo() {
 #[test]
 fn zone_of_tolerance_chart_of_the_three_column_demo() {
     let report = three_column();
-    let figures = figures(&report);
+    let figures = figures(&report, Lang::En);
     let zot = figures.iter().find(|f| f.id == "chart-zone-of-tolerance").unwrap();
     insta::assert_snapshot!("chart-zone-of-tolerance.svg", zot.svg);
     // Two-column data has no zone of tolerance.
@@ -118,15 +120,15 @@ fn zone_of_tolerance_chart_of_the_three_column_demo() {
 }
 
 fn figures_of_two_column_have_zot() -> bool {
-    figures(&two_column("en")).iter().any(|f| f.id == "chart-zone-of-tolerance")
+    figures(&two_column("en"), Lang::En).iter().any(|f| f.id == "chart-zone-of-tolerance")
 }
 
 #[test]
 fn rendering_is_deterministic_and_escapes_data() {
     let mut report = two_column("en");
-    report.items[0].text = "<script>alert(\"x\")</script> & co".to_owned();
-    let a = render_html(&report);
-    assert_eq!(a, render_html(&report));
+    report.items[0].texts.0.insert("en".to_owned(), "<script>alert(\"x\")</script> & co".to_owned());
+    let a = render_html(&report, Lang::En);
+    assert_eq!(a, render_html(&report, Lang::En));
     assert!(!a.contains("<script>"));
     assert!(a.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"));
     // Self-contained: no external resources, no scripts.
@@ -148,7 +150,6 @@ fn by_branch(lang: &str) -> AnalysisReport {
         &instrument,
         &segments,
         "branch",
-        lang,
     ))
 }
 
@@ -163,12 +164,12 @@ fn section_of<'a>(html: &'a str, id: &str) -> &'a str {
 fn segments_section_of_the_demo_by_branch() {
     // Issue 3: segments in the HTML report.
     let report = by_branch("en");
-    let html = render_html(&report);
+    let html = render_html(&report, Lang::En);
     assert!(html.contains("<li><a href=\"#segments\">Segments</a></li>"), "in the table of contents");
     let section = section_of(&html, "segments");
     assert!(section.contains("Reliability, Empathy, Tangibles, Assurance and Responsiveness"), "{section}");
     insta::assert_snapshot!("segments-section.html", section);
-    let figures = figures(&report);
+    let figures = figures(&report, Lang::En);
     let chart = figures.iter().find(|f| f.id == "chart-segments-gap").unwrap();
     assert!(chart.table.contains("<caption>Gap (P − E) by branch</caption>"));
     for colour in &servgap_report::svg::PALETTE[..3] {
@@ -176,9 +177,9 @@ fn segments_section_of_the_demo_by_branch() {
     }
     insta::assert_snapshot!("chart-segments-gap.svg", chart.svg);
     // Without --by the report is exactly the single-survey report (snapshot `demo.html`).
-    assert!(!render_html(&two_column("en")).contains("id=\"segments\""));
+    assert!(!render_html(&two_column("en"), Lang::En).contains("id=\"segments\""));
 
-    let pl = render_html(&by_branch("pl"));
+    let pl = render_html(&by_branch("pl"), Lang::Pl);
     let section = section_of(&pl, "segments");
     assert!(section.contains("<h2 id=\"segments-h\">Segmenty: branch</h2>"), "{section}");
     assert!(section.contains("w 5 z 5 wymiarów"), "{section}");
@@ -194,6 +195,7 @@ pub fn demo_waves(lang: &str) -> servgap_report::WaveReport {
         let scanned = scan(&source, &instrument, &plan, &ScanOptions::default(), &|_, _| {}).unwrap();
         let input = servgap_report::WaveInputView {
             file: file.to_owned(),
+            path: None,
             rows: scanned.rows,
             findings: servgap_cli_findings(&scanned, &plan, &instrument),
         };
@@ -203,21 +205,22 @@ pub fn demo_waves(lang: &str) -> servgap_report::WaveReport {
     let (after, after_input) = read(WAVE2);
     let comparison =
         servgap_core::servqual::WaveComparison::new(&before, &after, &AnalysisOptions::default()).unwrap();
-    servgap_report::WaveReport::new(&instrument, &comparison, before_input, after_input, lang)
+    let _ = lang;
+    servgap_report::WaveReport::new(&instrument, &comparison, before_input, after_input)
 }
 
 #[test]
 fn wave_comparison_page_of_the_demo() {
     // Issue 3: `servgap compare -f html`.
     let report = demo_waves("en");
-    let html = servgap_report::render_waves_html(&report);
-    assert_eq!(html, servgap_report::render_waves_html(&report), "deterministic");
+    let html = servgap_report::render_waves_html(&report, Lang::En);
+    assert_eq!(html, servgap_report::render_waves_html(&report, Lang::En), "deterministic");
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"));
     assert!(html.contains("<td class=\"verdict v-improved\">▲ improved</td>"));
     assert!(html.contains("<td class=\"verdict v-worsened\">▼ worsened</td>"));
     assert!(html.contains("Improved: Reliability (+0.50, 95\u{a0}% CI 0.33 to 0.67)."));
     insta::assert_snapshot!("compare.html", html);
-    let figures = servgap_report::render::waves_html::wave_figures(&report);
+    let figures = servgap_report::render::waves_html::wave_figures(&report, Lang::En);
     let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["chart-waves-gap", "chart-waves-batteries"]);
     for f in &figures {
@@ -229,7 +232,7 @@ fn wave_comparison_page_of_the_demo() {
 
 #[test]
 fn wave_comparison_page_in_polish() {
-    let html = servgap_report::render_waves_html(&demo_waves("pl"));
+    let html = servgap_report::render_waves_html(&demo_waves("pl"), Lang::Pl);
     assert!(html.contains("<html lang=\"pl\">"));
     assert!(html.contains("<td class=\"verdict v-worsened\">▼ pogorszenie</td>"));
     assert!(html.contains("Pogorszenie: Empatia (−0,31, 95% PU od −0,47 do −0,14)."), "decimal comma");
@@ -240,8 +243,8 @@ fn wave_comparison_page_in_polish() {
 fn wave_comparison_escapes_file_names() {
     let mut report = demo_waves("en");
     report.before.file = "<b>wave & \"one\"</b>.csv".to_owned();
-    report.dimensions[0].name = "<i>Tangibles</i>".to_owned();
-    let html = servgap_report::render_waves_html(&report);
+    report.dimensions[0].names.0.insert("en".to_owned(), "<i>Tangibles</i>".to_owned());
+    let html = servgap_report::render_waves_html(&report, Lang::En);
     assert!(!html.contains("<b>wave") && !html.contains("<i>Tangibles"));
     assert!(html.contains("&lt;b&gt;wave &amp; &quot;one&quot;&lt;/b&gt;.csv"));
 }

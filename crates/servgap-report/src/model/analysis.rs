@@ -4,28 +4,26 @@
 //! so a refactor in `servgap-core` cannot silently change the JSON contract
 //! documented in `docs/analysis-json.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
     ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability, SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
-use super::common::{battery_views, BatteryView, InputSummary, InstrumentView};
+use super::common::{battery_views, BatteryView, InputSummary, InstrumentView, Texts};
 use super::segments::SegmentsView;
 
 /// Identifier of the JSON layout; bumped on any incompatible change.
-pub const SCHEMA: &str = "servgap.analysis/1";
+pub const SCHEMA: &str = "servgap.analysis/2";
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AnalysisReport {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    pub schema: String,
     /// servgap version that produced it.
-    pub servgap_version: &'static str,
-    /// Language of the texts.
-    pub language: String,
+    pub servgap_version: String,
     /// The input.
     pub input: InputSummary,
     /// The instrument.
@@ -57,7 +55,7 @@ pub struct AnalysisReport {
 }
 
 /// Options echoed for the methods section.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MethodView {
     /// Confidence level of intervals.
     pub confidence: f64,
@@ -66,21 +64,21 @@ pub struct MethodView {
     /// Minimum share of a dimension's items for a dimension score.
     pub dimension_coverage: f64,
     /// `wilcox` or `pratt`.
-    pub wilcoxon_zero_method: &'static str,
+    pub wilcoxon_zero_method: String,
     /// Continuity correction in the normal approximation.
     pub wilcoxon_continuity: bool,
     /// `auto`, `exact` or `normal`.
-    pub wilcoxon_method: &'static str,
+    pub wilcoxon_method: String,
     /// Effect sizes reported.
-    pub effect_sizes: &'static str,
+    pub effect_sizes: String,
     /// Weighting of the weighted score.
-    pub weighting: &'static str,
+    pub weighting: String,
     /// IPA crosshair.
-    pub ipa_crosshair: &'static str,
+    pub ipa_crosshair: String,
 }
 
 /// Respondent counts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RespondentsView {
     /// Respondents read.
     pub total: u64,
@@ -93,12 +91,12 @@ pub struct RespondentsView {
 }
 
 /// A comparison with its tests.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ComparisonView {
     /// `gap`, `msa` or `mss`.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// Formula, e.g. `P − E`.
-    pub formula: &'static str,
+    pub formula: String,
     /// Pairs.
     pub n: u64,
     /// Mean difference.
@@ -120,7 +118,7 @@ pub struct ComparisonView {
 }
 
 /// A t test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TView {
     /// Statistic.
     pub t: f64,
@@ -135,7 +133,7 @@ pub struct TView {
 }
 
 /// A Wilcoxon signed-rank test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WilcoxonView {
     /// Sum of positive ranks (R's V).
     pub w_plus: f64,
@@ -158,7 +156,7 @@ pub struct WilcoxonView {
 }
 
 /// Zone-of-tolerance positions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ZoneView {
     /// P below the minimum.
     pub below: u64,
@@ -178,14 +176,14 @@ pub struct ZoneView {
 }
 
 /// An item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemView {
     /// Identifier.
     pub id: String,
     /// Dimension identifier.
     pub dimension: String,
-    /// Statement.
-    pub text: String,
+    /// Statement, per language.
+    pub texts: Texts,
     /// Respondents with every battery answered.
     pub n: u64,
     /// Per battery.
@@ -199,7 +197,7 @@ pub struct ItemView {
 }
 
 /// Reliability of one scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReliabilityView {
     /// Battery code or comparison id.
     pub scale: String,
@@ -224,10 +222,10 @@ pub struct ReliabilityView {
 }
 
 /// Difference-score diagnostics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DifferenceView {
     /// Comparison id.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// Respondents.
     pub n: u64,
     /// r(P total, X total).
@@ -243,12 +241,12 @@ pub struct DifferenceView {
 }
 
 /// A dimension.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DimensionView {
     /// Identifier.
     pub id: String,
-    /// Name.
-    pub name: String,
+    /// Name, per language.
+    pub names: Texts,
     /// Item identifiers.
     pub items: Vec<String>,
     /// Respondents meeting the coverage rule.
@@ -268,14 +266,14 @@ pub struct DimensionView {
 }
 
 /// An overall score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OverallView {
     /// `servqual` (with a comparison) or `servperf`.
-    pub score: &'static str,
+    pub score: String,
     /// Comparison id for SERVQUAL scores.
-    pub comparison: Option<&'static str>,
+    pub comparison: Option<String>,
     /// `unweighted`, `mean-of-dimensions` or `weighted`.
-    pub aggregation: &'static str,
+    pub aggregation: String,
     /// Respondents (dimensions for mean-of-dimensions).
     pub n: u64,
     /// Score.
@@ -291,7 +289,7 @@ pub struct OverallView {
 }
 
 /// IPA grid.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IpaView {
     /// Performance crosshair.
     pub performance_cut: f64,
@@ -304,7 +302,7 @@ pub struct IpaView {
 }
 
 /// One IPA item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IpaPointView {
     /// Item id.
     pub item: String,
@@ -313,18 +311,18 @@ pub struct IpaPointView {
     /// Mean points of the item's dimension.
     pub stated_importance: Option<f64>,
     /// Quadrant (A–D) by stated importance.
-    pub stated_quadrant: Option<&'static str>,
+    pub stated_quadrant: Option<String>,
     /// r with overall satisfaction.
     pub derived_importance: Option<f64>,
     /// Quadrant by derived importance.
-    pub derived_quadrant: Option<&'static str>,
+    pub derived_quadrant: Option<String>,
 }
 
 /// The core's ranking by one measure (`servgap_core::servqual::SurveyAnalysis::rankings`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RankingView {
     /// Comparison id, or `perceived` (mean P) when the format has none.
-    pub measure: &'static str,
+    pub measure: String,
     /// Item ids, largest shortfall first.
     pub items: Vec<String>,
     /// Dimension ids, largest shortfall first.
@@ -332,16 +330,16 @@ pub struct RankingView {
 }
 
 /// Exact distribution of a respondent-level overall score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DistributionView {
     /// Comparison id.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// `[score, respondents]` pairs in increasing score order.
     pub counts: Vec<(f64, u64)>,
 }
 
 /// One item's shortfall named by an insight.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemGapView {
     /// Item id.
     pub item: String,
@@ -354,13 +352,13 @@ pub struct ItemGapView {
 }
 
 /// A finding of the analysis, ranked; `kind` names the variant (kebab-case).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum InsightView {
     /// Items significantly below the standard (Holm p < 0.05), largest first (at most 3).
     LargestSignificantGaps {
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
         /// Items significantly below the standard in all.
         significant: usize,
         /// The largest.
@@ -369,12 +367,12 @@ pub enum InsightView {
     /// No item significantly below the standard.
     NoSignificantGaps {
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
     },
     /// The dimension with the lowest mean difference (or mean P, comparison null).
     WeakestDimension {
         /// Comparison id, or null for perceptions only.
-        comparison: Option<&'static str>,
+        comparison: Option<String>,
         /// Dimension id.
         dimension: String,
         /// Mean.
@@ -387,7 +385,7 @@ pub enum InsightView {
     /// Items in IPA quadrant A.
     ConcentrateHere {
         /// `stated` or `derived` importance.
-        importance: &'static str,
+        importance: String,
         /// Item ids.
         items: Vec<String>,
     },
@@ -405,7 +403,7 @@ pub enum InsightView {
         /// Dimension id.
         dimension: String,
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
         /// Difference-score reliability.
         r_dd: Option<f64>,
         /// r(P, X).
@@ -434,7 +432,7 @@ impl InsightView {
         match insight {
             Insight::LargestSignificantGaps { comparison, significant, items } => {
                 InsightView::LargestSignificantGaps {
-                    comparison: comparison.id(),
+                    comparison: comparison.id().to_owned(),
                     significant: *significant,
                     items: items
                         .iter()
@@ -448,11 +446,11 @@ impl InsightView {
                 }
             }
             Insight::NoSignificantGaps { comparison } => {
-                InsightView::NoSignificantGaps { comparison: comparison.id() }
+                InsightView::NoSignificantGaps { comparison: comparison.id().to_owned() }
             }
             Insight::WeakestDimension { comparison, dimension, mean, ci, p_holm } => {
                 InsightView::WeakestDimension {
-                    comparison: comparison.map(|c| c.id()),
+                    comparison: comparison.map(|c| c.id().to_owned()),
                     dimension: dim(dimension),
                     mean: *mean,
                     ci: ci.map(|(a, b)| [a, b]),
@@ -460,7 +458,7 @@ impl InsightView {
                 }
             }
             Insight::ConcentrateHere { basis, items } => InsightView::ConcentrateHere {
-                importance: basis.id(),
+                importance: basis.id().to_owned(),
                 items: items.iter().map(item).collect(),
             },
             Insight::LowReliability { dimension, scale, alpha } => InsightView::LowReliability {
@@ -471,7 +469,7 @@ impl InsightView {
             Insight::DifferenceScoreUnreliable { dimension, comparison, r_dd, r_px } => {
                 InsightView::DifferenceScoreUnreliable {
                     dimension: dim(dimension),
-                    comparison: comparison.id(),
+                    comparison: comparison.id().to_owned(),
                     r_dd: *r_dd,
                     r_px: *r_px,
                 }
@@ -508,8 +506,8 @@ fn wilcoxon_view(
 
 fn comparison(c: &ComparisonStats) -> ComparisonView {
     ComparisonView {
-        comparison: c.comparison.id(),
-        formula: c.comparison.formula(),
+        comparison: c.comparison.id().to_owned(),
+        formula: c.comparison.formula().to_owned(),
         n: c.n,
         mean: c.mean,
         sd: c.sd,
@@ -539,7 +537,7 @@ fn reliability(r: &ScaleReliability) -> ReliabilityView {
 
 fn difference(d: &DifferenceReliability) -> DifferenceView {
     DifferenceView {
-        comparison: d.comparison.id(),
+        comparison: d.comparison.id().to_owned(),
         n: d.n,
         r_px: d.r_px,
         r_dd: d.r_dd,
@@ -563,9 +561,9 @@ fn zone(z: &servgap_core::servqual::ZoneShares) -> ZoneView {
 
 fn overall(o: &OverallScore) -> OverallView {
     OverallView {
-        score: if o.comparison.is_some() { "servqual" } else { "servperf" },
-        comparison: o.comparison.map(|c| c.id()),
-        aggregation: o.kind.id(),
+        score: if o.comparison.is_some() { "servqual" } else { "servperf" }.to_owned(),
+        comparison: o.comparison.map(|c| c.id().to_owned()),
+        aggregation: o.kind.id().to_owned(),
         n: o.n,
         mean: o.mean,
         sd: o.sd,
@@ -576,13 +574,9 @@ fn overall(o: &OverallScore) -> OverallView {
 }
 
 impl AnalysisReport {
-    /// Builds the view of `analysis` of `instrument`, with texts in `language`.
-    pub fn new(
-        instrument: &Instrument,
-        analysis: &SurveyAnalysis,
-        input: InputSummary,
-        language: &str,
-    ) -> Self {
+    /// Builds the language-free view of `analysis` of `instrument`: every text of the
+    /// instrument comes in every language it has; printers choose one at render time.
+    pub fn new(instrument: &Instrument, analysis: &SurveyAnalysis, input: InputSummary) -> Self {
         let dim_ids: Vec<String> = instrument.dimensions().iter().map(|d| d.id.clone()).collect();
         let item_ids: Vec<String> = instrument.items().iter().map(|i| i.id.clone()).collect();
         let options = &analysis.options;
@@ -598,20 +592,24 @@ impl AnalysisReport {
             wilcoxon_zero_method: match options.wilcoxon.zero_method {
                 ZeroMethod::Wilcox => "wilcox",
                 ZeroMethod::Pratt => "pratt",
-            },
+            }
+            .to_owned(),
             wilcoxon_continuity: options.wilcoxon.continuity,
             wilcoxon_method: match options.wilcoxon.method {
                 WilcoxonMethod::Auto => "auto",
                 WilcoxonMethod::Exact => "exact",
                 WilcoxonMethod::Normal => "normal",
-            },
+            }
+            .to_owned(),
             effect_sizes: "Cohen's d_z = mean/sd of differences; d_av = mean/sqrt((s_P^2 + s_X^2)/2); \
-                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)",
-            weighting: "respondent-level: each respondent's points / their total (PZB 1990)",
+                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)"
+                .to_owned(),
+            weighting: "respondent-level: each respondent's points / their total (PZB 1990)".to_owned(),
             ipa_crosshair: match options.crosshair {
                 servgap_core::servqual::Crosshair::DataMean => "data-mean",
                 servgap_core::servqual::Crosshair::ScaleMidpoint => "scale-midpoint",
-            },
+            }
+            .to_owned(),
         };
         let ipa = analysis.ipa_crosshairs.map(|cuts| IpaView {
             performance_cut: cuts.performance,
@@ -624,18 +622,17 @@ impl AnalysisReport {
                     item: item_ids[p.item].clone(),
                     performance: p.performance,
                     stated_importance: p.stated_importance,
-                    stated_quadrant: p.stated_quadrant.map(|q| q.letter()),
+                    stated_quadrant: p.stated_quadrant.map(|q| q.letter().to_owned()),
                     derived_importance: p.derived_importance,
-                    derived_quadrant: p.derived_quadrant.map(|q| q.letter()),
+                    derived_quadrant: p.derived_quadrant.map(|q| q.letter().to_owned()),
                 })
                 .collect(),
         });
         AnalysisReport {
-            schema: SCHEMA,
-            servgap_version: env!("CARGO_PKG_VERSION"),
-            language: language.to_owned(),
+            schema: SCHEMA.to_owned(),
+            servgap_version: env!("CARGO_PKG_VERSION").to_owned(),
             input,
-            instrument: InstrumentView::new(instrument, language),
+            instrument: InstrumentView::new(instrument),
             method,
             respondents: RespondentsView {
                 total: analysis.respondents,
@@ -650,7 +647,7 @@ impl AnalysisReport {
                     let dim = &instrument.dimensions()[d.index];
                     DimensionView {
                         id: d.id.clone(),
-                        name: dim.name.get(language).unwrap_or(&dim.id).to_owned(),
+                        names: Texts::from_localized(&dim.name),
                         items: instrument.items_of(d.index).iter().map(|&i| item_ids[i].clone()).collect(),
                         n: d.n,
                         batteries: battery_views(&d.batteries),
@@ -670,7 +667,7 @@ impl AnalysisReport {
                     ItemView {
                         id: it.id.clone(),
                         dimension: dim_ids[it.dimension].clone(),
-                        text: item.text.get(language).unwrap_or("").to_owned(),
+                        texts: Texts::from_localized(&item.text),
                         n: it.n,
                         batteries: battery_views(&it.batteries),
                         comparisons: it.comparisons.iter().map(comparison).collect(),
@@ -689,19 +686,36 @@ impl AnalysisReport {
             score_distributions: analysis
                 .score_distributions
                 .iter()
-                .map(|d| DistributionView { comparison: d.comparison.id(), counts: d.counts.clone() })
+                .map(|d| DistributionView {
+                    comparison: d.comparison.id().to_owned(),
+                    counts: d.counts.clone(),
+                })
                 .collect(),
             rankings: analysis
                 .rankings()
                 .iter()
                 .map(|r| RankingView {
-                    measure: r.comparison.map_or("perceived", |c| c.id()),
+                    measure: r.comparison.map_or("perceived", |c| c.id()).to_owned(),
                     items: r.items.iter().map(|&i| analysis.items[i].id.clone()).collect(),
                     dimensions: r.dimensions.iter().map(|&d| analysis.dimensions[d].id.clone()).collect(),
                 })
                 .collect(),
             segments: None,
         }
+    }
+}
+
+impl DimensionView {
+    /// Name in `lang` (the id when the instrument has none).
+    pub fn name(&self, lang: &str) -> &str {
+        self.names.or(lang, &self.id)
+    }
+}
+
+impl ItemView {
+    /// Wording in `lang` (empty when the instrument has none).
+    pub fn text(&self, lang: &str) -> &str {
+        self.texts.or(lang, "")
     }
 }
 
@@ -712,6 +726,16 @@ impl AnalysisReport {
             Some(m) => self.rankings.iter().find(|r| r.measure == m),
             None => self.rankings.first(),
         }
+    }
+
+    /// Display name of dimension `id` in `lang` (the id when unknown).
+    pub fn dimension_name<'a>(&'a self, id: &'a str, lang: &str) -> &'a str {
+        self.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.names.or(lang, &d.id))
+    }
+
+    /// Wording of item `id` in `lang` (empty when the instrument has none).
+    pub fn item_text<'a>(&'a self, id: &str, lang: &str) -> &'a str {
+        self.items.iter().find(|i| i.id == id).map_or("", |i| i.texts.or(lang, ""))
     }
 
     /// Dimensions in the ranking's order (largest shortfall first).

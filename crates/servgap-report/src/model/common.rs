@@ -1,15 +1,21 @@
 //! Views shared by every document: the input summary, validation findings, the
 //! instrument and battery means.
 
-use serde::Serialize;
-use servgap_core::instrument::Instrument;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use servgap_core::instrument::{Instrument, Localized};
 use servgap_core::servqual::{BatteryStats, Comparison, Measure, Scope};
 
 /// Where the data came from and what happened while reading it; filled by the caller.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct InputSummary {
-    /// File name as given on the command line.
+    /// Display name of the input: the file name without its folders (a client's
+    /// folder names must not end up in a client report), chosen by the caller.
     pub file: String,
+    /// The full path, only when the caller chose to show it (`None` by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// How the file was read (format, encoding, delimiter …), as `(key, value)` text pairs.
     pub reader: Vec<(String, String)>,
     /// Data rows read.
@@ -21,7 +27,7 @@ pub struct InputSummary {
 }
 
 /// Findings of one rule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleFindings {
     /// Rule identifier, e.g. `out-of-scale`.
     pub rule: String,
@@ -36,7 +42,7 @@ pub struct RuleFindings {
 }
 
 /// One finding, located in the input file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FindingExample {
     /// Row as a spreadsheet shows it (header = row 1).
     pub row: u64,
@@ -47,31 +53,31 @@ pub struct FindingExample {
 }
 
 /// Instrument metadata.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InstrumentView {
     /// Identifier.
     pub id: String,
-    /// Title.
-    pub title: String,
+    /// Title, per language.
+    pub title: Texts,
     /// `two-column`, `three-column` or `perceptions-only`.
-    pub format: &'static str,
+    pub format: String,
     /// Lowest answer.
     pub scale_min: i16,
     /// Highest answer.
     pub scale_max: i16,
     /// Battery codes in storage order (E, P; A, D, P; P).
-    pub batteries: Vec<&'static str>,
+    pub batteries: Vec<String>,
     /// Comparison ids (`gap`; `msa`, `mss`; none).
-    pub comparisons: Vec<&'static str>,
+    pub comparisons: Vec<String>,
     /// Whether importance points were collected.
     pub importance: bool,
 }
 
 /// Mean and SD of a battery.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BatteryView {
     /// Battery code.
-    pub battery: &'static str,
+    pub battery: String,
     /// Mean.
     pub mean: Option<f64>,
     /// Standard deviation.
@@ -79,44 +85,75 @@ pub struct BatteryView {
 }
 
 pub(crate) fn battery_views(stats: &[BatteryStats]) -> Vec<BatteryView> {
-    stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
+    stats
+        .iter()
+        .map(|b| BatteryView { battery: b.battery.code().to_owned(), mean: b.mean, sd: b.sd })
+        .collect()
 }
 
 /// Stable id of a measure: `gap`, `msa`, `mss`, or `perceived`.
-pub(crate) fn measure_id(m: Measure) -> &'static str {
-    m.map_or("perceived", |c| c.id())
+pub(crate) fn measure_id(m: Measure) -> String {
+    m.map_or("perceived", |c| c.id()).to_owned()
 }
 
-/// `(scope, id, display name)` of a comparison scope in `language`.
-pub(crate) fn scope_names(
-    instrument: &Instrument,
-    scope: Scope,
-    language: &str,
-) -> (&'static str, String, String) {
+/// A text in every language the instrument has, keyed by language code (`en`, `pl`):
+/// the view model carries all of them and the printer picks one at render time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Texts(pub BTreeMap<String, String>);
+
+impl Texts {
+    /// Every translation of `text`.
+    pub fn from_localized(text: &Localized) -> Self {
+        Texts(text.iter().map(|(lang, t)| (lang.to_owned(), t.to_owned())).collect())
+    }
+
+    /// The text in `lang`, falling back to English, then to any language; `None` when empty.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map(String::as_str)
+    }
+
+    /// [`Texts::get`], or `fallback` (typically the id) when there is no text at all.
+    pub fn or<'a>(&'a self, lang: &str, fallback: &'a str) -> &'a str {
+        self.get(lang).unwrap_or(fallback)
+    }
+}
+
+/// `(scope, id, texts)` of a comparison scope: the item's wording, the dimension's
+/// name, or no text for the overall score (the printer names it).
+pub(crate) fn scope_texts(instrument: &Instrument, scope: Scope) -> (String, String, Texts) {
     match scope {
         Scope::Item(i) => {
             let item = &instrument.items()[i];
-            ("item", item.id.clone(), item.text.get(language).unwrap_or("").to_owned())
+            ("item".to_owned(), item.id.clone(), Texts::from_localized(&item.text))
         }
         Scope::Dimension(d) => {
             let dim = &instrument.dimensions()[d];
-            ("dimension", dim.id.clone(), dim.name.get(language).unwrap_or(&dim.id).to_owned())
+            ("dimension".to_owned(), dim.id.clone(), Texts::from_localized(&dim.name))
         }
-        Scope::Overall => ("overall", "overall".to_owned(), "Overall (unweighted)".to_owned()),
+        Scope::Overall => ("overall".to_owned(), "overall".to_owned(), Texts::default()),
     }
 }
 
 impl InstrumentView {
-    /// The instrument's metadata, with its title in `language`.
-    pub fn new(instrument: &Instrument, language: &str) -> Self {
+    /// Title in `lang` (the id when the instrument has none).
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.title.or(lang, &self.id)
+    }
+
+    /// The instrument's metadata, with its title in every language it has.
+    pub fn new(instrument: &Instrument) -> Self {
         InstrumentView {
             id: instrument.id().to_owned(),
-            title: instrument.title().get(language).unwrap_or(instrument.id()).to_owned(),
-            format: instrument.format().id(),
+            title: Texts::from_localized(instrument.title()),
+            format: instrument.format().id().to_owned(),
             scale_min: instrument.scale().min(),
             scale_max: instrument.scale().max(),
-            batteries: instrument.batteries().iter().map(|b| b.code()).collect(),
-            comparisons: Comparison::for_format(instrument.format()).iter().map(|c| c.id()).collect(),
+            batteries: instrument.batteries().iter().map(|b| b.code().to_owned()).collect(),
+            comparisons: Comparison::for_format(instrument.format())
+                .iter()
+                .map(|c| c.id().to_owned())
+                .collect(),
             importance: instrument.has_importance(),
         }
     }

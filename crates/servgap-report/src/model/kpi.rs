@@ -1,7 +1,7 @@
 //! The KPI report: a serialisable view model (schema `servgap.kpi/1`) converted field by
 //! field from `servgap_core::kpi` values. The printers are in `crate::render`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use servgap_core::kpi::{
     Clocked, DurationKpi, DurationSummary, GapRow, GroupSummary, KpiOptions, Segment, SegmentFilter,
     ShareEstimate, SlaTarget, Target,
@@ -13,7 +13,7 @@ use super::common::RuleFindings;
 pub const KPI_SCHEMA: &str = "servgap.kpi/1";
 
 /// Where the tickets came from; filled by the caller.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KpiInput {
     /// File name as given.
     pub file: String,
@@ -42,7 +42,7 @@ pub struct KpiInput {
 }
 
 /// A source-recorded flag.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FlagView {
     /// Name.
     pub name: String,
@@ -59,7 +59,7 @@ pub struct FlagView {
 }
 
 /// A share with its 95 % Wilson interval.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct ShareView {
     /// Successes.
     pub successes: u64,
@@ -87,12 +87,12 @@ impl ShareView {
 }
 
 /// A duration distribution in seconds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DurationView {
     /// KPI id, e.g. `first-response`.
-    pub kpi: &'static str,
+    pub kpi: String,
     /// `calendar` or `business`.
-    pub clock: &'static str,
+    pub clock: String,
     /// Values.
     pub n: u64,
     /// Median (type 7).
@@ -108,7 +108,7 @@ pub struct DurationView {
 }
 
 /// SLA attainment in a group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SlaGroupView {
     /// Target name.
     pub name: String,
@@ -121,7 +121,7 @@ pub struct SlaGroupView {
 }
 
 /// NPS.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NpsView {
     /// Score −100…100.
     pub score: f64,
@@ -136,7 +136,7 @@ pub struct NpsView {
 }
 
 /// CES.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CesView {
     /// Mean 1–7.
     pub mean: f64,
@@ -147,22 +147,22 @@ pub struct CesView {
 }
 
 /// Segment of a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentView {
     /// `channel`, `priority`, `team`, or null for all tickets.
-    pub dimension: Option<&'static str>,
+    pub dimension: Option<String>,
     /// Value (empty for all tickets).
     pub value: String,
 }
 
 impl SegmentView {
     fn from_core(s: &Segment) -> SegmentView {
-        SegmentView { dimension: s.dimension.map(|d| d.id()), value: s.value.clone() }
+        SegmentView { dimension: s.dimension.map(|d| d.id().to_owned()), value: s.value.clone() }
     }
 
     /// `all tickets` or `channel=email`.
     pub fn label(&self) -> String {
-        match self.dimension {
+        match &self.dimension {
             None => "all tickets".to_owned(),
             Some(d) if self.value.is_empty() => format!("{d}=(blank)"),
             Some(d) => format!("{d}={}", self.value),
@@ -171,7 +171,7 @@ impl SegmentView {
 }
 
 /// Every KPI of one (period, segment) group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GroupView {
     /// First day of the period (whole-data groups: of the first period).
     pub period_start: String,
@@ -212,7 +212,16 @@ fn durations(kpi: DurationKpi, c: &Clocked, out: &mut Vec<DurationView>) {
 }
 
 fn duration_view(kpi: &'static str, clock: &'static str, s: &DurationSummary) -> DurationView {
-    DurationView { kpi, clock, n: s.n, median: s.median, p90: s.p90, mean: s.mean, min: s.min, max: s.max }
+    DurationView {
+        kpi: kpi.to_owned(),
+        clock: clock.to_owned(),
+        n: s.n,
+        median: s.median,
+        p90: s.p90,
+        mean: s.mean,
+        min: s.min,
+        max: s.max,
+    }
 }
 
 impl GroupView {
@@ -264,16 +273,16 @@ impl GroupView {
 }
 
 /// A target with its provenance.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TargetView {
     /// Label.
     pub label: String,
     /// Measure id, e.g. `first-response.business.median`.
     pub measure: String,
     /// Unit: `seconds`, `share`, `points`, `score` or `tickets`.
-    pub unit: &'static str,
+    pub unit: String,
     /// `higher` or `lower`.
-    pub direction: &'static str,
+    pub direction: String,
     /// Target value.
     pub target: f64,
     /// Minimum (band), if any.
@@ -291,10 +300,10 @@ impl TargetView {
     pub fn from_core(t: &Target, label: &str, preset: Option<&str>, source: Option<&str>) -> TargetView {
         let measure = t.measure().id();
         TargetView {
-            unit: unit(&measure),
+            unit: unit(&measure).to_owned(),
             label: label.to_owned(),
             measure,
-            direction: t.direction().id(),
+            direction: t.direction().id().to_owned(),
             target: t.target(),
             minimum: t.minimum(),
             segment: match t.segment() {
@@ -323,7 +332,7 @@ fn unit(measure: &str) -> &'static str {
 }
 
 /// One target evaluated in one group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GapView {
     /// Index into [`KpiReportView::targets`].
     pub target: usize,
@@ -340,7 +349,7 @@ pub struct GapView {
     /// Gap / |target|.
     pub normalised: Option<f64>,
     /// `below-minimum`, `in-band` or `at-target`.
-    pub status: &'static str,
+    pub status: String,
 }
 
 impl GapView {
@@ -354,20 +363,20 @@ impl GapView {
             n: r.gap.n,
             absolute: r.gap.absolute,
             normalised: r.gap.normalised,
-            status: r.gap.status.id(),
+            status: r.gap.status.id().to_owned(),
         }
     }
 }
 
 /// An SLA target definition.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SlaView {
     /// Name.
     pub name: String,
     /// Metric.
-    pub metric: &'static str,
+    pub metric: String,
     /// Clock.
-    pub clock: &'static str,
+    pub clock: String,
     /// Target seconds.
     pub seconds: u64,
     /// Priority filter.
@@ -375,20 +384,20 @@ pub struct SlaView {
 }
 
 /// Options that changed the numbers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KpiMethod {
     /// Reporting zone.
     pub zone: String,
     /// `day`, `week` or `month`.
-    pub period: &'static str,
+    pub period: String,
     /// Segment dimensions.
-    pub dimensions: Vec<&'static str>,
+    pub dimensions: Vec<String>,
     /// Cohort of resolution KPIs: `solved` or `created`.
-    pub resolution_cohort: &'static str,
+    pub resolution_cohort: String,
     /// Quantile definition.
-    pub quantiles: &'static str,
+    pub quantiles: String,
     /// Statuses that pause business time.
-    pub paused_statuses: Vec<&'static str>,
+    pub paused_statuses: Vec<String>,
     /// Reopen window, seconds.
     pub reopen_window_seconds: u64,
     /// Local time of the daily backlog snapshot.
@@ -400,7 +409,7 @@ pub struct KpiMethod {
     /// SLA targets.
     pub sla: Vec<SlaView>,
     /// Duration KPIs computed.
-    pub computed: Vec<&'static str>,
+    pub computed: Vec<String>,
 }
 
 impl KpiMethod {
@@ -409,22 +418,24 @@ impl KpiMethod {
         let pause = options.metrics.pause;
         KpiMethod {
             zone: zone_name.to_owned(),
-            period: options.period.id(),
-            dimensions: options.dimensions.iter().map(|d| d.id()).collect(),
+            period: options.period.id().to_owned(),
+            dimensions: options.dimensions.iter().map(|d| d.id().to_owned()).collect(),
             resolution_cohort: match options.resolution_cohort {
                 servgap_core::kpi::Cohort::Created => "created",
                 servgap_core::kpi::Cohort::Solved => "solved",
-            },
+            }
+            .to_owned(),
             quantiles: match options.quantile_method {
                 servgap_core::kpi::QuantileMethod::Linear => {
                     "type 7 (linear; numpy, pandas, R, DuckDB quantile_cont)"
                 }
                 servgap_core::kpi::QuantileMethod::InvertedCdf => "type 1 (inverted cdf)",
-            },
+            }
+            .to_owned(),
             paused_statuses: [("pending", pause.pending), ("on-hold", pause.on_hold)]
                 .iter()
                 .filter(|(_, on)| *on)
-                .map(|(s, _)| *s)
+                .map(|(s, _)| (*s).to_owned())
                 .collect(),
             reopen_window_seconds: options.metrics.reopen_window_seconds,
             backlog_snapshot: options.backlog_snapshot.to_string(),
@@ -434,7 +445,7 @@ impl KpiMethod {
             computed: DurationKpi::ALL
                 .iter()
                 .filter(|k| options.compute.includes(**k))
-                .map(|k| k.id())
+                .map(|k| k.id().to_owned())
                 .collect(),
         }
     }
@@ -443,20 +454,20 @@ impl KpiMethod {
 fn sla_view(s: &SlaTarget) -> SlaView {
     SlaView {
         name: s.name().to_owned(),
-        metric: s.metric().id(),
-        clock: s.clock().id(),
+        metric: s.metric().id().to_owned(),
+        clock: s.clock().id().to_owned(),
         seconds: s.seconds(),
         priority: s.priority().map(str::to_owned),
     }
 }
 
 /// The whole KPI report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KpiReportView {
     /// Always [`KPI_SCHEMA`].
-    pub schema: &'static str,
+    pub schema: String,
     /// servgap version.
-    pub servgap_version: &'static str,
+    pub servgap_version: String,
     /// Input.
     pub input: KpiInput,
     /// Method.
@@ -485,8 +496,8 @@ impl KpiReportView {
         period_gaps: &[GapRow],
     ) -> KpiReportView {
         KpiReportView {
-            schema: KPI_SCHEMA,
-            servgap_version: env!("CARGO_PKG_VERSION"),
+            schema: KPI_SCHEMA.to_owned(),
+            servgap_version: env!("CARGO_PKG_VERSION").to_owned(),
             input,
             method,
             totals: totals.iter().map(GroupView::from_core).collect(),

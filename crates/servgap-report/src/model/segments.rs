@@ -1,23 +1,23 @@
 //! Segments of one survey (`analyze --by COLUMN`): per-segment gap tables and the
 //! tests across segments. Part of the analysis report (JSON field `segments`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
     is_small_sample, ComparisonStats, Scope, ScoreSummary, SegmentComparison, MIN_SEGMENT_N,
 };
 
-use super::common::{battery_views, measure_id, scope_names, BatteryView};
+use super::common::{battery_views, measure_id, scope_texts, BatteryView, Texts};
 
 /// Segments of a survey, their gap tables and the tests across them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentsView {
     /// The segment column.
     pub column: String,
     /// Segments with fewer scored respondents than this are reported but not tested.
     pub min_segment_n: u64,
-    /// The tests, in words.
-    pub method: &'static str,
+    /// The tests, in English words (for JSON readers; printers word it in their language).
+    pub method: String,
     /// Per segment, in order of the segment value.
     pub segments: Vec<SegmentView>,
     /// Per measure: each dimension, then the overall score.
@@ -27,7 +27,7 @@ pub struct SegmentsView {
 }
 
 /// One segment's gap table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentView {
     /// Segment value (`""` for a blank cell).
     pub name: String,
@@ -42,7 +42,7 @@ pub struct SegmentView {
 }
 
 /// A dimension or an item within a segment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentRowView {
     /// Dimension or item id.
     pub id: String,
@@ -55,10 +55,10 @@ pub struct SegmentRowView {
 }
 
 /// A comparison's mean within a segment, with the paired t test against 0.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentGapView {
     /// `gap`, `msa` or `mss`.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// Mean difference.
     pub mean: Option<f64>,
     /// SD of the differences.
@@ -72,7 +72,7 @@ pub struct SegmentGapView {
 }
 
 /// One segment's share of a test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentGroupView {
     /// Segment value.
     pub segment: String,
@@ -90,7 +90,7 @@ pub struct SegmentGroupView {
 }
 
 /// Classic one-way ANOVA.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AnovaView {
     /// F.
     pub f: f64,
@@ -105,7 +105,7 @@ pub struct AnovaView {
 }
 
 /// Welch's ANOVA.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WelchAnovaView {
     /// F*.
     pub f: f64,
@@ -120,7 +120,7 @@ pub struct WelchAnovaView {
 }
 
 /// Kruskal–Wallis test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KruskalView {
     /// Tie-corrected H.
     pub h: f64,
@@ -135,14 +135,16 @@ pub struct KruskalView {
 }
 
 /// Tests of one measure on one dimension (or the overall score) across segments.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentTestView {
     /// `dimension` or `overall`.
-    pub scope: &'static str,
+    pub scope: String,
     /// Dimension id, or `overall`.
     pub id: String,
+    /// Dimension name per language (empty for the overall score).
+    pub names: Texts,
     /// `gap`, `msa`, `mss` or `perceived`.
-    pub measure: &'static str,
+    pub measure: String,
     /// Per segment.
     pub groups: Vec<SegmentGroupView>,
     /// Classic one-way ANOVA.
@@ -163,22 +165,22 @@ pub struct SegmentTestView {
 }
 
 /// Chart series: one measure on one dimension (or overall), every segment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentSeriesView {
     /// `dimension` or `overall`.
-    pub scope: &'static str,
+    pub scope: String,
     /// Dimension id, or `overall`.
     pub id: String,
-    /// Display name.
-    pub name: String,
+    /// Dimension name per language (empty for the overall score).
+    pub names: Texts,
     /// Comparison id.
-    pub measure: &'static str,
+    pub measure: String,
     /// Per segment.
     pub points: Vec<SegmentPointView>,
 }
 
 /// One segment's point on a chart.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentPointView {
     /// Segment value.
     pub segment: String,
@@ -190,9 +192,23 @@ pub struct SegmentPointView {
     pub ci: Option<[f64; 2]>,
 }
 
+impl SegmentTestView {
+    /// Dimension name in `lang`, `None` for the overall score (the printer names it).
+    pub fn name(&self, lang: &str) -> Option<&str> {
+        (self.scope != "overall").then(|| self.names.or(lang, &self.id))
+    }
+}
+
+impl SegmentSeriesView {
+    /// Dimension name in `lang`, `None` for the overall score (the printer names it).
+    pub fn name(&self, lang: &str) -> Option<&str> {
+        (self.scope != "overall").then(|| self.names.or(lang, &self.id))
+    }
+}
+
 fn gap_view(c: &ComparisonStats) -> SegmentGapView {
     SegmentGapView {
-        comparison: c.comparison.id(),
+        comparison: c.comparison.id().to_owned(),
         mean: c.mean,
         sd: c.sd,
         ci: c.t_test.map(|t| [t.ci_low, t.ci_high]),
@@ -214,12 +230,7 @@ fn group_view(segment: &str, g: &ScoreSummary, tested: bool) -> SegmentGroupView
 
 impl SegmentsView {
     /// Converts a core segment comparison; `column` is the segment column's header.
-    pub fn new(
-        instrument: &Instrument,
-        comparison: &SegmentComparison,
-        column: &str,
-        language: &str,
-    ) -> Self {
+    pub fn new(instrument: &Instrument, comparison: &SegmentComparison, column: &str) -> Self {
         let names: Vec<&str> = comparison.segments.iter().map(|s| s.name.as_str()).collect();
         let segments = comparison
             .segments
@@ -256,10 +267,11 @@ impl SegmentsView {
             .tests
             .iter()
             .map(|t| {
-                let (scope, id, _) = scope_names(instrument, t.scope, language);
+                let (scope, id, texts) = scope_texts(instrument, t.scope);
                 SegmentTestView {
                     scope,
                     id,
+                    names: texts,
                     measure: measure_id(t.measure),
                     groups: t
                         .groups
@@ -301,7 +313,7 @@ impl SegmentsView {
             .iter()
             .filter_map(|t| {
                 let c = t.measure?;
-                let (scope, id, name) = scope_names(instrument, t.scope, language);
+                let (scope, id, names) = scope_texts(instrument, t.scope);
                 let points = comparison
                     .segments
                     .iter()
@@ -331,7 +343,7 @@ impl SegmentsView {
                         SegmentPointView { segment: s.name.clone(), n, mean, ci }
                     })
                     .collect();
-                Some(SegmentSeriesView { scope, id, name, measure: c.id(), points })
+                Some(SegmentSeriesView { scope, id, names, measure: c.id().to_owned(), points })
             })
             .collect();
         SegmentsView {
@@ -341,7 +353,8 @@ impl SegmentsView {
                 "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
                      (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; \
                      Welch and Kruskal-Wallis p Holm-adjusted over the dimensions; segments with fewer than \
-                     2 scored respondents are shown but not tested",
+                     2 scored respondents are shown but not tested"
+                    .to_owned(),
             segments,
             tests,
             chart,

@@ -144,9 +144,9 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
     let segment = g.segment.label();
     let summary = format!(
         "actual {} · target {}{} · {} (n = {})",
-        human_value(t.unit, g.actual),
-        human_value(t.unit, t.target),
-        t.minimum.map(|m| format!(" · minimum {}", human_value(t.unit, m))).unwrap_or_default(),
+        human_value(&t.unit, g.actual),
+        human_value(&t.unit, t.target),
+        t.minimum.map(|m| format!(" · minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
         g.status,
         g.n
     );
@@ -181,7 +181,7 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
         out,
         r#"<rect x="{left}" y="22" width="{:.1}" height="10" fill="{}" stroke="{INK}" stroke-width="0.5"/>"#,
         (x(g.actual) - left).max(1.0),
-        status_colour(g.status)
+        status_colour(&g.status)
     );
     let tx = x(t.target);
     let _ =
@@ -235,9 +235,9 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
         n,
         first.period_start,
         last.period_start,
-        human_value(t.unit, t.target),
-        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(t.unit, m))).unwrap_or_default(),
-        human_value(t.unit, last.actual),
+        human_value(&t.unit, t.target),
+        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
+        human_value(&t.unit, last.actual),
         last.n
     );
     if let Some(line) = &secondary {
@@ -276,7 +276,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{}</text>"#,
             left - 6.0,
             y(v) + 3.0,
-            esc(&human_value(t.unit, v))
+            esc(&human_value(&t.unit, v))
         );
     }
     if let Some(m) = t.minimum {
@@ -312,9 +312,9 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="{INK}" stroke-width="0.5"><title>{}: {} (n = {})</title></circle>"#,
             x(i),
             y(p.actual),
-            status_colour(p.status),
+            status_colour(&p.status),
             esc(&p.period_start),
-            esc(&human_value(t.unit, p.actual)),
+            esc(&human_value(&t.unit, p.actual)),
             p.n
         );
     }
@@ -433,7 +433,7 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
 pub fn render_kpi_html(view: &KpiReportView) -> String {
     let mut out = String::new();
     let title = format!("Help-desk KPIs: {}", view.input.file);
-    page_start(&mut out, Lang::En, view.servgap_version, &title, "Skip to summary", KPI_CSS);
+    page_start(&mut out, Lang::En, &view.servgap_version, &title, "Skip to summary", KPI_CSS);
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">Help-desk KPI report</span>{}</h1>\n</header>",
@@ -449,7 +449,7 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
         view.input.rejected,
         view.input.rows,
         esc(&view.input.layout),
-        esc(view.method.period),
+        esc(&view.method.period),
         esc(&view.method.zone)
     );
 
@@ -478,12 +478,12 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
         let _ = writeln!(
             out,
             "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Trend per {} with the target line (all tickets)</h2>\n<div class=\"kpi-chart\">",
-            esc(view.method.period)
+            esc(&view.method.period)
         );
         for (k, t) in view.targets.iter().enumerate() {
             let points: Vec<&GapView> =
                 view.period_gaps.iter().filter(|g| g.target == k && g.segment.dimension.is_none()).collect();
-            trend(t, &points, &format!("chart-trend-{}", k + 1), view.method.period, &mut out);
+            trend(t, &points, &format!("chart-trend-{}", k + 1), &view.method.period, &mut out);
         }
         out.push_str("</div>\n</section>\n");
     }
@@ -499,7 +499,7 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
     let _ = writeln!(
         out,
         "</pre>\n</section>\n<footer><p>servgap {} · help-desk KPIs · {}</p></footer>\n</main>\n</body>\n</html>",
-        esc(view.servgap_version),
+        esc(&view.servgap_version),
         esc(&view.input.file)
     );
     out

@@ -200,9 +200,9 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
                 Some(vec![
                     t.label.clone(),
                     g.segment.label(),
-                    human_value(t.unit, g.actual),
-                    human_value(t.unit, t.target),
-                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(t.unit, v)),
+                    human_value(&t.unit, g.actual),
+                    human_value(&t.unit, t.target),
+                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
                     if t.unit == "seconds" {
                         format!(
                             "{}{}",

@@ -33,28 +33,23 @@ const WAVE_CSS: &str = "td.verdict { font-weight: 600; white-space: nowrap; }
 .card .value.verdict, .card .value.pair { font-size: 1.3rem; }
 ";
 
-fn wave_lang(report: &WaveReport) -> Lang {
-    Lang::from_code(&report.language).unwrap_or(Lang::En)
-}
-
 fn change_name(lang: Lang, c: &ChangeView) -> String {
     if c.scope == "overall" {
         lang.compare_labels().overall_score.to_owned()
     } else {
-        c.name.clone()
+        c.name(lang.code()).unwrap_or_default().to_owned()
     }
 }
 
 /// The charts of a wave comparison, in document order, with their data tables.
-pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
-    let lang = wave_lang(report);
+pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let cl = lang.compare_labels();
     let ci_label = lang.ci_label(report.method.confidence);
     let mut out = Vec::new();
     let keys: Vec<(&'static str, String)> =
         ["improved", "worsened", "unchanged"].iter().map(|v| (verdict_colour(v), lang.verdict(v))).collect();
-    for measure in measures(report.dimensions.iter().map(|c| c.measure)) {
+    for measure in measures(report.dimensions.iter().map(|c| c.measure.as_str())) {
         let id = format!("chart-waves-{measure}");
         let changes: Vec<&ChangeView> = report
             .dimensions
@@ -68,9 +63,9 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                 label: change_name(lang, c),
                 before: c.before.mean,
                 after: c.after.mean,
-                colour: verdict_colour(c.verdict),
+                colour: verdict_colour(&c.verdict),
                 change: c.change.map(|change| ChangePoint { change, ci: c.ci }),
-                note: lang.verdict(c.verdict),
+                note: lang.verdict(&c.verdict),
                 rule_above: c.scope == "overall",
             })
             .collect();
@@ -126,7 +121,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                         lang.num(c.after.mean, 2),
                         lang.signed(c.change, 2),
                         lang.interval(c.ci, 2),
-                        lang.verdict(c.verdict),
+                        lang.verdict(&c.verdict),
                     ]
                 })
                 .collect(),
@@ -164,7 +159,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                     _ => None,
                 };
                 rows.push(TrendRow {
-                    label: format!("{} · {b}", c.name),
+                    label: format!("{} · {b}", change_name(lang, c)),
                     before,
                     after,
                     colour: battery_colour(b),
@@ -173,7 +168,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                     rule_above: k == 0,
                 });
                 table_rows.push(vec![
-                    c.name.clone(),
+                    change_name(lang, c),
                     lang.battery(b).to_owned(),
                     lang.num(before, 2),
                     lang.num(after, 2),
@@ -312,7 +307,7 @@ fn change_header(lang: Lang, report: &WaveReport, first: &[&str], full: bool) ->
 fn count_verdicts<'a>(changes: impl Iterator<Item = &'a ChangeView>) -> [usize; 3] {
     let mut n = [0; 3];
     for c in changes {
-        match c.verdict {
+        match c.verdict.as_str() {
             "improved" => n[0] += 1,
             "worsened" => n[1] += 1,
             "unchanged" => n[2] += 1,
@@ -338,7 +333,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
     };
     let ci_label = lang.ci_label(report.method.confidence);
     for o in &report.overall {
-        let name = lang.measure_name(o.measure);
+        let name = lang.measure_name(&o.measure);
         card(
             out,
             &format!("{} · {} → {}", name, cl.before, cl.after),
@@ -348,7 +343,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         );
         card(
             out,
-            &format!("{} · {}", cl.col_change, lang.comparison_short(o.measure)),
+            &format!("{} · {}", cl.col_change, lang.comparison_short(&o.measure)),
             &lang.signed(o.change, 2),
             "",
             &format!("{ci_label} {}", lang.interval(o.ci, 2)),
@@ -356,7 +351,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         card(
             out,
             &format!("{} · {}", cl.col_verdict, cl.overall_score),
-            &lang.verdict(o.verdict),
+            &lang.verdict(&o.verdict),
             &format!(" verdict v-{}", o.verdict),
             &lang.p_equals(o.p),
         );
@@ -376,8 +371,8 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
     let mut sentences = Vec::new();
     for o in &report.overall {
         sentences.push(lang.waves_overall_sentence(
-            o.measure,
-            o.verdict,
+            &o.measure,
+            &o.verdict,
             o.change,
             report.method.confidence,
             o.ci,
@@ -390,14 +385,14 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
             let key = |c: &ChangeView| c.change.map_or(0.0, f64::abs);
             key(b).total_cmp(&key(a))
         });
-        let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+        let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
         picked
             .iter()
             .map(|c| {
                 let name = if multiple {
-                    format!("{} ({})", c.name, lang.comparison_short(c.measure))
+                    format!("{} ({})", change_name(lang, c), lang.comparison_short(&c.measure))
                 } else {
-                    c.name.clone()
+                    change_name(lang, c)
                 };
                 lang.change_prose(&name, c.change, report.method.confidence, c.ci)
             })
@@ -417,26 +412,42 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
 }
 
 /// Renders a wave comparison as a complete, self-contained HTML page in the report's language.
-pub fn render_waves_html(report: &WaveReport) -> String {
-    let lang = wave_lang(report);
+pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
     let l = lang.labels();
     let cl = lang.compare_labels();
-    let figures = wave_figures(report);
+    let figures = wave_figures(report, lang);
     let mut out = String::new();
-    let title = format!("{}: {}", cl.waves_title, report.instrument.title);
-    page_start(&mut out, lang, report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
+    let instrument_title = report.instrument.title_in(lang.code());
+    let title = format!("{}: {}", cl.waves_title, instrument_title);
+    page_start(&mut out, lang, &report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
         escape(cl.waves_title),
-        escape(&report.instrument.title)
+        escape(instrument_title)
     );
     let meta = [
-        (cl.before, format!("{} ({} {})", report.before.file, report.before.rows, l.rows_read)),
-        (cl.after, format!("{} ({} {})", report.after.file, report.after.rows, l.rows_read)),
-        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (
+            cl.before,
+            format!(
+                "{} ({} {})",
+                report.before.path.as_deref().unwrap_or(&report.before.file),
+                report.before.rows,
+                l.rows_read
+            ),
+        ),
+        (
+            cl.after,
+            format!(
+                "{} ({} {})",
+                report.after.path.as_deref().unwrap_or(&report.after.file),
+                report.after.rows,
+                l.rows_read
+            ),
+        ),
+        (l.format_label, lang.format(&report.instrument.format).to_owned()),
         (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
-        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+        (l.generated_by, format!("servgap {} ({})", &report.servgap_version, report.schema)),
     ];
     for (k, v) in meta {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
@@ -476,11 +487,11 @@ pub fn render_waves_html(report: &WaveReport) -> String {
 
     section(&mut out, "dimensions", l.h_dimensions);
     paragraph(&mut out, cl.dimensions_intro);
-    let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+    let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
     let label = |c: &ChangeView| {
         let name = if c.scope == "item" { c.id.clone() } else { change_name(lang, c) };
         if multiple {
-            format!("{name} ({})", lang.comparison_short(c.measure))
+            format!("{name} ({})", lang.comparison_short(&c.measure))
         } else {
             name
         }
@@ -493,7 +504,7 @@ pub fn render_waves_html(report: &WaveReport) -> String {
         .map(|c| {
             let mut cells = vec![label(c)];
             cells.extend(change_cells(lang, c, true));
-            (cells, c.verdict)
+            (cells, c.verdict.as_str())
         })
         .collect();
     change_table(&mut out, lang, l.h_dimensions, &header, &rows, 1);
@@ -507,18 +518,19 @@ pub fn render_waves_html(report: &WaveReport) -> String {
             continue;
         }
         seen.push(&d.id);
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
+        let dimension = change_name(lang, d);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&dimension));
         let rows: Vec<(Vec<String>, &str)> = report
             .items
             .iter()
             .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
             .map(|c| {
-                let mut cells = vec![label(c), c.name.clone()];
+                let mut cells = vec![label(c), change_name(lang, c)];
                 cells.extend(change_cells(lang, c, false));
-                (cells, c.verdict)
+                (cells, c.verdict.as_str())
             })
             .collect();
-        change_table(&mut out, lang, &format!("{} — {}", d.name, cl.h_items), &header, &rows, 2);
+        change_table(&mut out, lang, &format!("{dimension} — {}", cl.h_items), &header, &rows, 2);
     }
     out.push_str("</section>\n");
 
@@ -534,13 +546,13 @@ pub fn render_waves_html(report: &WaveReport) -> String {
     let software = match lang {
         Lang::En => format!(
             "servgap {} ({}). Every interval is a {} interval.",
-            report.servgap_version,
+            &report.servgap_version,
             report.schema,
             lang.percent(report.method.confidence)
         ),
         Lang::Pl => format!(
             "servgap {} ({}). Wszystkie przedziały to przedziały ufności {}.",
-            report.servgap_version,
+            &report.servgap_version,
             report.schema,
             lang.percent(report.method.confidence)
         ),
@@ -559,8 +571,8 @@ pub fn render_waves_html(report: &WaveReport) -> String {
     let _ = writeln!(
         out,
         "<footer><p>servgap {} · {} · {} → {}</p></footer>\n</main>\n</body>\n</html>",
-        escape(report.servgap_version),
-        escape(report.schema),
+        escape(&report.servgap_version),
+        escape(&report.schema),
         escape(&report.before.file),
         escape(&report.after.file)
     );

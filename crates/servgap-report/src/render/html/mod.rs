@@ -22,16 +22,21 @@ use crate::render::svg::{
     IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
 };
 
-pub(crate) fn lang_of(report: &AnalysisReport) -> Lang {
-    Lang::from_code(&report.language).unwrap_or(Lang::En)
-}
-
 fn dimension_index(report: &AnalysisReport, id: &str) -> usize {
     report.dimensions.iter().position(|d| d.id == id).unwrap_or(0)
 }
 
-fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str) -> &'a str {
-    report.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str, lang: Lang) -> &'a str {
+    report.dimension_name(id, lang.code())
+}
+
+/// Importance and quadrant of an IPA point by stated or derived importance.
+fn ipa_pick(p: &IpaPointView, stated: bool) -> (Option<f64>, Option<&str>) {
+    if stated {
+        (p.stated_importance, p.stated_quadrant.as_deref())
+    } else {
+        (p.derived_importance, p.derived_quadrant.as_deref())
+    }
 }
 
 fn battery_mean(batteries: &[BatteryView], code: &str) -> Option<f64> {
@@ -39,11 +44,10 @@ fn battery_mean(batteries: &[BatteryView], code: &str) -> Option<f64> {
 }
 
 /// Every chart of the report, in document order, with its data table.
-pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
-    let lang = lang_of(report);
+pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let mut out = Vec::new();
-    let groups: Vec<String> = report.dimensions.iter().map(|d| d.name.clone()).collect();
+    let groups: Vec<String> = report.dimensions.iter().map(|d| d.name(lang.code()).to_owned()).collect();
     let scale = (f64::from(report.instrument.scale_min), f64::from(report.instrument.scale_max));
 
     // Means per dimension (E vs P, or A, D, P).
@@ -59,7 +63,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
             .dimensions
             .iter()
             .map(|d| MeansRow {
-                label: d.name.clone(),
+                label: d.name(lang.code()).to_owned(),
                 values: report.instrument.batteries.iter().map(|b| battery_mean(&d.batteries, b)).collect(),
             })
             .collect();
@@ -103,7 +107,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                 .dimensions
                 .iter()
                 .map(|d| {
-                    let mut row = vec![d.name.clone()];
+                    let mut row = vec![d.name(lang.code()).to_owned()];
                     row.extend(
                         report
                             .instrument
@@ -121,11 +125,11 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
 
     // Segments (with `--by`): each segment's mean per dimension.
     if let Some(segments) = &report.segments {
-        out.extend(segments::segment_figures(report, segments));
+        out.extend(segments::segment_figures(report, segments, lang));
     }
 
     // Item gaps per comparison, sorted, with CIs.
-    for (c, &comparison) in report.instrument.comparisons.iter().enumerate() {
+    for (c, comparison) in report.instrument.comparisons.iter().enumerate() {
         let id = format!("chart-item-gaps-{comparison}");
         let items = report.ranked_items(Some(comparison));
         let rows: Vec<GapRow> = items
@@ -186,7 +190,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                     let x = it.comparisons.get(c)?;
                     Some(vec![
                         it.id.clone(),
-                        dimension_name(report, &it.dimension).to_owned(),
+                        dimension_name(report, &it.dimension, lang).to_owned(),
                         lang.num(x.mean, 2),
                         lang.interval(x.ci, 2),
                         lang.p(x.t.as_ref().and_then(|t| t.p_holm)),
@@ -203,13 +207,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
         for (basis, cut) in [("stated", ipa.stated_importance_cut), ("derived", ipa.derived_importance_cut)] {
             let Some(cut) = cut else { continue };
             let id = format!("chart-ipa-{basis}");
-            let pick = |p: &IpaPointView| {
-                if basis == "stated" {
-                    (p.stated_importance, p.stated_quadrant)
-                } else {
-                    (p.derived_importance, p.derived_quadrant)
-                }
-            };
+            let stated = basis == "stated";
             let points: Vec<svg::IpaPoint> = ipa
                 .points
                 .iter()
@@ -219,7 +217,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                         label: p.item.clone(),
                         group: dimension_index(report, &item.dimension),
                         performance: p.performance,
-                        importance: pick(p).0?,
+                        importance: ipa_pick(p, stated).0?,
                     })
                 })
                 .collect();
@@ -274,10 +272,10 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                     .map(|p| {
                         let dim =
                             report.items.iter().find(|i| i.id == p.item).map_or("", |i| i.dimension.as_str());
-                        let (importance, quadrant) = pick(p);
+                        let (importance, quadrant) = ipa_pick(p, stated);
                         vec![
                             p.item.clone(),
-                            dimension_name(report, dim).to_owned(),
+                            dimension_name(report, dim, lang).to_owned(),
                             lang.num(Some(p.performance), 2),
                             lang.num(importance, digits),
                             quadrant.map_or_else(|| "–".to_owned(), |q| format!("{q}: {}", lang.quadrant(q))),
@@ -291,7 +289,9 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
     }
 
     // Zone of tolerance (three-column data only).
-    if report.instrument.batteries.contains(&"A") && report.instrument.batteries.contains(&"D") {
+    if report.instrument.batteries.iter().any(|x| x == "A")
+        && report.instrument.batteries.iter().any(|x| x == "D")
+    {
         let id = "chart-zone-of-tolerance";
         let rows: Vec<ZotRow> = report
             .items
@@ -377,12 +377,12 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
         let mean = report
             .overall
             .iter()
-            .find(|o| o.comparison == Some(dist.comparison) && o.aggregation == "unweighted")
+            .find(|o| o.comparison.as_ref() == Some(&dist.comparison) && o.aggregation == "unweighted")
             .and_then(|o| o.mean);
-        let name = lang.comparison(dist.comparison);
+        let name = lang.comparison(&dist.comparison);
         let (title, description, x_title) = match lang {
             Lang::En => (
-                format!("Respondents’ overall {} score", lang.comparison_short(dist.comparison)),
+                format!("Respondents’ overall {} score", lang.comparison_short(&dist.comparison)),
                 format!(
                     "Histogram of {total} respondents’ overall scores (the mean of their dimension scores) in bins of 0.25 scale points, with a dashed line at zero and a solid line at the mean {}.",
                     lang.num(mean, 2)
@@ -390,7 +390,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                 format!("{name}: respondent’s mean over dimensions"),
             ),
             Lang::Pl => (
-                format!("Ogólny wynik respondentów: {}", lang.comparison_short(dist.comparison)),
+                format!("Ogólny wynik respondentów: {}", lang.comparison_short(&dist.comparison)),
                 format!(
                     "Histogram wyników ogólnych ({}; średnia z wyników w wymiarach) w przedziałach co 0,25 punktu skali, z linią przerywaną w zerze i linią ciągłą w średniej {}.",
                     lang.respondents(total),
@@ -455,24 +455,24 @@ fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
     cells
 }
 
-/// Renders the complete, self-contained HTML document in the report's language.
-pub fn render_html(report: &AnalysisReport) -> String {
-    let lang = lang_of(report);
+/// Renders the complete, self-contained HTML document in `lang`.
+pub fn render_html(report: &AnalysisReport, lang: Lang) -> String {
     let l = lang.labels();
-    let figures = figures(report);
+    let figures = figures(report, lang);
     let mut out = String::new();
-    let title = format!("{}: {}", l.report_title, report.instrument.title);
-    page_start(&mut out, lang, report.servgap_version, &title, l.skip_to_summary, "");
+    let instrument_title = report.instrument.title_in(lang.code());
+    let title = format!("{}: {}", l.report_title, instrument_title);
+    page_start(&mut out, lang, &report.servgap_version, &title, l.skip_to_summary, "");
 
     // Title and file.
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
         escape(l.report_title),
-        escape(&report.instrument.title)
+        escape(instrument_title)
     );
     let meta = [
-        (l.file, report.input.file.clone()),
+        (l.file, report.input.path.clone().unwrap_or_else(|| report.input.file.clone())),
         (
             l.col_respondents,
             format!(
@@ -480,9 +480,9 @@ pub fn render_html(report: &AnalysisReport) -> String {
                 report.input.rows, l.rows_read, report.respondents.fully_covered, l.fully_covered
             ),
         ),
-        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (l.format_label, lang.format(&report.instrument.format).to_owned()),
         (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
-        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+        (l.generated_by, format!("servgap {} ({})", &report.servgap_version, report.schema)),
     ];
     for (k, v) in meta {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
@@ -538,7 +538,7 @@ pub fn render_html(report: &AnalysisReport) -> String {
     out.push_str("</section>\n");
 
     if let Some(segments) = &report.segments {
-        segments::segments_section(&mut out, report, segments, &figures);
+        segments::segments_section(&mut out, report, segments, &figures, lang);
     }
 
     if has_gaps {
@@ -593,8 +593,8 @@ pub fn render_html(report: &AnalysisReport) -> String {
     let _ = writeln!(
         out,
         "<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
-        escape(report.servgap_version),
-        escape(report.schema),
+        escape(&report.servgap_version),
+        escape(&report.schema),
         escape(&report.input.file)
     );
     out
@@ -618,9 +618,9 @@ fn summary_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         if o.aggregation == "mean-of-dimensions" {
             continue;
         }
-        let label = match o.comparison {
-            Some(c) => format!("{} · {}", lang.comparison(c), lang.aggregation(o.aggregation)),
-            None => format!("{} · {}", l.score_servperf, lang.aggregation(o.aggregation)),
+        let label = match &o.comparison {
+            Some(c) => format!("{} · {}", lang.comparison(c), lang.aggregation(&o.aggregation)),
+            None => format!("{} · {}", l.score_servperf, lang.aggregation(&o.aggregation)),
         };
         let detail = o
             .ci
@@ -680,11 +680,11 @@ fn overall_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
             .iter()
             .map(|o| {
                 vec![
-                    match o.comparison {
+                    match &o.comparison {
                         Some(c) => format!("{} {}", l.score_servqual, lang.comparison(c)),
                         None => l.score_servperf.to_owned(),
                     },
-                    lang.aggregation(o.aggregation).to_owned(),
+                    lang.aggregation(&o.aggregation).to_owned(),
                     o.n.to_string(),
                     lang.num(o.mean, 3),
                     lang.num(o.sd, 3),
@@ -712,7 +712,7 @@ fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
         .ranked_dimensions()
         .into_iter()
         .map(|d| {
-            let mut row = vec![d.name.clone(), d.n.to_string()];
+            let mut row = vec![d.name(lang.code()).to_owned(), d.n.to_string()];
             row.extend(d.batteries.iter().map(|b| lang.num(b.mean, 2)));
             row.extend(comparison_cells(lang, &d.comparisons));
             if report.instrument.importance {
@@ -728,10 +728,10 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     let l = lang.labels();
     section(out, "items", l.h_items_by_dimension);
     for d in report.ranked_dimensions() {
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
+        let _ = writeln!(out, "<h3>{}</h3>", escape(d.name(lang.code())));
         let items: Vec<&ItemView> =
             report.ranked_items(None).into_iter().filter(|i| i.dimension == d.id).collect();
-        let caption = format!("{} — {}", d.name, l.items_sorted_suffix);
+        let caption = format!("{} — {}", d.name(lang.code()), l.items_sorted_suffix);
         let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(&caption));
         let mut header = vec![l.col_item.to_owned(), l.col_statement.to_owned(), "n".to_owned()];
         header.extend(report.instrument.batteries.iter().map(|b| b.to_string()));
@@ -747,7 +747,7 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 out,
                 "<tr><th scope=\"row\">{}</th><td class=\"statement\">{}</td><td class=\"num\">{}</td>",
                 escape(&it.id),
-                escape(&it.text),
+                escape(it.text(lang.code())),
                 it.n
             );
             let mut cells: Vec<String> = it.batteries.iter().map(|b| lang.num(b.mean, 2)).collect();
@@ -776,7 +776,7 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     section(out, "reliability", l.h_reliability);
     paragraph(out, &format!("{} (▼ = {})", l.reliability_intro, l.below_threshold_note));
     let mut rows = Vec::new();
-    let dims = report.dimensions.iter().map(|d| (d.name.as_str(), &d.reliability));
+    let dims = report.dimensions.iter().map(|d| (d.name(lang.code()), &d.reliability));
     for (name, scales) in dims.chain(std::iter::once((l.whole_instrument, &report.reliability))) {
         for r in scales {
             let scale_label = if r.scale.len() == 1 {
@@ -819,8 +819,8 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         .flat_map(|d| {
             d.difference_scores.iter().map(move |x| {
                 vec![
-                    d.name.clone(),
-                    lang.comparison(x.comparison).to_owned(),
+                    d.name(lang.code()).to_owned(),
+                    lang.comparison(&x.comparison).to_owned(),
                     x.n.to_string(),
                     flagged(lang, x.r_dd, x.unreliable),
                     lang.num(x.r_px, 2),
@@ -835,16 +835,21 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
             Lang::En => "Difference-score reliability (Peter, Churchill & Brown 1993)",
             Lang::Pl => "Rzetelność wyniku różnicowego (Peter, Churchill i Brown 1993)",
         };
+        let ([r_px, r_dp, r_dx], note) = lang.difference_headers(&report.instrument.comparisons);
+        let caption = match note {
+            Some(note) => format!("{caption}; {note}"),
+            None => caption.to_owned(),
+        };
         DataTable {
-            caption,
+            caption: &caption,
             header: vec![
                 l.col_dimension.to_owned(),
                 l.col_scale.to_owned(),
                 "n".to_owned(),
                 l.col_r_dd.to_owned(),
-                l.col_r_pe.to_owned(),
-                "r(D, P)".to_owned(),
-                "r(D, X)".to_owned(),
+                r_px,
+                r_dp,
+                r_dx,
             ],
             rows: diff_rows,
             text_columns: vec![0, 1],

@@ -9,28 +9,24 @@ use crate::render::support::page::{figure, paragraph, section, text, DataTable, 
 use crate::render::svg::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 
 /// Name of a test or series scope: the dimension's name, or the overall score.
-fn scope_name(lang: Lang, report: &AnalysisReport, id: &str) -> String {
-    if id == "overall" {
-        return lang.compare_labels().overall_score.to_owned();
-    }
-    report.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name.clone())
+fn scope_name(lang: Lang, name: Option<&str>) -> String {
+    name.unwrap_or(lang.compare_labels().overall_score).to_owned()
 }
 
 /// The segment charts (one per measure), in document order, with their data tables.
-pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> Vec<Figure> {
-    let lang = super::lang_of(report);
+pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let cl = lang.compare_labels();
     let names: Vec<String> = view.segments.iter().map(|s| lang.segment_label(&s.name)).collect();
     let ci_label = lang.ci_label(report.method.confidence);
     let mut out = Vec::new();
-    for measure in measures(view.chart.iter().map(|s| s.measure)) {
+    for measure in measures(view.chart.iter().map(|s| s.measure.as_str())) {
         let id = format!("chart-segments-{measure}");
         let series: Vec<_> = view.chart.iter().filter(|s| s.measure == measure).collect();
         let groups: Vec<SegmentGroup> = series
             .iter()
             .map(|s| SegmentGroup {
-                label: scope_name(lang, report, &s.id),
+                label: scope_name(lang, s.name(lang.code())),
                 points: s.points.iter().map(|p| p.mean.map(|mean| SegmentPoint { mean, ci: p.ci })).collect(),
             })
             .collect();
@@ -66,7 +62,7 @@ pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> V
         let rows = series
             .iter()
             .flat_map(|s| {
-                let dimension = scope_name(lang, report, &s.id);
+                let dimension = scope_name(lang, s.name(lang.code()));
                 s.points.iter().map(move |p| {
                     vec![
                         dimension.clone(),
@@ -95,7 +91,7 @@ pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> V
     out
 }
 
-fn segment_sentences(lang: Lang, report: &AnalysisReport, view: &SegmentsView, measure: &str) -> Vec<String> {
+fn segment_sentences(lang: Lang, view: &SegmentsView, measure: &str) -> Vec<String> {
     let tests: Vec<&SegmentTestView> = view.tests.iter().filter(|t| t.measure == measure).collect();
     let tested = tests.iter().filter(|t| t.scope == "dimension" && t.differs.is_some()).count();
     // Differing dimensions (the core's verdict), strongest evidence first.
@@ -106,7 +102,7 @@ fn segment_sentences(lang: Lang, report: &AnalysisReport, view: &SegmentsView, m
         .collect();
     dims.sort_by(|a, b| a.1.total_cmp(&b.1));
     let confirmed = dims.iter().filter(|(t, _)| t.confirmed_by_ranks == Some(true)).count();
-    let significant: Vec<String> = dims.iter().map(|(t, _)| scope_name(lang, report, &t.id)).collect();
+    let significant: Vec<String> = dims.iter().map(|(t, _)| scope_name(lang, t.name(lang.code()))).collect();
     let mut out = Vec::new();
     if tested > 0 {
         out.push(lang.segments_sentence(&view.column, &significant, confirmed, tested));
@@ -134,16 +130,16 @@ pub(crate) fn segments_section(
     report: &AnalysisReport,
     view: &SegmentsView,
     figures: &[Figure],
+    lang: Lang,
 ) {
-    let lang = super::lang_of(report);
     let l = lang.labels();
     let cl = lang.compare_labels();
     section(out, "segments", &format!("{}: {}", cl.h_segments, view.column));
     paragraph(out, &lang.segments_intro(&view.column, report.method.confidence));
-    let all = measures(view.tests.iter().map(|t| t.measure));
+    let all = measures(view.tests.iter().map(|t| t.measure.as_str()));
     let mut flagged = (false, false);
     for measure in &all {
-        let sentences = segment_sentences(lang, report, view, measure);
+        let sentences = segment_sentences(lang, view, measure);
         if !sentences.is_empty() {
             out.push_str("<ul class=\"findings\">\n");
             for s in &sentences {
@@ -177,7 +173,7 @@ pub(crate) fn segments_section(
             .iter()
             .filter(|t| t.measure == *measure)
             .map(|t| {
-                let mut row = vec![scope_name(lang, report, &t.id)];
+                let mut row = vec![scope_name(lang, t.name(lang.code()))];
                 row.extend(t.groups.iter().map(|g| {
                     if !g.tested {
                         flagged.0 = true;

@@ -10,28 +10,6 @@ pub(crate) enum Flavour {
     Markdown,
 }
 
-pub(crate) fn num(value: Option<f64>, digits: usize) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{v:.digits$}"),
-        _ => "–".to_owned(),
-    }
-}
-
-pub(crate) fn p_value(value: Option<f64>) -> String {
-    match value {
-        Some(p) if p < 0.001 => "<0.001".to_owned(),
-        Some(p) => format!("{p:.3}"),
-        None => "–".to_owned(),
-    }
-}
-
-pub(crate) fn interval(value: Option<[f64; 2]>) -> String {
-    match value {
-        Some([a, b]) => format!("[{a:.2}, {b:.2}]"),
-        None => "–".to_owned(),
-    }
-}
-
 pub(crate) fn heading(flavour: Flavour, level: usize, text: &str, out: &mut String) {
     match flavour {
         Flavour::Markdown => {
