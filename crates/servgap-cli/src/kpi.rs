@@ -12,7 +12,9 @@ use servgap_ingest::tickets::{
 };
 use servgap_ingest::{parse_delimiter, read_header, IngestError, Source};
 use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
-use servgap_report::{render_kpi_json, render_kpi_markdown, render_kpi_text, FindingExample, RuleFindings};
+use servgap_report::{
+    render_kpi_json, render_kpi_markdown, render_kpi_text, FindingExample, Lang, RuleFindings,
+};
 
 use crate::args::{KpiArgs, KpiFormat, KpiPeriod};
 use crate::output::write_output;
@@ -162,10 +164,10 @@ pub fn run(args: KpiArgs) -> anyhow::Result<()> {
         &period_gaps,
     );
     let text = match args.format {
-        KpiFormat::Text => render_kpi_text(&view),
-        KpiFormat::Markdown => render_kpi_markdown(&view),
+        KpiFormat::Text => render_kpi_text(&view, Lang::En),
+        KpiFormat::Markdown => render_kpi_markdown(&view, Lang::En),
         KpiFormat::Json => render_kpi_json(&view)?,
-        KpiFormat::Html => servgap_report::render_kpi_html(&view),
+        KpiFormat::Html => servgap_report::render_kpi_html(&view, Lang::En),
     };
     write_output(args.output.as_deref(), &text)
 }

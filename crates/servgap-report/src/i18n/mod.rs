@@ -8,6 +8,7 @@
 //! [`insights`] words the core's findings and [`methods`] the methods appendix.
 
 pub mod insights;
+pub mod kpi;
 pub mod methods;
 
 /// Shortens `text` to at most `width` characters, cutting at a word boundary and

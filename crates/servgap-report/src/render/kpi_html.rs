@@ -10,9 +10,9 @@
 
 use std::fmt::Write as _;
 
-use super::kpi_text::render_kpi_text;
+use super::support::kpi_tables::kpi_tables;
 use super::support::markup::{escape as esc, PALETTE};
-use super::support::page::page_start;
+use super::support::page::{page_start, DataTable};
 use super::support::units::human_value;
 use crate::i18n::Lang;
 use crate::model::kpi::{GapView, KpiReportView, TargetView};
@@ -430,25 +430,32 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
 }
 
 /// The whole page.
-pub fn render_kpi_html(view: &KpiReportView) -> String {
+pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     let mut out = String::new();
-    let title = format!("Help-desk KPIs: {}", view.input.file);
-    page_start(&mut out, Lang::En, &view.servgap_version, &title, "Skip to summary", KPI_CSS);
+    let title = format!("{}: {}", lang.kpi("Help-desk KPIs"), view.input.file);
+    page_start(&mut out, lang, &view.servgap_version, &title, lang.kpi("Skip to summary"), KPI_CSS);
     let _ = writeln!(
         out,
-        "<header class=\"report\">\n<h1><span class=\"kicker\">Help-desk KPI report</span>{}</h1>\n</header>",
+        "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n</header>",
+        esc(lang.kpi("Help-desk KPI report")),
         esc(&view.input.file)
     );
-    out.push_str(
-        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n",
+    let _ = writeln!(
+        out,
+        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>",
+        esc(lang.kpi("Summary"))
     );
     let _ = writeln!(
         out,
-        "<dl class=\"meta\"><dt>Tickets analysed</dt><dd>{}</dd><dt>Rejected</dt><dd>{} of {} rows</dd><dt>Layout</dt><dd>{}</dd><dt>Periods</dt><dd>{} in {}</dd></dl>\n</section>",
-        view.input.tickets,
+        "<dl class=\"meta\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} / {}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} ({})</dd></dl>\n</section>",
+        esc(lang.kpi("Tickets analysed")),
+        esc(&lang.tickets(view.input.tickets)),
+        esc(lang.kpi("Rejected")),
         view.input.rejected,
         view.input.rows,
+        esc(lang.kpi("Layout")),
         esc(&view.input.layout),
+        esc(lang.kpi("Periods")),
         esc(&view.method.period),
         esc(&view.method.zone)
     );
@@ -494,12 +501,22 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
         sla_bars(view, &mut out);
         out.push_str("</div>\n</section>\n");
     }
-    out.push_str("<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">Tables</h2>\n<p class=\"note\">The data behind every chart above.</p>\n<pre class=\"tables\">");
-    out.push_str(&esc(&render_kpi_text(view)));
     let _ = writeln!(
         out,
-        "</pre>\n</section>\n<footer><p>servgap {} · help-desk KPIs · {}</p></footer>\n</main>\n</body>\n</html>",
+        "<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">{}</h2>\n<p class=\"note\">{}</p>",
+        esc(lang.kpi("Tables")),
+        esc(lang.kpi("The data behind every chart above."))
+    );
+    for t in kpi_tables(view, lang) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&t.heading));
+        let text_columns = if t.header.len() > 2 { vec![0, 1] } else { vec![0] };
+        DataTable { caption: &t.heading, header: t.header, rows: t.rows, text_columns }.render(&mut out);
+    }
+    let _ = writeln!(
+        out,
+        "</section>\n<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
         esc(&view.servgap_version),
+        esc(lang.kpi("Help-desk KPIs")),
         esc(&view.input.file)
     );
     out

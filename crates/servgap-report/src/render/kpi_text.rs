@@ -2,19 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::support::units::{human_duration, human_value};
-use crate::model::kpi::{DurationView, GroupView, KpiReportView, ShareView, TargetView};
-
-fn share(s: Option<&ShareView>) -> String {
-    s.map_or_else(
-        || "–".to_owned(),
-        |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high),
-    )
-}
-
-fn dur(g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
-    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration(stat(d)))
-}
+use super::support::kpi_tables::kpi_tables;
+use crate::i18n::Lang;
+use crate::model::kpi::KpiReportView;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Flavour {
@@ -86,24 +76,15 @@ fn heading(flavour: Flavour, text: &str, out: &mut String) {
     }
 }
 
-fn best_clock(view: &KpiReportView) -> &'static str {
-    let business = view.totals.iter().any(|g| g.durations.iter().any(|d| d.clock == "business"));
-    if business {
-        "business"
-    } else {
-        "calendar"
-    }
-}
-
-fn render(view: &KpiReportView, flavour: Flavour) -> String {
+fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
     let mut out = String::new();
     let input = &view.input;
     match flavour {
         Flavour::Markdown => {
-            let _ = writeln!(out, "# Help-desk KPIs: {}\n", input.file);
+            let _ = writeln!(out, "# {}: {}\n", lang.kpi("Help-desk KPIs"), input.file);
         }
         Flavour::Text => {
-            let _ = writeln!(out, "Help-desk KPIs: {}\n", input.file);
+            let _ = writeln!(out, "{}: {}\n", lang.kpi("Help-desk KPIs"), input.file);
         }
     }
     let _ = writeln!(
@@ -130,172 +111,21 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
         )
     );
 
-    let clock = best_clock(view);
-    heading(flavour, &format!("Whole data ({clock} time)"), &mut out);
-    let rows: Vec<Vec<String>> = view
-        .totals
-        .iter()
-        .map(|g| {
-            vec![
-                g.segment.label(),
-                g.created.to_string(),
-                g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                dur(g, "first-resolution", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.mean),
-                share(g.first_contact_resolution.as_ref()),
-                share(g.reopen.as_ref()),
-                share(g.csat.as_ref()),
-            ]
-        })
-        .collect();
-    table(
-        flavour,
-        &[
-            "segment",
-            "created",
-            "solved",
-            "FRT median",
-            "FRT p90",
-            "resolution median",
-            "resolution p90",
-            "resolution mean",
-            "FCR",
-            "reopen",
-            "CSAT",
-        ],
-        &rows,
-        &mut out,
-    );
-
-    if view.totals.iter().any(|g| !g.sla.is_empty()) {
-        heading(flavour, "SLA attainment by segment", &mut out);
-        let rows: Vec<Vec<String>> = view
-            .totals
-            .iter()
-            .flat_map(|g| {
-                g.sla.iter().map(|s| {
-                    vec![
-                        g.segment.label(),
-                        s.name.clone(),
-                        s.met.to_string(),
-                        s.breached.to_string(),
-                        share(s.attainment.as_ref()),
-                    ]
-                })
-            })
-            .collect();
-        table(flavour, &["segment", "SLA", "met", "breached", "attainment [95 % CI]"], &rows, &mut out);
-    }
-
-    if !view.targets.is_empty() {
-        heading(flavour, "Gap to target (whole data)", &mut out);
-        let rows: Vec<Vec<String>> = view
-            .gaps
-            .iter()
-            .filter_map(|g| {
-                let t = view.targets.get(g.target)?;
-                Some(vec![
-                    t.label.clone(),
-                    g.segment.label(),
-                    human_value(&t.unit, g.actual),
-                    human_value(&t.unit, t.target),
-                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
-                    if t.unit == "seconds" {
-                        format!(
-                            "{}{}",
-                            if g.absolute < 0.0 { "−" } else { "+" },
-                            human_duration(g.absolute.abs())
-                        )
-                    } else if t.unit == "share" {
-                        format!("{:+.1} pp", 100.0 * g.absolute)
-                    } else {
-                        format!("{:+.1}", g.absolute)
-                    },
-                    g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
-                    g.status.to_owned(),
-                    g.n.to_string(),
-                ])
-            })
-            .collect();
-        table(
-            flavour,
-            &["target", "segment", "actual", "target", "minimum", "gap", "gap/target", "status", "n"],
-            &rows,
-            &mut out,
-        );
-        let sourced: Vec<&TargetView> = view.targets.iter().filter(|t| t.source.is_some()).collect();
-        for t in sourced {
-            let _ = writeln!(out, "* {} — {}", t.label, t.source.as_deref().unwrap_or(""));
-        }
-        if view.targets.iter().any(|t| t.source.is_some()) {
+    for t in kpi_tables(view, lang) {
+        heading(flavour, &t.heading, &mut out);
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        table(flavour, &head, &t.rows, &mut out);
+        if t.heading == lang.kpi("Gap to target (whole data)") {
+            for target in view.targets.iter().filter(|t| t.source.is_some()) {
+                let _ = writeln!(out, "* {} — {}", target.label, target.source.as_deref().unwrap_or(""));
+            }
             out.push('\n');
         }
     }
-
-    heading(flavour, &format!("Per {} (all tickets, {clock} time)", m.period), &mut out);
-    let rows: Vec<Vec<String>> = view
-        .periods
-        .iter()
-        .filter(|g| g.segment.dimension.is_none())
-        .map(|g| {
-            vec![
-                g.period_start.clone(),
-                g.created.to_string(),
-                g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                share(g.first_contact_resolution.as_ref()),
-                g.backlog_at_end.to_string(),
-            ]
-        })
-        .collect();
-    table(
-        flavour,
-        &[
-            "period",
-            "created",
-            "solved",
-            "FRT median",
-            "FRT p90",
-            "resolution median",
-            "FCR",
-            "backlog at end",
-        ],
-        &rows,
-        &mut out,
-    );
-
-    if !input.flags.is_empty() {
-        heading(flavour, "Flags recorded by the source", &mut out);
-        let rows: Vec<Vec<String>> = input
-            .flags
-            .iter()
-            .map(|f| {
-                vec![
-                    f.name.clone(),
-                    f.column.clone(),
-                    f.yes.to_string(),
-                    f.no.to_string(),
-                    f.other.to_string(),
-                    share(f.share.as_ref()),
-                ]
-            })
-            .collect();
-        table(
-            flavour,
-            &["flag", "column", "yes", "no", "blank/other", "yes share [95 % CI]"],
-            &rows,
-            &mut out,
-        );
-    }
-
-    heading(flavour, "Data quality", &mut out);
+    heading(flavour, lang.kpi("Data quality"), &mut out);
     if input.findings.is_empty() {
-        out.push_str("No problems found.\n");
+        out.push_str(lang.kpi("No problems found."));
+        out.push('\n');
     } else {
         for f in &input.findings {
             let _ = writeln!(out, "* {} ({}): {} — {}", f.rule, f.requirement, f.count, f.action);
@@ -308,14 +138,14 @@ fn render(view: &KpiReportView, flavour: Flavour) -> String {
     out
 }
 
-/// Aligned text for a terminal.
-pub fn render_kpi_text(view: &KpiReportView) -> String {
-    render(view, Flavour::Text)
+/// Aligned text for a terminal, in `lang`.
+pub fn render_kpi_text(view: &KpiReportView, lang: Lang) -> String {
+    render(view, Flavour::Text, lang)
 }
 
-/// GitHub-flavoured Markdown.
-pub fn render_kpi_markdown(view: &KpiReportView) -> String {
-    render(view, Flavour::Markdown)
+/// GitHub-flavoured Markdown, in `lang`.
+pub fn render_kpi_markdown(view: &KpiReportView, lang: Lang) -> String {
+    render(view, Flavour::Markdown, lang)
 }
 
 /// Pretty JSON (schema [`crate::model::kpi::KPI_SCHEMA`]), with a final newline.
