@@ -22,7 +22,7 @@ fn chromium() -> PathBuf {
     )
 }
 
-fn headless(profile: &Path) -> Command {
+pub(crate) fn headless(profile: &Path) -> Command {
     let mut command = Command::new(chromium());
     command.args([
         "--headless",

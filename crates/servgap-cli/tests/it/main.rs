@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod golden;
 mod kpi;
+mod print;
 mod report;
 mod segments;
 

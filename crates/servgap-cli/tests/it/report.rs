@@ -138,7 +138,7 @@ fn rendering_is_deterministic_and_escapes_data() {
 const WAVE2: &str = "examples/demo/servqual22-wave2-demo.csv";
 
 /// The demo analysed `--by branch`, as the CLI does.
-fn by_branch(lang: &str) -> AnalysisReport {
+pub fn by_branch(lang: &str) -> AnalysisReport {
     let instrument = servgap_core::builtin::servqual22();
     let path = repo().join(DEMO);
     let source = Source::new(&path);

@@ -125,7 +125,15 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
   h2 { break-before: auto; break-after: avoid; border-top: none; }
   h3 { break-after: avoid; }
   figure, .card, tr, ul.findings li { break-inside: avoid; }
-  table { font-size: 8.5pt; }
+  table { font-size: 7.5pt; width: 100%; }
+  caption { break-after: avoid; }
+  thead { display: table-header-group; }
+  th, td { padding: .1rem .22rem; }
+  .num { white-space: normal; }
+  td.statement { min-width: 0; }
+  .table-wrap { overflow: visible; margin: .25rem 0 .75rem; }
+  figure svg { max-width: 100%; }
+  h2 + *, h3 + * { break-before: avoid; }
   a { color: inherit; text-decoration: none; }
   ul.findings li, .card, tbody tr:nth-child(even) { background: none; }
 }
