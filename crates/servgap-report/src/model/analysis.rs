@@ -11,6 +11,7 @@ use servgap_core::servqual::{
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
+use super::charts::ChartsView;
 use super::common::{battery_views, BatteryView, InputSummary, InstrumentView, Texts};
 use super::segments::SegmentsView;
 
@@ -49,6 +50,8 @@ pub struct AnalysisReport {
     /// Items and dimensions by measure, largest shortfall first (the core's ranking);
     /// the first entry orders the tables.
     pub rankings: Vec<RankingView>,
+    /// The data of every chart (see [`super::charts`]).
+    pub charts: ChartsView,
     /// Segment comparison (`analyze --by COLUMN`); see [`super::segments`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<SegmentsView>,
@@ -628,7 +631,7 @@ impl AnalysisReport {
                 })
                 .collect(),
         });
-        AnalysisReport {
+        let mut report = AnalysisReport {
             schema: SCHEMA.to_owned(),
             servgap_version: env!("CARGO_PKG_VERSION").to_owned(),
             input,
@@ -701,7 +704,10 @@ impl AnalysisReport {
                 })
                 .collect(),
             segments: None,
-        }
+            charts: ChartsView::default(),
+        };
+        report.charts = ChartsView::of(&report);
+        report
     }
 }
 

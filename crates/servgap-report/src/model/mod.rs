@@ -7,12 +7,14 @@
 //! `common`, `kpi` → `common`. Nothing here formats text for people.
 
 pub mod analysis;
+pub mod charts;
 pub mod common;
 pub mod kpi;
 pub mod segments;
 pub mod waves;
 
 pub use analysis::*;
+pub use charts::ChartsView;
 pub use common::{BatteryView, FindingExample, InputSummary, InstrumentView, RuleFindings};
 pub use segments::*;
 pub use waves::*;

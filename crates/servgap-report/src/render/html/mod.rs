@@ -18,8 +18,8 @@ use crate::render::support::page::{
     battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
 };
 use crate::render::svg::{
-    self, distribution_chart, ipa_chart, item_gap_chart, means_chart, zot_chart, DistributionChart, GapRow,
-    IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
+    self, distribution_chart, ipa_chart, item_gap_chart, means_chart, zot_chart, Bin, DistributionChart,
+    GapRow, IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
 };
 
 fn dimension_index(report: &AnalysisReport, id: &str) -> usize {
@@ -129,19 +129,17 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
     }
 
     // Item gaps per comparison, sorted, with CIs.
-    for (c, comparison) in report.instrument.comparisons.iter().enumerate() {
+    for series in &report.charts.item_gaps {
+        let comparison = &series.measure;
         let id = format!("chart-item-gaps-{comparison}");
-        let items = report.ranked_items(Some(comparison));
-        let rows: Vec<GapRow> = items
+        let rows: Vec<GapRow> = series
+            .points
             .iter()
-            .filter_map(|it| {
-                let x = it.comparisons.get(c)?;
-                Some(GapRow {
-                    label: it.id.clone(),
-                    group: dimension_index(report, &it.dimension),
-                    mean: x.mean?,
-                    ci: x.ci,
-                })
+            .map(|p| GapRow {
+                label: p.item.clone(),
+                group: dimension_index(report, &p.dimension),
+                mean: p.mean,
+                ci: p.ci,
             })
             .collect();
         let name = lang.comparison(comparison);
@@ -184,17 +182,17 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
                 ci_label.clone(),
                 l.col_p_holm.to_owned(),
             ],
-            rows: items
+            rows: series
+                .points
                 .iter()
-                .filter_map(|it| {
-                    let x = it.comparisons.get(c)?;
-                    Some(vec![
-                        it.id.clone(),
-                        dimension_name(report, &it.dimension, lang).to_owned(),
-                        lang.num(x.mean, 2),
-                        lang.interval(x.ci, 2),
-                        lang.p(x.t.as_ref().and_then(|t| t.p_holm)),
-                    ])
+                .map(|p| {
+                    vec![
+                        p.item.clone(),
+                        dimension_name(report, &p.dimension, lang).to_owned(),
+                        lang.num(Some(p.mean), 2),
+                        lang.interval(p.ci, 2),
+                        lang.p(p.p_holm),
+                    ]
                 })
                 .collect(),
             text_columns: vec![0, 1],
@@ -204,21 +202,19 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
 
     // IPA, by stated and by derived importance.
     if let Some(ipa) = &report.ipa {
-        for (basis, cut) in [("stated", ipa.stated_importance_cut), ("derived", ipa.derived_importance_cut)] {
-            let Some(cut) = cut else { continue };
+        for series in &report.charts.ipa {
+            let basis = series.basis.as_str();
+            let cut = series.importance_cut;
             let id = format!("chart-ipa-{basis}");
             let stated = basis == "stated";
-            let points: Vec<svg::IpaPoint> = ipa
+            let points: Vec<svg::IpaPoint> = series
                 .points
                 .iter()
-                .filter_map(|p| {
-                    let item = report.items.iter().find(|i| i.id == p.item)?;
-                    Some(svg::IpaPoint {
-                        label: p.item.clone(),
-                        group: dimension_index(report, &item.dimension),
-                        performance: p.performance,
-                        importance: ipa_pick(p, stated).0?,
-                    })
+                .map(|p| svg::IpaPoint {
+                    label: p.item.clone(),
+                    group: dimension_index(report, &p.dimension),
+                    performance: p.performance,
+                    importance: p.importance,
                 })
                 .collect();
             let (y_title, basis_name) = if basis == "stated" {
@@ -294,15 +290,14 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
     {
         let id = "chart-zone-of-tolerance";
         let rows: Vec<ZotRow> = report
-            .items
+            .charts
+            .zone_of_tolerance
             .iter()
-            .filter_map(|it| {
-                Some(ZotRow {
-                    label: it.id.clone(),
-                    minimum: battery_mean(&it.batteries, "A")?,
-                    desired: battery_mean(&it.batteries, "D")?,
-                    perceived: battery_mean(&it.batteries, "P")?,
-                })
+            .map(|z| ZotRow {
+                label: z.item.clone(),
+                minimum: z.minimum,
+                desired: z.desired,
+                perceived: z.perceived,
             })
             .collect();
         let (title, description) = match lang {
@@ -367,22 +362,16 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
     }
 
     // Distribution of the respondents' overall score.
-    for dist in &report.score_distributions {
-        if dist.counts.is_empty() {
-            continue;
-        }
-        let id = format!("chart-distribution-{}", dist.comparison);
-        let bins = DistributionChart::bin(&dist.counts, 0.25);
-        let total: u64 = dist.counts.iter().map(|x| x.1).sum();
-        let mean = report
-            .overall
-            .iter()
-            .find(|o| o.comparison.as_ref() == Some(&dist.comparison) && o.aggregation == "unweighted")
-            .and_then(|o| o.mean);
-        let name = lang.comparison(&dist.comparison);
+    for dist in &report.charts.distributions {
+        let id = format!("chart-distribution-{}", dist.measure);
+        let bins: Vec<Bin> =
+            dist.bins.iter().map(|b| Bin { from: b.from, to: b.to, count: b.count }).collect();
+        let total = dist.respondents;
+        let mean = dist.mean;
+        let name = lang.comparison(&dist.measure);
         let (title, description, x_title) = match lang {
             Lang::En => (
-                format!("Respondents’ overall {} score", lang.comparison_short(&dist.comparison)),
+                format!("Respondents’ overall {} score", lang.comparison_short(&dist.measure)),
                 format!(
                     "Histogram of {total} respondents’ overall scores (the mean of their dimension scores) in bins of 0.25 scale points, with a dashed line at zero and a solid line at the mean {}.",
                     lang.num(mean, 2)
@@ -390,7 +379,7 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
                 format!("{name}: respondent’s mean over dimensions"),
             ),
             Lang::Pl => (
-                format!("Ogólny wynik respondentów: {}", lang.comparison_short(&dist.comparison)),
+                format!("Ogólny wynik respondentów: {}", lang.comparison_short(&dist.measure)),
                 format!(
                     "Histogram wyników ogólnych ({}; średnia z wyników w wymiarach) w przedziałach co 0,25 punktu skali, z linią przerywaną w zerze i linią ciągłą w średniej {}.",
                     lang.respondents(total),
