@@ -69,6 +69,11 @@ impl Lang {
             "business" => "roboczy",
             "time" => "czas",
             "Per period" => "W okresach",
+            "Per period and segment" => "W okresach i segmentach",
+            "Whiskers: 95 % Wilson interval." => "Wąsy: 95-procentowy przedział Wilsona.",
+            "Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band." => {
+                "Słupek: wartość (zielony – cel osiągnięty, pomarańczowy – w paśmie tolerancji, cynobrowy – poniżej minimum). Kreska: cel. Tło: zielone = cel, piaskowe = pasmo tolerancji."
+            }
             other => other,
         }
     }
@@ -79,5 +84,24 @@ impl Lang {
             Lang::En => self.count(n, ("ticket", "tickets", "tickets")),
             Lang::Pl => self.count(n, ("zgłoszenie", "zgłoszenia", "zgłoszeń")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_16_kpi_labels_are_translated_and_plurals_follow_polish_rules() {
+        for label in
+            ["Help-desk KPIs", "Summary", "Tables", "created", "solved", "backlog at end", "Data quality"]
+        {
+            assert_ne!(Lang::Pl.kpi(label), label, "{label} has a Polish text");
+            assert_eq!(Lang::En.kpi(label), label);
+        }
+        assert_eq!(Lang::Pl.tickets(1), "1 zgłoszenie");
+        assert_eq!(Lang::Pl.tickets(3), "3 zgłoszenia");
+        assert_eq!(Lang::Pl.tickets(12), "12 zgłoszeń");
+        assert_eq!(Lang::En.tickets(2), "2 tickets");
     }
 }

@@ -16,6 +16,8 @@ pub struct SegmentsView {
     pub column: String,
     /// Segments with fewer scored respondents than this are reported but not tested.
     pub min_segment_n: u64,
+    /// Confidence level of the segments' intervals.
+    pub confidence: f64,
     /// The tests, in English words (for JSON readers; printers word it in their language).
     pub method: String,
     /// Per segment, in order of the segment value.
@@ -349,6 +351,7 @@ impl SegmentsView {
         SegmentsView {
             column: column.to_owned(),
             min_segment_n: MIN_SEGMENT_N,
+            confidence: comparison.options.confidence,
             method:
                 "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
                      (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; \

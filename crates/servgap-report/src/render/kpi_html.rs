@@ -429,6 +429,9 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
     out.push_str("</svg>\n");
 }
 
+/// How to read the bullet charts.
+const BULLET_NOTE: &str = "Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.";
+
 /// The whole page.
 pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     let mut out = String::new();
@@ -461,7 +464,12 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     );
 
     if !view.targets.is_empty() {
-        out.push_str("<section id=\"targets\" aria-labelledby=\"targets-h\">\n<h2 id=\"targets-h\">KPIs against targets (whole data)</h2>\n<p class=\"note\">Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.</p>\n<div class=\"kpi-chart\">\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"targets\" aria-labelledby=\"targets-h\">\n<h2 id=\"targets-h\">{}</h2>\n<p class=\"note\">{}</p>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("KPIs against targets (whole data)")),
+            esc(lang.kpi(BULLET_NOTE))
+        );
         for (i, g) in view.gaps.iter().enumerate() {
             if let Some(t) = view.targets.get(g.target) {
                 bullet(t, g, &format!("chart-bullet-{}", i + 1), &mut out);
@@ -484,7 +492,8 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         out.push_str("</section>\n");
         let _ = writeln!(
             out,
-            "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Trend per {} with the target line (all tickets)</h2>\n<div class=\"kpi-chart\">",
+            "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">{} ({})</h2>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("Trend per period with the target line (all tickets)")),
             esc(&view.method.period)
         );
         for (k, t) in view.targets.iter().enumerate() {
@@ -495,8 +504,11 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         out.push_str("</div>\n</section>\n");
     }
     if view.totals.iter().any(|g| !g.sla.is_empty()) {
-        out.push_str(
-            "<section id=\"sla\" aria-labelledby=\"sla-h\">\n<h2 id=\"sla-h\">SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n<div class=\"kpi-chart\">\n",
+        let _ = writeln!(
+            out,
+            "<section id=\"sla\" aria-labelledby=\"sla-h\">\n<h2 id=\"sla-h\">{}</h2>\n<p class=\"note\">{}</p>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("SLA attainment by segment")),
+            esc(lang.kpi("Whiskers: 95 % Wilson interval."))
         );
         sla_bars(view, &mut out);
         out.push_str("</div>\n</section>\n");

@@ -11,7 +11,7 @@ fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String 
     let cl = lang.compare_labels();
     let mut out = String::new();
     heading(flavour, 2, &format!("{}: {}", cl.h_segments, view.column), &mut out);
-    let _ = writeln!(out, "{}", lang.segments_intro(&view.column, 0.95));
+    let _ = writeln!(out, "{}", lang.segments_intro(&view.column, view.confidence));
     // Per measure: one table of dimension means by segment, with the tests.
     let mut measures: Vec<&str> = view.tests.iter().map(|t| t.measure.as_str()).collect();
     measures.dedup();

@@ -204,6 +204,38 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
         rows,
     ));
 
+    if view.periods.iter().any(|g| g.segment.dimension.is_some()) {
+        let heading = format!(
+            "{}: {} ({} {})",
+            lang.kpi("Per period and segment"),
+            m.period,
+            lang.kpi(clock),
+            lang.kpi("time")
+        );
+        let rows: Vec<Vec<String>> = view
+            .periods
+            .iter()
+            .filter(|g| g.segment.dimension.is_some())
+            .map(|g| {
+                vec![
+                    g.period_start.clone(),
+                    segment_label(lang, &g.segment),
+                    g.created.to_string(),
+                    g.solved.to_string(),
+                    dur(g, "first-response", clock, |d| d.median),
+                    dur(g, "first-resolution", clock, |d| d.median),
+                    share(g.first_contact_resolution.as_ref()),
+                ]
+            })
+            .collect();
+        out.push(KpiTable::new(
+            &heading,
+            lang,
+            &["period", "segment", "created", "solved", "FRT median", "resolution median", "FCR"],
+            rows,
+        ));
+    }
+
     if !input.flags.is_empty() {
         let heading = lang.kpi("Flags recorded by the source").to_owned();
         let rows: Vec<Vec<String>> = input
