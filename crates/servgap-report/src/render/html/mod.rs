@@ -60,11 +60,12 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
             .map(|b| (lang.battery(b).to_owned(), battery_colour(b)))
             .collect();
         let rows: Vec<MeansRow> = report
-            .dimensions
+            .charts
+            .dimension_means
             .iter()
             .map(|d| MeansRow {
-                label: d.name(lang.code()).to_owned(),
-                values: report.instrument.batteries.iter().map(|b| battery_mean(&d.batteries, b)).collect(),
+                label: report.dimension_name(&d.dimension, lang.code()).to_owned(),
+                values: d.means.clone(),
             })
             .collect();
         let names: Vec<&str> = report.instrument.batteries.iter().map(|b| lang.battery(b)).collect();
