@@ -9,7 +9,8 @@ use servgap_pipeline::{
     analyze, AnalyzeRequest, ReadProgress, StatisticsOptions, SurveyRules, WilcoxonOptions,
 };
 use servgap_report::{
-    render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
+    render_html, render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
+    Lang,
 };
 
 use crate::args::{AnalyzeArgs, OutputFormat};
@@ -68,16 +69,19 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
     }
     let outcome = outcome.map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
-    let report = outcome.report(&args.lang);
+    let (report, lang) = (outcome.report(), Lang::from(args.lang));
     let segments = report.segments.as_ref();
     let text = match args.format {
-        OutputFormat::Text => render_text(&report) + &segments.map(render_segments_text).unwrap_or_default(),
+        OutputFormat::Text => {
+            render_text(&report, lang) + &segments.map(|s| render_segments_text(s, lang)).unwrap_or_default()
+        }
         OutputFormat::Markdown => {
-            render_markdown(&report) + &segments.map(render_segments_markdown).unwrap_or_default()
+            render_markdown(&report, lang)
+                + &segments.map(|s| render_segments_markdown(s, lang)).unwrap_or_default()
         }
         OutputFormat::Json => render_json(&report).context("cannot serialise the report")?,
-        OutputFormat::Html => servgap_report::render_html(&report),
-        OutputFormat::Pdf => return write_pdf(&servgap_report::render_html(&report), &destination),
+        OutputFormat::Html => render_html(&report, lang),
+        OutputFormat::Pdf => return write_pdf(&render_html(&report, lang), &destination),
     };
     destination.write(text.as_bytes())
 }

@@ -8,6 +8,8 @@ use servgap_pipeline::{
     ConfidenceLevel, Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource,
     WilcoxonMethod, ZeroMethod,
 };
+use servgap_pipeline::{Limits, DEFAULT_MAX_SEGMENTS};
+use servgap_report::Lang;
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
 
@@ -68,14 +70,14 @@ Missing data: an item counts for a respondent when all its ratings (E and P) are
 scores need every dimension; reliability is listwise. Invalid cells are reported and
 treated as missing unless --strict is given, in which case the first one stops the run.
 
-Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/1).";
+Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/2).";
 
 /// Output formats of `analyze`, `compare` and `kpi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON for scripts (schemas servgap.analysis/1, servgap.compare/1, servgap.kpi/1)
+    /// Versioned JSON for scripts (schemas servgap.analysis/2, servgap.compare/2, servgap.kpi/1)
     Json,
     /// GitHub-flavoured Markdown
     Markdown,
@@ -97,9 +99,9 @@ pub enum ZeroHandling {
 /// How the Wilcoxon p-value is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WilcoxonMode {
-    /// Exact below 50 non-zero differences without ties, normal approximation otherwise
+    /// Exact (ties and zeros included) up to 50 non-zero differences, normal approximation above
     Auto,
-    /// Exact where possible
+    /// Exact wherever affordable (about 1,000 untied differences)
     Exact,
     /// Always the normal approximation
     Normal,
@@ -132,6 +134,54 @@ pub struct ReadArgs {
     /// Worksheet of an XLSX file (the first when omitted)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Size limits that keep memory bounded.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Size limits of the readers (docs/limits.md); a file beyond one is refused with an
+/// error naming the row and the limit, before more than the limit is held in memory.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Longest row (record) of a delimited file, in bytes
+    #[arg(long, default_value_t = Limits::default().max_row_bytes, value_name = "BYTES")]
+    pub max_row_bytes: usize,
+    /// Longest cell, in bytes
+    #[arg(long, default_value_t = Limits::default().max_cell_bytes, value_name = "BYTES")]
+    pub max_cell_bytes: usize,
+    /// Largest unpacked size of a workbook (.xlsx, .ods), in bytes
+    #[arg(long, default_value_t = Limits::default().max_workbook_bytes, value_name = "BYTES")]
+    pub max_workbook_bytes: u64,
+}
+
+impl LimitArgs {
+    /// The readers' limits.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_row_bytes: self.max_row_bytes,
+            max_cell_bytes: self.max_cell_bytes,
+            max_workbook_bytes: self.max_workbook_bytes,
+            ..Limits::default()
+        }
+    }
+}
+
+/// Language of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// Polish (polski)
+    Pl,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Pl => Lang::Pl,
+        }
+    }
 }
 
 /// `servgap analyze`.
@@ -154,9 +204,9 @@ pub struct AnalyzeArgs {
     /// Name input files by their full path as given in the report (default: file name only)
     #[arg(long)]
     pub full_path: bool,
-    /// Language of the report (Markdown, HTML, PDF) and of item and dimension texts
-    #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
-    pub lang: String,
+    /// Language of the report (every format) and of item and dimension texts
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
     /// Confidence level of every interval, between 0.5 and 1 (exclusive)
     #[arg(long, default_value = "0.95", value_name = "LEVEL")]
     pub confidence: ConfidenceLevel,
@@ -209,8 +259,8 @@ pub struct CompareArgs {
     #[arg(long)]
     pub full_path: bool,
     /// Language of the report and of item and dimension texts
-    #[arg(long, default_value = "en", value_name = "LANG", value_parser = ["en", "pl"])]
-    pub lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
     /// Confidence level of every interval (and of the verdicts), between 0.5 and 1 (exclusive)
     #[arg(long, default_value = "0.95", value_name = "LEVEL")]
     pub confidence: ConfidenceLevel,
@@ -354,6 +404,15 @@ pub struct KpiArgs {
     /// Examples kept per rule in the report (0 to 1000)
     #[arg(long, default_value = "20", value_name = "N")]
     pub examples: ExampleLimit,
+    /// Most distinct values of one segment dimension before the run stops with an error
+    #[arg(long, default_value_t = DEFAULT_MAX_SEGMENTS, value_name = "N")]
+    pub max_segments: usize,
+    /// Size limits that keep memory bounded.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    /// Language of the report
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
 }
 
 impl From<KpiPeriod> for Period {
@@ -404,6 +463,7 @@ impl ReadArgs {
             encoding: self.encoding.clone(),
             delimiter: self.delimiter,
             sheet: self.sheet.clone(),
+            limits: self.limits.limits(),
         }
     }
 

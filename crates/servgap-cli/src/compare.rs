@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 use servgap_pipeline::{compare, no_progress, CompareRequest, SurveyRules};
-use servgap_report::{render_waves_html, render_waves_json, render_waves_markdown, render_waves_text};
+use servgap_report::{render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, Lang};
 
 use crate::args::{CompareArgs, OutputFormat};
 use crate::output::Destination;
@@ -26,13 +26,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let outcome =
         compare(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
-    let report = outcome.report(&args.lang);
+    let (report, lang) = (outcome.report(), Lang::from(args.lang));
     let text = match args.format {
-        OutputFormat::Text => render_waves_text(&report),
-        OutputFormat::Markdown => render_waves_markdown(&report),
+        OutputFormat::Text => render_waves_text(&report, lang),
+        OutputFormat::Markdown => render_waves_markdown(&report, lang),
         OutputFormat::Json => render_waves_json(&report).context("cannot serialise the report")?,
-        OutputFormat::Html => render_waves_html(&report),
-        OutputFormat::Pdf => return write_pdf(&render_waves_html(&report), &destination),
+        OutputFormat::Html => render_waves_html(&report, lang),
+        OutputFormat::Pdf => return write_pdf(&render_waves_html(&report, lang), &destination),
     };
     destination.write(text.as_bytes())
 }

@@ -2,8 +2,7 @@
 
 use anyhow::Context as _;
 use servgap_pipeline::{kpi, KpiRequest};
-use servgap_report::kpi::{render_kpi_json, render_kpi_markdown, render_kpi_text};
-use servgap_report::kpi_html::render_kpi_html;
+use servgap_report::{render_kpi_html, render_kpi_json, render_kpi_markdown, render_kpi_text, Lang};
 
 use crate::args::{KpiArgs, OutputFormat};
 use crate::output::Destination;
@@ -31,22 +30,24 @@ fn request(args: KpiArgs) -> KpiRequest {
         delimiter: args.delimiter,
         examples: args.examples,
         path_display: path_display(args.full_path),
+        limits: args.limits.limits(),
+        max_segments: args.max_segments,
     }
 }
 
 /// Runs `servgap kpi`.
 pub fn run(args: KpiArgs) -> anyhow::Result<()> {
     let destination = Destination::new(args.output.as_deref(), &args.input_files())?;
-    let format = args.format;
+    let (format, lang) = (args.format, Lang::from(args.lang));
     let outcome = kpi(&request(args)).map_err(|e| pipeline_error(e, KPI_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
     let view = outcome.report();
     let text = match format {
-        OutputFormat::Text => render_kpi_text(&view),
-        OutputFormat::Markdown => render_kpi_markdown(&view),
+        OutputFormat::Text => render_kpi_text(&view, lang),
+        OutputFormat::Markdown => render_kpi_markdown(&view, lang),
         OutputFormat::Json => render_kpi_json(&view).context("cannot serialise the report")?,
-        OutputFormat::Html => render_kpi_html(&view),
-        OutputFormat::Pdf => return write_pdf(&render_kpi_html(&view), &destination),
+        OutputFormat::Html => render_kpi_html(&view, lang),
+        OutputFormat::Pdf => return write_pdf(&render_kpi_html(&view, lang), &destination),
     };
     destination.write(text.as_bytes())
 }

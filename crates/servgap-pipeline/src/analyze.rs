@@ -43,5 +43,7 @@ pub fn analyze(request: &AnalyzeRequest, progress: Progress<'_>) -> Result<Analy
         _ => None,
     };
     let input = views::input_summary(request, &read);
-    Ok(AnalysisOutcome { instrument: read.instrument, analysis, segments, input, warnings: Vec::new() })
+    let warnings =
+        Warning::rows_rejected(&input.file, read.scan.rejected, read.scan.rows).into_iter().collect();
+    Ok(AnalysisOutcome { instrument: read.instrument, analysis, segments, input, warnings })
 }

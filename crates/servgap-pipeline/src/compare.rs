@@ -37,22 +37,26 @@ pub fn compare(request: &CompareRequest, progress: Progress<'_>) -> Result<Compa
     let read = |source: &SurveySource, index: usize| {
         read_wave(source, &request.rules, request.path_display, index, progress)
     };
-    let (instrument, before_partials, before) = read(&request.before, 0)?;
-    let (_, after_partials, after) = read(&request.after, 1)?;
+    let (instrument, before_partials, before, before_rejected) = read(&request.before, 0)?;
+    let (_, after_partials, after, after_rejected) = read(&request.after, 1)?;
+    let warnings = [(&before, before_rejected), (&after, after_rejected)]
+        .into_iter()
+        .filter_map(|(wave, rejected)| Warning::rows_rejected(&wave.file, rejected, wave.rows))
+        .collect();
     let options = AnalysisOptions { confidence: request.confidence.get(), ..AnalysisOptions::default() };
     let comparison = WaveComparison::new(&before_partials, &after_partials, &options)?;
-    Ok(ComparisonOutcome { instrument, comparison, before, after, warnings: Vec::new() })
+    Ok(ComparisonOutcome { instrument, comparison, before, after, warnings })
 }
 
-/// One wave: its instrument, partial aggregate and input description.
+/// One wave: its instrument, partial aggregate, input description and rejected rows.
 fn read_wave(
     source: &SurveySource,
     rules: &SurveyRules,
     path_display: PathDisplay,
     index: usize,
     progress: Progress<'_>,
-) -> Result<(Instrument, servgap_core::servqual::SurveyPartials, WaveInputView), PipelineError> {
+) -> Result<(Instrument, servgap_core::servqual::SurveyPartials, WaveInputView, u64), PipelineError> {
     let read = read_survey(source, rules, None, index, progress)?;
-    let input = views::wave_input(path_display.label(&source.file), &read);
-    Ok((read.instrument, read.scan.total, input))
+    let input = views::wave_input(&source.file, path_display, &read);
+    Ok((read.instrument, read.scan.total, input, read.scan.rejected))
 }

@@ -8,7 +8,7 @@ use servgap_ingest::tickets::{
 use servgap_ingest::{read_header, Source};
 use servgap_report::kpi::{KpiInput, KpiMethod, TargetView};
 
-use crate::request::KpiRequest;
+use crate::request::{KpiRequest, PathDisplay};
 use crate::views;
 use crate::warning::Warning;
 use crate::PipelineError;
@@ -47,6 +47,9 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     let mapping = request.mapping.as_deref().map(TicketMapping::load).transpose()?;
     let calendar = request.calendar.as_deref().map(CalendarFile::load).transpose()?;
     let targets = request.targets.as_deref().map(TargetsFile::load).transpose()?;
+    if let Some(targets) = &targets {
+        targets.check_calendar(calendar.as_ref())?;
+    }
 
     let source = ticket_source(request, mapping.as_ref());
     let header = read_header(&source)?;
@@ -68,10 +71,8 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         ..TicketOptions::default()
     };
     let import = import_tickets(&source, &header, &plan, &engine, &ticket_options)?;
-    let mut warnings = Vec::new();
-    if import.tickets == 0 && import.rows > 0 {
-        warnings.push(Warning::NoTicketPassed { rows: import.rows });
-    }
+    let file = PathDisplay::FileName.label(&request.file);
+    let warnings = Warning::rows_rejected(&file, import.rejected, import.rows).into_iter().collect();
 
     let periods = import.aggregate.finish(&engine);
     let totals = KpiReport {
@@ -100,6 +101,7 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
 /// The ticket file with the request's reading options first, then the mapping's.
 fn ticket_source(request: &KpiRequest, mapping: Option<&TicketMapping>) -> Source {
     let mut source = Source::new(&request.file);
+    source.limits = request.limits;
     source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
     source.options.delimiter = request.delimiter.map(|d| d.byte());
     if let Some(m) = mapping {
@@ -115,6 +117,7 @@ fn kpi_options(
     targets: Option<&TargetsFile>,
 ) -> Result<KpiOptions, PipelineError> {
     let mut options = KpiOptions::new(report_zone)?;
+    options.max_segments = request.max_segments;
     options.period = request.period;
     options.dimensions = Vec::new();
     for dimension in &request.segments {

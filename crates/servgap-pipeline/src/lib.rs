@@ -11,7 +11,7 @@
 //! let mut request = AnalyzeRequest::new(SurveySource::new("survey.csv"));
 //! request.segment_by = Some("branch".to_owned());
 //! let outcome = analyze(&request, &no_progress)?;
-//! let report = outcome.report("en"); // the view model; render it with servgap-report
+//! let report = outcome.report(); // the language-free view model; render it with servgap-report
 //! # let _ = report;
 //! # Ok(())
 //! # }
@@ -63,7 +63,8 @@ pub use warning::Warning;
 pub use servgap_core::instrument::Instrument;
 /// The validated option values a front end parses its input into, re-exported from the
 /// core so a front end needs no other crate to build a request.
-pub use servgap_core::kpi::{Dimension, DurationKpi, Period};
+pub use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
 pub use servgap_core::options::{ConfidenceLevel, ExampleLimit};
 pub use servgap_core::servqual::{Coverage, Crosshair};
 pub use servgap_core::stats::wilcoxon::{WilcoxonMethod, WilcoxonOptions, ZeroMethod};
+pub use servgap_ingest::Limits;

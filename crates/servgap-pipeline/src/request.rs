@@ -11,10 +11,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use servgap_core::kpi::{Dimension, DurationKpi, Period};
+use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
 use servgap_core::options::{ConfidenceLevel, ExampleLimit};
 use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair};
 use servgap_core::stats::wilcoxon::WilcoxonOptions;
+use servgap_ingest::Limits;
 
 use crate::PipelineError;
 
@@ -34,6 +35,14 @@ impl PathDisplay {
         match (self, path.file_name()) {
             (PathDisplay::FileName, Some(name)) => name.to_string_lossy().into_owned(),
             _ => path.display().to_string(),
+        }
+    }
+
+    /// The full path a report adds beside the file name, when asked for.
+    pub fn full_path(self, path: &Path) -> Option<String> {
+        match self {
+            PathDisplay::FileName => None,
+            PathDisplay::AsGiven => Some(path.display().to_string()),
         }
     }
 }
@@ -157,6 +166,8 @@ pub struct SurveySource {
     pub delimiter: Option<Delimiter>,
     /// Worksheet of an XLSX file; the first when `None`.
     pub sheet: Option<String>,
+    /// Row, cell and workbook size limits (`docs/limits.md`).
+    pub limits: Limits,
 }
 
 impl SurveySource {
@@ -169,6 +180,7 @@ impl SurveySource {
             encoding: None,
             delimiter: None,
             sheet: None,
+            limits: Limits::default(),
         }
     }
 
@@ -321,6 +333,11 @@ pub struct KpiRequest {
     pub examples: ExampleLimit,
     /// How the report names the files.
     pub path_display: PathDisplay,
+    /// Row, cell and workbook size limits (`docs/limits.md`).
+    pub limits: Limits,
+    /// Most distinct values of one segment dimension (`channel`, ...) before the run
+    /// stops with an error instead of growing memory.
+    pub max_segments: usize,
 }
 
 impl KpiRequest {
@@ -343,6 +360,8 @@ impl KpiRequest {
             delimiter: None,
             examples: ExampleLimit::default(),
             path_display: PathDisplay::default(),
+            limits: Limits::default(),
+            max_segments: DEFAULT_MAX_SEGMENTS,
         }
     }
 }

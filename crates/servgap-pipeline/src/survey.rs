@@ -25,6 +25,7 @@ pub(crate) fn prepare(request: &SurveySource) -> Result<Prepared, PipelineError>
     let instrument = resolve_instrument(&request.instrument)?;
     let mapping = request.mapping.as_deref().map(Mapping::load).transpose()?;
     let mut source = Source::new(&request.file);
+    source.limits = request.limits;
     source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
     source.options.delimiter = request.delimiter.map(|d| d.byte());
     source.options.sheet.clone_from(&request.sheet);

@@ -13,19 +13,20 @@ use servgap_report::{
     AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView, WaveInputView, WaveReport,
 };
 
-use crate::request::{AnalyzeRequest, KpiRequest};
+use crate::request::{AnalyzeRequest, KpiRequest, PathDisplay};
 use crate::survey::ReadSurvey;
 use crate::{AnalysisOutcome, ComparisonOutcome, KpiOutcome};
 
 impl AnalysisOutcome {
-    /// The view model (schema `servgap.analysis/1`), with texts in `language` (`en` or `pl`).
+    /// The view model (schema `servgap.analysis/2`), language-free: the printers take
+    /// the language.
     ///
     /// The only place the analysis view model is built.
-    pub fn report(&self, language: &str) -> AnalysisReport {
-        let report = AnalysisReport::new(&self.instrument, &self.analysis, self.input.clone(), language);
+    pub fn report(&self) -> AnalysisReport {
+        let report = AnalysisReport::new(&self.instrument, &self.analysis, self.input.clone());
         match &self.segments {
             Some((column, segments)) => {
-                report.with_segments(SegmentsView::new(&self.instrument, segments, column, language))
+                report.with_segments(SegmentsView::new(&self.instrument, segments, column))
             }
             None => report,
         }
@@ -33,11 +34,11 @@ impl AnalysisOutcome {
 }
 
 impl ComparisonOutcome {
-    /// The view model (schema `servgap.compare/1`), with texts in `language` (`en` or `pl`).
+    /// The view model (schema `servgap.compare/2`), language-free.
     ///
     /// The only place the wave-comparison view model is built.
-    pub fn report(&self, language: &str) -> WaveReport {
-        WaveReport::new(&self.instrument, &self.comparison, self.before.clone(), self.after.clone(), language)
+    pub fn report(&self) -> WaveReport {
+        WaveReport::new(&self.instrument, &self.comparison, self.before.clone(), self.after.clone())
     }
 }
 
@@ -61,7 +62,8 @@ impl KpiOutcome {
 /// The input section of an analysis: file label, reader, rows and findings.
 pub(crate) fn input_summary(request: &AnalyzeRequest, read: &ReadSurvey) -> InputSummary {
     InputSummary {
-        file: request.path_display.label(&request.source.file),
+        file: PathDisplay::FileName.label(&request.source.file),
+        path: request.path_display.full_path(&request.source.file),
         reader: read.reader_summary(),
         rows: read.scan.rows,
         findings: read.findings_summary(),
@@ -70,8 +72,17 @@ pub(crate) fn input_summary(request: &AnalyzeRequest, read: &ReadSurvey) -> Inpu
 }
 
 /// The input of one wave of a comparison.
-pub(crate) fn wave_input(file: String, read: &ReadSurvey) -> WaveInputView {
-    WaveInputView { file, rows: read.scan.rows, findings: read.findings_summary() }
+pub(crate) fn wave_input(
+    file: &std::path::Path,
+    path_display: PathDisplay,
+    read: &ReadSurvey,
+) -> WaveInputView {
+    WaveInputView {
+        file: PathDisplay::FileName.label(file),
+        path: path_display.full_path(file),
+        rows: read.scan.rows,
+        findings: read.findings_summary(),
+    }
 }
 
 impl ReadSurvey {

@@ -9,19 +9,33 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The ticket file had rows, but every ticket broke a rule: the report lists only rejections.
-    NoTicketPassed {
+    /// Some rows were rejected whole (a broken rule under the default policy): the result
+    /// stands on the rest, and the report's data-quality section lists why. Said on the
+    /// terminal too, because a report written to a file is not read at once.
+    RowsRejected {
+        /// The file, as the report names it.
+        file: String,
+        /// Rows (tickets) rejected.
+        rejected: u64,
         /// Data rows read.
-        rows: u64,
+        read: u64,
     },
+}
+
+impl Warning {
+    /// A [`Warning::RowsRejected`] when any row was rejected.
+    pub(crate) fn rows_rejected(file: &str, rejected: u64, read: u64) -> Option<Warning> {
+        (rejected > 0).then(|| Warning::RowsRejected { file: file.to_owned(), rejected, read })
+    }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::NoTicketPassed { rows } => {
-                write!(f, "no ticket passed the rules (data rows read: {rows}); see the data-quality section")
-            }
+            Warning::RowsRejected { file, rejected, read } => write!(
+                f,
+                "{file}: {rejected} of {read} data rows were rejected and left out; the report's data-quality section says why"
+            ),
         }
     }
 }

@@ -1,36 +1,35 @@
 //! # servgap-report
 //!
-//! Turns a [`servgap_core::servqual::SurveyAnalysis`] into something people read:
-//! a versioned JSON document, aligned terminal text, Markdown, and a self-contained
-//! HTML report with inline SVG charts ([`html::render_html`]) in English or Polish
-//! ([`i18n::Lang`]). The findings come ranked from the core
-//! (`servgap_core::servqual::insights`); [`insights`] only words them.
+//! Turns what `servgap-core` computed into something people read, in three layers:
 //!
-//! The crate owns the serialised view model ([`model::AnalysisReport`]); the core
-//! never derives `Serialize`, so the JSON contract changes only when this crate says so.
-//! Rendering is deterministic: the same analysis always gives byte-identical output.
+//! - [`model`]: the view models (analysis with segments, wave comparison, KPI),
+//!   serialisable and versioned; the only layer that sees core types.
+//! - [`render`]: the printers (terminal text, Markdown, JSON, HTML with inline SVG),
+//!   which only format what a view model carries.
+//! - [`i18n`]: every label and sentence in English and Polish ([`Lang`]), including
+//!   the wording of the core's findings ([`i18n::insights`]) and the methods appendix.
+//!
+//! Rendering is deterministic: the same view model always gives byte-identical output.
 
-pub mod compare;
-pub mod compare_html;
-pub mod html;
 pub mod i18n;
-pub mod insights;
-pub mod kpi;
-pub mod kpi_html;
-pub mod methods;
 pub mod model;
-pub mod svg;
-pub mod text;
+pub mod render;
 
-pub use compare::{
-    render_segments_markdown, render_segments_text, render_waves_json, render_waves_markdown,
-    render_waves_text, SegmentsView, WaveInputView, WaveReport, COMPARE_SCHEMA,
+pub use i18n::{insights, methods, Lang};
+pub use model::kpi;
+pub use model::{
+    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView, WaveInputView, WaveReport,
+    COMPARE_SCHEMA, SCHEMA,
 };
-pub use compare_html::render_waves_html;
-pub use html::render_html;
-pub use i18n::Lang;
-pub use model::{AnalysisReport, FindingExample, InputSummary, RuleFindings, SCHEMA};
-pub use text::{render_json, render_markdown, render_text};
+pub use render::html::render_html;
+pub use render::kpi_html::render_kpi_html;
+pub use render::kpi_text::{render_kpi_json, render_kpi_markdown, render_kpi_text};
+pub use render::segments_text::{render_segments_markdown, render_segments_text};
+pub use render::support::units::{human_duration, human_value};
+pub use render::svg;
+pub use render::text::{render_json, render_markdown, render_text};
+pub use render::waves_html::render_waves_html;
+pub use render::waves_text::{render_waves_json, render_waves_markdown, render_waves_text};
 
 /// Any view model as pretty-printed JSON with a final newline: the one JSON layout
 /// of every servgap document (key order follows the struct, numbers are stable).

@@ -22,7 +22,7 @@ fn chromium() -> PathBuf {
     )
 }
 
-fn headless(profile: &Path) -> Command {
+pub(crate) fn headless(profile: &Path) -> Command {
     let mut command = Command::new(chromium());
     command.args([
         "--headless",
@@ -190,7 +190,7 @@ fn pdf_without_chromium_names_the_package_to_install() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim(),
+        String::from_utf8_lossy(&out.stderr).trim().lines().last().unwrap_or_default(),
         "error: PDF output needs Chromium: install the Debian package `chromium` (apt-get install chromium) \
          or set SERVGAP_CHROMIUM to its path"
     );
@@ -212,7 +212,7 @@ fn issue_16_servgap_chromium_naming_a_missing_file_is_an_error_not_a_fallback() 
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim(),
+        String::from_utf8_lossy(&out.stderr).trim().lines().last().unwrap_or_default(),
         format!(
             "error: SERVGAP_CHROMIUM is set to {}, which is not a file; point it at the Chromium executable or unset it",
             missing.display()

@@ -231,15 +231,19 @@ fn servicenow_and_cfpb_through_their_mappings() {
 
 #[test]
 fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
+    let o = servgap(&["kpi", DEMO, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: demo-tickets.csv: 2 of 400 data rows were rejected and left out; the report's data-quality section says why\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["input"]["rejected"], 2, "the report lists the rejections");
+    // Issue 11: every ticket rejected is an error, not a report of nothing.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
     std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
     let o = servgap(&["kpi", file.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        stderr(&o),
-        "warning: no ticket passed the rules (data rows read: 1); see the data-quality section\n"
-    );
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(json["input"]["rejected"], 1, "still a report, listing the rejection");
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("none of the 1 data rows could be used"), "{}", stderr(&o));
 }

@@ -10,6 +10,7 @@ mod golden;
 mod kpi;
 mod output;
 mod pipeline;
+mod print;
 mod report;
 mod segments;
 

@@ -59,7 +59,7 @@ fn analyze_by_branch_matches_the_oracle() {
 fn analyze_by_text_and_errors() {
     let out = servgap(&["analyze", DEMO, "--by", "branch"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Segments by branch"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Segments: branch"));
     let missing = servgap(&["analyze", DEMO, "--by", "region"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot segment by `region`"));
@@ -82,7 +82,7 @@ fn analyze_by_text_and_errors() {
 #[test]
 fn compare_demo_waves() {
     let value = json(&servgap(&["compare", DEMO, WAVE2, "-f", "json"]));
-    assert_eq!(value["schema"], "servgap.compare/1");
+    assert_eq!(value["schema"], "servgap.compare/2");
     let verdicts: Vec<(&str, &str)> = value["dimensions"]
         .as_array()
         .unwrap()

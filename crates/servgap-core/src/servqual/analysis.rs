@@ -365,6 +365,64 @@ pub struct SurveyAnalysis {
     pub score_distributions: Vec<ScoreDistribution>,
 }
 
+/// Items and dimensions ordered by one measure, largest shortfall first: the one
+/// ranking every report uses for its tables and charts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranking {
+    /// The comparison ranked by, or `None` for mean perception (SERVPERF).
+    pub comparison: Option<Comparison>,
+    /// Item indices (positions in [`SurveyAnalysis::items`]).
+    pub items: Vec<usize>,
+    /// Dimension indices (positions in [`SurveyAnalysis::dimensions`]).
+    pub dimensions: Vec<usize>,
+}
+
+/// The sort key of a row: its mean of comparison `c` (position in the format's
+/// comparisons), falling back to mean P; rows without either go last.
+fn shortfall_key(comparisons: &[ComparisonStats], batteries: &[BatteryStats], c: usize) -> f64 {
+    comparisons
+        .get(c)
+        .and_then(|x| x.mean)
+        .or_else(|| batteries.iter().find(|b| b.battery == Battery::Perceived).and_then(|b| b.mean))
+        .unwrap_or(f64::INFINITY)
+}
+
+impl SurveyAnalysis {
+    /// One [`Ranking`] per comparison of the format (in format order), or a single
+    /// ranking by mean P when the format has none.
+    ///
+    /// Order: ascending mean difference (the most negative, i.e. the largest
+    /// shortfall, first), ties kept in instrument order (stable sort); rows with no
+    /// mean last.
+    pub fn rankings(&self) -> Vec<Ranking> {
+        let comparisons: Vec<Option<Comparison>> = match self.items.first() {
+            Some(item) if !item.comparisons.is_empty() => {
+                item.comparisons.iter().map(|c| Some(c.comparison)).collect()
+            }
+            _ => vec![None],
+        };
+        comparisons
+            .into_iter()
+            .enumerate()
+            .map(|(c, comparison)| {
+                let mut items: Vec<usize> = (0..self.items.len()).collect();
+                items.sort_by(|&a, &b| {
+                    let key =
+                        |i: usize| shortfall_key(&self.items[i].comparisons, &self.items[i].batteries, c);
+                    key(a).total_cmp(&key(b))
+                });
+                let mut dimensions: Vec<usize> = (0..self.dimensions.len()).collect();
+                dimensions.sort_by(|&a, &b| {
+                    let d = &self.dimensions;
+                    let key = |i: usize| shortfall_key(&d[i].comparisons, &d[i].batteries, c);
+                    key(a).total_cmp(&key(b))
+                });
+                Ranking { comparison, items, dimensions }
+            })
+            .collect()
+    }
+}
+
 /// Exact distribution of a respondent-level score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreDistribution {

@@ -226,6 +226,36 @@ pub struct SegmentTest {
     pub kruskal_p_holm: Option<f64>,
 }
 
+impl SegmentTest {
+    /// Whether the segments differ on this scope: Welch's ANOVA p, Holm-adjusted over
+    /// the dimensions, below [`super::SIGNIFICANCE`]. `None` for the overall score
+    /// (not adjusted) and when the test could not run.
+    pub fn differs(&self) -> Option<bool> {
+        self.welch_p_holm.map(|p| super::is_significant(Some(p)))
+    }
+
+    /// Whether Kruskal–Wallis (Holm-adjusted) agrees that the segments differ;
+    /// `None` as for [`SegmentTest::differs`].
+    pub fn confirmed_by_ranks(&self) -> Option<bool> {
+        self.kruskal_p_holm.map(|p| super::is_significant(Some(p)))
+    }
+
+    /// Indices of the tested segments with the lowest and the highest mean score
+    /// (first index on ties); `None` when no tested segment has a mean.
+    pub fn extremes(&self) -> Option<(usize, usize)> {
+        let scored: Vec<(usize, f64)> = self
+            .groups
+            .iter()
+            .zip(&self.tested)
+            .enumerate()
+            .filter_map(|(i, (g, &tested))| Some((i, g.mean.filter(|_| tested)?)))
+            .collect();
+        let lowest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
+        let highest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        Some((lowest.0, highest.0))
+    }
+}
+
 /// A survey split by a segment column: each segment's analysis, and tests across segments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SegmentComparison {

@@ -318,16 +318,14 @@ pub fn insights(analysis: &SurveyAnalysis, instrument: &Instrument) -> Vec<Insig
         .flat_map(|d| d.reliability.iter().map(move |r| (Some(d.index), r)))
         .chain(analysis.reliability.iter().map(|r| (None, r)));
     for (dimension, r) in scales {
-        if let Some(alpha) = r.alpha {
-            if alpha < MIN_ALPHA {
-                out.push(Insight::LowReliability { dimension, scale: r.label.clone(), alpha });
-            }
+        if let (Some(alpha), true) = (r.alpha, alpha_is_low(r.alpha)) {
+            out.push(Insight::LowReliability { dimension, scale: r.label.clone(), alpha });
         }
     }
 
     for d in &analysis.dimensions {
         for diff in &d.difference_reliability {
-            let unreliable = diff.r_dd.is_some_and(|r| r < MIN_DIFFERENCE_RELIABILITY);
+            let unreliable = difference_is_unreliable(diff.r_dd);
             let collinear = diff.r_px.is_some_and(|r| r >= MAX_COMPONENT_CORRELATION);
             if unreliable || collinear {
                 out.push(Insight::DifferenceScoreUnreliable {
@@ -341,9 +339,9 @@ pub fn insights(analysis: &SurveyAnalysis, instrument: &Instrument) -> Vec<Insig
     }
 
     let small_items: Vec<(usize, u64)> =
-        analysis.items.iter().filter(|it| it.n < SMALL_SAMPLE).map(|it| (it.index, it.n)).collect();
+        analysis.items.iter().filter(|it| is_small_sample(it.n)).map(|it| (it.index, it.n)).collect();
     let small_dims: Vec<(usize, u64)> =
-        analysis.dimensions.iter().filter(|d| d.n < SMALL_SAMPLE).map(|d| (d.index, d.n)).collect();
+        analysis.dimensions.iter().filter(|d| is_small_sample(d.n)).map(|d| (d.index, d.n)).collect();
     if !small_items.is_empty() || !small_dims.is_empty() {
         let min_n = small_items.iter().chain(&small_dims).map(|x| x.1).min().unwrap_or(0);
         out.push(Insight::SmallSample {
@@ -360,6 +358,27 @@ pub fn insights(analysis: &SurveyAnalysis, instrument: &Instrument) -> Vec<Insig
     // Stable sort: equal severities keep the (deterministic) generation order.
     out.sort_by(|a, b| a.kind().cmp(&b.kind()).then(a.severity().total_cmp(&b.severity())));
     out
+}
+
+/// Whether Cronbach's `alpha` is below [`MIN_ALPHA`] (a report flags it).
+pub fn alpha_is_low(alpha: Option<f64>) -> bool {
+    alpha.is_some_and(|a| a < MIN_ALPHA)
+}
+
+/// Whether a difference-score reliability `r_dd` is below [`MIN_DIFFERENCE_RELIABILITY`].
+pub fn difference_is_unreliable(r_dd: Option<f64>) -> bool {
+    r_dd.is_some_and(|r| r < MIN_DIFFERENCE_RELIABILITY)
+}
+
+/// Whether `n` respondents are fewer than [`SMALL_SAMPLE`]: the one small-sample
+/// threshold of every report (items, dimensions, segments).
+pub fn is_small_sample(n: u64) -> bool {
+    n < SMALL_SAMPLE
+}
+
+/// Whether an adjusted p-value is below [`SIGNIFICANCE`]; `None` (not tested) is not significant.
+pub fn is_significant(p_adjusted: Option<f64>) -> bool {
+    p_adjusted.is_some_and(|p| p < SIGNIFICANCE)
 }
 
 #[cfg(test)]

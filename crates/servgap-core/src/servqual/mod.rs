@@ -24,7 +24,7 @@ pub use accumulate::{AllocationParts, DimensionParts, ItemParts, OverallParts, S
 pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
     AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability, DimensionResult,
-    ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore,
+    ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore, Ranking,
     ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
 };
 pub use compare::{
@@ -32,8 +32,9 @@ pub use compare::{
     WaveSide, MIN_SEGMENT_N,
 };
 pub use findings::{
-    insights, ImportanceBasis, Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA,
-    MIN_DIFFERENCE_RELIABILITY, SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
+    alpha_is_low, difference_is_unreliable, insights, is_significant, is_small_sample, ImportanceBasis,
+    Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA, MIN_DIFFERENCE_RELIABILITY,
+    SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
 };
 pub use rules::{check_respondent, Finding, FindingLog, FindingLogParts, Location, Rule};
 

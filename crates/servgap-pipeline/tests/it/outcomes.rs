@@ -31,8 +31,7 @@ fn analyze_the_demo_by_branch() {
     let (column, segments) = outcome.segments.as_ref().unwrap();
     assert_eq!(column, "branch");
     assert_eq!(segments.segments.len(), 3);
-    let report = outcome.report("pl");
-    assert_eq!(report.language, "pl");
+    let report = outcome.report();
     assert_eq!(report.segments.as_ref().map(|s| s.segments.len()), Some(3));
     // Progress came through the callback, for the only file, never past its size.
     let calls = calls.into_inner().unwrap();
@@ -70,12 +69,10 @@ fn compare_the_demo_waves_with_full_paths_on_request() {
     request.path_display = PathDisplay::AsGiven;
     let outcome = compare(&request, &no_progress).unwrap();
     assert_eq!((outcome.before.rows, outcome.after.rows), (300, 280));
-    assert!(
-        outcome.after.file.ends_with("examples/demo/servqual22-wave2-demo.csv"),
-        "{}",
-        outcome.after.file
-    );
-    let report = outcome.report("en");
+    assert_eq!(outcome.after.file, "servqual22-wave2-demo.csv");
+    let full = outcome.after.path.as_deref().unwrap_or_default();
+    assert!(full.ends_with("examples/demo/servqual22-wave2-demo.csv"), "{full}");
+    let report = outcome.report();
     assert_eq!(report.dimensions.len(), 5);
 }
 
@@ -88,20 +85,26 @@ fn inspect_the_demo() {
 }
 
 #[test]
-fn kpi_without_any_valid_ticket_warns_as_a_value() {
+fn kpi_rejected_tickets_come_back_as_a_warning_value() {
     // Issue 16: the warning was an eprintln in the CLI; a server needs it as a value.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
-    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    let rows = "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n2,2026-01-02T10:00:00Z,2026-01-03T10:00:00Z\n";
+    std::fs::write(&file, rows).unwrap();
     let outcome = kpi(&KpiRequest::new(&file)).unwrap();
-    assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (1, 0, 1));
-    assert_eq!(outcome.warnings, [Warning::NoTicketPassed { rows: 1 }]);
+    assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (2, 1, 1));
+    let warning = Warning::RowsRejected { file: "tickets.csv".to_owned(), rejected: 1, read: 2 };
+    assert_eq!(outcome.warnings, [warning]);
     assert_eq!(
         outcome.warnings[0].to_string(),
-        "no ticket passed the rules (data rows read: 1); see the data-quality section"
+        "tickets.csv: 1 of 2 data rows were rejected and left out; the report's data-quality section says why"
     );
+    // Issue 11: when every ticket is rejected there is no report, but an error.
+    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    assert!(kpi(&KpiRequest::new(&file)).is_err());
     let demo = kpi(&KpiRequest::new(repo().join("examples/kpi/demo-tickets.csv"))).unwrap();
-    assert!(demo.warnings.is_empty());
+    let rejected = Warning::RowsRejected { file: "demo-tickets.csv".to_owned(), rejected: 2, read: 400 };
+    assert_eq!(demo.warnings, [rejected], "the demo's two broken tickets");
     assert_eq!(demo.report().input.file, "demo-tickets.csv");
 }
 

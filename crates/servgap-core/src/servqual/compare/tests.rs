@@ -96,6 +96,23 @@ fn hand_worked_segments() {
 }
 
 #[test]
+fn issue_16_segment_verdicts_and_extremes_come_from_the_core() {
+    // x: gaps −2, −1; y: 0, 1, 2; z: one respondent (not tested, so never an extreme).
+    let segments: BTreeMap<String, SurveyPartials> =
+        [("x", partials(&[-2, -1])), ("y", partials(&[0, 1, 2])), ("z", partials(&[3]))]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let a = &cmp.tests[0];
+    assert_eq!(a.extremes(), Some((0, 1)), "z has the highest mean but was not tested");
+    assert_eq!(a.differs(), a.welch_p_holm.map(|p| p < 0.05));
+    assert_eq!(a.confirmed_by_ranks(), a.kruskal_p_holm.map(|p| p < 0.05));
+    let overall = cmp.tests.iter().find(|t| t.scope == Scope::Overall).unwrap();
+    assert_eq!(overall.differs(), None, "the overall score is not Holm-adjusted");
+}
+
+#[test]
 fn hand_worked_waves() {
     let before = partials(&[-2, -2, -1, -1]);
     let after = partials(&[1, 1, 2, 2]);

@@ -256,3 +256,22 @@ fn perceptions_only_names_the_dimension_with_the_lowest_p() {
         [Insight::WeakestDimension { comparison: None, dimension: 0, mean: 4.0, ci: None, p_holm: None }]
     );
 }
+
+#[test]
+fn issue_16_thresholds_are_decided_once_in_the_core() {
+    assert!(alpha_is_low(Some(0.69)) && !alpha_is_low(Some(0.70)) && !alpha_is_low(None));
+    assert!(difference_is_unreliable(Some(0.5)) && !difference_is_unreliable(Some(0.7)));
+    assert!(is_small_sample(29) && !is_small_sample(30));
+    assert!(is_significant(Some(0.049)) && !is_significant(Some(0.05)) && !is_significant(None));
+}
+
+#[test]
+fn issue_16_rankings_put_the_largest_shortfall_first_and_keep_ties_in_order() {
+    let items = vec![item(0, 0, 50, -0.5, 0.01), item(1, 0, 50, -1.5, 0.01), item(2, 1, 50, -0.5, 0.01)];
+    let dims = vec![dimension(0, 100, -0.2, &[], 0.8, 0.1), dimension(1, 100, -0.9, &[], 0.8, 0.1)];
+    let rankings = analysis(items, dims).rankings();
+    assert_eq!(rankings.len(), 1);
+    assert_eq!(rankings[0].comparison, Some(Comparison::Gap));
+    assert_eq!(rankings[0].items, vec![1, 0, 2], "ties (items 0 and 2) in instrument order");
+    assert_eq!(rankings[0].dimensions, vec![1, 0]);
+}

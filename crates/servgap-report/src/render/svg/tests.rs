@@ -25,7 +25,7 @@ fn numbers_and_text_are_deterministic_and_escaped() {
 
 #[test]
 fn histogram_bins_align_on_multiples_of_the_width() {
-    let bins = DistributionChart::bin(&[(-1.3, 2), (-1.0, 1), (-0.1, 4), (0.5, 1)], 0.5);
+    let bins = crate::model::charts::bin(&[(-1.3, 2), (-1.0, 1), (-0.1, 4), (0.5, 1)], 0.5);
     let got: Vec<(f64, u64)> = bins.iter().map(|b| (b.from, b.count)).collect();
     assert_eq!(got, [(-1.5, 2), (-1.0, 1), (-0.5, 4), (0.0, 0), (0.5, 1)]);
 }

@@ -10,10 +10,12 @@
 
 use std::fmt::Write as _;
 
-use crate::html::page_start;
+use super::support::kpi_tables::kpi_tables;
+use super::support::markup::{escape as esc, PALETTE};
+use super::support::page::{page_start, DataTable};
+use super::support::units::human_value;
 use crate::i18n::Lang;
-use crate::kpi::{human_value, render_kpi_text, GapView, KpiReportView, TargetView};
-use crate::svg::{escape as esc, PALETTE};
+use crate::model::kpi::{GapView, KpiReportView, TargetView};
 
 /// Okabe–Ito colours (colour-blind safe), shared with the survey report's charts.
 const BLUE: &str = PALETTE[0];
@@ -142,9 +144,9 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
     let segment = g.segment.label();
     let summary = format!(
         "actual {} · target {}{} · {} (n = {})",
-        human_value(t.unit, g.actual),
-        human_value(t.unit, t.target),
-        t.minimum.map(|m| format!(" · minimum {}", human_value(t.unit, m))).unwrap_or_default(),
+        human_value(&t.unit, g.actual),
+        human_value(&t.unit, t.target),
+        t.minimum.map(|m| format!(" · minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
         g.status,
         g.n
     );
@@ -179,7 +181,7 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
         out,
         r#"<rect x="{left}" y="22" width="{:.1}" height="10" fill="{}" stroke="{INK}" stroke-width="0.5"/>"#,
         (x(g.actual) - left).max(1.0),
-        status_colour(g.status)
+        status_colour(&g.status)
     );
     let tx = x(t.target);
     let _ =
@@ -233,9 +235,9 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
         n,
         first.period_start,
         last.period_start,
-        human_value(t.unit, t.target),
-        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(t.unit, m))).unwrap_or_default(),
-        human_value(t.unit, last.actual),
+        human_value(&t.unit, t.target),
+        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
+        human_value(&t.unit, last.actual),
         last.n
     );
     if let Some(line) = &secondary {
@@ -274,7 +276,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{}</text>"#,
             left - 6.0,
             y(v) + 3.0,
-            esc(&human_value(t.unit, v))
+            esc(&human_value(&t.unit, v))
         );
     }
     if let Some(m) = t.minimum {
@@ -310,9 +312,9 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="{INK}" stroke-width="0.5"><title>{}: {} (n = {})</title></circle>"#,
             x(i),
             y(p.actual),
-            status_colour(p.status),
+            status_colour(&p.status),
             esc(&p.period_start),
-            esc(&human_value(t.unit, p.actual)),
+            esc(&human_value(&t.unit, p.actual)),
             p.n
         );
     }
@@ -427,32 +429,47 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
     out.push_str("</svg>\n");
 }
 
+/// How to read the bullet charts.
+const BULLET_NOTE: &str = "Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.";
+
 /// The whole page.
-pub fn render_kpi_html(view: &KpiReportView) -> String {
+pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     let mut out = String::new();
-    let title = format!("Help-desk KPIs: {}", view.input.file);
-    page_start(&mut out, Lang::En, view.servgap_version, &title, "Skip to summary", KPI_CSS);
+    let title = format!("{}: {}", lang.kpi("Help-desk KPIs"), view.input.file);
+    page_start(&mut out, lang, &view.servgap_version, &title, lang.kpi("Skip to summary"), KPI_CSS);
     let _ = writeln!(
         out,
-        "<header class=\"report\">\n<h1><span class=\"kicker\">Help-desk KPI report</span>{}</h1>\n</header>",
+        "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n</header>",
+        esc(lang.kpi("Help-desk KPI report")),
         esc(&view.input.file)
     );
-    out.push_str(
-        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n",
+    let _ = writeln!(
+        out,
+        "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>",
+        esc(lang.kpi("Summary"))
     );
     let _ = writeln!(
         out,
-        "<dl class=\"meta\"><dt>Tickets analysed</dt><dd>{}</dd><dt>Rejected</dt><dd>{} of {} rows</dd><dt>Layout</dt><dd>{}</dd><dt>Periods</dt><dd>{} in {}</dd></dl>\n</section>",
-        view.input.tickets,
+        "<dl class=\"meta\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} / {}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} ({})</dd></dl>\n</section>",
+        esc(lang.kpi("Tickets analysed")),
+        esc(&lang.tickets(view.input.tickets)),
+        esc(lang.kpi("Rejected")),
         view.input.rejected,
         view.input.rows,
+        esc(lang.kpi("Layout")),
         esc(&view.input.layout),
-        esc(view.method.period),
+        esc(lang.kpi("Periods")),
+        esc(&view.method.period),
         esc(&view.method.zone)
     );
 
     if !view.targets.is_empty() {
-        out.push_str("<section id=\"targets\" aria-labelledby=\"targets-h\">\n<h2 id=\"targets-h\">KPIs against targets (whole data)</h2>\n<p class=\"note\">Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.</p>\n<div class=\"kpi-chart\">\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"targets\" aria-labelledby=\"targets-h\">\n<h2 id=\"targets-h\">{}</h2>\n<p class=\"note\">{}</p>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("KPIs against targets (whole data)")),
+            esc(lang.kpi(BULLET_NOTE))
+        );
         for (i, g) in view.gaps.iter().enumerate() {
             if let Some(t) = view.targets.get(g.target) {
                 bullet(t, g, &format!("chart-bullet-{}", i + 1), &mut out);
@@ -475,29 +492,43 @@ pub fn render_kpi_html(view: &KpiReportView) -> String {
         out.push_str("</section>\n");
         let _ = writeln!(
             out,
-            "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Trend per {} with the target line (all tickets)</h2>\n<div class=\"kpi-chart\">",
-            esc(view.method.period)
+            "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">{} ({})</h2>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("Trend per period with the target line (all tickets)")),
+            esc(&view.method.period)
         );
         for (k, t) in view.targets.iter().enumerate() {
             let points: Vec<&GapView> =
                 view.period_gaps.iter().filter(|g| g.target == k && g.segment.dimension.is_none()).collect();
-            trend(t, &points, &format!("chart-trend-{}", k + 1), view.method.period, &mut out);
+            trend(t, &points, &format!("chart-trend-{}", k + 1), &view.method.period, &mut out);
         }
         out.push_str("</div>\n</section>\n");
     }
     if view.totals.iter().any(|g| !g.sla.is_empty()) {
-        out.push_str(
-            "<section id=\"sla\" aria-labelledby=\"sla-h\">\n<h2 id=\"sla-h\">SLA attainment by segment</h2>\n<p class=\"note\">Whiskers: 95 % Wilson interval.</p>\n<div class=\"kpi-chart\">\n",
+        let _ = writeln!(
+            out,
+            "<section id=\"sla\" aria-labelledby=\"sla-h\">\n<h2 id=\"sla-h\">{}</h2>\n<p class=\"note\">{}</p>\n<div class=\"kpi-chart\">",
+            esc(lang.kpi("SLA attainment by segment")),
+            esc(lang.kpi("Whiskers: 95 % Wilson interval."))
         );
         sla_bars(view, &mut out);
         out.push_str("</div>\n</section>\n");
     }
-    out.push_str("<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">Tables</h2>\n<p class=\"note\">The data behind every chart above.</p>\n<pre class=\"tables\">");
-    out.push_str(&esc(&render_kpi_text(view)));
     let _ = writeln!(
         out,
-        "</pre>\n</section>\n<footer><p>servgap {} · help-desk KPIs · {}</p></footer>\n</main>\n</body>\n</html>",
-        esc(view.servgap_version),
+        "<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">{}</h2>\n<p class=\"note\">{}</p>",
+        esc(lang.kpi("Tables")),
+        esc(lang.kpi("The data behind every chart above."))
+    );
+    for t in kpi_tables(view, lang) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&t.heading));
+        let text_columns = if t.header.len() > 2 { vec![0, 1] } else { vec![0] };
+        DataTable { caption: &t.heading, header: t.header, rows: t.rows, text_columns }.render(&mut out);
+    }
+    let _ = writeln!(
+        out,
+        "</section>\n<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
+        esc(&view.servgap_version),
+        esc(lang.kpi("Help-desk KPIs")),
         esc(&view.input.file)
     );
     out

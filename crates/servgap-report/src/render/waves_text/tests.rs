@@ -7,6 +7,9 @@ use servgap_core::servqual::{
 };
 
 use super::*;
+use crate::i18n::Lang;
+use crate::model::{SegmentsView, WaveInputView, COMPARE_SCHEMA};
+use crate::render::segments_text::{render_segments_markdown, render_segments_text};
 
 fn wave(perceptions: &[i16]) -> SurveyPartials {
     let instrument = servgap_core::builtin::servqual22();
@@ -20,7 +23,7 @@ fn wave(perceptions: &[i16]) -> SurveyPartials {
 }
 
 fn input(file: &str) -> WaveInputView {
-    WaveInputView { file: file.to_owned(), rows: 4, findings: Vec::new() }
+    WaveInputView { file: file.to_owned(), path: None, rows: 4, findings: Vec::new() }
 }
 
 #[test]
@@ -28,7 +31,7 @@ fn wave_report_json_and_text() {
     let instrument = servgap_core::builtin::servqual22();
     let cmp =
         WaveComparison::new(&wave(&[3, 4, 3, 4]), &wave(&[5, 6, 5, 6]), &AnalysisOptions::default()).unwrap();
-    let report = WaveReport::new(&instrument, &cmp, input("a.csv"), input("b.csv"), "en");
+    let report = WaveReport::new(&instrument, &cmp, input("a.csv"), input("b.csv"));
     let json = render_waves_json(&report).unwrap();
     assert_eq!(json, render_waves_json(&report).unwrap(), "deterministic");
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -38,9 +41,13 @@ fn wave_report_json_and_text() {
     assert_eq!(value["dimensions"][1]["verdict"], "improved");
     assert_eq!(value["overall"][0]["measure"], "gap");
     assert_eq!(value["overall"][0]["before"]["batteries"][1]["battery"], "P");
-    let text = render_waves_text(&report);
+    let text = render_waves_text(&report, Lang::En);
     assert!(text.contains("Dimensions") && text.contains("improved"), "{text}");
-    assert!(render_waves_markdown(&report).contains("| Dimension | n before |"));
+    assert!(text.contains("Reliability"), "dimension rows by display name: {text}");
+    assert!(!text.contains("P - X") && !text.contains("P − X"), "X is named: {text}");
+    assert!(render_waves_markdown(&report, Lang::En).contains("| Dimension | n before |"));
+    let polish = render_waves_text(&report, Lang::Pl);
+    assert!(polish.contains("Wymiary") && polish.contains("Niezawodność"), "{polish}");
 }
 
 #[test]
@@ -54,14 +61,15 @@ fn segments_view_json_and_text() {
     .into_iter()
     .collect();
     let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
-    let view = SegmentsView::new(&instrument, &cmp, "branch", "en");
+    let view = SegmentsView::new(&instrument, &cmp, "branch");
     let value = serde_json::to_value(&view).unwrap();
     assert_eq!(value["segments"].as_array().unwrap().len(), 3);
     assert_eq!(value["tests"].as_array().unwrap().len(), 6, "five dimensions and overall");
     assert_eq!(value["tests"][0]["groups"][2]["tested"], false);
     assert!(value["tests"][0]["welch_anova"]["p"].is_number());
     assert_eq!(value["chart"][0]["points"].as_array().unwrap().len(), 3);
-    let text = render_segments_text(&view);
-    assert!(text.contains("Segments by branch") && text.contains("not tested"), "{text}");
-    assert!(render_segments_markdown(&view).contains("| Dimension |"));
+    let text = render_segments_text(&view, Lang::En);
+    assert!(text.contains("Segments: branch") && text.contains("not tested"), "{text}");
+    assert!(text.contains("Reliability") && !text.contains("\n  reliability "), "names, not ids: {text}");
+    assert!(render_segments_markdown(&view, Lang::En).contains("| Dimension |"));
 }

@@ -15,12 +15,13 @@ pub struct Sentence {
     pub text: String,
 }
 
-fn dimension_name(report: &AnalysisReport, id: &str) -> String {
-    report.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name.clone())
+fn dimension_name(report: &AnalysisReport, lang: Lang, id: &str) -> String {
+    report.dimension_name(id, lang.code()).to_owned()
 }
 
+/// `item 7 “wording”`, with the whole wording (no cut: a cut phrase misleads).
 fn item_label(report: &AnalysisReport, lang: Lang, id: &str) -> String {
-    let text = report.items.iter().find(|i| i.id == id).map(|i| i.text.as_str()).unwrap_or("");
+    let text = report.item_text(id, lang.code());
     if text.is_empty() {
         lang.item_ref(id)
     } else {
@@ -28,18 +29,8 @@ fn item_label(report: &AnalysisReport, lang: Lang, id: &str) -> String {
             Lang::En => ("“", "”"),
             Lang::Pl => ("„", "”"),
         };
-        format!("{} {open}{}{close}", lang.item_ref(id), short(text, 60))
+        format!("{} {open}{}{close}", lang.item_ref(id), text.trim_end_matches('.'))
     }
-}
-
-/// Shortens a statement to about `width` characters at a word boundary.
-fn short(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.trim_end_matches('.').to_owned();
-    }
-    let cut: String = text.chars().take(width).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
 /// The summary sentences, in the core's ranking order. Low-reliability findings
@@ -67,7 +58,7 @@ pub fn sentences(report: &AnalysisReport, lang: Lang) -> Vec<Sentence> {
                 .iter()
                 .filter_map(|i| match i {
                     InsightView::LowReliability { dimension: Some(d), scale: s, alpha } if s == scale => {
-                        Some((dimension_name(report, d), *alpha))
+                        Some((dimension_name(report, lang, d), *alpha))
                     }
                     _ => None,
                 })
@@ -148,9 +139,9 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
             ),
         },
         InsightView::WeakestDimension { comparison, dimension, mean, ci, .. } => {
-            let name = dimension_name(report, dimension);
+            let name = dimension_name(report, lang, dimension);
             let ci = ci.map(|ci| format!(" ({})", lang.ci_prose(confidence, ci))).unwrap_or_default();
-            let what = match (lang, *comparison) {
+            let what = match (lang, comparison.as_deref()) {
                 (Lang::En, Some("gap")) => "mean gap".to_owned(),
                 (Lang::En, Some(c)) => format!("mean {}", c.to_uppercase()),
                 (Lang::En, None) => "mean perception".to_owned(),
@@ -166,7 +157,7 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
         InsightView::ConcentrateHere { importance, items } => {
             let k = items.len() as u64;
             let list = lang.list(&items.to_vec());
-            match (lang, *importance) {
+            match (lang, importance.as_str()) {
                 (Lang::En, basis) => format!(
                     "{} {} high {} importance but low performance (“concentrate here”): {list}.",
                     k,
@@ -185,7 +176,7 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
             match (lang, dimension) {
                 (Lang::En, Some(d)) => format!(
                     "Cronbach’s α of the {scale_name} of {} is {}, below 0.70: read that dimension’s score with caution.",
-                    dimension_name(report, d),
+                    dimension_name(report, lang, d),
                     n(*alpha)
                 ),
                 (Lang::En, None) => format!(
@@ -194,7 +185,7 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
                 ),
                 (Lang::Pl, Some(d)) => format!(
                     "α Cronbacha {scale_name} wymiaru {} wynosi {}, poniżej 0,70: wynik tego wymiaru należy traktować ostrożnie.",
-                    dimension_name(report, d),
+                    dimension_name(report, lang, d),
                     n(*alpha)
                 ),
                 (Lang::Pl, None) => {
@@ -203,8 +194,8 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
             }
         }
         InsightView::DifferenceScoreUnreliable { dimension, comparison, r_dd, r_px } => {
-            let name = dimension_name(report, dimension);
-            let x = match *comparison {
+            let name = dimension_name(report, lang, dimension);
+            let x = match comparison.as_str() {
                 "msa" => "A",
                 "mss" => "D",
                 _ => "E",
@@ -231,7 +222,7 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
                 subjects.push(format!("{} ({})", lang.items(ki), items.join(", ")));
             }
             if kd > 0 {
-                let names: Vec<String> = dimensions.iter().map(|d| dimension_name(report, d)).collect();
+                let names: Vec<String> = dimensions.iter().map(|d| dimension_name(report, lang, d)).collect();
                 subjects.push(format!("{} ({})", lang.dimensions(kd), names.join(", ")));
             }
             let single = ki + kd == 1;
@@ -273,14 +264,15 @@ fn sentence(report: &AnalysisReport, lang: Lang, confidence: f64, insight: &Insi
 
 #[cfg(test)]
 mod tests {
-    use super::short;
+    use crate::i18n::shorten;
 
     #[test]
-    fn statements_are_shortened_at_a_word_boundary() {
-        assert_eq!(short("Staff are polite.", 60), "Staff are polite");
+    fn issue_16_statements_are_shortened_at_a_word_boundary_or_not_at_all() {
+        assert_eq!(shorten("Staff are polite.", 60), "Staff are polite.");
         assert_eq!(
-            short("The company delivers its services when it said it would", 30),
+            shorten("The company delivers its services when it said it would", 30),
             "The company delivers its…"
         );
+        assert!(shorten("Employees give you prompt service", 20).chars().count() <= 20);
     }
 }

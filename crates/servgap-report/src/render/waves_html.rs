@@ -1,277 +1,26 @@
-//! HTML of comparisons: the "Segments" section of the analysis report (`--by`) and
-//! the self-contained wave-comparison page ([`render_waves_html`]), with their SVG
-//! charts. Same page shell, stylesheet and accessibility rules as [`crate::html`]:
-//! every chart has a data table, every verdict is a word as well as a colour, and
-//! every data string is escaped.
+//! The self-contained wave-comparison page ([`render_waves_html`]) with its SVG
+//! charts. Same page shell, stylesheet and accessibility rules as the analysis page
+//! (both from [`super::support::page`]): every chart has a data table, every verdict
+//! is a word as well as a colour, and every data string is escaped.
 
 use std::fmt::Write as _;
 
-use crate::compare::{ChangeView, SegmentTestView, SegmentsView, WaveReport};
-use crate::html::{
+use super::support::markup::{escape, measures, PALETTE};
+use super::support::page::{
     battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
 };
+use super::svg::{trend_chart, ChangePoint, TrendChart, TrendRow};
 use crate::i18n::Lang;
-use crate::model::AnalysisReport;
-use crate::svg::{
-    self, escape, segment_chart, trend_chart, ChangePoint, SegmentChart, SegmentGroup, SegmentPoint,
-    TrendChart, TrendRow,
-};
-
-/// Segments with fewer respondents than this are marked "interpret with care".
-const SMALL_SEGMENT: u64 = 30;
-
-/// Significance level of the generated sentences.
-const ALPHA: f64 = 0.05;
+use crate::model::{ChangeView, WaveReport};
 
 /// Verdict colours (Okabe–Ito): improved bluish green, worsened vermillion, unchanged grey.
 fn verdict_colour(verdict: &str) -> &'static str {
     match verdict {
-        "improved" => svg::PALETTE[2],
-        "worsened" => svg::PALETTE[4],
+        "improved" => PALETTE[2],
+        "worsened" => PALETTE[4],
         "unchanged" => "#767676",
         _ => "#b0b0b0",
     }
-}
-
-/// Display name of a measure: `Gap (P − E)`, or perceptions for SERVPERF.
-fn measure_name(lang: Lang, measure: &str) -> &'static str {
-    match lang.comparison(measure) {
-        "" => lang.labels().battery_p,
-        name => name,
-    }
-}
-
-fn segment_label(lang: Lang, name: &str) -> String {
-    match (name.is_empty(), lang) {
-        (false, _) => name.to_owned(),
-        (true, Lang::En) => "(blank)".to_owned(),
-        (true, Lang::Pl) => "(puste)".to_owned(),
-    }
-}
-
-/// Name of a test or series scope: the dimension's name, or the overall score.
-fn scope_name(lang: Lang, report: &AnalysisReport, id: &str) -> String {
-    if id == "overall" {
-        return lang.compare_labels().overall_score.to_owned();
-    }
-    report.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name.clone())
-}
-
-/// Measures in order of first appearance.
-fn measures<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for id in ids {
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
-}
-
-// ------------------------------------------------------------------ segments
-
-/// The segment charts (one per measure), in document order, with their data tables.
-pub fn segment_figures(report: &AnalysisReport, view: &SegmentsView) -> Vec<Figure> {
-    let lang = crate::html::lang_of(report);
-    let l = lang.labels();
-    let cl = lang.compare_labels();
-    let names: Vec<String> = view.segments.iter().map(|s| segment_label(lang, &s.name)).collect();
-    let ci_label = lang.ci_label(report.method.confidence);
-    let mut out = Vec::new();
-    for measure in measures(view.chart.iter().map(|s| s.measure)) {
-        let id = format!("chart-segments-{measure}");
-        let series: Vec<_> = view.chart.iter().filter(|s| s.measure == measure).collect();
-        let groups: Vec<SegmentGroup> = series
-            .iter()
-            .map(|s| SegmentGroup {
-                label: scope_name(lang, report, &s.id),
-                points: s.points.iter().map(|p| p.mean.map(|mean| SegmentPoint { mean, ci: p.ci })).collect(),
-            })
-            .collect();
-        let name = measure_name(lang, measure);
-        let column = &view.column;
-        let (title, description, axis_title) = match lang {
-            Lang::En => (
-                format!("{name} by {column}"),
-                format!(
-                    "For each dimension and the overall score, one row per {column} segment ({}): a marker at the segment’s mean {} with its {ci_label} as whiskers, and a solid line at zero.",
-                    lang.list(&names),
-                    lang.comparison_short(measure)
-                ),
-                format!("{name}, scale points"),
-            ),
-            Lang::Pl => (
-                format!("{name} według segmentów: {column}"),
-                format!(
-                    "Dla każdego wymiaru i wyniku ogólnego jeden wiersz na segment „{column}” ({}): znacznik w średniej wartości ({}) segmentu z {ci_label} jako wąsami oraz ciągła linia w zerze.",
-                    lang.list(&names),
-                    lang.comparison_short(measure)
-                ),
-                format!("{name}, punkty skali"),
-            ),
-        };
-        let chart = SegmentChart {
-            text: text(lang, &id, title.clone(), description),
-            segments: names.clone(),
-            groups,
-            axis_title,
-            ci_label: format!("{ci_label} ({})", l.legend_ci),
-        };
-        let rows = series
-            .iter()
-            .flat_map(|s| {
-                let dimension = scope_name(lang, report, &s.id);
-                s.points.iter().map(move |p| {
-                    vec![
-                        dimension.clone(),
-                        segment_label(lang, &p.segment),
-                        p.n.to_string(),
-                        lang.num(p.mean, 2),
-                        lang.interval(p.ci, 2),
-                    ]
-                })
-            })
-            .collect();
-        let table = DataTable {
-            caption: &title,
-            header: vec![
-                l.col_dimension.to_owned(),
-                cl.col_segment.to_owned(),
-                "n".to_owned(),
-                l.col_mean.to_owned(),
-                ci_label.clone(),
-            ],
-            rows,
-            text_columns: vec![0, 1],
-        };
-        out.push(Figure { id, svg: segment_chart(&chart), table: table.html() });
-    }
-    out
-}
-
-fn segment_sentences(lang: Lang, report: &AnalysisReport, view: &SegmentsView, measure: &str) -> Vec<String> {
-    let tests: Vec<&SegmentTestView> = view.tests.iter().filter(|t| t.measure == measure).collect();
-    let mut dims: Vec<(&SegmentTestView, f64)> = tests
-        .iter()
-        .filter(|t| t.scope == "dimension")
-        .filter_map(|t| Some((*t, t.welch_anova.as_ref()?.p_holm?)))
-        .collect();
-    let tested = dims.len();
-    dims.retain(|(_, p)| *p < ALPHA);
-    dims.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let confirmed = dims
-        .iter()
-        .filter(|(t, _)| t.kruskal_wallis.as_ref().and_then(|k| k.p_holm).is_some_and(|p| p < ALPHA))
-        .count();
-    let significant: Vec<String> = dims.iter().map(|(t, _)| scope_name(lang, report, &t.id)).collect();
-    let mut out = Vec::new();
-    if tested > 0 {
-        out.push(lang.segments_sentence(&view.column, &significant, confirmed, tested));
-    }
-    if let Some(overall) = tests.iter().find(|t| t.scope == "overall") {
-        let scored: Vec<_> = overall.groups.iter().filter(|g| g.tested && g.mean.is_some()).collect();
-        let key = |g: &&crate::compare::SegmentGroupView| g.mean.unwrap_or(f64::NAN);
-        let lowest = scored.iter().min_by(|a, b| key(a).total_cmp(&key(b)));
-        let highest = scored.iter().max_by(|a, b| key(a).total_cmp(&key(b)));
-        if let (Some(lo), Some(hi), Some(w)) = (lowest, highest, &overall.welch_anova) {
-            out.push(lang.segments_overall_sentence(
-                (&segment_label(lang, &lo.segment), lo.mean),
-                (&segment_label(lang, &hi.segment), hi.mean),
-                Some(w.p),
-            ));
-        }
-    }
-    out
-}
-
-/// The "Segments" section of the analysis report: sentences, chart, test table.
-pub(crate) fn segments_section(
-    out: &mut String,
-    report: &AnalysisReport,
-    view: &SegmentsView,
-    figures: &[Figure],
-) {
-    let lang = crate::html::lang_of(report);
-    let l = lang.labels();
-    let cl = lang.compare_labels();
-    section(out, "segments", &format!("{}: {}", cl.h_segments, view.column));
-    paragraph(out, &lang.segments_intro(&view.column, report.method.confidence));
-    let all = measures(view.tests.iter().map(|t| t.measure));
-    let mut flagged = (false, false);
-    for measure in &all {
-        let sentences = segment_sentences(lang, report, view, measure);
-        if !sentences.is_empty() {
-            out.push_str("<ul class=\"findings\">\n");
-            for s in &sentences {
-                let _ = writeln!(out, "<li>{}</li>", escape(s));
-            }
-            out.push_str("</ul>\n");
-        }
-        figure(out, figures, &format!("chart-segments-{measure}"), l);
-        let heading = if all.len() > 1 {
-            format!("{} — {}", cl.h_segment_tests, measure_name(lang, measure))
-        } else {
-            cl.h_segment_tests.to_owned()
-        };
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
-        let mut header = vec![l.col_dimension.to_owned()];
-        header.extend(view.segments.iter().map(|s| format!("n {}", segment_label(lang, &s.name))));
-        header.extend([
-            cl.col_welch_f.to_owned(),
-            "df1".to_owned(),
-            "df2".to_owned(),
-            "p".to_owned(),
-            l.col_p_holm.to_owned(),
-            cl.col_kruskal_h.to_owned(),
-            "df".to_owned(),
-            "p".to_owned(),
-            l.col_p_holm.to_owned(),
-            "ε²".to_owned(),
-        ]);
-        let rows = view
-            .tests
-            .iter()
-            .filter(|t| t.measure == *measure)
-            .map(|t| {
-                let mut row = vec![scope_name(lang, report, &t.id)];
-                row.extend(t.groups.iter().map(|g| {
-                    if !g.tested {
-                        flagged.0 = true;
-                        format!("{} †", g.n)
-                    } else if g.n < SMALL_SEGMENT {
-                        flagged.1 = true;
-                        format!("{} *", g.n)
-                    } else {
-                        g.n.to_string()
-                    }
-                }));
-                let w = t.welch_anova.as_ref();
-                let k = t.kruskal_wallis.as_ref();
-                row.extend([
-                    lang.num(w.map(|w| w.f), 2),
-                    lang.num(w.map(|w| w.df1), 0),
-                    lang.num(w.map(|w| w.df2), 1),
-                    lang.p(w.map(|w| w.p)),
-                    lang.p(w.and_then(|w| w.p_holm)),
-                    lang.num(k.map(|k| k.h), 2),
-                    lang.num(k.map(|k| k.df), 0),
-                    lang.p(k.map(|k| k.p)),
-                    lang.p(k.and_then(|k| k.p_holm)),
-                    lang.num(k.map(|k| k.epsilon_squared), 3),
-                ]);
-                row
-            })
-            .collect();
-        let caption = format!("{} ({})", heading, measure_name(lang, measure));
-        DataTable { caption: &caption, header, rows, text_columns: vec![0] }.render(out);
-    }
-    if flagged.0 {
-        paragraph(out, &format!("† {} ({}).", cl.note_untested, view.min_segment_n));
-    }
-    if flagged.1 {
-        paragraph(out, &format!("* {}.", cl.note_small));
-    }
-    out.push_str("</section>\n");
 }
 
 // ------------------------------------------------------------------ waves
@@ -284,28 +33,23 @@ const WAVE_CSS: &str = "td.verdict { font-weight: 600; white-space: nowrap; }
 .card .value.verdict, .card .value.pair { font-size: 1.3rem; }
 ";
 
-fn wave_lang(report: &WaveReport) -> Lang {
-    Lang::from_code(&report.language).unwrap_or(Lang::En)
-}
-
 fn change_name(lang: Lang, c: &ChangeView) -> String {
     if c.scope == "overall" {
         lang.compare_labels().overall_score.to_owned()
     } else {
-        c.name.clone()
+        c.name(lang.code()).unwrap_or_default().to_owned()
     }
 }
 
 /// The charts of a wave comparison, in document order, with their data tables.
-pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
-    let lang = wave_lang(report);
+pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let cl = lang.compare_labels();
     let ci_label = lang.ci_label(report.method.confidence);
     let mut out = Vec::new();
     let keys: Vec<(&'static str, String)> =
         ["improved", "worsened", "unchanged"].iter().map(|v| (verdict_colour(v), lang.verdict(v))).collect();
-    for measure in measures(report.dimensions.iter().map(|c| c.measure)) {
+    for measure in measures(report.dimensions.iter().map(|c| c.measure.as_str())) {
         let id = format!("chart-waves-{measure}");
         let changes: Vec<&ChangeView> = report
             .dimensions
@@ -319,13 +63,13 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                 label: change_name(lang, c),
                 before: c.before.mean,
                 after: c.after.mean,
-                colour: verdict_colour(c.verdict),
+                colour: verdict_colour(&c.verdict),
                 change: c.change.map(|change| ChangePoint { change, ci: c.ci }),
-                note: lang.verdict(c.verdict),
+                note: lang.verdict(&c.verdict),
                 rule_above: c.scope == "overall",
             })
             .collect();
-        let name = measure_name(lang, measure);
+        let name = lang.measure_name(measure);
         let (title, description) = match lang {
             Lang::En => (
                 format!("{name}: before and after, by dimension"),
@@ -377,7 +121,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                         lang.num(c.after.mean, 2),
                         lang.signed(c.change, 2),
                         lang.interval(c.ci, 2),
-                        lang.verdict(c.verdict),
+                        lang.verdict(&c.verdict),
                     ]
                 })
                 .collect(),
@@ -400,7 +144,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
             })
             .collect()
     };
-    let battery_mean = |side: &crate::compare::WaveSideView, b: &str| {
+    let battery_mean = |side: &crate::model::WaveSideView, b: &str| {
         side.batteries.iter().find(|x| x.battery == b).and_then(|x| x.mean)
     };
     if !batteries.is_empty() && dimensions.iter().any(|c| !c.before.batteries.is_empty()) {
@@ -415,7 +159,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                     _ => None,
                 };
                 rows.push(TrendRow {
-                    label: format!("{} · {b}", c.name),
+                    label: format!("{} · {b}", change_name(lang, c)),
                     before,
                     after,
                     colour: battery_colour(b),
@@ -424,7 +168,7 @@ pub fn wave_figures(report: &WaveReport) -> Vec<Figure> {
                     rule_above: k == 0,
                 });
                 table_rows.push(vec![
-                    c.name.clone(),
+                    change_name(lang, c),
                     lang.battery(b).to_owned(),
                     lang.num(before, 2),
                     lang.num(after, 2),
@@ -563,7 +307,7 @@ fn change_header(lang: Lang, report: &WaveReport, first: &[&str], full: bool) ->
 fn count_verdicts<'a>(changes: impl Iterator<Item = &'a ChangeView>) -> [usize; 3] {
     let mut n = [0; 3];
     for c in changes {
-        match c.verdict {
+        match c.verdict.as_str() {
             "improved" => n[0] += 1,
             "worsened" => n[1] += 1,
             "unchanged" => n[2] += 1,
@@ -589,7 +333,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
     };
     let ci_label = lang.ci_label(report.method.confidence);
     for o in &report.overall {
-        let name = measure_name(lang, o.measure);
+        let name = lang.measure_name(&o.measure);
         card(
             out,
             &format!("{} · {} → {}", name, cl.before, cl.after),
@@ -599,7 +343,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         );
         card(
             out,
-            &format!("{} · {}", cl.col_change, lang.comparison_short(o.measure)),
+            &format!("{} · {}", cl.col_change, lang.comparison_short(&o.measure)),
             &lang.signed(o.change, 2),
             "",
             &format!("{ci_label} {}", lang.interval(o.ci, 2)),
@@ -607,7 +351,7 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         card(
             out,
             &format!("{} · {}", cl.col_verdict, cl.overall_score),
-            &lang.verdict(o.verdict),
+            &lang.verdict(&o.verdict),
             &format!(" verdict v-{}", o.verdict),
             &lang.p_equals(o.p),
         );
@@ -627,8 +371,8 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
     let mut sentences = Vec::new();
     for o in &report.overall {
         sentences.push(lang.waves_overall_sentence(
-            o.measure,
-            o.verdict,
+            &o.measure,
+            &o.verdict,
             o.change,
             report.method.confidence,
             o.ci,
@@ -641,14 +385,14 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
             let key = |c: &ChangeView| c.change.map_or(0.0, f64::abs);
             key(b).total_cmp(&key(a))
         });
-        let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+        let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
         picked
             .iter()
             .map(|c| {
                 let name = if multiple {
-                    format!("{} ({})", c.name, lang.comparison_short(c.measure))
+                    format!("{} ({})", change_name(lang, c), lang.comparison_short(&c.measure))
                 } else {
-                    c.name.clone()
+                    change_name(lang, c)
                 };
                 lang.change_prose(&name, c.change, report.method.confidence, c.ci)
             })
@@ -668,26 +412,42 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
 }
 
 /// Renders a wave comparison as a complete, self-contained HTML page in the report's language.
-pub fn render_waves_html(report: &WaveReport) -> String {
-    let lang = wave_lang(report);
+pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
     let l = lang.labels();
     let cl = lang.compare_labels();
-    let figures = wave_figures(report);
+    let figures = wave_figures(report, lang);
     let mut out = String::new();
-    let title = format!("{}: {}", cl.waves_title, report.instrument.title);
-    page_start(&mut out, lang, report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
+    let instrument_title = report.instrument.title_in(lang.code());
+    let title = format!("{}: {}", cl.waves_title, instrument_title);
+    page_start(&mut out, lang, &report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
         escape(cl.waves_title),
-        escape(&report.instrument.title)
+        escape(instrument_title)
     );
     let meta = [
-        (cl.before, format!("{} ({} {})", report.before.file, report.before.rows, l.rows_read)),
-        (cl.after, format!("{} ({} {})", report.after.file, report.after.rows, l.rows_read)),
-        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (
+            cl.before,
+            format!(
+                "{} ({} {})",
+                report.before.path.as_deref().unwrap_or(&report.before.file),
+                report.before.rows,
+                l.rows_read
+            ),
+        ),
+        (
+            cl.after,
+            format!(
+                "{} ({} {})",
+                report.after.path.as_deref().unwrap_or(&report.after.file),
+                report.after.rows,
+                l.rows_read
+            ),
+        ),
+        (l.format_label, lang.format(&report.instrument.format).to_owned()),
         (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
-        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+        (l.generated_by, format!("servgap {} ({})", &report.servgap_version, report.schema)),
     ];
     for (k, v) in meta {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
@@ -727,11 +487,11 @@ pub fn render_waves_html(report: &WaveReport) -> String {
 
     section(&mut out, "dimensions", l.h_dimensions);
     paragraph(&mut out, cl.dimensions_intro);
-    let multiple = measures(report.dimensions.iter().map(|c| c.measure)).len() > 1;
+    let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
     let label = |c: &ChangeView| {
         let name = if c.scope == "item" { c.id.clone() } else { change_name(lang, c) };
         if multiple {
-            format!("{name} ({})", lang.comparison_short(c.measure))
+            format!("{name} ({})", lang.comparison_short(&c.measure))
         } else {
             name
         }
@@ -744,7 +504,7 @@ pub fn render_waves_html(report: &WaveReport) -> String {
         .map(|c| {
             let mut cells = vec![label(c)];
             cells.extend(change_cells(lang, c, true));
-            (cells, c.verdict)
+            (cells, c.verdict.as_str())
         })
         .collect();
     change_table(&mut out, lang, l.h_dimensions, &header, &rows, 1);
@@ -758,18 +518,19 @@ pub fn render_waves_html(report: &WaveReport) -> String {
             continue;
         }
         seen.push(&d.id);
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
+        let dimension = change_name(lang, d);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&dimension));
         let rows: Vec<(Vec<String>, &str)> = report
             .items
             .iter()
             .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
             .map(|c| {
-                let mut cells = vec![label(c), c.name.clone()];
+                let mut cells = vec![label(c), change_name(lang, c)];
                 cells.extend(change_cells(lang, c, false));
-                (cells, c.verdict)
+                (cells, c.verdict.as_str())
             })
             .collect();
-        change_table(&mut out, lang, &format!("{} — {}", d.name, cl.h_items), &header, &rows, 2);
+        change_table(&mut out, lang, &format!("{dimension} — {}", cl.h_items), &header, &rows, 2);
     }
     out.push_str("</section>\n");
 
@@ -785,13 +546,13 @@ pub fn render_waves_html(report: &WaveReport) -> String {
     let software = match lang {
         Lang::En => format!(
             "servgap {} ({}). Every interval is a {} interval.",
-            report.servgap_version,
+            &report.servgap_version,
             report.schema,
             lang.percent(report.method.confidence)
         ),
         Lang::Pl => format!(
             "servgap {} ({}). Wszystkie przedziały to przedziały ufności {}.",
-            report.servgap_version,
+            &report.servgap_version,
             report.schema,
             lang.percent(report.method.confidence)
         ),
@@ -810,8 +571,8 @@ pub fn render_waves_html(report: &WaveReport) -> String {
     let _ = writeln!(
         out,
         "<footer><p>servgap {} · {} · {} → {}</p></footer>\n</main>\n</body>\n</html>",
-        escape(report.servgap_version),
-        escape(report.schema),
+        escape(&report.servgap_version),
+        escape(&report.schema),
         escape(&report.before.file),
         escape(&report.after.file)
     );

@@ -30,24 +30,6 @@ pub struct DistributionChart {
     pub legend: (String, String),
 }
 
-impl DistributionChart {
-    /// Bins `(value, count)` pairs into bins of `width`, aligned on multiples of it.
-    pub fn bin(counts: &[(f64, u64)], width: f64) -> Vec<Bin> {
-        let (Some(first), Some(last)) = (counts.first(), counts.last()) else { return Vec::new() };
-        let lo = (first.0 / width + 1e-9).floor();
-        let hi = (last.0 / width + 1e-9).floor().max(lo);
-        let k = (hi - lo) as usize + 1;
-        let mut bins: Vec<Bin> = (0..k)
-            .map(|i| Bin { from: (lo + i as f64) * width, to: (lo + i as f64 + 1.0) * width, count: 0 })
-            .collect();
-        for &(v, n) in counts {
-            let i = ((v / width + 1e-9).floor() - lo).clamp(0.0, (k - 1) as f64) as usize;
-            bins[i].count += n;
-        }
-        bins
-    }
-}
-
 const WIDTH: f64 = 760.0;
 const PLOT_HEIGHT: f64 = 260.0;
 

@@ -25,14 +25,7 @@ pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 pub use trend::{trend_chart, ChangePoint, TrendChart, TrendRow};
 pub use zot::{zot_chart, ZotChart, ZotRow};
 
-/// Okabe & Ito (2008) colours without yellow (too light on white): blue, orange,
-/// bluish green, reddish purple, vermillion, sky blue, black.
-pub const PALETTE: [&str; 7] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"];
-
-/// Colour of series `i`, cycling through [`PALETTE`].
-pub fn colour(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
-}
+pub use super::support::markup::{colour, escape, PALETTE};
 
 /// Texts shared by every chart.
 #[derive(Debug, Clone)]
@@ -60,22 +53,6 @@ impl ChartText {
             text
         }
     }
-}
-
-/// Escapes text for XML/HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A coordinate with one decimal, without a negative zero.

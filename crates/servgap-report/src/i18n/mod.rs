@@ -5,6 +5,22 @@
 //! missing in one language does not compile. Texts with numbers are functions
 //! that take a [`Lang`]. Polish counts use the three plural forms
 //! ([`Lang::plural`]: 1 pozycja, 2–4 pozycje, 5+ pozycji) and a decimal comma.
+//! [`insights`] words the core's findings and [`methods`] the methods appendix.
+
+pub mod insights;
+pub mod kpi;
+pub mod methods;
+
+/// Shortens `text` to at most `width` characters, cutting at a word boundary and
+/// ending with `…`; a text that fits is returned whole.
+pub fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
 
 /// Language of the report texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +126,11 @@ impl Lang {
         }
     }
 
+    /// [`Lang::percent`] of a share, or `–` when there is none.
+    pub fn percent_or_dash(self, share: Option<f64>) -> String {
+        share.map_or_else(|| "–".to_owned(), |s| self.percent(s))
+    }
+
     /// A percentage such as `95 %` from a share such as 0.95.
     pub fn percent(self, share: f64) -> String {
         format!("{}\u{a0}%", self.num(Some(share * 100.0), 0))
@@ -129,7 +150,8 @@ impl Lang {
     }
 
     /// Name of a battery code (E, P, A, D).
-    pub fn battery(self, code: &str) -> &'static str {
+    pub fn battery(self, code: impl AsRef<str>) -> &'static str {
+        let code = code.as_ref();
         let l = self.labels();
         match code {
             "E" => l.battery_e,
@@ -141,7 +163,8 @@ impl Lang {
     }
 
     /// Name of a comparison id with its formula, e.g. `gap (P − E)`.
-    pub fn comparison(self, id: &str) -> &'static str {
+    pub fn comparison(self, id: impl AsRef<str>) -> &'static str {
+        let id = id.as_ref();
         let l = self.labels();
         match id {
             "gap" => l.comparison_gap,
@@ -152,7 +175,8 @@ impl Lang {
     }
 
     /// Short column name of a comparison: `gap`, `MSA`, `MSS`.
-    pub fn comparison_short(self, id: &str) -> &'static str {
+    pub fn comparison_short(self, id: impl AsRef<str>) -> &'static str {
+        let id = id.as_ref();
         match (self, id) {
             (Lang::En, "gap") => "gap",
             (Lang::Pl, "gap") => "luka",
@@ -163,7 +187,8 @@ impl Lang {
     }
 
     /// What a negative value of a comparison means: `below expectations` …
-    pub fn shortfall(self, id: &str) -> &'static str {
+    pub fn shortfall(self, id: impl AsRef<str>) -> &'static str {
+        let id = id.as_ref();
         match (self, id) {
             (Lang::En, "msa") => "below the minimum acceptable level",
             (Lang::En, "mss") => "below the desired level",
@@ -175,7 +200,8 @@ impl Lang {
     }
 
     /// Name of a reliability scale in the genitive where Polish needs it: `gap scale` / `skali luk`.
-    pub fn scale_name(self, scale: &str) -> String {
+    pub fn scale_name(self, scale: impl AsRef<str>) -> String {
+        let scale = scale.as_ref();
         match (self, scale) {
             (Lang::En, "E") => "expectation scale".into(),
             (Lang::En, "P") => "perception scale".into(),
@@ -193,7 +219,8 @@ impl Lang {
     }
 
     /// Name of an overall-score aggregation id.
-    pub fn aggregation(self, id: &str) -> &'static str {
+    pub fn aggregation(self, id: impl AsRef<str>) -> &'static str {
+        let id = id.as_ref();
         let l = self.labels();
         match id {
             "unweighted" => l.aggregation_unweighted,
@@ -204,7 +231,8 @@ impl Lang {
     }
 
     /// Name of an instrument format id.
-    pub fn format(self, id: &str) -> &'static str {
+    pub fn format(self, id: impl AsRef<str>) -> &'static str {
+        let id = id.as_ref();
         let l = self.labels();
         match id {
             "two-column" => l.format_two_column,
@@ -215,7 +243,8 @@ impl Lang {
     }
 
     /// Name of an IPA quadrant letter.
-    pub fn quadrant(self, letter: &str) -> &'static str {
+    pub fn quadrant(self, letter: impl AsRef<str>) -> &'static str {
+        let letter = letter.as_ref();
         let l = self.labels();
         match letter {
             "A" => l.quadrant_a,
@@ -227,7 +256,8 @@ impl Lang {
     }
 
     /// Name of a validation rule id.
-    pub fn rule(self, id: &str) -> String {
+    pub fn rule(self, id: impl AsRef<str>) -> String {
+        let id = id.as_ref();
         let en = match id {
             "not-a-number" => ("not a number", "nie liczba"),
             "out-of-scale" => ("out of scale", "poza skalą"),
@@ -271,7 +301,8 @@ impl Lang {
     }
 
     /// Item reference: `item 8` / `pozycja 8`.
-    pub fn item_ref(self, id: &str) -> String {
+    pub fn item_ref(self, id: impl AsRef<str>) -> String {
+        let id = id.as_ref();
         format!("{} {id}", self.labels().item_word)
     }
 
@@ -847,6 +878,58 @@ pub struct CompareLabels {
 }
 
 impl Lang {
+    /// The battery a comparison subtracts from P: `E` for the gap, `A` for MSA, `D`
+    /// for MSS (battery codes are the same in every language).
+    pub fn subtrahend(self, comparison: impl AsRef<str>) -> &'static str {
+        let comparison = comparison.as_ref();
+        match comparison {
+            "msa" => "A",
+            "mss" => "D",
+            _ => "E",
+        }
+    }
+
+    /// The difference-score correlation headers `r(P, X)`, `r(P − X, P)`, `r(P − X, X)`
+    /// with X named (`E`, `A`, `D`) when the report has one comparison, and a note
+    /// naming X per comparison otherwise.
+    pub fn difference_headers(self, comparisons: &[String]) -> ([String; 3], Option<String>) {
+        let x = match comparisons {
+            [one] => self.subtrahend(one),
+            _ => "X",
+        };
+        let headers = [format!("r(P, {x})"), format!("r(P − {x}, P)"), format!("r(P − {x}, {x})")];
+        let note = (comparisons.len() > 1).then(|| {
+            let parts: Vec<String> = comparisons
+                .iter()
+                .map(|c| match self {
+                    Lang::En => format!("{} for {}", self.subtrahend(c), self.comparison_short(c)),
+                    Lang::Pl => format!("{} dla {}", self.subtrahend(c), self.comparison_short(c)),
+                })
+                .collect();
+            format!("X = {}", parts.join(", "))
+        });
+        (headers, note)
+    }
+
+    /// Display name of a measure: `Gap (P − E)`, or perceptions for SERVPERF.
+    pub fn measure_name(self, measure: impl AsRef<str>) -> &'static str {
+        let measure = measure.as_ref();
+        match self.comparison(measure) {
+            "" => self.labels().battery_p,
+            name => name,
+        }
+    }
+
+    /// A segment value for display; a blank cell reads `(blank)` / `(puste)`.
+    pub fn segment_label(self, name: impl AsRef<str>) -> String {
+        let name = name.as_ref();
+        match (name.is_empty(), self) {
+            (false, _) => name.to_owned(),
+            (true, Lang::En) => "(blank)".to_owned(),
+            (true, Lang::Pl) => "(puste)".to_owned(),
+        }
+    }
+
     /// The fixed texts of segments and wave comparisons.
     pub fn compare_labels(self) -> &'static CompareLabels {
         match self {
@@ -856,7 +939,8 @@ impl Lang {
     }
 
     /// A verdict id (`improved`, `worsened`, `unchanged`, `not-tested`) as a symbol and word.
-    pub fn verdict(self, id: &str) -> String {
+    pub fn verdict(self, id: impl AsRef<str>) -> String {
+        let id = id.as_ref();
         let l = self.compare_labels();
         match id {
             "improved" => format!("▲ {}", l.improved),

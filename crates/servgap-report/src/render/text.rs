@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::Lang;
+use crate::i18n::{shorten, Lang};
 use crate::model::{AnalysisReport, ComparisonView, DimensionView, ItemView, OverallView};
 
 /// Output flavour of [`render_text`]-like functions.
@@ -45,16 +45,6 @@ fn ci(lang: Lang, value: Option<[f64; 2]>) -> String {
     match value {
         Some([a, b]) => format!("[{a:.2}, {b:.2}]"),
         None => "–".to_owned(),
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-        out.push('…');
-        out
     }
 }
 
@@ -133,15 +123,6 @@ fn heading(flavour: Flavour, level: usize, text: &str, out: &mut String) {
     }
 }
 
-/// Sort key: the first comparison's mean (most negative first), or mean P for SERVPERF.
-fn sort_key(comparisons: &[ComparisonView], batteries: &[crate::model::BatteryView]) -> f64 {
-    comparisons
-        .first()
-        .and_then(|c| c.mean)
-        .or_else(|| batteries.iter().find(|b| b.battery == "P").and_then(|b| b.mean))
-        .unwrap_or(f64::INFINITY)
-}
-
 fn comparison_columns(lang: Lang, report: &AnalysisReport) -> Vec<(String, bool)> {
     let mut cols = Vec::new();
     for c in &report.instrument.comparisons {
@@ -189,7 +170,7 @@ fn dimension_table(
     columns.extend(report.instrument.batteries.iter().map(|b| (b.to_string(), true)));
     columns.extend(comparison_columns(lang, report));
     columns.push(("α P".into(), true));
-    if report.instrument.comparisons.contains(&"gap") {
+    if report.instrument.comparisons.iter().any(|c| c == "gap") {
         columns.push((if lang == Lang::En { "α gap" } else { "α luki" }.into(), true));
     }
     if report.instrument.importance {
@@ -198,12 +179,12 @@ fn dimension_table(
     let cols: Vec<(&str, bool)> = columns.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let mut table = Table::new(&cols);
     for d in dims {
-        let mut row = vec![d.name.clone(), d.n.to_string()];
+        let mut row = vec![d.name(lang.code()).to_owned(), d.n.to_string()];
         row.extend(d.batteries.iter().map(|b| num(lang, b.mean, 2)));
         row.extend(comparison_cells(lang, &d.comparisons));
         let alpha = |scale: &str| d.reliability.iter().find(|r| r.scale == scale).and_then(|r| r.alpha);
         row.push(num(lang, alpha("P"), 2));
-        if report.instrument.comparisons.contains(&"gap") {
+        if report.instrument.comparisons.iter().any(|c| c == "gap") {
             row.push(num(lang, alpha("gap"), 2));
         }
         if report.instrument.importance {
@@ -226,8 +207,8 @@ fn item_table(lang: Lang, report: &AnalysisReport, items: &[&ItemView], flavour:
         row.extend(it.batteries.iter().map(|b| num(lang, b.mean, 2)));
         row.extend(comparison_cells(lang, &it.comparisons));
         row.push(match flavour {
-            Flavour::Terminal => truncate(&it.text, 48),
-            Flavour::Markdown => it.text.clone(),
+            Flavour::Terminal => shorten(it.text(lang.code()), 48),
+            Flavour::Markdown => it.text(lang.code()).to_owned(),
         });
         table.rows.push(row);
     }
@@ -248,7 +229,7 @@ fn overall_table(lang: Lang, overall: &[OverallView], flavour: Flavour, confiden
         ("p", true),
     ]);
     for o in overall {
-        let score = match o.comparison {
+        let score = match &o.comparison {
             Some(c) if lang == Lang::En => {
                 format!("SERVQUAL {}", if c == "gap" { "gap".to_owned() } else { c.to_uppercase() })
             }
@@ -260,7 +241,7 @@ fn overall_table(lang: Lang, overall: &[OverallView], flavour: Flavour, confiden
             if lang == Lang::En {
                 o.aggregation.to_owned()
             } else {
-                lang.aggregation(o.aggregation).to_owned()
+                lang.aggregation(&o.aggregation).to_owned()
             },
             o.n.to_string(),
             num(lang, o.mean, 3),
@@ -295,15 +276,10 @@ fn word(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
-fn render(report: &AnalysisReport, flavour: Flavour) -> String {
-    // The terminal text stays English; Markdown follows `--lang`.
-    let lang = match flavour {
-        Flavour::Terminal => Lang::En,
-        Flavour::Markdown => Lang::from_code(&report.language).unwrap_or(Lang::En),
-    };
+fn render(report: &AnalysisReport, flavour: Flavour, lang: Lang) -> String {
     let l = lang.labels();
     let mut out = String::new();
-    let title = format!("{}: {}", l.report_title, report.instrument.title);
+    let title = format!("{}: {}", l.report_title, report.instrument.title_in(lang.code()));
     match flavour {
         Flavour::Markdown => {
             let _ = writeln!(out, "# {title}");
@@ -317,7 +293,7 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
             let _ = writeln!(
                 out,
                 "\nFile {} · {} rows · {} respondents scored on every dimension · format {} · scale {}–{}",
-                report.input.file,
+                report.input.path.as_deref().unwrap_or(&report.input.file),
                 report.input.rows,
                 report.respondents.fully_covered,
                 report.instrument.format,
@@ -329,10 +305,10 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
             let _ = writeln!(
                 out,
                 "\nPlik {} · wczytanych wierszy: {} · respondentów z wynikiem w każdym wymiarze: {} · format {} · skala {}–{}",
-                report.input.file,
+                report.input.path.as_deref().unwrap_or(&report.input.file),
                 report.input.rows,
                 report.respondents.fully_covered,
-                lang.format(report.instrument.format),
+                lang.format(&report.instrument.format),
                 report.instrument.scale_min,
                 report.instrument.scale_max
             );
@@ -341,12 +317,13 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
 
     if flavour == Flavour::Markdown {
         heading(flavour, 2, l.h_summary, &mut out);
-        let all = crate::insights::sentences(report, lang);
+        let all = crate::i18n::insights::sentences(report, lang);
         for (warning, name, none) in
             [(false, l.h_findings, l.no_findings), (true, l.h_warnings, l.no_warnings)]
         {
             let _ = writeln!(out, "**{name}**\n");
-            let list: Vec<&crate::insights::Sentence> = all.iter().filter(|s| s.warning == warning).collect();
+            let list: Vec<&crate::i18n::insights::Sentence> =
+                all.iter().filter(|s| s.warning == warning).collect();
             if list.is_empty() {
                 let _ = writeln!(out, "{none}\n");
             }
@@ -362,28 +339,26 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
     heading(flavour, 2, l.h_overall, &mut out);
     overall_table(lang, &report.overall, flavour, report.method.confidence, &mut out);
 
-    let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
-    dims.sort_by(|a, b| {
-        sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
-    });
+    let dims: Vec<&DimensionView> = report.ranked_dimensions();
+    let ranked_items = report.ranked_items(None);
     heading(flavour, 2, l.h_dimensions_sorted, &mut out);
     dimension_table(lang, report, &dims, flavour, &mut out);
 
     for d in &dims {
-        let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
-        items.sort_by(|a, b| {
-            sort_key(&a.comparisons, &a.batteries).total_cmp(&sort_key(&b.comparisons, &b.batteries))
-        });
-        heading(flavour, 3, &format!("{} — {}", d.name, l.items_sorted_suffix), &mut out);
+        let items: Vec<&ItemView> = ranked_items.iter().copied().filter(|i| i.dimension == d.id).collect();
+        heading(flavour, 3, &format!("{} — {}", d.name(lang.code()), l.items_sorted_suffix), &mut out);
         item_table(lang, report, &items, flavour, &mut out);
         for diff in &d.difference_scores {
             let intro = match lang {
                 Lang::En => format!("Difference score {}: reliability", diff.comparison),
-                Lang::Pl => format!("Wynik różnicowy {}: rzetelność", lang.comparison_short(diff.comparison)),
+                Lang::Pl => {
+                    format!("Wynik różnicowy {}: rzetelność", lang.comparison_short(&diff.comparison))
+                }
             };
+            let x = lang.subtrahend(&diff.comparison);
             let _ = writeln!(
                 out,
-                "\n  {intro} r_DD = {}, r(P, X) = {}, r(D, P) = {}, r(D, X) = {} (n = {})",
+                "\n  {intro} r_DD = {}, r(P, {x}) = {}, r(P − {x}, P) = {}, r(P − {x}, {x}) = {} (n = {})",
                 num(lang, diff.r_dd, 2),
                 num(lang, diff.r_px, 2),
                 num(lang, diff.r_diff_p, 2),
@@ -397,7 +372,9 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
         let concentrate: Vec<&str> = ipa
             .points
             .iter()
-            .filter(|p| p.stated_quadrant == Some("A") || p.derived_quadrant == Some("A"))
+            .filter(|p| {
+                p.stated_quadrant.as_deref() == Some("A") || p.derived_quadrant.as_deref() == Some("A")
+            })
             .map(|p| p.item.as_str())
             .collect();
         if ipa.stated_importance_cut.is_some() || ipa.derived_importance_cut.is_some() {
@@ -447,7 +424,7 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
         }
         Flavour::Markdown => {
             heading(flavour, 2, l.h_methods, &mut out);
-            for (name, text) in crate::methods::paragraphs(report, lang) {
+            for (name, text) in crate::i18n::methods::paragraphs(report, lang) {
                 let _ = writeln!(out, "**{name}.** {text}\n");
             }
         }
@@ -455,14 +432,14 @@ fn render(report: &AnalysisReport, flavour: Flavour) -> String {
     out
 }
 
-/// Renders the report as aligned terminal text.
-pub fn render_text(report: &AnalysisReport) -> String {
-    render(report, Flavour::Terminal)
+/// Renders the report as aligned terminal text in `lang`.
+pub fn render_text(report: &AnalysisReport, lang: Lang) -> String {
+    render(report, Flavour::Terminal, lang)
 }
 
-/// Renders the report as GitHub-flavoured Markdown.
-pub fn render_markdown(report: &AnalysisReport) -> String {
-    render(report, Flavour::Markdown)
+/// Renders the report as GitHub-flavoured Markdown in `lang`.
+pub fn render_markdown(report: &AnalysisReport, lang: Lang) -> String {
+    render(report, Flavour::Markdown, lang)
 }
 
 /// Renders the report as pretty-printed JSON (the layout of `docs/analysis-json.md`).

@@ -33,7 +33,7 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
     ));
 
     let level = lang.percent(m.confidence);
-    let zeros = match (lang, m.wilcoxon_zero_method) {
+    let zeros = match (lang, m.wilcoxon_zero_method.as_str()) {
         (Lang::En, "pratt") => "zero differences ranked and then dropped (Pratt)",
         (Lang::En, _) => "zero differences dropped before ranking (Wilcoxon; R and scipy default)",
         (Lang::Pl, "pratt") => "zerowe różnice rangowane, a następnie pomijane (Pratt)",
@@ -45,7 +45,7 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
         (Lang::Pl, true) => "z poprawką na ciągłość ½ (domyślnie w R)",
         (Lang::Pl, false) => "bez poprawki na ciągłość (domyślnie w scipy)",
     };
-    let method = match (lang, m.wilcoxon_method) {
+    let method = match (lang, m.wilcoxon_method.as_str()) {
         (Lang::En, "exact") => "exact p wherever possible",
         (Lang::En, "normal") => "normal approximation throughout",
         (Lang::En, _) => "exact p (permutation distribution with mid-ranks, ties and zeros included) up to 50 non-zero differences, normal approximation with tie correction above",
@@ -110,7 +110,7 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
 
     if let Some(ipa) = &report.ipa {
         let cut = lang.num(Some(ipa.performance_cut), 2);
-        let crosshair = match (lang, m.ipa_crosshair) {
+        let crosshair = match (lang, m.ipa_crosshair.as_str()) {
             (Lang::En, "scale-midpoint") => format!("the midpoint of the answer scale ({cut})"),
             (Lang::En, _) => format!("the mean of the items' mean perceptions ({cut}, data-centred)"),
             (Lang::Pl, "scale-midpoint") => format!("środek skali odpowiedzi ({cut})"),
@@ -174,11 +174,11 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
         match lang {
             Lang::En => format!(
                 "servgap {}, report schema {}. All statistics are computed from exact integer sums, so the results do not depend on row order.",
-                report.servgap_version, report.schema
+                &report.servgap_version, report.schema
             ),
             Lang::Pl => format!(
                 "servgap {}, schemat raportu {}. Wszystkie statystyki są liczone z dokładnych sum całkowitych, więc wyniki nie zależą od kolejności wierszy.",
-                report.servgap_version, report.schema
+                &report.servgap_version, report.schema
             ),
         },
     ));

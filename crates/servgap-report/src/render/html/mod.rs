@@ -8,117 +8,46 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Labels, Lang};
-use crate::insights::sentences;
-use crate::model::{AnalysisReport, ComparisonView, DimensionView, ItemView};
-use crate::svg::{
-    self, distribution_chart, escape, ipa_chart, item_gap_chart, means_chart, zot_chart, ChartText,
-    DistributionChart, GapRow, IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
+mod segments;
+
+use crate::i18n::insights::sentences;
+use crate::i18n::Lang;
+use crate::model::{AnalysisReport, BatteryView, ComparisonView, IpaPointView, ItemView};
+use crate::render::support::markup::escape;
+use crate::render::support::page::{
+    battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
 };
-
-/// A chart with its text alternative.
-#[derive(Debug, Clone)]
-pub struct Figure {
-    /// Element id, e.g. `chart-item-gaps-gap`.
-    pub id: String,
-    /// The SVG.
-    pub svg: String,
-    /// The data table (HTML) with the same numbers.
-    pub table: String,
-}
-
-pub(crate) fn lang_of(report: &AnalysisReport) -> Lang {
-    Lang::from_code(&report.language).unwrap_or(Lang::En)
-}
-
-pub(crate) fn text(lang: Lang, id: &str, title: String, description: String) -> ChartText {
-    ChartText { id: id.to_owned(), title, description, decimal_comma: lang == Lang::Pl }
-}
-
-pub(crate) fn battery_colour(code: &str) -> &'static str {
-    match code {
-        "E" => svg::PALETTE[0],
-        "P" => svg::PALETTE[1],
-        "A" => svg::PALETTE[3],
-        "D" => svg::PALETTE[2],
-        _ => "#767676",
-    }
-}
+use crate::render::svg::{
+    self, distribution_chart, ipa_chart, item_gap_chart, means_chart, zot_chart, Bin, DistributionChart,
+    GapRow, IpaChart, ItemGapChart, MeansChart, MeansRow, ZotChart, ZotRow,
+};
 
 fn dimension_index(report: &AnalysisReport, id: &str) -> usize {
     report.dimensions.iter().position(|d| d.id == id).unwrap_or(0)
 }
 
-fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str) -> &'a str {
-    report.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+fn dimension_name<'a>(report: &'a AnalysisReport, id: &'a str, lang: Lang) -> &'a str {
+    report.dimension_name(id, lang.code())
 }
 
-/// Items sorted by their comparison `c` (most negative first), or by mean P.
-fn sorted_items(report: &AnalysisReport, c: usize) -> Vec<&ItemView> {
-    let mut items: Vec<&ItemView> = report.items.iter().collect();
-    items.sort_by(|a, b| item_key(a, c).total_cmp(&item_key(b, c)));
-    items
+/// Importance and quadrant of an IPA point by stated or derived importance.
+fn ipa_pick(p: &IpaPointView, stated: bool) -> (Option<f64>, Option<&str>) {
+    if stated {
+        (p.stated_importance, p.stated_quadrant.as_deref())
+    } else {
+        (p.derived_importance, p.derived_quadrant.as_deref())
+    }
 }
 
-fn item_key(item: &ItemView, c: usize) -> f64 {
-    item.comparisons
-        .get(c)
-        .and_then(|x| x.mean)
-        .or_else(|| battery_mean(&item.batteries, "P"))
-        .unwrap_or(f64::INFINITY)
-}
-
-fn battery_mean(batteries: &[crate::model::BatteryView], code: &str) -> Option<f64> {
+fn battery_mean(batteries: &[BatteryView], code: &str) -> Option<f64> {
     batteries.iter().find(|b| b.battery == code).and_then(|b| b.mean)
 }
 
-/// A simple data table: caption, header row, rows whose first cell is a row header.
-pub(crate) struct DataTable<'a> {
-    pub(crate) caption: &'a str,
-    pub(crate) header: Vec<String>,
-    pub(crate) rows: Vec<Vec<String>>,
-    /// Columns holding text (left-aligned); the rest are numbers.
-    pub(crate) text_columns: Vec<usize>,
-}
-
-impl DataTable<'_> {
-    pub(crate) fn render(&self, out: &mut String) {
-        let _ =
-            writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(self.caption));
-        out.push_str("<thead><tr>");
-        for (i, h) in self.header.iter().enumerate() {
-            let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
-            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &self.rows {
-            out.push_str("<tr>");
-            for (i, cell) in row.iter().enumerate() {
-                let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
-                if i == 0 {
-                    let _ = write!(out, "<th scope=\"row\"{class}>{}</th>", escape(cell));
-                } else {
-                    let _ = write!(out, "<td{class}>{}</td>", escape(cell));
-                }
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody></table></div>\n");
-    }
-
-    pub(crate) fn html(&self) -> String {
-        let mut out = String::new();
-        self.render(&mut out);
-        out
-    }
-}
-
 /// Every chart of the report, in document order, with its data table.
-pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
-    let lang = lang_of(report);
+pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let mut out = Vec::new();
-    let groups: Vec<String> = report.dimensions.iter().map(|d| d.name.clone()).collect();
+    let groups: Vec<String> = report.dimensions.iter().map(|d| d.name(lang.code()).to_owned()).collect();
     let scale = (f64::from(report.instrument.scale_min), f64::from(report.instrument.scale_max));
 
     // Means per dimension (E vs P, or A, D, P).
@@ -131,11 +60,12 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
             .map(|b| (lang.battery(b).to_owned(), battery_colour(b)))
             .collect();
         let rows: Vec<MeansRow> = report
-            .dimensions
+            .charts
+            .dimension_means
             .iter()
             .map(|d| MeansRow {
-                label: d.name.clone(),
-                values: report.instrument.batteries.iter().map(|b| battery_mean(&d.batteries, b)).collect(),
+                label: report.dimension_name(&d.dimension, lang.code()).to_owned(),
+                values: d.means.clone(),
             })
             .collect();
         let names: Vec<&str> = report.instrument.batteries.iter().map(|b| lang.battery(b)).collect();
@@ -178,7 +108,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                 .dimensions
                 .iter()
                 .map(|d| {
-                    let mut row = vec![d.name.clone()];
+                    let mut row = vec![d.name(lang.code()).to_owned()];
                     row.extend(
                         report
                             .instrument
@@ -196,23 +126,21 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
 
     // Segments (with `--by`): each segment's mean per dimension.
     if let Some(segments) = &report.segments {
-        out.extend(crate::compare_html::segment_figures(report, segments));
+        out.extend(segments::segment_figures(report, segments, lang));
     }
 
     // Item gaps per comparison, sorted, with CIs.
-    for (c, comparison) in report.instrument.comparisons.iter().enumerate() {
+    for series in &report.charts.item_gaps {
+        let comparison = &series.measure;
         let id = format!("chart-item-gaps-{comparison}");
-        let items = sorted_items(report, c);
-        let rows: Vec<GapRow> = items
+        let rows: Vec<GapRow> = series
+            .points
             .iter()
-            .filter_map(|it| {
-                let x = it.comparisons.get(c)?;
-                Some(GapRow {
-                    label: it.id.clone(),
-                    group: dimension_index(report, &it.dimension),
-                    mean: x.mean?,
-                    ci: x.ci,
-                })
+            .map(|p| GapRow {
+                label: p.item.clone(),
+                group: dimension_index(report, &p.dimension),
+                mean: p.mean,
+                ci: p.ci,
             })
             .collect();
         let name = lang.comparison(comparison);
@@ -255,17 +183,17 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                 ci_label.clone(),
                 l.col_p_holm.to_owned(),
             ],
-            rows: items
+            rows: series
+                .points
                 .iter()
-                .filter_map(|it| {
-                    let x = it.comparisons.get(c)?;
-                    Some(vec![
-                        it.id.clone(),
-                        dimension_name(report, &it.dimension).to_owned(),
-                        lang.num(x.mean, 2),
-                        lang.interval(x.ci, 2),
-                        lang.p(x.t.as_ref().and_then(|t| t.p_holm)),
-                    ])
+                .map(|p| {
+                    vec![
+                        p.item.clone(),
+                        dimension_name(report, &p.dimension, lang).to_owned(),
+                        lang.num(Some(p.mean), 2),
+                        lang.interval(p.ci, 2),
+                        lang.p(p.p_holm),
+                    ]
                 })
                 .collect(),
             text_columns: vec![0, 1],
@@ -275,27 +203,19 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
 
     // IPA, by stated and by derived importance.
     if let Some(ipa) = &report.ipa {
-        for (basis, cut) in [("stated", ipa.stated_importance_cut), ("derived", ipa.derived_importance_cut)] {
-            let Some(cut) = cut else { continue };
+        for series in &report.charts.ipa {
+            let basis = series.basis.as_str();
+            let cut = series.importance_cut;
             let id = format!("chart-ipa-{basis}");
-            let pick = |p: &crate::model::IpaPointView| {
-                if basis == "stated" {
-                    (p.stated_importance, p.stated_quadrant)
-                } else {
-                    (p.derived_importance, p.derived_quadrant)
-                }
-            };
-            let points: Vec<svg::IpaPoint> = ipa
+            let stated = basis == "stated";
+            let points: Vec<svg::IpaPoint> = series
                 .points
                 .iter()
-                .filter_map(|p| {
-                    let item = report.items.iter().find(|i| i.id == p.item)?;
-                    Some(svg::IpaPoint {
-                        label: p.item.clone(),
-                        group: dimension_index(report, &item.dimension),
-                        performance: p.performance,
-                        importance: pick(p).0?,
-                    })
+                .map(|p| svg::IpaPoint {
+                    label: p.item.clone(),
+                    group: dimension_index(report, &p.dimension),
+                    performance: p.performance,
+                    importance: p.importance,
                 })
                 .collect();
             let (y_title, basis_name) = if basis == "stated" {
@@ -349,10 +269,10 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                     .map(|p| {
                         let dim =
                             report.items.iter().find(|i| i.id == p.item).map_or("", |i| i.dimension.as_str());
-                        let (importance, quadrant) = pick(p);
+                        let (importance, quadrant) = ipa_pick(p, stated);
                         vec![
                             p.item.clone(),
-                            dimension_name(report, dim).to_owned(),
+                            dimension_name(report, dim, lang).to_owned(),
                             lang.num(Some(p.performance), 2),
                             lang.num(importance, digits),
                             quadrant.map_or_else(|| "–".to_owned(), |q| format!("{q}: {}", lang.quadrant(q))),
@@ -366,18 +286,19 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
     }
 
     // Zone of tolerance (three-column data only).
-    if report.instrument.batteries.contains(&"A") && report.instrument.batteries.contains(&"D") {
+    if report.instrument.batteries.iter().any(|x| x == "A")
+        && report.instrument.batteries.iter().any(|x| x == "D")
+    {
         let id = "chart-zone-of-tolerance";
         let rows: Vec<ZotRow> = report
-            .items
+            .charts
+            .zone_of_tolerance
             .iter()
-            .filter_map(|it| {
-                Some(ZotRow {
-                    label: it.id.clone(),
-                    minimum: battery_mean(&it.batteries, "A")?,
-                    desired: battery_mean(&it.batteries, "D")?,
-                    perceived: battery_mean(&it.batteries, "P")?,
-                })
+            .map(|z| ZotRow {
+                label: z.item.clone(),
+                minimum: z.minimum,
+                desired: z.desired,
+                perceived: z.perceived,
             })
             .collect();
         let (title, description) = match lang {
@@ -406,14 +327,6 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
             ),
             legend: (l.legend_zone.to_owned(), l.legend_perceived.to_owned()),
         };
-        let share = |n: u64, z: &crate::model::ZoneView| {
-            let total = z.below + z.inside + z.above + z.inverted;
-            if total == 0 {
-                "–".to_owned()
-            } else {
-                lang.percent(n as f64 / total as f64)
-            }
-        };
         let table = DataTable {
             caption: &title,
             header: vec![
@@ -436,7 +349,9 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                         lang.num(battery_mean(&it.batteries, "P"), 2),
                     ];
                     match &it.zone {
-                        Some(z) => row.extend([share(z.below, z), share(z.inside, z), share(z.above, z)]),
+                        Some(z) => row.extend(
+                            [z.below_share, z.inside_share, z.above_share].map(|s| lang.percent_or_dash(s)),
+                        ),
                         None => row.extend(["–".to_owned(), "–".to_owned(), "–".to_owned()]),
                     }
                     row
@@ -448,22 +363,16 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
     }
 
     // Distribution of the respondents' overall score.
-    for dist in &report.score_distributions {
-        if dist.counts.is_empty() {
-            continue;
-        }
-        let id = format!("chart-distribution-{}", dist.comparison);
-        let bins = DistributionChart::bin(&dist.counts, 0.25);
-        let total: u64 = dist.counts.iter().map(|x| x.1).sum();
-        let mean = report
-            .overall
-            .iter()
-            .find(|o| o.comparison == Some(dist.comparison) && o.aggregation == "unweighted")
-            .and_then(|o| o.mean);
-        let name = lang.comparison(dist.comparison);
+    for dist in &report.charts.distributions {
+        let id = format!("chart-distribution-{}", dist.measure);
+        let bins: Vec<Bin> =
+            dist.bins.iter().map(|b| Bin { from: b.from, to: b.to, count: b.count }).collect();
+        let total = dist.respondents;
+        let mean = dist.mean;
+        let name = lang.comparison(&dist.measure);
         let (title, description, x_title) = match lang {
             Lang::En => (
-                format!("Respondents’ overall {} score", lang.comparison_short(dist.comparison)),
+                format!("Respondents’ overall {} score", lang.comparison_short(&dist.measure)),
                 format!(
                     "Histogram of {total} respondents’ overall scores (the mean of their dimension scores) in bins of 0.25 scale points, with a dashed line at zero and a solid line at the mean {}.",
                     lang.num(mean, 2)
@@ -471,7 +380,7 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
                 format!("{name}: respondent’s mean over dimensions"),
             ),
             Lang::Pl => (
-                format!("Ogólny wynik respondentów: {}", lang.comparison_short(dist.comparison)),
+                format!("Ogólny wynik respondentów: {}", lang.comparison_short(&dist.measure)),
                 format!(
                     "Histogram wyników ogólnych ({}; średnia z wyników w wymiarach) w przedziałach co 0,25 punktu skali, z linią przerywaną w zerze i linią ciągłą w średniej {}.",
                     lang.respondents(total),
@@ -506,84 +415,6 @@ pub fn figures(report: &AnalysisReport) -> Vec<Figure> {
     out
 }
 
-const CSS: &str = r#"
-:root { --ink: #1a1a1a; --muted: #4d4d4d; --rule: #d0d0d0; --band: #f4f6f8; --accent: #0072B2; --warn: #B85200; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-.skip { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; border: 2px solid var(--accent); }
-.skip:focus { left: 1rem; top: 1rem; z-index: 10; }
-a { color: #005a8c; }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-main { max-width: 1120px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
-header.report { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; }
-h1 .kicker { display: block; font-size: .95rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); margin-bottom: .25rem; }
-h2 { font-size: 1.4rem; margin: 2.75rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--rule); }
-h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
-p { margin: .5rem 0 1rem; max-width: 75ch; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; font-size: .95rem; }
-dl.meta dt { font-weight: 600; color: var(--muted); }
-dl.meta dd { margin: 0; }
-nav.toc ol { columns: 2; margin: .5rem 0 0; padding-left: 1.25rem; font-size: .95rem; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: .75rem; margin: 1rem 0 1.25rem; }
-.card { border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; background: var(--band); }
-.card .label { font-size: .85rem; color: var(--muted); display: block; }
-.card .value { font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; display: block; }
-.card .detail { font-size: .85rem; color: var(--muted); }
-ul.findings { list-style: none; padding: 0; margin: .5rem 0 1rem; }
-ul.findings li { border-left: 4px solid var(--accent); padding: .35rem .75rem; margin: .5rem 0; background: var(--band); max-width: 85ch; }
-ul.findings.warnings li { border-left-color: var(--warn); }
-.table-wrap { overflow-x: auto; margin: .5rem 0 1.25rem; }
-table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; color: var(--muted); }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
-thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
-tbody tr:nth-child(even) { background: #fafafa; }
-.num { text-align: right; white-space: nowrap; }
-td.statement { min-width: 18rem; }
-figure { margin: 1rem 0 1.5rem; }
-figure svg { width: 100%; max-width: 960px; height: auto; display: block; }
-details { margin: .25rem 0 1rem; }
-summary { cursor: pointer; color: #005a8c; font-size: .95rem; }
-.flag { font-weight: 700; color: var(--warn); }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { font-size: 10pt; }
-  main { max-width: none; padding: 0; }
-  .skip, nav.toc, details > summary { display: none; }
-  h2 { break-before: auto; break-after: avoid; border-top: none; }
-  h3 { break-after: avoid; }
-  figure, .card, tr, ul.findings li { break-inside: avoid; }
-  table { font-size: 8.5pt; }
-  a { color: inherit; text-decoration: none; }
-  ul.findings li, .card, tbody tr:nth-child(even) { background: none; }
-}
-"#;
-
-pub(crate) fn section(out: &mut String, id: &str, heading: &str) {
-    let _ = writeln!(
-        out,
-        "<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>",
-        escape(heading)
-    );
-}
-
-pub(crate) fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels) {
-    if let Some(f) = figures.iter().find(|f| f.id == id) {
-        let _ = writeln!(out, "<figure id=\"{}\">", escape(&f.id));
-        out.push_str(&f.svg);
-        let _ = writeln!(out, "<details><summary>{}</summary>", escape(l.chart_data));
-        out.push_str(&f.table);
-        out.push_str("</details>\n</figure>\n");
-    }
-}
-
-pub(crate) fn paragraph(out: &mut String, text: &str) {
-    let _ = writeln!(out, "<p>{}</p>", escape(text));
-}
-
 fn comparison_header(lang: Lang, report: &AnalysisReport) -> Vec<String> {
     let l = lang.labels();
     let mut header = Vec::new();
@@ -614,59 +445,24 @@ fn comparison_cells(lang: Lang, comparisons: &[ComparisonView]) -> Vec<String> {
     cells
 }
 
-fn sorted_dimensions(report: &AnalysisReport) -> Vec<&DimensionView> {
-    let mut dims: Vec<&DimensionView> = report.dimensions.iter().collect();
-    let key = |d: &DimensionView| {
-        d.comparisons
-            .first()
-            .and_then(|c| c.mean)
-            .or_else(|| battery_mean(&d.batteries, "P"))
-            .unwrap_or(f64::INFINITY)
-    };
-    dims.sort_by(|a, b| key(a).total_cmp(&key(b)));
-    dims
-}
-
-/// Opens a self-contained page: doctype, `lang`, the stylesheet (plus `extra_css`),
-/// the skip link to `#summary` and `<main>`. Shared by every HTML document.
-pub(crate) fn page_start(
-    out: &mut String,
-    lang: Lang,
-    version: &str,
-    title: &str,
-    skip: &str,
-    extra_css: &str,
-) {
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"servgap {}\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>",
-        lang.code(),
-        escape(version),
-        escape(title)
-    );
-    let _ = writeln!(out, "<a class=\"skip\" href=\"#summary\">{}</a>\n<main id=\"main\">", escape(skip));
-}
-
-/// Renders the complete, self-contained HTML document in the report's language.
-pub fn render_html(report: &AnalysisReport) -> String {
-    let lang = lang_of(report);
+/// Renders the complete, self-contained HTML document in `lang`.
+pub fn render_html(report: &AnalysisReport, lang: Lang) -> String {
     let l = lang.labels();
-    let figures = figures(report);
+    let figures = figures(report, lang);
     let mut out = String::new();
-    let title = format!("{}: {}", l.report_title, report.instrument.title);
-    page_start(&mut out, lang, report.servgap_version, &title, l.skip_to_summary, "");
+    let instrument_title = report.instrument.title_in(lang.code());
+    let title = format!("{}: {}", l.report_title, instrument_title);
+    page_start(&mut out, lang, &report.servgap_version, &title, l.skip_to_summary, "");
 
     // Title and file.
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
         escape(l.report_title),
-        escape(&report.instrument.title)
+        escape(instrument_title)
     );
     let meta = [
-        (l.file, report.input.file.clone()),
+        (l.file, report.input.path.clone().unwrap_or_else(|| report.input.file.clone())),
         (
             l.col_respondents,
             format!(
@@ -674,9 +470,9 @@ pub fn render_html(report: &AnalysisReport) -> String {
                 report.input.rows, l.rows_read, report.respondents.fully_covered, l.fully_covered
             ),
         ),
-        (l.format_label, lang.format(report.instrument.format).to_owned()),
+        (l.format_label, lang.format(&report.instrument.format).to_owned()),
         (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
-        (l.generated_by, format!("servgap {} ({})", report.servgap_version, report.schema)),
+        (l.generated_by, format!("servgap {} ({})", &report.servgap_version, report.schema)),
     ];
     for (k, v) in meta {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
@@ -732,7 +528,7 @@ pub fn render_html(report: &AnalysisReport) -> String {
     out.push_str("</section>\n");
 
     if let Some(segments) = &report.segments {
-        crate::compare_html::segments_section(&mut out, report, segments, &figures);
+        segments::segments_section(&mut out, report, segments, &figures, lang);
     }
 
     if has_gaps {
@@ -787,8 +583,8 @@ pub fn render_html(report: &AnalysisReport) -> String {
     let _ = writeln!(
         out,
         "<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
-        escape(report.servgap_version),
-        escape(report.schema),
+        escape(&report.servgap_version),
+        escape(&report.schema),
         escape(&report.input.file)
     );
     out
@@ -812,9 +608,9 @@ fn summary_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         if o.aggregation == "mean-of-dimensions" {
             continue;
         }
-        let label = match o.comparison {
-            Some(c) => format!("{} · {}", lang.comparison(c), lang.aggregation(o.aggregation)),
-            None => format!("{} · {}", l.score_servperf, lang.aggregation(o.aggregation)),
+        let label = match &o.comparison {
+            Some(c) => format!("{} · {}", lang.comparison(c), lang.aggregation(&o.aggregation)),
+            None => format!("{} · {}", l.score_servperf, lang.aggregation(&o.aggregation)),
         };
         let detail = o
             .ci
@@ -874,11 +670,11 @@ fn overall_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
             .iter()
             .map(|o| {
                 vec![
-                    match o.comparison {
+                    match &o.comparison {
                         Some(c) => format!("{} {}", l.score_servqual, lang.comparison(c)),
                         None => l.score_servperf.to_owned(),
                     },
-                    lang.aggregation(o.aggregation).to_owned(),
+                    lang.aggregation(&o.aggregation).to_owned(),
                     o.n.to_string(),
                     lang.num(o.mean, 3),
                     lang.num(o.sd, 3),
@@ -902,10 +698,11 @@ fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
     if report.instrument.importance {
         header.push(l.col_points.to_owned());
     }
-    let rows = sorted_dimensions(report)
+    let rows = report
+        .ranked_dimensions()
         .into_iter()
         .map(|d| {
-            let mut row = vec![d.name.clone(), d.n.to_string()];
+            let mut row = vec![d.name(lang.code()).to_owned(), d.n.to_string()];
             row.extend(d.batteries.iter().map(|b| lang.num(b.mean, 2)));
             row.extend(comparison_cells(lang, &d.comparisons));
             if report.instrument.importance {
@@ -920,11 +717,11 @@ fn dimension_table(out: &mut String, report: &AnalysisReport, lang: Lang) {
 fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     let l = lang.labels();
     section(out, "items", l.h_items_by_dimension);
-    for d in sorted_dimensions(report) {
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&d.name));
-        let mut items: Vec<&ItemView> = report.items.iter().filter(|i| i.dimension == d.id).collect();
-        items.sort_by(|a, b| item_key(a, 0).total_cmp(&item_key(b, 0)));
-        let caption = format!("{} — {}", d.name, l.items_sorted_suffix);
+    for d in report.ranked_dimensions() {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(d.name(lang.code())));
+        let items: Vec<&ItemView> =
+            report.ranked_items(None).into_iter().filter(|i| i.dimension == d.id).collect();
+        let caption = format!("{} — {}", d.name(lang.code()), l.items_sorted_suffix);
         let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(&caption));
         let mut header = vec![l.col_item.to_owned(), l.col_statement.to_owned(), "n".to_owned()];
         header.extend(report.instrument.batteries.iter().map(|b| b.to_string()));
@@ -940,7 +737,7 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 out,
                 "<tr><th scope=\"row\">{}</th><td class=\"statement\">{}</td><td class=\"num\">{}</td>",
                 escape(&it.id),
-                escape(&it.text),
+                escape(it.text(lang.code())),
                 it.n
             );
             let mut cells: Vec<String> = it.batteries.iter().map(|b| lang.num(b.mean, 2)).collect();
@@ -955,10 +752,12 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     out.push_str("</section>\n");
 }
 
-fn flagged(lang: Lang, value: Option<f64>, threshold: f64) -> String {
-    match value {
-        Some(v) if v < threshold => format!("{} ▼", lang.num(Some(v), 2)),
-        other => lang.num(other, 2),
+/// A coefficient, with ▼ when the view model flags it (the core's threshold).
+fn flagged(lang: Lang, value: Option<f64>, low: bool) -> String {
+    if low {
+        format!("{} ▼", lang.num(value, 2))
+    } else {
+        lang.num(value, 2)
     }
 }
 
@@ -967,7 +766,7 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     section(out, "reliability", l.h_reliability);
     paragraph(out, &format!("{} (▼ = {})", l.reliability_intro, l.below_threshold_note));
     let mut rows = Vec::new();
-    let dims = report.dimensions.iter().map(|d| (d.name.as_str(), &d.reliability));
+    let dims = report.dimensions.iter().map(|d| (d.name(lang.code()), &d.reliability));
     for (name, scales) in dims.chain(std::iter::once((l.whole_instrument, &report.reliability))) {
         for r in scales {
             let scale_label = if r.scale.len() == 1 {
@@ -980,7 +779,7 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 if scale_label.is_empty() { r.scale.clone() } else { scale_label },
                 r.n.to_string(),
                 r.k.to_string(),
-                flagged(lang, r.alpha, 0.70),
+                flagged(lang, r.alpha, r.low),
                 lang.interval(r.alpha_ci, 2),
                 lang.num(r.standardized_alpha, 2),
             ]);
@@ -1010,10 +809,10 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         .flat_map(|d| {
             d.difference_scores.iter().map(move |x| {
                 vec![
-                    d.name.clone(),
-                    lang.comparison(x.comparison).to_owned(),
+                    d.name(lang.code()).to_owned(),
+                    lang.comparison(&x.comparison).to_owned(),
                     x.n.to_string(),
-                    flagged(lang, x.r_dd, 0.70),
+                    flagged(lang, x.r_dd, x.unreliable),
                     lang.num(x.r_px, 2),
                     lang.num(x.r_diff_p, 2),
                     lang.num(x.r_diff_x, 2),
@@ -1026,16 +825,21 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
             Lang::En => "Difference-score reliability (Peter, Churchill & Brown 1993)",
             Lang::Pl => "Rzetelność wyniku różnicowego (Peter, Churchill i Brown 1993)",
         };
+        let ([r_px, r_dp, r_dx], note) = lang.difference_headers(&report.instrument.comparisons);
+        let caption = match note {
+            Some(note) => format!("{caption}; {note}"),
+            None => caption.to_owned(),
+        };
         DataTable {
-            caption,
+            caption: &caption,
             header: vec![
                 l.col_dimension.to_owned(),
                 l.col_scale.to_owned(),
                 "n".to_owned(),
                 l.col_r_dd.to_owned(),
-                l.col_r_pe.to_owned(),
-                "r(D, P)".to_owned(),
-                "r(D, X)".to_owned(),
+                r_px,
+                r_dp,
+                r_dx,
             ],
             rows: diff_rows,
             text_columns: vec![0, 1],
@@ -1052,53 +856,10 @@ fn data_quality_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     out.push_str("</section>\n");
 }
 
-/// The validation findings as a table (rule, count, first occurrence, action), or a
-/// sentence saying that no rule was broken.
-pub(crate) fn findings_table(
-    out: &mut String,
-    findings: &[crate::model::RuleFindings],
-    caption: &str,
-    lang: Lang,
-) {
-    let l = lang.labels();
-    if findings.is_empty() {
-        paragraph(out, l.no_rule_broken);
-    } else {
-        let rows = findings
-            .iter()
-            .map(|f| {
-                let first = f
-                    .examples
-                    .first()
-                    .map(|e| {
-                        format!(
-                            "{} {}, {} {}, {} “{}”",
-                            l.row_word, e.row, l.column_word, e.column, l.value_word, e.value
-                        )
-                    })
-                    .unwrap_or_default();
-                vec![lang.rule(&f.rule), f.count.to_string(), first, lang.rule_action(&f.rule, &f.action)]
-            })
-            .collect();
-        DataTable {
-            caption,
-            header: vec![
-                l.col_rule.to_owned(),
-                l.col_count.to_owned(),
-                l.col_first_at.to_owned(),
-                l.col_action.to_owned(),
-            ],
-            rows,
-            text_columns: vec![0, 2, 3],
-        }
-        .render(out);
-    }
-}
-
 fn methods_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
     let l = lang.labels();
     section(out, "methods", l.h_methods);
-    for (heading, text) in crate::methods::paragraphs(report, lang) {
+    for (heading, text) in crate::i18n::methods::paragraphs(report, lang) {
         let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
         paragraph(out, &text);
     }

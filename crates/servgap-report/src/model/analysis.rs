@@ -4,67 +4,27 @@
 //! so a refactor in `servgap-core` cannot silently change the JSON contract
 //! documented in `docs/analysis-json.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    BatteryStats, ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability,
-    SurveyAnalysis,
+    ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability, SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
+use super::charts::ChartsView;
+use super::common::{battery_views, BatteryView, InputSummary, InstrumentView, Texts};
+use super::segments::SegmentsView;
+
 /// Identifier of the JSON layout; bumped on any incompatible change.
-pub const SCHEMA: &str = "servgap.analysis/1";
-
-/// Where the data came from and what happened while reading it; filled by the caller.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct InputSummary {
-    /// File name as given on the command line.
-    pub file: String,
-    /// How the file was read (format, encoding, delimiter …), as `(key, value)` text pairs.
-    pub reader: Vec<(String, String)>,
-    /// Data rows read.
-    pub rows: u64,
-    /// Findings of the validation rules.
-    pub findings: Vec<RuleFindings>,
-    /// Whether `--strict` was in force (then findings is empty, or the run failed).
-    pub strict: bool,
-}
-
-/// Findings of one rule.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleFindings {
-    /// Rule identifier, e.g. `out-of-scale`.
-    pub rule: String,
-    /// What the rule demands.
-    pub requirement: String,
-    /// What the default policy did.
-    pub action: String,
-    /// Number of findings.
-    pub count: u64,
-    /// The earliest findings (bounded).
-    pub examples: Vec<FindingExample>,
-}
-
-/// One finding, located in the input file.
-#[derive(Debug, Clone, Serialize)]
-pub struct FindingExample {
-    /// Row as a spreadsheet shows it (header = row 1).
-    pub row: u64,
-    /// Column name(s) in the input.
-    pub column: String,
-    /// Offending value.
-    pub value: String,
-}
+pub const SCHEMA: &str = "servgap.analysis/2";
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AnalysisReport {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    pub schema: String,
     /// servgap version that produced it.
-    pub servgap_version: &'static str,
-    /// Language of the texts.
-    pub language: String,
+    pub servgap_version: String,
     /// The input.
     pub input: InputSummary,
     /// The instrument.
@@ -87,34 +47,18 @@ pub struct AnalysisReport {
     pub insights: Vec<InsightView>,
     /// Distribution of the respondents' unweighted overall score, per comparison.
     pub score_distributions: Vec<DistributionView>,
-    /// Segment comparison (`analyze --by COLUMN`); see `compare.rs`.
+    /// Items and dimensions by measure, largest shortfall first (the core's ranking);
+    /// the first entry orders the tables.
+    pub rankings: Vec<RankingView>,
+    /// The data of every chart (see [`super::charts`]).
+    pub charts: ChartsView,
+    /// Segment comparison (`analyze --by COLUMN`); see [`super::segments`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub segments: Option<crate::compare::SegmentsView>,
-}
-
-/// Instrument metadata.
-#[derive(Debug, Clone, Serialize)]
-pub struct InstrumentView {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// `two-column`, `three-column` or `perceptions-only`.
-    pub format: &'static str,
-    /// Lowest answer.
-    pub scale_min: i16,
-    /// Highest answer.
-    pub scale_max: i16,
-    /// Battery codes in storage order (E, P; A, D, P; P).
-    pub batteries: Vec<&'static str>,
-    /// Comparison ids (`gap`; `msa`, `mss`; none).
-    pub comparisons: Vec<&'static str>,
-    /// Whether importance points were collected.
-    pub importance: bool,
+    pub segments: Option<SegmentsView>,
 }
 
 /// Options echoed for the methods section.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MethodView {
     /// Confidence level of intervals.
     pub confidence: f64,
@@ -123,21 +67,21 @@ pub struct MethodView {
     /// Minimum share of a dimension's items for a dimension score.
     pub dimension_coverage: f64,
     /// `wilcox` or `pratt`.
-    pub wilcoxon_zero_method: &'static str,
+    pub wilcoxon_zero_method: String,
     /// Continuity correction in the normal approximation.
     pub wilcoxon_continuity: bool,
     /// `auto`, `exact` or `normal`.
-    pub wilcoxon_method: &'static str,
+    pub wilcoxon_method: String,
     /// Effect sizes reported.
-    pub effect_sizes: &'static str,
+    pub effect_sizes: String,
     /// Weighting of the weighted score.
-    pub weighting: &'static str,
+    pub weighting: String,
     /// IPA crosshair.
-    pub ipa_crosshair: &'static str,
+    pub ipa_crosshair: String,
 }
 
 /// Respondent counts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RespondentsView {
     /// Respondents read.
     pub total: u64,
@@ -149,24 +93,13 @@ pub struct RespondentsView {
     pub satisfaction_answers: u64,
 }
 
-/// Mean and SD of a battery.
-#[derive(Debug, Clone, Serialize)]
-pub struct BatteryView {
-    /// Battery code.
-    pub battery: &'static str,
-    /// Mean.
-    pub mean: Option<f64>,
-    /// Standard deviation.
-    pub sd: Option<f64>,
-}
-
 /// A comparison with its tests.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ComparisonView {
     /// `gap`, `msa` or `mss`.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// Formula, e.g. `P − E`.
-    pub formula: &'static str,
+    pub formula: String,
     /// Pairs.
     pub n: u64,
     /// Mean difference.
@@ -188,7 +121,7 @@ pub struct ComparisonView {
 }
 
 /// A t test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TView {
     /// Statistic.
     pub t: f64,
@@ -203,7 +136,7 @@ pub struct TView {
 }
 
 /// A Wilcoxon signed-rank test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WilcoxonView {
     /// Sum of positive ranks (R's V).
     pub w_plus: f64,
@@ -226,7 +159,7 @@ pub struct WilcoxonView {
 }
 
 /// Zone-of-tolerance positions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ZoneView {
     /// P below the minimum.
     pub below: u64,
@@ -236,17 +169,24 @@ pub struct ZoneView {
     pub above: u64,
     /// Inverted zones (minimum above desired).
     pub inverted: u64,
+    /// `below` as a share (0–1) of every respondent counted, inverted zones included;
+    /// null when none was counted.
+    pub below_share: Option<f64>,
+    /// `inside` as a share (0–1), as `below_share`.
+    pub inside_share: Option<f64>,
+    /// `above` as a share (0–1), as `below_share`.
+    pub above_share: Option<f64>,
 }
 
 /// An item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemView {
     /// Identifier.
     pub id: String,
     /// Dimension identifier.
     pub dimension: String,
-    /// Statement.
-    pub text: String,
+    /// Statement, per language.
+    pub texts: Texts,
     /// Respondents with every battery answered.
     pub n: u64,
     /// Per battery.
@@ -260,7 +200,7 @@ pub struct ItemView {
 }
 
 /// Reliability of one scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReliabilityView {
     /// Battery code or comparison id.
     pub scale: String,
@@ -280,13 +220,15 @@ pub struct ReliabilityView {
     pub alpha_if_deleted: Vec<Option<f64>>,
     /// Corrected item–total r, in item order.
     pub item_total_r: Vec<Option<f64>>,
+    /// Alpha below the core's threshold (`servgap_core::servqual::MIN_ALPHA`, 0.70).
+    pub low: bool,
 }
 
 /// Difference-score diagnostics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DifferenceView {
     /// Comparison id.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// Respondents.
     pub n: u64,
     /// r(P total, X total).
@@ -295,17 +237,19 @@ pub struct DifferenceView {
     pub r_dd: Option<f64>,
     /// r(difference, P).
     pub r_diff_p: Option<f64>,
-    /// r(difference, X).
+    /// r(difference, X), X being the subtracted battery (E for the gap, A for MSA, D for MSS).
     pub r_diff_x: Option<f64>,
+    /// r_DD below the core's threshold (`MIN_DIFFERENCE_RELIABILITY`, 0.70).
+    pub unreliable: bool,
 }
 
 /// A dimension.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DimensionView {
     /// Identifier.
     pub id: String,
-    /// Name.
-    pub name: String,
+    /// Name, per language.
+    pub names: Texts,
     /// Item identifiers.
     pub items: Vec<String>,
     /// Respondents meeting the coverage rule.
@@ -325,14 +269,14 @@ pub struct DimensionView {
 }
 
 /// An overall score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OverallView {
     /// `servqual` (with a comparison) or `servperf`.
-    pub score: &'static str,
+    pub score: String,
     /// Comparison id for SERVQUAL scores.
-    pub comparison: Option<&'static str>,
+    pub comparison: Option<String>,
     /// `unweighted`, `mean-of-dimensions` or `weighted`.
-    pub aggregation: &'static str,
+    pub aggregation: String,
     /// Respondents (dimensions for mean-of-dimensions).
     pub n: u64,
     /// Score.
@@ -348,7 +292,7 @@ pub struct OverallView {
 }
 
 /// IPA grid.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IpaView {
     /// Performance crosshair.
     pub performance_cut: f64,
@@ -361,7 +305,7 @@ pub struct IpaView {
 }
 
 /// One IPA item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IpaPointView {
     /// Item id.
     pub item: String,
@@ -370,24 +314,35 @@ pub struct IpaPointView {
     /// Mean points of the item's dimension.
     pub stated_importance: Option<f64>,
     /// Quadrant (A–D) by stated importance.
-    pub stated_quadrant: Option<&'static str>,
+    pub stated_quadrant: Option<String>,
     /// r with overall satisfaction.
     pub derived_importance: Option<f64>,
     /// Quadrant by derived importance.
-    pub derived_quadrant: Option<&'static str>,
+    pub derived_quadrant: Option<String>,
+}
+
+/// The core's ranking by one measure (`servgap_core::servqual::SurveyAnalysis::rankings`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RankingView {
+    /// Comparison id, or `perceived` (mean P) when the format has none.
+    pub measure: String,
+    /// Item ids, largest shortfall first.
+    pub items: Vec<String>,
+    /// Dimension ids, largest shortfall first.
+    pub dimensions: Vec<String>,
 }
 
 /// Exact distribution of a respondent-level overall score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DistributionView {
     /// Comparison id.
-    pub comparison: &'static str,
+    pub comparison: String,
     /// `[score, respondents]` pairs in increasing score order.
     pub counts: Vec<(f64, u64)>,
 }
 
 /// One item's shortfall named by an insight.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemGapView {
     /// Item id.
     pub item: String,
@@ -400,13 +355,13 @@ pub struct ItemGapView {
 }
 
 /// A finding of the analysis, ranked; `kind` names the variant (kebab-case).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum InsightView {
     /// Items significantly below the standard (Holm p < 0.05), largest first (at most 3).
     LargestSignificantGaps {
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
         /// Items significantly below the standard in all.
         significant: usize,
         /// The largest.
@@ -415,12 +370,12 @@ pub enum InsightView {
     /// No item significantly below the standard.
     NoSignificantGaps {
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
     },
     /// The dimension with the lowest mean difference (or mean P, comparison null).
     WeakestDimension {
         /// Comparison id, or null for perceptions only.
-        comparison: Option<&'static str>,
+        comparison: Option<String>,
         /// Dimension id.
         dimension: String,
         /// Mean.
@@ -433,7 +388,7 @@ pub enum InsightView {
     /// Items in IPA quadrant A.
     ConcentrateHere {
         /// `stated` or `derived` importance.
-        importance: &'static str,
+        importance: String,
         /// Item ids.
         items: Vec<String>,
     },
@@ -451,7 +406,7 @@ pub enum InsightView {
         /// Dimension id.
         dimension: String,
         /// Comparison id.
-        comparison: &'static str,
+        comparison: String,
         /// Difference-score reliability.
         r_dd: Option<f64>,
         /// r(P, X).
@@ -480,7 +435,7 @@ impl InsightView {
         match insight {
             Insight::LargestSignificantGaps { comparison, significant, items } => {
                 InsightView::LargestSignificantGaps {
-                    comparison: comparison.id(),
+                    comparison: comparison.id().to_owned(),
                     significant: *significant,
                     items: items
                         .iter()
@@ -494,11 +449,11 @@ impl InsightView {
                 }
             }
             Insight::NoSignificantGaps { comparison } => {
-                InsightView::NoSignificantGaps { comparison: comparison.id() }
+                InsightView::NoSignificantGaps { comparison: comparison.id().to_owned() }
             }
             Insight::WeakestDimension { comparison, dimension, mean, ci, p_holm } => {
                 InsightView::WeakestDimension {
-                    comparison: comparison.map(|c| c.id()),
+                    comparison: comparison.map(|c| c.id().to_owned()),
                     dimension: dim(dimension),
                     mean: *mean,
                     ci: ci.map(|(a, b)| [a, b]),
@@ -506,7 +461,7 @@ impl InsightView {
                 }
             }
             Insight::ConcentrateHere { basis, items } => InsightView::ConcentrateHere {
-                importance: basis.id(),
+                importance: basis.id().to_owned(),
                 items: items.iter().map(item).collect(),
             },
             Insight::LowReliability { dimension, scale, alpha } => InsightView::LowReliability {
@@ -517,7 +472,7 @@ impl InsightView {
             Insight::DifferenceScoreUnreliable { dimension, comparison, r_dd, r_px } => {
                 InsightView::DifferenceScoreUnreliable {
                     dimension: dim(dimension),
-                    comparison: comparison.id(),
+                    comparison: comparison.id().to_owned(),
                     r_dd: *r_dd,
                     r_px: *r_px,
                 }
@@ -532,10 +487,6 @@ impl InsightView {
             }
         }
     }
-}
-
-fn batteries(stats: &[BatteryStats]) -> Vec<BatteryView> {
-    stats.iter().map(|b| BatteryView { battery: b.battery.code(), mean: b.mean, sd: b.sd }).collect()
 }
 
 fn wilcoxon_view(
@@ -558,8 +509,8 @@ fn wilcoxon_view(
 
 fn comparison(c: &ComparisonStats) -> ComparisonView {
     ComparisonView {
-        comparison: c.comparison.id(),
-        formula: c.comparison.formula(),
+        comparison: c.comparison.id().to_owned(),
+        formula: c.comparison.formula().to_owned(),
         n: c.n,
         mean: c.mean,
         sd: c.sd,
@@ -583,29 +534,39 @@ fn reliability(r: &ScaleReliability) -> ReliabilityView {
         spearman_brown: r.spearman_brown,
         alpha_if_deleted: r.alpha_if_deleted.clone(),
         item_total_r: r.item_total.clone(),
+        low: servgap_core::servqual::alpha_is_low(r.alpha),
     }
 }
 
 fn difference(d: &DifferenceReliability) -> DifferenceView {
     DifferenceView {
-        comparison: d.comparison.id(),
+        comparison: d.comparison.id().to_owned(),
         n: d.n,
         r_px: d.r_px,
         r_dd: d.r_dd,
         r_diff_p: d.r_diff_p,
         r_diff_x: d.r_diff_x,
+        unreliable: servgap_core::servqual::difference_is_unreliable(d.r_dd),
     }
 }
 
 fn zone(z: &servgap_core::servqual::ZoneShares) -> ZoneView {
-    ZoneView { below: z.below, inside: z.inside, above: z.above, inverted: z.inverted }
+    ZoneView {
+        below: z.below,
+        inside: z.inside,
+        above: z.above,
+        inverted: z.inverted,
+        below_share: z.share(z.below),
+        inside_share: z.share(z.inside),
+        above_share: z.share(z.above),
+    }
 }
 
 fn overall(o: &OverallScore) -> OverallView {
     OverallView {
-        score: if o.comparison.is_some() { "servqual" } else { "servperf" },
-        comparison: o.comparison.map(|c| c.id()),
-        aggregation: o.kind.id(),
+        score: if o.comparison.is_some() { "servqual" } else { "servperf" }.to_owned(),
+        comparison: o.comparison.map(|c| c.id().to_owned()),
+        aggregation: o.kind.id().to_owned(),
         n: o.n,
         mean: o.mean,
         sd: o.sd,
@@ -616,13 +577,9 @@ fn overall(o: &OverallScore) -> OverallView {
 }
 
 impl AnalysisReport {
-    /// Builds the view of `analysis` of `instrument`, with texts in `language`.
-    pub fn new(
-        instrument: &Instrument,
-        analysis: &SurveyAnalysis,
-        input: InputSummary,
-        language: &str,
-    ) -> Self {
+    /// Builds the language-free view of `analysis` of `instrument`: every text of the
+    /// instrument comes in every language it has; printers choose one at render time.
+    pub fn new(instrument: &Instrument, analysis: &SurveyAnalysis, input: InputSummary) -> Self {
         let dim_ids: Vec<String> = instrument.dimensions().iter().map(|d| d.id.clone()).collect();
         let item_ids: Vec<String> = instrument.items().iter().map(|i| i.id.clone()).collect();
         let options = &analysis.options;
@@ -638,20 +595,24 @@ impl AnalysisReport {
             wilcoxon_zero_method: match options.wilcoxon.zero_method {
                 ZeroMethod::Wilcox => "wilcox",
                 ZeroMethod::Pratt => "pratt",
-            },
+            }
+            .to_owned(),
             wilcoxon_continuity: options.wilcoxon.continuity,
             wilcoxon_method: match options.wilcoxon.method {
                 WilcoxonMethod::Auto => "auto",
                 WilcoxonMethod::Exact => "exact",
                 WilcoxonMethod::Normal => "normal",
-            },
+            }
+            .to_owned(),
             effect_sizes: "Cohen's d_z = mean/sd of differences; d_av = mean/sqrt((s_P^2 + s_X^2)/2); \
-                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)",
-            weighting: "respondent-level: each respondent's points / their total (PZB 1990)",
+                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)"
+                .to_owned(),
+            weighting: "respondent-level: each respondent's points / their total (PZB 1990)".to_owned(),
             ipa_crosshair: match options.crosshair {
                 servgap_core::servqual::Crosshair::DataMean => "data-mean",
                 servgap_core::servqual::Crosshair::ScaleMidpoint => "scale-midpoint",
-            },
+            }
+            .to_owned(),
         };
         let ipa = analysis.ipa_crosshairs.map(|cuts| IpaView {
             performance_cut: cuts.performance,
@@ -664,30 +625,17 @@ impl AnalysisReport {
                     item: item_ids[p.item].clone(),
                     performance: p.performance,
                     stated_importance: p.stated_importance,
-                    stated_quadrant: p.stated_quadrant.map(|q| q.letter()),
+                    stated_quadrant: p.stated_quadrant.map(|q| q.letter().to_owned()),
                     derived_importance: p.derived_importance,
-                    derived_quadrant: p.derived_quadrant.map(|q| q.letter()),
+                    derived_quadrant: p.derived_quadrant.map(|q| q.letter().to_owned()),
                 })
                 .collect(),
         });
-        AnalysisReport {
-            schema: SCHEMA,
-            servgap_version: env!("CARGO_PKG_VERSION"),
-            language: language.to_owned(),
+        let mut report = AnalysisReport {
+            schema: SCHEMA.to_owned(),
+            servgap_version: env!("CARGO_PKG_VERSION").to_owned(),
             input,
-            instrument: InstrumentView {
-                id: instrument.id().to_owned(),
-                title: instrument.title().get(language).unwrap_or(instrument.id()).to_owned(),
-                format: instrument.format().id(),
-                scale_min: instrument.scale().min(),
-                scale_max: instrument.scale().max(),
-                batteries: instrument.batteries().iter().map(|b| b.code()).collect(),
-                comparisons: servgap_core::servqual::Comparison::for_format(instrument.format())
-                    .iter()
-                    .map(|c| c.id())
-                    .collect(),
-                importance: instrument.has_importance(),
-            },
+            instrument: InstrumentView::new(instrument),
             method,
             respondents: RespondentsView {
                 total: analysis.respondents,
@@ -702,10 +650,10 @@ impl AnalysisReport {
                     let dim = &instrument.dimensions()[d.index];
                     DimensionView {
                         id: d.id.clone(),
-                        name: dim.name.get(language).unwrap_or(&dim.id).to_owned(),
+                        names: Texts::from_localized(&dim.name),
                         items: instrument.items_of(d.index).iter().map(|&i| item_ids[i].clone()).collect(),
                         n: d.n,
-                        batteries: batteries(&d.batteries),
+                        batteries: battery_views(&d.batteries),
                         comparisons: d.comparisons.iter().map(comparison).collect(),
                         zone: d.zone.as_ref().map(zone),
                         reliability: d.reliability.iter().map(reliability).collect(),
@@ -722,9 +670,9 @@ impl AnalysisReport {
                     ItemView {
                         id: it.id.clone(),
                         dimension: dim_ids[it.dimension].clone(),
-                        text: item.text.get(language).unwrap_or("").to_owned(),
+                        texts: Texts::from_localized(&item.text),
                         n: it.n,
-                        batteries: batteries(&it.batteries),
+                        batteries: battery_views(&it.batteries),
                         comparisons: it.comparisons.iter().map(comparison).collect(),
                         zone: it.zone.as_ref().map(zone),
                         satisfaction_r: it.satisfaction_correlation,
@@ -741,9 +689,76 @@ impl AnalysisReport {
             score_distributions: analysis
                 .score_distributions
                 .iter()
-                .map(|d| DistributionView { comparison: d.comparison.id(), counts: d.counts.clone() })
+                .map(|d| DistributionView {
+                    comparison: d.comparison.id().to_owned(),
+                    counts: d.counts.clone(),
+                })
+                .collect(),
+            rankings: analysis
+                .rankings()
+                .iter()
+                .map(|r| RankingView {
+                    measure: r.comparison.map_or("perceived", |c| c.id()).to_owned(),
+                    items: r.items.iter().map(|&i| analysis.items[i].id.clone()).collect(),
+                    dimensions: r.dimensions.iter().map(|&d| analysis.dimensions[d].id.clone()).collect(),
+                })
                 .collect(),
             segments: None,
+            charts: ChartsView::default(),
+        };
+        report.charts = ChartsView::of(&report);
+        report
+    }
+}
+
+impl DimensionView {
+    /// Name in `lang` (the id when the instrument has none).
+    pub fn name(&self, lang: &str) -> &str {
+        self.names.or(lang, &self.id)
+    }
+}
+
+impl ItemView {
+    /// Wording in `lang` (empty when the instrument has none).
+    pub fn text(&self, lang: &str) -> &str {
+        self.texts.or(lang, "")
+    }
+}
+
+impl AnalysisReport {
+    /// The ranking by `measure`, or the first one (the tables' order).
+    pub fn ranking(&self, measure: Option<&str>) -> Option<&RankingView> {
+        match measure {
+            Some(m) => self.rankings.iter().find(|r| r.measure == m),
+            None => self.rankings.first(),
         }
+    }
+
+    /// Display name of dimension `id` in `lang` (the id when unknown).
+    pub fn dimension_name<'a>(&'a self, id: &'a str, lang: &str) -> &'a str {
+        self.dimensions.iter().find(|d| d.id == id).map_or(id, |d| d.names.or(lang, &d.id))
+    }
+
+    /// Wording of item `id` in `lang` (empty when the instrument has none).
+    pub fn item_text<'a>(&'a self, id: &str, lang: &str) -> &'a str {
+        self.items.iter().find(|i| i.id == id).map_or("", |i| i.texts.or(lang, ""))
+    }
+
+    /// Dimensions in the ranking's order (largest shortfall first).
+    pub fn ranked_dimensions(&self) -> Vec<&DimensionView> {
+        let order = self.ranking(None).map(|r| r.dimensions.as_slice()).unwrap_or_default();
+        order.iter().filter_map(|id| self.dimensions.iter().find(|d| &d.id == id)).collect()
+    }
+
+    /// Items ranked by `measure` (or the first ranking), largest shortfall first.
+    pub fn ranked_items(&self, measure: Option<&str>) -> Vec<&ItemView> {
+        let order = self.ranking(measure).map(|r| r.items.as_slice()).unwrap_or_default();
+        order.iter().filter_map(|id| self.items.iter().find(|i| &i.id == id)).collect()
+    }
+
+    /// Adds the segment comparison to the report (JSON field `segments`).
+    pub fn with_segments(mut self, segments: SegmentsView) -> Self {
+        self.segments = Some(segments);
+        self
     }
 }

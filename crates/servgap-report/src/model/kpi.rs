@@ -1,0 +1,510 @@
+//! The KPI report: a serialisable view model (schema `servgap.kpi/1`) converted field by
+//! field from `servgap_core::kpi` values. The printers are in `crate::render`.
+
+use serde::{Deserialize, Serialize};
+use servgap_core::kpi::{
+    Clocked, DurationKpi, DurationSummary, GapRow, GroupSummary, KpiOptions, Segment, SegmentFilter,
+    ShareEstimate, SlaTarget, Target,
+};
+
+use super::common::RuleFindings;
+
+/// Identifier of the KPI JSON layout; bumped on any incompatible change.
+pub const KPI_SCHEMA: &str = "servgap.kpi/1";
+
+/// Where the tickets came from; filled by the caller.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct KpiInput {
+    /// File name as given.
+    pub file: String,
+    /// `tickets` or `events`.
+    pub layout: String,
+    /// Recognised export (`zendesk`, `freshdesk`, `generic`), if no mapping named the columns.
+    pub vendor: Option<String>,
+    /// The mapping file, if any.
+    pub mapping: Option<String>,
+    /// Which reader ran.
+    pub reader: String,
+    /// `(role, column)` pairs.
+    pub columns: Vec<(String, String)>,
+    /// Data rows read.
+    pub rows: u64,
+    /// Tickets accepted.
+    pub tickets: u64,
+    /// Tickets rejected by a rule.
+    pub rejected: u64,
+    /// Findings per rule.
+    pub findings: Vec<RuleFindings>,
+    /// Whether `--strict` was in force.
+    pub strict: bool,
+    /// Yes/no flags the source records itself.
+    pub flags: Vec<FlagView>,
+}
+
+/// A source-recorded flag.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FlagView {
+    /// Name.
+    pub name: String,
+    /// Column.
+    pub column: String,
+    /// Yes count.
+    pub yes: u64,
+    /// No count.
+    pub no: u64,
+    /// Blank or other values.
+    pub other: u64,
+    /// yes / (yes + no) with its Wilson interval.
+    pub share: Option<ShareView>,
+}
+
+/// A share with its 95 % Wilson interval.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct ShareView {
+    /// Successes.
+    pub successes: u64,
+    /// Trials.
+    pub n: u64,
+    /// Share 0–1.
+    pub share: f64,
+    /// Lower bound.
+    pub ci_low: f64,
+    /// Upper bound.
+    pub ci_high: f64,
+}
+
+impl ShareView {
+    /// From a core estimate.
+    pub fn from_core(e: &ShareEstimate) -> ShareView {
+        ShareView {
+            successes: e.successes,
+            n: e.n,
+            share: e.share,
+            ci_low: e.interval.low,
+            ci_high: e.interval.high,
+        }
+    }
+}
+
+/// A duration distribution in seconds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DurationView {
+    /// KPI id, e.g. `first-response`.
+    pub kpi: String,
+    /// `calendar` or `business`.
+    pub clock: String,
+    /// Values.
+    pub n: u64,
+    /// Median (type 7).
+    pub median: f64,
+    /// 90th percentile (type 7).
+    pub p90: f64,
+    /// Mean.
+    pub mean: f64,
+    /// Minimum.
+    pub min: u64,
+    /// Maximum.
+    pub max: u64,
+}
+
+/// SLA attainment in a group.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SlaGroupView {
+    /// Target name.
+    pub name: String,
+    /// Met.
+    pub met: u64,
+    /// Breached.
+    pub breached: u64,
+    /// Attainment.
+    pub attainment: Option<ShareView>,
+}
+
+/// NPS.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NpsView {
+    /// Score −100…100.
+    pub score: f64,
+    /// Answers.
+    pub n: u64,
+    /// Interval bounds.
+    pub ci_low: f64,
+    /// Interval bounds.
+    pub ci_high: f64,
+    /// n < 100.
+    pub small_sample: bool,
+}
+
+/// CES.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CesView {
+    /// Mean 1–7.
+    pub mean: f64,
+    /// Answers.
+    pub n: u64,
+    /// Share 5–7.
+    pub agree: ShareView,
+}
+
+/// Segment of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentView {
+    /// `channel`, `priority`, `team`, or null for all tickets.
+    pub dimension: Option<String>,
+    /// Value (empty for all tickets).
+    pub value: String,
+}
+
+impl SegmentView {
+    fn from_core(s: &Segment) -> SegmentView {
+        SegmentView { dimension: s.dimension.map(|d| d.id().to_owned()), value: s.value.clone() }
+    }
+
+    /// `all tickets` or `channel=email`.
+    pub fn label(&self) -> String {
+        match &self.dimension {
+            None => "all tickets".to_owned(),
+            Some(d) if self.value.is_empty() => format!("{d}=(blank)"),
+            Some(d) => format!("{d}={}", self.value),
+        }
+    }
+}
+
+/// Every KPI of one (period, segment) group.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroupView {
+    /// First day of the period (whole-data groups: of the first period).
+    pub period_start: String,
+    /// Segment.
+    pub segment: SegmentView,
+    /// Tickets created.
+    pub created: u64,
+    /// Tickets first solved.
+    pub solved: u64,
+    /// Unsolved tickets without a reply.
+    pub awaiting_first_response: u64,
+    /// Duration KPIs that have values.
+    pub durations: Vec<DurationView>,
+    /// First-contact resolution.
+    pub first_contact_resolution: Option<ShareView>,
+    /// Reopen within the window.
+    pub reopen: Option<ShareView>,
+    /// SLA attainment per target.
+    pub sla: Vec<SlaGroupView>,
+    /// CSAT good share.
+    pub csat: Option<ShareView>,
+    /// CSAT response rate.
+    pub csat_response_rate: Option<ShareView>,
+    /// NPS.
+    pub nps: Option<NpsView>,
+    /// CES.
+    pub ces: Option<CesView>,
+    /// Backlog at the end.
+    pub backlog_at_end: i64,
+}
+
+fn durations(kpi: DurationKpi, c: &Clocked, out: &mut Vec<DurationView>) {
+    for (clock, s) in [("calendar", c.calendar), ("business", c.business)] {
+        if let Some(s) = s {
+            out.push(duration_view(kpi.id(), clock, &s));
+        }
+    }
+}
+
+fn duration_view(kpi: &'static str, clock: &'static str, s: &DurationSummary) -> DurationView {
+    DurationView {
+        kpi: kpi.to_owned(),
+        clock: clock.to_owned(),
+        n: s.n,
+        median: s.median,
+        p90: s.p90,
+        mean: s.mean,
+        min: s.min,
+        max: s.max,
+    }
+}
+
+impl GroupView {
+    /// From a core group.
+    pub fn from_core(g: &GroupSummary) -> GroupView {
+        let mut d = Vec::new();
+        durations(DurationKpi::FirstResponse, &g.first_response, &mut d);
+        durations(DurationKpi::NextResponse, &g.next_response, &mut d);
+        durations(DurationKpi::FirstResolution, &g.first_resolution, &mut d);
+        durations(DurationKpi::FullResolution, &g.full_resolution, &mut d);
+        durations(DurationKpi::RequesterWait, &g.requester_wait, &mut d);
+        GroupView {
+            period_start: g.period_start.to_string(),
+            segment: SegmentView::from_core(&g.segment),
+            created: g.created,
+            solved: g.solved,
+            awaiting_first_response: g.awaiting_first_response,
+            durations: d,
+            first_contact_resolution: g.first_contact_resolution.as_ref().map(ShareView::from_core),
+            reopen: g.reopen.as_ref().map(ShareView::from_core),
+            sla: g
+                .sla
+                .iter()
+                .map(|s| SlaGroupView {
+                    name: s.name.clone(),
+                    met: s.met,
+                    breached: s.breached,
+                    attainment: s.attainment.as_ref().map(ShareView::from_core),
+                })
+                .collect(),
+            csat: g.csat.as_ref().map(ShareView::from_core),
+            csat_response_rate: g.csat_response_rate.as_ref().map(ShareView::from_core),
+            nps: g.nps.map(|n| NpsView {
+                score: n.score,
+                n: n.n,
+                ci_low: n.interval.low,
+                ci_high: n.interval.high,
+                small_sample: n.small_sample,
+            }),
+            ces: g.ces.map(|c| CesView { mean: c.mean, n: c.n, agree: ShareView::from_core(&c.agree) }),
+            backlog_at_end: g.backlog_at_end,
+        }
+    }
+
+    /// A duration of this group.
+    pub fn duration(&self, kpi: &str, clock: &str) -> Option<&DurationView> {
+        self.durations.iter().find(|d| d.kpi == kpi && d.clock == clock)
+    }
+}
+
+/// A target with its provenance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TargetView {
+    /// Label.
+    pub label: String,
+    /// Measure id, e.g. `first-response.business.median`.
+    pub measure: String,
+    /// Unit: `seconds`, `share`, `points`, `score` or `tickets`.
+    pub unit: String,
+    /// `higher` or `lower`.
+    pub direction: String,
+    /// Target value.
+    pub target: f64,
+    /// Minimum (band), if any.
+    pub minimum: Option<f64>,
+    /// Segments it applies to: `all`, a dimension, or `dimension=value`.
+    pub segment: String,
+    /// Benchmark preset id.
+    pub preset: Option<String>,
+    /// Source and caveat of a preset.
+    pub source: Option<String>,
+}
+
+impl TargetView {
+    /// From a core target and its label, preset and caveat.
+    pub fn from_core(t: &Target, label: &str, preset: Option<&str>, source: Option<&str>) -> TargetView {
+        let measure = t.measure().id();
+        TargetView {
+            unit: unit(&measure).to_owned(),
+            label: label.to_owned(),
+            measure,
+            direction: t.direction().id().to_owned(),
+            target: t.target(),
+            minimum: t.minimum(),
+            segment: match t.segment() {
+                SegmentFilter::AllTickets => "all".to_owned(),
+                SegmentFilter::Every(d) => d.id().to_owned(),
+                SegmentFilter::Only(d, v) => format!("{}={v}", d.id()),
+            },
+            preset: preset.map(str::to_owned),
+            source: source.map(str::to_owned).or_else(|| t.source().map(str::to_owned)),
+        }
+    }
+}
+
+fn unit(measure: &str) -> &'static str {
+    if measure.contains('.') {
+        "seconds"
+    } else if measure == "nps" {
+        "points"
+    } else if measure == "ces-mean" {
+        "score"
+    } else if measure == "backlog" {
+        "tickets"
+    } else {
+        "share"
+    }
+}
+
+/// One target evaluated in one group.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GapView {
+    /// Index into [`KpiReportView::targets`].
+    pub target: usize,
+    /// Period start.
+    pub period_start: String,
+    /// Segment.
+    pub segment: SegmentView,
+    /// Actual value.
+    pub actual: f64,
+    /// n behind it.
+    pub n: u64,
+    /// Direction-aware gap (negative = shortfall).
+    pub absolute: f64,
+    /// Gap / |target|.
+    pub normalised: Option<f64>,
+    /// `below-minimum`, `in-band` or `at-target`.
+    pub status: String,
+}
+
+impl GapView {
+    /// From a core gap row.
+    pub fn from_core(r: &GapRow) -> GapView {
+        GapView {
+            target: r.target,
+            period_start: r.period_start.to_string(),
+            segment: SegmentView::from_core(&r.segment),
+            actual: r.gap.actual,
+            n: r.gap.n,
+            absolute: r.gap.absolute,
+            normalised: r.gap.normalised,
+            status: r.gap.status.id().to_owned(),
+        }
+    }
+}
+
+/// An SLA target definition.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SlaView {
+    /// Name.
+    pub name: String,
+    /// Metric.
+    pub metric: String,
+    /// Clock.
+    pub clock: String,
+    /// Target seconds.
+    pub seconds: u64,
+    /// Priority filter.
+    pub priority: Option<String>,
+}
+
+/// Options that changed the numbers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KpiMethod {
+    /// Reporting zone.
+    pub zone: String,
+    /// `day`, `week` or `month`.
+    pub period: String,
+    /// Segment dimensions.
+    pub dimensions: Vec<String>,
+    /// Cohort of resolution KPIs: `solved` or `created`.
+    pub resolution_cohort: String,
+    /// Quantile definition.
+    pub quantiles: String,
+    /// Statuses that pause business time.
+    pub paused_statuses: Vec<String>,
+    /// Reopen window, seconds.
+    pub reopen_window_seconds: u64,
+    /// Local time of the daily backlog snapshot.
+    pub backlog_snapshot: String,
+    /// Running SLA clocks are judged at this instant.
+    pub as_of: Option<String>,
+    /// Calendar file (business time), if any.
+    pub calendar: Option<String>,
+    /// SLA targets.
+    pub sla: Vec<SlaView>,
+    /// Duration KPIs computed.
+    pub computed: Vec<String>,
+}
+
+impl KpiMethod {
+    /// From core options.
+    pub fn from_core(options: &KpiOptions, zone_name: &str, calendar: Option<&str>) -> KpiMethod {
+        let pause = options.metrics.pause;
+        KpiMethod {
+            zone: zone_name.to_owned(),
+            period: options.period.id().to_owned(),
+            dimensions: options.dimensions.iter().map(|d| d.id().to_owned()).collect(),
+            resolution_cohort: match options.resolution_cohort {
+                servgap_core::kpi::Cohort::Created => "created",
+                servgap_core::kpi::Cohort::Solved => "solved",
+            }
+            .to_owned(),
+            quantiles: match options.quantile_method {
+                servgap_core::kpi::QuantileMethod::Linear => {
+                    "type 7 (linear; numpy, pandas, R, DuckDB quantile_cont)"
+                }
+                servgap_core::kpi::QuantileMethod::InvertedCdf => "type 1 (inverted cdf)",
+            }
+            .to_owned(),
+            paused_statuses: [("pending", pause.pending), ("on-hold", pause.on_hold)]
+                .iter()
+                .filter(|(_, on)| *on)
+                .map(|(s, _)| (*s).to_owned())
+                .collect(),
+            reopen_window_seconds: options.metrics.reopen_window_seconds,
+            backlog_snapshot: options.backlog_snapshot.to_string(),
+            as_of: options.as_of.map(|t| t.to_string()),
+            calendar: calendar.map(str::to_owned),
+            sla: options.sla.iter().map(sla_view).collect(),
+            computed: DurationKpi::ALL
+                .iter()
+                .filter(|k| options.compute.includes(**k))
+                .map(|k| k.id().to_owned())
+                .collect(),
+        }
+    }
+}
+
+fn sla_view(s: &SlaTarget) -> SlaView {
+    SlaView {
+        name: s.name().to_owned(),
+        metric: s.metric().id().to_owned(),
+        clock: s.clock().id().to_owned(),
+        seconds: s.seconds(),
+        priority: s.priority().map(str::to_owned),
+    }
+}
+
+/// The whole KPI report.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KpiReportView {
+    /// Always [`KPI_SCHEMA`].
+    pub schema: String,
+    /// servgap version.
+    pub servgap_version: String,
+    /// Input.
+    pub input: KpiInput,
+    /// Method.
+    pub method: KpiMethod,
+    /// Whole data, per segment (all tickets first).
+    pub totals: Vec<GroupView>,
+    /// Per period and segment.
+    pub periods: Vec<GroupView>,
+    /// Targets.
+    pub targets: Vec<TargetView>,
+    /// Gaps over the whole data.
+    pub gaps: Vec<GapView>,
+    /// Gaps per period.
+    pub period_gaps: Vec<GapView>,
+}
+
+impl KpiReportView {
+    /// Assembles the view.
+    pub fn new(
+        input: KpiInput,
+        method: KpiMethod,
+        totals: &[GroupSummary],
+        periods: &[GroupSummary],
+        targets: Vec<TargetView>,
+        gaps: &[GapRow],
+        period_gaps: &[GapRow],
+    ) -> KpiReportView {
+        KpiReportView {
+            schema: KPI_SCHEMA.to_owned(),
+            servgap_version: env!("CARGO_PKG_VERSION").to_owned(),
+            input,
+            method,
+            totals: totals.iter().map(GroupView::from_core).collect(),
+            periods: periods.iter().map(GroupView::from_core).collect(),
+            targets,
+            gaps: gaps.iter().map(GapView::from_core).collect(),
+            period_gaps: period_gaps.iter().map(GapView::from_core).collect(),
+        }
+    }
+}

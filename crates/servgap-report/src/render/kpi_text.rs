@@ -1,0 +1,157 @@
+//! The KPI report as aligned terminal text, Markdown and JSON.
+
+use std::fmt::Write as _;
+
+use super::support::kpi_tables::kpi_tables;
+use crate::i18n::Lang;
+use crate::model::kpi::KpiReportView;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Flavour {
+    Text,
+    Markdown,
+}
+
+fn table(flavour: Flavour, head: &[&str], rows: &[Vec<String>], out: &mut String) {
+    if rows.is_empty() {
+        out.push_str(if flavour == Flavour::Markdown { "_none_\n\n" } else { "  (none)\n\n" });
+        return;
+    }
+    match flavour {
+        Flavour::Markdown => {
+            let _ = writeln!(out, "| {} |", head.join(" | "));
+            let _ = writeln!(
+                out,
+                "|{}",
+                head.iter()
+                    .enumerate()
+                    .map(|(i, _)| if i == 0 { "---|" } else { "---:|" })
+                    .collect::<String>()
+            );
+            for r in rows {
+                let cells: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+        }
+        Flavour::Text => {
+            let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+            for r in rows {
+                for (i, c) in r.iter().enumerate() {
+                    if let Some(w) = width.get_mut(i) {
+                        *w = (*w).max(c.chars().count());
+                    }
+                }
+            }
+            let line = |cells: Vec<String>, out: &mut String| {
+                let mut s = String::from(" ");
+                for (i, c) in cells.iter().enumerate() {
+                    let w = width.get(i).copied().unwrap_or(0);
+                    let pad = w.saturating_sub(c.chars().count());
+                    if i == 0 {
+                        let _ = write!(s, " {c}{}", " ".repeat(pad));
+                    } else {
+                        let _ = write!(s, "  {}{c}", " ".repeat(pad));
+                    }
+                }
+                let _ = writeln!(out, "{}", s.trim_end());
+            };
+            line(head.iter().map(|h| (*h).to_owned()).collect(), out);
+            line(width.iter().map(|w| "-".repeat(*w)).collect(), out);
+            for r in rows {
+                line(r.clone(), out);
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn heading(flavour: Flavour, text: &str, out: &mut String) {
+    match flavour {
+        Flavour::Markdown => {
+            let _ = writeln!(out, "## {text}\n");
+        }
+        Flavour::Text => {
+            let _ = writeln!(out, "{text}\n{}\n", "=".repeat(text.chars().count()));
+        }
+    }
+}
+
+fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
+    let mut out = String::new();
+    let input = &view.input;
+    match flavour {
+        Flavour::Markdown => {
+            let _ = writeln!(out, "# {}: {}\n", lang.kpi("Help-desk KPIs"), input.file);
+        }
+        Flavour::Text => {
+            let _ = writeln!(out, "{}: {}\n", lang.kpi("Help-desk KPIs"), input.file);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} rows read ({} layout{}), {} tickets analysed, {} rejected; reader: {}.",
+        input.rows,
+        input.layout,
+        input.vendor.as_deref().map(|v| format!(", {v} headers")).unwrap_or_default(),
+        input.tickets,
+        input.rejected,
+        input.reader
+    );
+    let m = &view.method;
+    let _ = writeln!(
+        out,
+        "Periods: {} in {}; resolution KPIs by {} date; quantiles {}; business time: {}.\n",
+        m.period,
+        m.zone,
+        m.resolution_cohort,
+        m.quantiles,
+        m.calendar.as_deref().map_or_else(
+            || "none (no calendar)".to_owned(),
+            |c| format!("{c}, pausing {}", m.paused_statuses.join(" and "))
+        )
+    );
+
+    for t in kpi_tables(view, lang) {
+        heading(flavour, &t.heading, &mut out);
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        table(flavour, &head, &t.rows, &mut out);
+        if t.heading == lang.kpi("Gap to target (whole data)") {
+            for target in view.targets.iter().filter(|t| t.source.is_some()) {
+                let _ = writeln!(out, "* {} — {}", target.label, target.source.as_deref().unwrap_or(""));
+            }
+            out.push('\n');
+        }
+    }
+    heading(flavour, lang.kpi("Data quality"), &mut out);
+    if input.findings.is_empty() {
+        out.push_str(lang.kpi("No problems found."));
+        out.push('\n');
+    } else {
+        for f in &input.findings {
+            let _ = writeln!(out, "* {} ({}): {} — {}", f.rule, f.requirement, f.count, f.action);
+            for e in &f.examples {
+                let _ = writeln!(out, "  - row {}, column {}, value \"{}\"", e.row, e.column, e.value);
+            }
+        }
+    }
+    out.push_str("\nDefinitions: docs/kpi-definitions.md. Durations: median and p90 (type 7), mean for comparison only.\n");
+    out
+}
+
+/// Aligned text for a terminal, in `lang`.
+pub fn render_kpi_text(view: &KpiReportView, lang: Lang) -> String {
+    render(view, Flavour::Text, lang)
+}
+
+/// GitHub-flavoured Markdown, in `lang`.
+pub fn render_kpi_markdown(view: &KpiReportView, lang: Lang) -> String {
+    render(view, Flavour::Markdown, lang)
+}
+
+/// Pretty JSON (schema [`crate::model::kpi::KPI_SCHEMA`]), with a final newline.
+///
+/// # Errors
+/// Only if serialisation fails (non-finite numbers are written as null by serde_json).
+pub fn render_kpi_json(view: &KpiReportView) -> Result<String, serde_json::Error> {
+    crate::pretty_json(view)
+}

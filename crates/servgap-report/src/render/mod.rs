@@ -1,0 +1,14 @@
+//! The printers: each turns a view model into one output format. They only
+//! format; every number and decision comes with the view model. Printers share
+//! [`support`] (escaping, colours, the HTML page shell, units) and [`svg`] (chart
+//! drawing), and never import one another.
+
+pub mod html;
+pub mod kpi_html;
+pub mod kpi_text;
+pub mod segments_text;
+pub mod support;
+pub mod svg;
+pub mod text;
+pub mod waves_html;
+pub mod waves_text;

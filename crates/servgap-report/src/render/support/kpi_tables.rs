@@ -1,0 +1,264 @@
+//! The KPI report's tables, built once for every printer (terminal, Markdown, HTML):
+//! headers and cells formatted in the chosen language, so the HTML page has real
+//! tables with the same numbers as the text report.
+
+use super::units::{human_duration, human_value};
+use crate::i18n::Lang;
+use crate::model::kpi::{DurationView, GroupView, KpiReportView, SegmentView, ShareView};
+
+/// One table: heading, column headers and formatted rows (first column is a label).
+pub(crate) struct KpiTable {
+    /// Section heading.
+    pub(crate) heading: String,
+    /// Column headers.
+    pub(crate) header: Vec<String>,
+    /// Formatted cells.
+    pub(crate) rows: Vec<Vec<String>>,
+}
+
+impl KpiTable {
+    fn new(heading: &str, lang: Lang, header: &[&'static str], rows: Vec<Vec<String>>) -> Self {
+        KpiTable {
+            heading: heading.to_owned(),
+            header: header.iter().map(|h| lang.kpi(h).to_owned()).collect(),
+            rows,
+        }
+    }
+}
+
+/// `all tickets` or `channel=email`, in `lang`.
+pub(crate) fn segment_label(lang: Lang, s: &SegmentView) -> String {
+    match &s.dimension {
+        None => lang.kpi("all tickets").to_owned(),
+        Some(d) if s.value.is_empty() => format!("{d}={}", lang.segment_label("")),
+        Some(d) => format!("{d}={}", s.value),
+    }
+}
+
+fn share(s: Option<&ShareView>) -> String {
+    s.map_or_else(
+        || "–".to_owned(),
+        |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high),
+    )
+}
+
+fn dur(g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
+    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration(stat(d)))
+}
+
+pub(crate) fn best_clock(view: &KpiReportView) -> &'static str {
+    let business = view.totals.iter().any(|g| g.durations.iter().any(|d| d.clock == "business"));
+    if business {
+        "business"
+    } else {
+        "calendar"
+    }
+}
+
+/// Every table of the KPI report, in document order.
+pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
+    let mut out = Vec::new();
+    let input = &view.input;
+    let m = &view.method;
+    let clock = best_clock(view);
+    let heading = format!("{} ({} {})", lang.kpi("Whole data"), lang.kpi(clock), lang.kpi("time"));
+    let rows: Vec<Vec<String>> = view
+        .totals
+        .iter()
+        .map(|g| {
+            vec![
+                segment_label(lang, &g.segment),
+                g.created.to_string(),
+                g.solved.to_string(),
+                dur(g, "first-response", clock, |d| d.median),
+                dur(g, "first-response", clock, |d| d.p90),
+                dur(g, "first-resolution", clock, |d| d.median),
+                dur(g, "first-resolution", clock, |d| d.p90),
+                dur(g, "first-resolution", clock, |d| d.mean),
+                share(g.first_contact_resolution.as_ref()),
+                share(g.reopen.as_ref()),
+                share(g.csat.as_ref()),
+            ]
+        })
+        .collect();
+    out.push(KpiTable::new(
+        &heading,
+        lang,
+        &[
+            "segment",
+            "created",
+            "solved",
+            "FRT median",
+            "FRT p90",
+            "resolution median",
+            "resolution p90",
+            "resolution mean",
+            "FCR",
+            "reopen",
+            "CSAT",
+        ],
+        rows,
+    ));
+
+    if view.totals.iter().any(|g| !g.sla.is_empty()) {
+        let heading = lang.kpi("SLA attainment by segment").to_owned();
+        let rows: Vec<Vec<String>> = view
+            .totals
+            .iter()
+            .flat_map(|g| {
+                g.sla.iter().map(|s| {
+                    vec![
+                        segment_label(lang, &g.segment),
+                        s.name.clone(),
+                        s.met.to_string(),
+                        s.breached.to_string(),
+                        share(s.attainment.as_ref()),
+                    ]
+                })
+            })
+            .collect();
+        out.push(KpiTable::new(
+            &heading,
+            lang,
+            &["segment", "SLA", "met", "breached", "attainment [95 % CI]"],
+            rows,
+        ));
+    }
+
+    if !view.targets.is_empty() {
+        let heading = lang.kpi("Gap to target (whole data)").to_owned();
+        let rows: Vec<Vec<String>> = view
+            .gaps
+            .iter()
+            .filter_map(|g| {
+                let t = view.targets.get(g.target)?;
+                Some(vec![
+                    t.label.clone(),
+                    segment_label(lang, &g.segment),
+                    human_value(&t.unit, g.actual),
+                    human_value(&t.unit, t.target),
+                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
+                    if t.unit == "seconds" {
+                        format!(
+                            "{}{}",
+                            if g.absolute < 0.0 { "−" } else { "+" },
+                            human_duration(g.absolute.abs())
+                        )
+                    } else if t.unit == "share" {
+                        format!("{:+.1} pp", 100.0 * g.absolute)
+                    } else {
+                        format!("{:+.1}", g.absolute)
+                    },
+                    g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
+                    g.status.to_owned(),
+                    g.n.to_string(),
+                ])
+            })
+            .collect();
+        out.push(KpiTable::new(
+            &heading,
+            lang,
+            &["target", "segment", "actual", "target", "minimum", "gap", "gap/target", "status", "n"],
+            rows,
+        ));
+    }
+
+    let heading = format!(
+        "{}: {} ({}, {} {})",
+        lang.kpi("Per period"),
+        m.period,
+        lang.kpi("all tickets"),
+        lang.kpi(clock),
+        lang.kpi("time")
+    );
+    let rows: Vec<Vec<String>> = view
+        .periods
+        .iter()
+        .filter(|g| g.segment.dimension.is_none())
+        .map(|g| {
+            vec![
+                g.period_start.clone(),
+                g.created.to_string(),
+                g.solved.to_string(),
+                dur(g, "first-response", clock, |d| d.median),
+                dur(g, "first-response", clock, |d| d.p90),
+                dur(g, "first-resolution", clock, |d| d.median),
+                share(g.first_contact_resolution.as_ref()),
+                g.backlog_at_end.to_string(),
+            ]
+        })
+        .collect();
+    out.push(KpiTable::new(
+        &heading,
+        lang,
+        &[
+            "period",
+            "created",
+            "solved",
+            "FRT median",
+            "FRT p90",
+            "resolution median",
+            "FCR",
+            "backlog at end",
+        ],
+        rows,
+    ));
+
+    if view.periods.iter().any(|g| g.segment.dimension.is_some()) {
+        let heading = format!(
+            "{}: {} ({} {})",
+            lang.kpi("Per period and segment"),
+            m.period,
+            lang.kpi(clock),
+            lang.kpi("time")
+        );
+        let rows: Vec<Vec<String>> = view
+            .periods
+            .iter()
+            .filter(|g| g.segment.dimension.is_some())
+            .map(|g| {
+                vec![
+                    g.period_start.clone(),
+                    segment_label(lang, &g.segment),
+                    g.created.to_string(),
+                    g.solved.to_string(),
+                    dur(g, "first-response", clock, |d| d.median),
+                    dur(g, "first-resolution", clock, |d| d.median),
+                    share(g.first_contact_resolution.as_ref()),
+                ]
+            })
+            .collect();
+        out.push(KpiTable::new(
+            &heading,
+            lang,
+            &["period", "segment", "created", "solved", "FRT median", "resolution median", "FCR"],
+            rows,
+        ));
+    }
+
+    if !input.flags.is_empty() {
+        let heading = lang.kpi("Flags recorded by the source").to_owned();
+        let rows: Vec<Vec<String>> = input
+            .flags
+            .iter()
+            .map(|f| {
+                vec![
+                    f.name.clone(),
+                    f.column.clone(),
+                    f.yes.to_string(),
+                    f.no.to_string(),
+                    f.other.to_string(),
+                    share(f.share.as_ref()),
+                ]
+            })
+            .collect();
+        out.push(KpiTable::new(
+            &heading,
+            lang,
+            &["flag", "column", "yes", "no", "blank/other", "yes share [95 % CI]"],
+            rows,
+        ));
+    }
+
+    out
+}
