@@ -72,7 +72,7 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     };
     let import = import_tickets(&source, &header, &plan, &engine, &ticket_options)?;
     let file = PathDisplay::FileName.label(&request.file);
-    let warnings = Warning::rows_rejected(&file, import.rejected, import.rows).into_iter().collect();
+    let warnings = Warning::tickets_rejected(&file, import.rejected, import.tickets).into_iter().collect();
 
     let periods = import.aggregate.finish(&engine);
     let totals = KpiReport {

@@ -20,12 +20,28 @@ pub enum Warning {
         /// Data rows read.
         read: u64,
     },
+    /// Some tickets were rejected (a broken rule under the default policy); the KPIs
+    /// stand on the rest. Counted in tickets, since an event log has many rows per ticket.
+    TicketsRejected {
+        /// The file, as the report names it.
+        file: String,
+        /// Tickets rejected.
+        rejected: u64,
+        /// Tickets read (analysed + rejected).
+        read: u64,
+    },
 }
 
 impl Warning {
     /// A [`Warning::RowsRejected`] when any row was rejected.
     pub(crate) fn rows_rejected(file: &str, rejected: u64, read: u64) -> Option<Warning> {
         (rejected > 0).then(|| Warning::RowsRejected { file: file.to_owned(), rejected, read })
+    }
+
+    /// A [`Warning::TicketsRejected`] when any ticket was rejected.
+    pub(crate) fn tickets_rejected(file: &str, rejected: u64, analysed: u64) -> Option<Warning> {
+        let read = analysed + rejected;
+        (rejected > 0).then(|| Warning::TicketsRejected { file: file.to_owned(), rejected, read })
     }
 }
 
@@ -35,6 +51,10 @@ impl fmt::Display for Warning {
             Warning::RowsRejected { file, rejected, read } => write!(
                 f,
                 "{file}: {rejected} of {read} data rows were rejected and left out; the report's data-quality section says why"
+            ),
+            Warning::TicketsRejected { file, rejected, read } => write!(
+                f,
+                "{file}: {rejected} of {read} tickets were rejected and left out; the report's data-quality section says why"
             ),
         }
     }

@@ -235,7 +235,7 @@ fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "warning: demo-tickets.csv: 2 of 400 data rows were rejected and left out; the report's data-quality section says why\n"
+        "warning: demo-tickets.csv: 2 of 400 tickets were rejected and left out; the report's data-quality section says why\n"
     );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["input"]["rejected"], 2, "the report lists the rejections");

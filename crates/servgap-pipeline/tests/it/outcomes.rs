@@ -93,17 +93,17 @@ fn kpi_rejected_tickets_come_back_as_a_warning_value() {
     std::fs::write(&file, rows).unwrap();
     let outcome = kpi(&KpiRequest::new(&file)).unwrap();
     assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (2, 1, 1));
-    let warning = Warning::RowsRejected { file: "tickets.csv".to_owned(), rejected: 1, read: 2 };
+    let warning = Warning::TicketsRejected { file: "tickets.csv".to_owned(), rejected: 1, read: 2 };
     assert_eq!(outcome.warnings, [warning]);
     assert_eq!(
         outcome.warnings[0].to_string(),
-        "tickets.csv: 1 of 2 data rows were rejected and left out; the report's data-quality section says why"
+        "tickets.csv: 1 of 2 tickets were rejected and left out; the report's data-quality section says why"
     );
     // Issue 11: when every ticket is rejected there is no report, but an error.
     std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
     assert!(kpi(&KpiRequest::new(&file)).is_err());
     let demo = kpi(&KpiRequest::new(repo().join("examples/kpi/demo-tickets.csv"))).unwrap();
-    let rejected = Warning::RowsRejected { file: "demo-tickets.csv".to_owned(), rejected: 2, read: 400 };
+    let rejected = Warning::TicketsRejected { file: "demo-tickets.csv".to_owned(), rejected: 2, read: 400 };
     assert_eq!(demo.warnings, [rejected], "the demo's two broken tickets");
     assert_eq!(demo.report().input.file, "demo-tickets.csv");
 }
