@@ -6,7 +6,7 @@
 
 What each side computes:
   servgap  the full analysis (per-item and per-dimension moments, paired t, Wilcoxon,
-           every covariance for alpha, weighted scores, IPA), JSON to /dev/null;
+           every covariance for alpha, weighted scores, IPA), JSON to a temporary file;
   duckdb   (a) per item: n, means and sample variances of E, P and P - E, and the
                paired t statistic (computed from those in Python);
            (b) the same plus every covariance among the 44 rating columns (990
