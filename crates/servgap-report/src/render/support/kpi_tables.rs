@@ -4,7 +4,7 @@
 
 use super::units::{human_duration, human_value};
 use crate::i18n::Lang;
-use crate::model::kpi::{DurationView, GroupView, KpiReportView, SegmentView, ShareView};
+use crate::model::kpi::{DurationView, GroupView, KpiReportView, ShareView};
 
 /// One table: heading, column headers and formatted rows (first column is a label).
 pub(crate) struct KpiTable {
@@ -23,15 +23,6 @@ impl KpiTable {
             header: header.iter().map(|h| lang.kpi(h).to_owned()).collect(),
             rows,
         }
-    }
-}
-
-/// `all tickets` or `channel=email`, in `lang`.
-pub(crate) fn segment_label(lang: Lang, s: &SegmentView) -> String {
-    match &s.dimension {
-        None => lang.kpi("all tickets").to_owned(),
-        Some(d) if s.value.is_empty() => format!("{d}={}", lang.segment_label("")),
-        Some(d) => format!("{d}={}", s.value),
     }
 }
 
@@ -61,13 +52,13 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
     let input = &view.input;
     let m = &view.method;
     let clock = best_clock(view);
-    let heading = format!("{} ({} {})", lang.kpi("Whole data"), lang.kpi(clock), lang.kpi("time"));
+    let heading = format!("{} ({})", lang.kpi("Whole data"), lang.kpi_clock_time(clock));
     let rows: Vec<Vec<String>> = view
         .totals
         .iter()
         .map(|g| {
             vec![
-                segment_label(lang, &g.segment),
+                lang.kpi_segment(&g.segment),
                 g.created.to_string(),
                 g.solved.to_string(),
                 dur(g, "first-response", clock, |d| d.median),
@@ -108,7 +99,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .flat_map(|g| {
                 g.sla.iter().map(|s| {
                     vec![
-                        segment_label(lang, &g.segment),
+                        lang.kpi_segment(&g.segment),
                         s.name.clone(),
                         s.met.to_string(),
                         s.breached.to_string(),
@@ -133,8 +124,8 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .filter_map(|g| {
                 let t = view.targets.get(g.target)?;
                 Some(vec![
-                    t.label.clone(),
-                    segment_label(lang, &g.segment),
+                    lang.target_label(t),
+                    lang.kpi_segment(&g.segment),
                     human_value(&t.unit, g.actual),
                     human_value(&t.unit, t.target),
                     t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
@@ -150,7 +141,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                         format!("{:+.1}", g.absolute)
                     },
                     g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
-                    g.status.to_owned(),
+                    lang.kpi_status(&g.status),
                     g.n.to_string(),
                 ])
             })
@@ -164,12 +155,11 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
     }
 
     let heading = format!(
-        "{}: {} ({}, {} {})",
+        "{}: {} ({}, {})",
         lang.kpi("Per period"),
-        m.period,
+        lang.kpi_period(&m.period),
         lang.kpi("all tickets"),
-        lang.kpi(clock),
-        lang.kpi("time")
+        lang.kpi_clock_time(clock)
     );
     let rows: Vec<Vec<String>> = view
         .periods
@@ -206,11 +196,10 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
 
     if view.periods.iter().any(|g| g.segment.dimension.is_some()) {
         let heading = format!(
-            "{}: {} ({} {})",
+            "{}: {} ({})",
             lang.kpi("Per period and segment"),
-            m.period,
-            lang.kpi(clock),
-            lang.kpi("time")
+            lang.kpi_period(&m.period),
+            lang.kpi_clock_time(clock)
         );
         let rows: Vec<Vec<String>> = view
             .periods
@@ -219,7 +208,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .map(|g| {
                 vec![
                     g.period_start.clone(),
-                    segment_label(lang, &g.segment),
+                    lang.kpi_segment(&g.segment),
                     g.created.to_string(),
                     g.solved.to_string(),
                     dur(g, "first-response", clock, |d| d.median),
