@@ -272,6 +272,7 @@ fn demo_report(format: &str, lang: &str) -> String {
 fn issue_16_polish_kpi_page_names_kpis_charts_and_segments_in_polish() {
     let html = demo_report("html", "pl");
     assert!(html.contains("<html lang=\"pl\">"));
+    assert!(demo_report("markdown", "pl").contains("| +7,1 p.p. |"), "gaps in percentage points");
     for polish in [
         ">Odsetek ponownych otwarć</text>",
         ">Rozwiązanie przy pierwszym kontakcie</text>",
@@ -286,6 +287,9 @@ fn issue_16_polish_kpi_page_names_kpis_charts_and_segments_in_polish() {
         "Wykres liniowy: Odsetek ponownych otwarć według miesięcy, wszystkie zgłoszenia",
         "Wartość referencyjna: poziom światowy ≥ 80 %, dobry 70–79 %",
         ">cel</text>",
+        // Decimal commas, intervals with a semicolon, percentage points as p.p.
+        "97,1 % [94,9; 98,4]",
+        ">+7,1 p.p.</td>",
     ] {
         assert!(html.contains(polish), "missing {polish:?}");
     }

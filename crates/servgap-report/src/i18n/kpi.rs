@@ -52,6 +52,7 @@ impl Lang {
             "minimum" => "minimum",
             "gap" => "luka",
             "gap/target" => "luka/cel",
+            "pp" => "p.p.",
             "status" => "status",
             "period" => "okres",
             "backlog at end" => "zaległości na koniec",

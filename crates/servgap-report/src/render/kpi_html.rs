@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use super::support::kpi_tables::kpi_tables;
 use super::support::markup::{escape as esc, PALETTE};
 use super::support::page::{findings_table, page_start, paragraph, section, DataTable};
-use super::support::units::human_value;
+use super::support::units::{decimal, human_value_in};
 use crate::i18n::kpi_charts::TrendFacts;
 use crate::i18n::Lang;
 use crate::model::kpi::{GapView, KpiReportView, TargetView};
@@ -95,10 +95,10 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, lang: Lang, out: &mut String) {
     let minimum = t.minimum.unwrap_or(t.target);
     let name = lang.target_name(t);
     let segment = lang.kpi_segment(&g.segment);
-    let minimum_text = t.minimum.map(|m| human_value(&t.unit, m));
+    let minimum_text = t.minimum.map(|m| human_value_in(lang, &t.unit, m));
     let summary = lang.bullet_summary(
-        &human_value(&t.unit, g.actual),
-        &human_value(&t.unit, t.target),
+        &human_value_in(lang, &t.unit, g.actual),
+        &human_value_in(lang, &t.unit, t.target),
         minimum_text.as_deref(),
         &g.status,
         g.n,
@@ -180,16 +180,16 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, lang: Lang
     let x = |i: usize| left + if n == 1 { pw / 2.0 } else { pw * i as f64 / (n - 1) as f64 };
     let y = |v: f64| top + ph * (1.0 - (v / max).clamp(0.0, 1.0));
     let name = lang.target_name(t);
-    let minimum_text = t.minimum.map(|m| human_value(&t.unit, m));
+    let minimum_text = t.minimum.map(|m| human_value_in(lang, &t.unit, m));
     let mut desc = lang.trend_desc(&TrendFacts {
         name: &name,
         period,
         periods: n as u64,
         first: &first.period_start,
         last: &last.period_start,
-        target: &human_value(&t.unit, t.target),
+        target: &human_value_in(lang, &t.unit, t.target),
         minimum: minimum_text.as_deref(),
-        latest: &human_value(&t.unit, last.actual),
+        latest: &human_value_in(lang, &t.unit, last.actual),
         n: last.n,
     });
     if let Some(line) = &secondary {
@@ -228,7 +228,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, lang: Lang
             r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{}</text>"#,
             left - 6.0,
             y(v) + 3.0,
-            esc(&human_value(&t.unit, v))
+            esc(&human_value_in(lang, &t.unit, v))
         );
     }
     if let Some(m) = t.minimum {
@@ -268,7 +268,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, lang: Lang
             y(p.actual),
             status_colour(&p.status),
             esc(&p.period_start),
-            esc(&human_value(&t.unit, p.actual)),
+            esc(&human_value_in(lang, &t.unit, p.actual)),
             p.n
         );
     }
@@ -352,14 +352,12 @@ fn sla_bars(view: &KpiReportView, lang: Lang, out: &mut String) {
             writeln!(out, r#"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="{ROW_BG}"/>"#, y);
         let _ = writeln!(
             out,
-            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}" stroke="{INK}" stroke-width="0.5"><title>{} · {}: {:.1} % [{:.1}, {:.1}] (n = {n})</title></rect>"#,
+            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}" stroke="{INK}" stroke-width="0.5"><title>{} · {}: {} (n = {n})</title></rect>"#,
             y,
             x(*share) - left,
             esc(name),
             esc(segment),
-            100.0 * share,
-            100.0 * low,
-            100.0 * high
+            esc(&share_with_interval(lang, *share, *low, *high))
         );
         let _ = writeln!(
             out,
@@ -371,13 +369,22 @@ fn sla_bars(view: &KpiReportView, lang: Lang, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{INK}">{:.1} % (n = {n})</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{INK}">{} (n = {n})</text>"#,
             left + span + 6.0,
             y + 12.0,
-            100.0 * share
+            decimal(lang, format!("{:.1} %", 100.0 * share))
         );
     }
     out.push_str("</svg>\n");
+}
+
+/// `97.1 % [94.9, 98.4]` / `97,1 % [94,9; 98,4]`.
+fn share_with_interval(lang: Lang, share: f64, low: f64, high: f64) -> String {
+    format!(
+        "{} {}",
+        decimal(lang, format!("{:.1} %", 100.0 * share)),
+        lang.interval(Some([100.0 * low, 100.0 * high]), 1)
+    )
 }
 
 /// The rules the readers applied, with counts and the first row, column and value of

@@ -2,7 +2,7 @@
 //! headers and cells formatted in the chosen language, so the HTML page has real
 //! tables with the same numbers as the text report.
 
-use super::units::{human_duration, human_value};
+use super::units::{decimal, human_duration_in, human_value_in};
 use crate::i18n::Lang;
 use crate::model::kpi::{DurationView, GroupView, KpiReportView, ShareView};
 
@@ -26,15 +26,22 @@ impl KpiTable {
     }
 }
 
-fn share(s: Option<&ShareView>) -> String {
+/// `97.1 % [94.9, 98.4]` / `97,1 % [94,9; 98,4]`, or `–` when there is no share.
+fn share(lang: Lang, s: Option<&ShareView>) -> String {
     s.map_or_else(
         || "–".to_owned(),
-        |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high),
+        |s| {
+            format!(
+                "{} {}",
+                decimal(lang, format!("{:.1} %", 100.0 * s.share)),
+                lang.interval(Some([100.0 * s.ci_low, 100.0 * s.ci_high]), 1)
+            )
+        },
     )
 }
 
-fn dur(g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
-    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration(stat(d)))
+fn dur(lang: Lang, g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
+    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration_in(lang, stat(d)))
 }
 
 pub(crate) fn best_clock(view: &KpiReportView) -> &'static str {
@@ -61,14 +68,14 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                 lang.kpi_segment(&g.segment),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                dur(g, "first-resolution", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.mean),
-                share(g.first_contact_resolution.as_ref()),
-                share(g.reopen.as_ref()),
-                share(g.csat.as_ref()),
+                dur(lang, g, "first-response", clock, |d| d.median),
+                dur(lang, g, "first-response", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.median),
+                dur(lang, g, "first-resolution", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.mean),
+                share(lang, g.first_contact_resolution.as_ref()),
+                share(lang, g.reopen.as_ref()),
+                share(lang, g.csat.as_ref()),
             ]
         })
         .collect();
@@ -103,7 +110,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                         s.name.clone(),
                         s.met.to_string(),
                         s.breached.to_string(),
-                        share(s.attainment.as_ref()),
+                        share(lang, s.attainment.as_ref()),
                     ]
                 })
             })
@@ -126,19 +133,19 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                 Some(vec![
                     lang.target_label(t),
                     lang.kpi_segment(&g.segment),
-                    human_value(&t.unit, g.actual),
-                    human_value(&t.unit, t.target),
-                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
+                    human_value_in(lang, &t.unit, g.actual),
+                    human_value_in(lang, &t.unit, t.target),
+                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value_in(lang, &t.unit, v)),
                     if t.unit == "seconds" {
                         format!(
                             "{}{}",
                             if g.absolute < 0.0 { "−" } else { "+" },
-                            human_duration(g.absolute.abs())
+                            human_duration_in(lang, g.absolute.abs())
                         )
                     } else if t.unit == "share" {
-                        format!("{:+.1} pp", 100.0 * g.absolute)
+                        format!("{} {}", decimal(lang, format!("{:+.1}", 100.0 * g.absolute)), lang.kpi("pp"))
                     } else {
-                        format!("{:+.1}", g.absolute)
+                        decimal(lang, format!("{:+.1}", g.absolute))
                     },
                     g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
                     lang.kpi_status(&g.status),
@@ -170,10 +177,10 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                 g.period_start.clone(),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                share(g.first_contact_resolution.as_ref()),
+                dur(lang, g, "first-response", clock, |d| d.median),
+                dur(lang, g, "first-response", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.median),
+                share(lang, g.first_contact_resolution.as_ref()),
                 g.backlog_at_end.to_string(),
             ]
         })
@@ -211,9 +218,9 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                     lang.kpi_segment(&g.segment),
                     g.created.to_string(),
                     g.solved.to_string(),
-                    dur(g, "first-response", clock, |d| d.median),
-                    dur(g, "first-resolution", clock, |d| d.median),
-                    share(g.first_contact_resolution.as_ref()),
+                    dur(lang, g, "first-response", clock, |d| d.median),
+                    dur(lang, g, "first-resolution", clock, |d| d.median),
+                    share(lang, g.first_contact_resolution.as_ref()),
                 ]
             })
             .collect();
@@ -237,7 +244,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                     f.yes.to_string(),
                     f.no.to_string(),
                     f.other.to_string(),
-                    share(f.share.as_ref()),
+                    share(lang, f.share.as_ref()),
                 ]
             })
             .collect();
