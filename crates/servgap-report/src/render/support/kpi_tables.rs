@@ -147,7 +147,8 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                     } else {
                         decimal(lang, format!("{:+.1}", g.absolute))
                     },
-                    g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
+                    g.normalised
+                        .map_or_else(|| "–".to_owned(), |v| decimal(lang, format!("{:+.0} %", 100.0 * v))),
                     lang.kpi_status(&g.status),
                     g.n.to_string(),
                 ])

@@ -27,11 +27,11 @@ pub fn human_value(unit: &str, v: f64) -> String {
 }
 
 /// A number already formatted with a decimal point, with the decimal separator of
-/// `lang` (a comma in Polish).
+/// `lang` (in Polish a comma, and a true minus sign as in the survey report).
 pub fn decimal(lang: Lang, text: String) -> String {
     match lang {
         Lang::En => text,
-        Lang::Pl => text.replace('.', ","),
+        Lang::Pl => text.replace('.', ",").replacen('-', "−", 1),
     }
 }
 
@@ -55,5 +55,6 @@ mod tests {
         assert_eq!(human_value_in(Lang::En, "share", 0.971), "97.1 %");
         assert_eq!(human_duration_in(Lang::Pl, 750.0), "12,5 min");
         assert_eq!(human_value_in(Lang::Pl, "tickets", 12.0), "12");
+        assert_eq!(decimal(Lang::Pl, "-19.6".to_owned()), "−19,6");
     }
 }
