@@ -247,3 +247,108 @@ fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("none of the 1 data rows could be used"), "{}", stderr(&o));
 }
+
+/// The demo KPI report in `format` and `lang`, with calendar, targets and channels.
+fn demo_report(format: &str, lang: &str) -> String {
+    let o = servgap(&[
+        "kpi",
+        DEMO,
+        "--calendar",
+        CAL,
+        "--targets",
+        TARGETS,
+        "--by",
+        "channel",
+        "--format",
+        format,
+        "--lang",
+        lang,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn issue_16_polish_kpi_page_names_kpis_charts_and_segments_in_polish() {
+    let html = demo_report("html", "pl");
+    assert!(html.contains("<html lang=\"pl\">"));
+    assert!(demo_report("markdown", "pl").contains("| +7,1 p.p. |"), "gaps in percentage points");
+    for polish in [
+        ">Odsetek ponownych otwarć</text>",
+        ">Rozwiązanie przy pierwszym kontakcie</text>",
+        ">Pierwsza odpowiedź, mediana (czas roboczy)</text>",
+        ">CSAT (dobre / ocenione)</text>",
+        ">wszystkie zgłoszenia</text>",
+        ">kanał=email</text>",
+        "-title\">Odsetek ponownych otwarć według miesięcy</title>",
+        "-title\">Dotrzymanie SLA według segmentów</title>",
+        "Wykres typu bullet (wszystkie zgłoszenia): wartość",
+        "Im niżej, tym lepiej.",
+        "Wykres liniowy: Odsetek ponownych otwarć według miesięcy, wszystkie zgłoszenia",
+        "Wartość referencyjna: poziom światowy ≥ 80 %, dobry 70–79 %",
+        ">cel</text>",
+        // Decimal commas, intervals with a semicolon, percentage points as p.p.
+        "97,1 % [94,9; 98,4]",
+        ">+7,1 p.p.</td>",
+    ] {
+        assert!(html.contains(polish), "missing {polish:?}");
+    }
+    // English words of the page; the configured labels "FRT SLA attainment (per channel)",
+    // column names and the benchmark's source are data and stay as given.
+    for english in [
+        "Reopen rate",
+        "Backlog",
+        "First-contact resolution",
+        "First response",
+        "good / rated",
+        "all tickets",
+        "channel=",
+        "(blank)",
+        "Bullet chart",
+        "Line chart",
+        "Horizontal bars",
+        "is better",
+        " per month",
+        "SLA attainment by segment",
+        "Benchmark:",
+        "benchmark preset",
+        "world-class",
+        ">target<",
+        "actual ",
+        "at-target",
+        "in-band",
+        "below-minimum",
+        "Whole data",
+        "business time",
+        "Data quality",
+        "ticket rejected",
+    ] {
+        assert!(!html.contains(english), "English {english:?} on the Polish page");
+    }
+}
+
+#[test]
+fn issue_16_kpi_page_has_a_data_quality_section_in_both_languages() {
+    let section = |html: &str| {
+        let start = html.find("<section id=\"data-quality\"").expect("a data-quality section");
+        let end = html[start..].find("</section>").unwrap() + start;
+        html[start..end].to_owned()
+    };
+    let en = section(&demo_report("html", "en"));
+    assert!(en.contains("2 of 400 data rows were rejected and left out."), "{en}");
+    assert!(en.contains("row 12, column Solved at, value “2026-01-06T06:18:00+01:00”"), "{en}");
+    assert!(en.contains("row 22, column Created at, value “2026-02-30 10:00”"), "{en}");
+    let pl = section(&demo_report("html", "pl"));
+    assert!(pl.contains(">Jakość danych</h2>"), "{pl}");
+    assert!(pl.contains("Odrzucone i pominięte wiersze danych: 2 z 400."), "{pl}");
+    assert!(pl.contains("wiersz 12, kolumna Solved at, wartość “2026-01-06T06:18:00+01:00”"), "{pl}");
+    assert!(pl.contains("zdarzenie przed utworzeniem zgłoszenia"), "{pl}");
+    assert!(pl.contains("zgłoszenie odrzucone"), "{pl}");
+    // The text and Markdown reports list the same rows.
+    let md = demo_report("markdown", "pl");
+    assert!(md.contains("## Jakość danych"), "{md}");
+    assert!(md.contains("  - wiersz 22, kolumna Created at, wartość \"2026-02-30 10:00\""), "{md}");
+    assert!(!md.contains("rows read") && !md.contains("Definitions:"), "{md}");
+    let text = demo_report("text", "en");
+    assert!(text.contains("  - row 12, column Solved at, value \"2026-01-06T06:18:00+01:00\""), "{text}");
+}

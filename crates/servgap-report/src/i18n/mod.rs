@@ -9,6 +9,9 @@
 
 pub mod insights;
 pub mod kpi;
+pub mod kpi_charts;
+pub mod kpi_names;
+pub mod kpi_sentences;
 pub mod methods;
 
 /// Shortens `text` to at most `width` characters, cutting at a word boundary and
@@ -275,6 +278,17 @@ impl Lang {
                 "odwrócona strefa (minimum powyżej poziomu pożądanego)",
             ),
             "empty-response" => ("empty response", "pusta odpowiedź"),
+            "missing-id" => ("missing ticket id", "brak identyfikatora zgłoszenia"),
+            "missing-created" => ("missing creation time", "brak czasu utworzenia"),
+            "missing-timestamp" => ("missing event timestamp", "brak znacznika czasu zdarzenia"),
+            "bad-timestamp" => ("unreadable timestamp", "nieczytelny znacznik czasu"),
+            "before-created" => {
+                ("event before the ticket's creation", "zdarzenie przed utworzeniem zgłoszenia")
+            }
+            "bad-number" => ("not a number ≥ 0", "wartość nie jest liczbą ≥ 0"),
+            "bad-score" => ("CSAT answer off the scale", "odpowiedź CSAT spoza skali"),
+            "unknown-activity" => ("unknown activity", "nieznana czynność"),
+            "field-count" => ("wrong number of fields", "nieprawidłowa liczba pól"),
             other => return other.to_owned(),
         };
         match self {
@@ -295,7 +309,11 @@ impl Lang {
                 "straight-lining" => "zachowane, oznaczone do przeglądu".into(),
                 "inverted-zone" => "położenie w strefie nieokreślone".into(),
                 "empty-response" => "respondent pominięty".into(),
-                _ => english.to_owned(),
+                _ => match english {
+                    "ticket rejected" => "zgłoszenie odrzucone".into(),
+                    "event ignored" => "zdarzenie pominięte".into(),
+                    _ => english.to_owned(),
+                },
             },
         }
     }

@@ -159,15 +159,6 @@ impl SegmentView {
     fn from_core(s: &Segment) -> SegmentView {
         SegmentView { dimension: s.dimension.map(|d| d.id().to_owned()), value: s.value.clone() }
     }
-
-    /// `all tickets` or `channel=email`.
-    pub fn label(&self) -> String {
-        match &self.dimension {
-            None => "all tickets".to_owned(),
-            Some(d) if self.value.is_empty() => format!("{d}=(blank)"),
-            Some(d) => format!("{d}={}", self.value),
-        }
-    }
 }
 
 /// Every KPI of one (period, segment) group.

@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 
 use super::support::kpi_tables::kpi_tables;
 use super::support::markup::{escape as esc, PALETTE};
-use super::support::page::{page_start, DataTable};
-use super::support::units::human_value;
+use super::support::page::{findings_table, page_start, paragraph, section, DataTable};
+use super::support::units::{decimal, human_value_in};
+use crate::i18n::kpi_charts::TrendFacts;
 use crate::i18n::Lang;
 use crate::model::kpi::{GapView, KpiReportView, TargetView};
 
@@ -51,64 +52,16 @@ fn status_colour(status: &str) -> &'static str {
     }
 }
 
-/// A KPI's name for people, from its measure id (e.g. `first-contact-resolution`).
-fn kpi_name(measure: &str) -> String {
-    let words = |id: &str| {
-        let mut s = id.replace('-', " ");
-        if let Some(first) = s.get(..1) {
-            s.replace_range(..1, &first.to_uppercase());
-        }
-        s
-    };
-    match measure {
-        "first-contact-resolution" => "First-contact resolution".to_owned(),
-        "reopen-rate" => "Reopen rate".to_owned(),
-        "csat" => "CSAT (good / rated)".to_owned(),
-        "csat-response-rate" => "CSAT response rate".to_owned(),
-        "nps" => "NPS".to_owned(),
-        "ces-mean" => "CES (mean)".to_owned(),
-        "ces-agree" => "CES agree (5–7)".to_owned(),
-        "backlog" => "Backlog".to_owned(),
-        m => {
-            if let Some(sla) = m.strip_prefix("sla:") {
-                format!("SLA attainment: {sla}")
-            } else {
-                let parts: Vec<&str> = m.split('.').collect();
-                match parts.as_slice() {
-                    [kpi, clock, stat] => format!("{}, {stat} ({clock})", words(kpi)),
-                    _ => m.to_owned(),
-                }
-            }
-        }
-    }
-}
-
-/// The name a chart is labelled with: the KPI's name for a benchmark preset (whose
-/// label is the preset's description), the configured label otherwise.
-fn display_name(t: &TargetView) -> String {
-    if t.preset.is_some() {
-        kpi_name(&t.measure)
-    } else {
-        t.label.clone()
-    }
-}
-
 /// The secondary line of a preset target: its description (without a repeated KPI name)
 /// and, with `publisher`, the publisher of the source, e.g.
 /// `Benchmark: world-class ≥ 80 %, good 70–79 % — SQM Group benchmark research (2022)`.
-fn preset_line(t: &TargetView, publisher: bool) -> Option<String> {
-    t.preset.as_ref()?;
-    let name = kpi_name(&t.measure);
-    let description = t.label.strip_prefix(&format!("{name}: ")).unwrap_or(&t.label).to_owned();
+fn preset_line(t: &TargetView, publisher: bool, lang: Lang) -> Option<String> {
+    let description = lang.preset_description(t)?;
     let publisher = match t.source.as_deref() {
         Some(s) if publisher => s.split(", http").next().unwrap_or("").trim(),
         _ => "",
     };
-    Some(if publisher.is_empty() {
-        format!("Benchmark: {description}")
-    } else {
-        format!("Benchmark: {description} — {publisher}")
-    })
+    Some(lang.benchmark_line(&description, publisher))
 }
 
 /// Opens an accessible SVG with its `<title>` and `<desc>`.
@@ -123,8 +76,8 @@ fn svg_open(out: &mut String, class: &str, id: &str, (w, h): (f64, f64), title: 
 
 /// One bullet chart: qualitative zones (worse than minimum, band, at target), the actual
 /// value as a bar and the target as a tick.
-fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
-    let secondary = preset_line(t, false);
+fn bullet(t: &TargetView, g: &GapView, id: &str, lang: Lang, out: &mut String) {
+    let secondary = preset_line(t, false, lang);
     let (w, left, right) = (720.0, 250.0, 20.0);
     let h = if secondary.is_some() { 76.0 } else { 60.0 };
     let span = w - left - right;
@@ -140,21 +93,18 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
     };
     let x = |v: f64| left + span * (v / max).clamp(0.0, 1.0);
     let minimum = t.minimum.unwrap_or(t.target);
-    let name = display_name(t);
-    let segment = g.segment.label();
-    let summary = format!(
-        "actual {} · target {}{} · {} (n = {})",
-        human_value(&t.unit, g.actual),
-        human_value(&t.unit, t.target),
-        t.minimum.map(|m| format!(" · minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
-        g.status,
-        g.n
+    let name = lang.target_name(t);
+    let segment = lang.kpi_segment(&g.segment);
+    let minimum_text = t.minimum.map(|m| human_value_in(lang, &t.unit, m));
+    let summary = lang.bullet_summary(
+        &human_value_in(lang, &t.unit, g.actual),
+        &human_value_in(lang, &t.unit, t.target),
+        minimum_text.as_deref(),
+        &g.status,
+        g.n,
     );
-    let mut desc = format!(
-        "Bullet chart for {segment}: {summary}. {} is better.",
-        if t.direction == "lower" { "Lower" } else { "Higher" }
-    );
-    if let Some(line) = preset_line(t, true) {
+    let mut desc = lang.bullet_desc(&segment, &summary, t.direction == "lower");
+    if let Some(line) = preset_line(t, true, lang) {
         let _ = write!(desc, " {line}.");
     }
     svg_open(out, "bullet", id, (w, h), &format!("{name} ({segment})"), &desc);
@@ -207,11 +157,11 @@ fn bullet(t: &TargetView, g: &GapView, id: &str, out: &mut String) {
 }
 
 /// A trend line of one target's measure per period (all tickets), with the target line.
-fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut String) {
+fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, lang: Lang, out: &mut String) {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return;
     };
-    let secondary = preset_line(t, true);
+    let secondary = preset_line(t, true, lang);
     // The right margin holds the "target" label and half of the last date label.
     let (w, left, right, bottom) = (720.0, 70.0, 60.0, 40.0);
     let top = if secondary.is_some() { 44.0 } else { 30.0 };
@@ -229,21 +179,23 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
     let n = points.len();
     let x = |i: usize| left + if n == 1 { pw / 2.0 } else { pw * i as f64 / (n - 1) as f64 };
     let y = |v: f64| top + ph * (1.0 - (v / max).clamp(0.0, 1.0));
-    let name = display_name(t);
-    let mut desc = format!(
-        "Line chart of {name} per {period} for all tickets, {} periods from {} to {}, with a dashed line at the target {}{}. Latest value {} (n = {}).",
-        n,
-        first.period_start,
-        last.period_start,
-        human_value(&t.unit, t.target),
-        t.minimum.map(|m| format!(" and a dotted line at the minimum {}", human_value(&t.unit, m))).unwrap_or_default(),
-        human_value(&t.unit, last.actual),
-        last.n
-    );
+    let name = lang.target_name(t);
+    let minimum_text = t.minimum.map(|m| human_value_in(lang, &t.unit, m));
+    let mut desc = lang.trend_desc(&TrendFacts {
+        name: &name,
+        period,
+        periods: n as u64,
+        first: &first.period_start,
+        last: &last.period_start,
+        target: &human_value_in(lang, &t.unit, t.target),
+        minimum: minimum_text.as_deref(),
+        latest: &human_value_in(lang, &t.unit, last.actual),
+        n: last.n,
+    });
     if let Some(line) = &secondary {
         let _ = write!(desc, " {line}.");
     }
-    svg_open(out, "trend", id, (w, h), &format!("{name} per {period}"), &desc);
+    svg_open(out, "trend", id, (w, h), &lang.trend_title(&name, period), &desc);
     let _ = writeln!(
         out,
         r#"<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{}</text>"#,
@@ -276,28 +228,30 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{}</text>"#,
             left - 6.0,
             y(v) + 3.0,
-            esc(&human_value(&t.unit, v))
+            esc(&human_value_in(lang, &t.unit, v))
         );
     }
     if let Some(m) = t.minimum {
         let _ = writeln!(
             out,
-            r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{:.1}" font-size="10" fill="{MUTED}">minimum</text>"#,
+            r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{ORANGE}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
             y(m),
             left + pw,
             y(m),
             left + pw + 4.0,
-            minimum_label_y(y(m), y(t.target))
+            minimum_label_y(y(m), y(t.target)),
+            esc(lang.kpi("minimum"))
         );
     }
     let _ = writeln!(
         out,
-        r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{INK}" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" font-size="10" fill="{INK}">target</text>"#,
+        r#"<line x1="{left}" y1="{:.1}" x2="{}" y2="{:.1}" stroke="{INK}" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" font-size="10" fill="{INK}">{}</text>"#,
         y(t.target),
         left + pw,
         y(t.target),
         left + pw + 4.0,
-        y(t.target) + 3.0
+        y(t.target) + 3.0,
+        esc(lang.kpi("target"))
     );
     let path: Vec<String> =
         points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.actual))).collect();
@@ -314,7 +268,7 @@ fn trend(t: &TargetView, points: &[&GapView], id: &str, period: &str, out: &mut 
             y(p.actual),
             status_colour(&p.status),
             esc(&p.period_start),
-            esc(&human_value(&t.unit, p.actual)),
+            esc(&human_value_in(lang, &t.unit, p.actual)),
             p.n
         );
     }
@@ -352,14 +306,14 @@ fn minimum_label_y(y_min: f64, y_target: f64) -> f64 {
 }
 
 /// SLA attainment per segment (whole data) with the 95 % Wilson interval.
-fn sla_bars(view: &KpiReportView, out: &mut String) {
+fn sla_bars(view: &KpiReportView, lang: Lang, out: &mut String) {
     let rows: Vec<(String, String, f64, f64, f64, u64)> = view
         .totals
         .iter()
         .flat_map(|g| {
             g.sla.iter().filter_map(move |s| {
                 let a = s.attainment?;
-                Some((g.segment.label(), s.name.clone(), a.share, a.ci_low, a.ci_high, a.n))
+                Some((lang.kpi_segment(&g.segment), s.name.clone(), a.share, a.ci_low, a.ci_high, a.n))
             })
         })
         .collect();
@@ -371,11 +325,8 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
     let h = 20.0 + row_h * rows.len() as f64 + 20.0;
     let span = w - left - right;
     let x = |v: f64| left + span * v.clamp(0.0, 1.0);
-    let desc = format!(
-        "Horizontal bars of the share of tickets within each SLA, for {} SLA and segment pairs, with the 95 % Wilson interval as a whisker; the axis runs from 0 % to 100 %.",
-        rows.len()
-    );
-    svg_open(out, "sla", "chart-sla", (w, h), "SLA attainment by segment", &desc);
+    let desc = lang.sla_desc(rows.len() as u64);
+    svg_open(out, "sla", "chart-sla", (w, h), lang.kpi("SLA attainment by segment"), &desc);
     for (label, v) in [("0 %", 0.0), ("50 %", 0.5), ("100 %", 1.0)] {
         let _ = writeln!(
             out,
@@ -401,14 +352,12 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
             writeln!(out, r#"<rect x="{left}" y="{:.1}" width="{span}" height="14" fill="{ROW_BG}"/>"#, y);
         let _ = writeln!(
             out,
-            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}" stroke="{INK}" stroke-width="0.5"><title>{} · {}: {:.1} % [{:.1}, {:.1}] (n = {n})</title></rect>"#,
+            r#"<rect x="{left}" y="{:.1}" width="{:.1}" height="14" fill="{BLUE}" stroke="{INK}" stroke-width="0.5"><title>{} · {}: {} (n = {n})</title></rect>"#,
             y,
             x(*share) - left,
             esc(name),
             esc(segment),
-            100.0 * share,
-            100.0 * low,
-            100.0 * high
+            esc(&share_with_interval(lang, *share, *low, *high))
         );
         let _ = writeln!(
             out,
@@ -420,13 +369,34 @@ fn sla_bars(view: &KpiReportView, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{INK}">{:.1} % (n = {n})</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{INK}">{} (n = {n})</text>"#,
             left + span + 6.0,
             y + 12.0,
-            100.0 * share
+            decimal(lang, format!("{:.1} %", 100.0 * share))
         );
     }
     out.push_str("</svg>\n");
+}
+
+/// `97.1 % [94.9, 98.4]` / `97,1 % [94,9; 98,4]`.
+fn share_with_interval(lang: Lang, share: f64, low: f64, high: f64) -> String {
+    format!(
+        "{} {}",
+        decimal(lang, format!("{:.1} %", 100.0 * share)),
+        lang.interval(Some([100.0 * low, 100.0 * high]), 1)
+    )
+}
+
+/// The rules the readers applied, with counts and the first row, column and value of
+/// each, and the number of rejected rows; the same as the survey page's section.
+fn data_quality(view: &KpiReportView, lang: Lang, out: &mut String) {
+    let heading = lang.kpi("Data quality");
+    section(out, "data-quality", heading);
+    if view.input.rejected > 0 {
+        paragraph(out, &lang.kpi_rejected_rows(view.input.rejected, view.input.rows));
+    }
+    findings_table(out, &view.input.findings, heading, lang);
+    out.push_str("</section>\n");
 }
 
 /// How to read the bullet charts.
@@ -457,9 +427,9 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         view.input.rejected,
         view.input.rows,
         esc(lang.kpi("Layout")),
-        esc(&view.input.layout),
+        esc(&lang.kpi_layout(&view.input.layout)),
         esc(lang.kpi("Periods")),
-        esc(&view.method.period),
+        esc(&lang.kpi_period(&view.method.period)),
         esc(&view.method.zone)
     );
 
@@ -472,19 +442,19 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         );
         for (i, g) in view.gaps.iter().enumerate() {
             if let Some(t) = view.targets.get(g.target) {
-                bullet(t, g, &format!("chart-bullet-{}", i + 1), &mut out);
+                bullet(t, g, &format!("chart-bullet-{}", i + 1), lang, &mut out);
             }
         }
         out.push_str("</div>\n");
         for t in view.targets.iter().filter(|t| t.source.is_some()) {
             let what = match &t.preset {
-                Some(p) => format!("benchmark preset {p}, {}", t.label),
-                None => t.label.clone(),
+                Some(p) => format!("{} {p}, {}", lang.kpi("benchmark preset"), lang.target_label(t)),
+                None => lang.target_label(t),
             };
             let _ = writeln!(
                 out,
                 "<p class=\"note\"><strong>{}</strong> ({}): {}</p>",
-                esc(&display_name(t)),
+                esc(&lang.target_name(t)),
                 esc(&what),
                 esc(t.source.as_deref().unwrap_or(""))
             );
@@ -494,12 +464,12 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
             out,
             "<section id=\"trends\" aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">{} ({})</h2>\n<div class=\"kpi-chart\">",
             esc(lang.kpi("Trend per period with the target line (all tickets)")),
-            esc(&view.method.period)
+            esc(&lang.kpi_period(&view.method.period))
         );
         for (k, t) in view.targets.iter().enumerate() {
             let points: Vec<&GapView> =
                 view.period_gaps.iter().filter(|g| g.target == k && g.segment.dimension.is_none()).collect();
-            trend(t, &points, &format!("chart-trend-{}", k + 1), &view.method.period, &mut out);
+            trend(t, &points, &format!("chart-trend-{}", k + 1), &view.method.period, lang, &mut out);
         }
         out.push_str("</div>\n</section>\n");
     }
@@ -510,9 +480,10 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
             esc(lang.kpi("SLA attainment by segment")),
             esc(lang.kpi("Whiskers: 95 % Wilson interval."))
         );
-        sla_bars(view, &mut out);
+        sla_bars(view, lang, &mut out);
         out.push_str("</div>\n</section>\n");
     }
+    data_quality(view, lang, &mut out);
     let _ = writeln!(
         out,
         "<section id=\"tables\" aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">{}</h2>\n<p class=\"note\">{}</p>",
@@ -537,14 +508,6 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kpi_names_come_from_the_measure() {
-        assert_eq!(kpi_name("first-contact-resolution"), "First-contact resolution");
-        assert_eq!(kpi_name("sla:frt-8h"), "SLA attainment: frt-8h");
-        assert_eq!(kpi_name("first-response.business.median"), "First response, median (business)");
-        assert_eq!(kpi_name("something-new"), "something-new");
-    }
 
     #[test]
     fn close_minimum_and_target_labels_do_not_overlap() {

@@ -87,29 +87,8 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
             let _ = writeln!(out, "{}: {}\n", lang.kpi("Help-desk KPIs"), input.file);
         }
     }
-    let _ = writeln!(
-        out,
-        "{} rows read ({} layout{}), {} tickets analysed, {} rejected; reader: {}.",
-        input.rows,
-        input.layout,
-        input.vendor.as_deref().map(|v| format!(", {v} headers")).unwrap_or_default(),
-        input.tickets,
-        input.rejected,
-        input.reader
-    );
-    let m = &view.method;
-    let _ = writeln!(
-        out,
-        "Periods: {} in {}; resolution KPIs by {} date; quantiles {}; business time: {}.\n",
-        m.period,
-        m.zone,
-        m.resolution_cohort,
-        m.quantiles,
-        m.calendar.as_deref().map_or_else(
-            || "none (no calendar)".to_owned(),
-            |c| format!("{c}, pausing {}", m.paused_statuses.join(" and "))
-        )
-    );
+    let _ = writeln!(out, "{}", lang.kpi_input_sentence(input));
+    let _ = writeln!(out, "{}\n", lang.kpi_method_sentence(&view.method));
 
     for t in kpi_tables(view, lang) {
         heading(flavour, &t.heading, &mut out);
@@ -117,7 +96,12 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
         table(flavour, &head, &t.rows, &mut out);
         if t.heading == lang.kpi("Gap to target (whole data)") {
             for target in view.targets.iter().filter(|t| t.source.is_some()) {
-                let _ = writeln!(out, "* {} — {}", target.label, target.source.as_deref().unwrap_or(""));
+                let _ = writeln!(
+                    out,
+                    "* {} — {}",
+                    lang.target_label(target),
+                    target.source.as_deref().unwrap_or("")
+                );
             }
             out.push('\n');
         }
@@ -127,14 +111,29 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
         out.push_str(lang.kpi("No problems found."));
         out.push('\n');
     } else {
+        if input.rejected > 0 {
+            let _ = writeln!(out, "{}\n", lang.kpi_rejected_rows(input.rejected, input.rows));
+        }
+        let l = lang.labels();
         for f in &input.findings {
-            let _ = writeln!(out, "* {} ({}): {} — {}", f.rule, f.requirement, f.count, f.action);
+            let _ = writeln!(
+                out,
+                "* {} ({}): {} — {}",
+                lang.rule(&f.rule),
+                lang.ticket_requirement(&f.rule, &f.requirement),
+                f.count,
+                lang.rule_action(&f.rule, &f.action)
+            );
             for e in &f.examples {
-                let _ = writeln!(out, "  - row {}, column {}, value \"{}\"", e.row, e.column, e.value);
+                let _ = writeln!(
+                    out,
+                    "  - {} {}, {} {}, {} \"{}\"",
+                    l.row_word, e.row, l.column_word, e.column, l.value_word, e.value
+                );
             }
         }
     }
-    out.push_str("\nDefinitions: docs/kpi-definitions.md. Durations: median and p90 (type 7), mean for comparison only.\n");
+    let _ = writeln!(out, "\n{}", lang.kpi_definitions_note());
     out
 }
 

@@ -2,9 +2,9 @@
 //! headers and cells formatted in the chosen language, so the HTML page has real
 //! tables with the same numbers as the text report.
 
-use super::units::{human_duration, human_value};
+use super::units::{decimal, human_duration_in, human_value_in};
 use crate::i18n::Lang;
-use crate::model::kpi::{DurationView, GroupView, KpiReportView, SegmentView, ShareView};
+use crate::model::kpi::{DurationView, GroupView, KpiReportView, ShareView};
 
 /// One table: heading, column headers and formatted rows (first column is a label).
 pub(crate) struct KpiTable {
@@ -26,24 +26,22 @@ impl KpiTable {
     }
 }
 
-/// `all tickets` or `channel=email`, in `lang`.
-pub(crate) fn segment_label(lang: Lang, s: &SegmentView) -> String {
-    match &s.dimension {
-        None => lang.kpi("all tickets").to_owned(),
-        Some(d) if s.value.is_empty() => format!("{d}={}", lang.segment_label("")),
-        Some(d) => format!("{d}={}", s.value),
-    }
-}
-
-fn share(s: Option<&ShareView>) -> String {
+/// `97.1 % [94.9, 98.4]` / `97,1 % [94,9; 98,4]`, or `–` when there is no share.
+fn share(lang: Lang, s: Option<&ShareView>) -> String {
     s.map_or_else(
         || "–".to_owned(),
-        |s| format!("{:.1} % [{:.1}, {:.1}]", 100.0 * s.share, 100.0 * s.ci_low, 100.0 * s.ci_high),
+        |s| {
+            format!(
+                "{} {}",
+                decimal(lang, format!("{:.1} %", 100.0 * s.share)),
+                lang.interval(Some([100.0 * s.ci_low, 100.0 * s.ci_high]), 1)
+            )
+        },
     )
 }
 
-fn dur(g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
-    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration(stat(d)))
+fn dur(lang: Lang, g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView) -> f64) -> String {
+    g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration_in(lang, stat(d)))
 }
 
 pub(crate) fn best_clock(view: &KpiReportView) -> &'static str {
@@ -61,23 +59,23 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
     let input = &view.input;
     let m = &view.method;
     let clock = best_clock(view);
-    let heading = format!("{} ({} {})", lang.kpi("Whole data"), lang.kpi(clock), lang.kpi("time"));
+    let heading = format!("{} ({})", lang.kpi("Whole data"), lang.kpi_clock_time(clock));
     let rows: Vec<Vec<String>> = view
         .totals
         .iter()
         .map(|g| {
             vec![
-                segment_label(lang, &g.segment),
+                lang.kpi_segment(&g.segment),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                dur(g, "first-resolution", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.mean),
-                share(g.first_contact_resolution.as_ref()),
-                share(g.reopen.as_ref()),
-                share(g.csat.as_ref()),
+                dur(lang, g, "first-response", clock, |d| d.median),
+                dur(lang, g, "first-response", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.median),
+                dur(lang, g, "first-resolution", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.mean),
+                share(lang, g.first_contact_resolution.as_ref()),
+                share(lang, g.reopen.as_ref()),
+                share(lang, g.csat.as_ref()),
             ]
         })
         .collect();
@@ -108,11 +106,11 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .flat_map(|g| {
                 g.sla.iter().map(|s| {
                     vec![
-                        segment_label(lang, &g.segment),
+                        lang.kpi_segment(&g.segment),
                         s.name.clone(),
                         s.met.to_string(),
                         s.breached.to_string(),
-                        share(s.attainment.as_ref()),
+                        share(lang, s.attainment.as_ref()),
                     ]
                 })
             })
@@ -133,24 +131,25 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .filter_map(|g| {
                 let t = view.targets.get(g.target)?;
                 Some(vec![
-                    t.label.clone(),
-                    segment_label(lang, &g.segment),
-                    human_value(&t.unit, g.actual),
-                    human_value(&t.unit, t.target),
-                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value(&t.unit, v)),
+                    lang.target_label(t),
+                    lang.kpi_segment(&g.segment),
+                    human_value_in(lang, &t.unit, g.actual),
+                    human_value_in(lang, &t.unit, t.target),
+                    t.minimum.map_or_else(|| "–".to_owned(), |v| human_value_in(lang, &t.unit, v)),
                     if t.unit == "seconds" {
                         format!(
                             "{}{}",
                             if g.absolute < 0.0 { "−" } else { "+" },
-                            human_duration(g.absolute.abs())
+                            human_duration_in(lang, g.absolute.abs())
                         )
                     } else if t.unit == "share" {
-                        format!("{:+.1} pp", 100.0 * g.absolute)
+                        format!("{} {}", decimal(lang, format!("{:+.1}", 100.0 * g.absolute)), lang.kpi("pp"))
                     } else {
-                        format!("{:+.1}", g.absolute)
+                        decimal(lang, format!("{:+.1}", g.absolute))
                     },
-                    g.normalised.map_or_else(|| "–".to_owned(), |v| format!("{:+.0} %", 100.0 * v)),
-                    g.status.to_owned(),
+                    g.normalised
+                        .map_or_else(|| "–".to_owned(), |v| decimal(lang, format!("{:+.0} %", 100.0 * v))),
+                    lang.kpi_status(&g.status),
                     g.n.to_string(),
                 ])
             })
@@ -164,12 +163,11 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
     }
 
     let heading = format!(
-        "{}: {} ({}, {} {})",
+        "{}: {} ({}, {})",
         lang.kpi("Per period"),
-        m.period,
+        lang.kpi_period(&m.period),
         lang.kpi("all tickets"),
-        lang.kpi(clock),
-        lang.kpi("time")
+        lang.kpi_clock_time(clock)
     );
     let rows: Vec<Vec<String>> = view
         .periods
@@ -180,10 +178,10 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                 g.period_start.clone(),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(g, "first-response", clock, |d| d.median),
-                dur(g, "first-response", clock, |d| d.p90),
-                dur(g, "first-resolution", clock, |d| d.median),
-                share(g.first_contact_resolution.as_ref()),
+                dur(lang, g, "first-response", clock, |d| d.median),
+                dur(lang, g, "first-response", clock, |d| d.p90),
+                dur(lang, g, "first-resolution", clock, |d| d.median),
+                share(lang, g.first_contact_resolution.as_ref()),
                 g.backlog_at_end.to_string(),
             ]
         })
@@ -206,11 +204,10 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
 
     if view.periods.iter().any(|g| g.segment.dimension.is_some()) {
         let heading = format!(
-            "{}: {} ({} {})",
+            "{}: {} ({})",
             lang.kpi("Per period and segment"),
-            m.period,
-            lang.kpi(clock),
-            lang.kpi("time")
+            lang.kpi_period(&m.period),
+            lang.kpi_clock_time(clock)
         );
         let rows: Vec<Vec<String>> = view
             .periods
@@ -219,12 +216,12 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .map(|g| {
                 vec![
                     g.period_start.clone(),
-                    segment_label(lang, &g.segment),
+                    lang.kpi_segment(&g.segment),
                     g.created.to_string(),
                     g.solved.to_string(),
-                    dur(g, "first-response", clock, |d| d.median),
-                    dur(g, "first-resolution", clock, |d| d.median),
-                    share(g.first_contact_resolution.as_ref()),
+                    dur(lang, g, "first-response", clock, |d| d.median),
+                    dur(lang, g, "first-resolution", clock, |d| d.median),
+                    share(lang, g.first_contact_resolution.as_ref()),
                 ]
             })
             .collect();
@@ -248,7 +245,7 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                     f.yes.to_string(),
                     f.no.to_string(),
                     f.other.to_string(),
-                    share(f.share.as_ref()),
+                    share(lang, f.share.as_ref()),
                 ]
             })
             .collect();
