@@ -335,12 +335,12 @@ fn issue_16_kpi_page_has_a_data_quality_section_in_both_languages() {
         html[start..end].to_owned()
     };
     let en = section(&demo_report("html", "en"));
-    assert!(en.contains("2 of 400 data rows were rejected and left out."), "{en}");
+    assert!(en.contains("2 of 400 tickets were rejected and left out."), "{en}");
     assert!(en.contains("row 12, column Solved at, value “2026-01-06T06:18:00+01:00”"), "{en}");
     assert!(en.contains("row 22, column Created at, value “2026-02-30 10:00”"), "{en}");
     let pl = section(&demo_report("html", "pl"));
     assert!(pl.contains(">Jakość danych</h2>"), "{pl}");
-    assert!(pl.contains("Odrzucone i pominięte wiersze danych: 2 z 400."), "{pl}");
+    assert!(pl.contains("Odrzucone i pominięte zgłoszenia: 2 z 400."), "{pl}");
     assert!(pl.contains("wiersz 12, kolumna Solved at, wartość “2026-01-06T06:18:00+01:00”"), "{pl}");
     assert!(pl.contains("zdarzenie przed utworzeniem zgłoszenia"), "{pl}");
     assert!(pl.contains("zgłoszenie odrzucone"), "{pl}");

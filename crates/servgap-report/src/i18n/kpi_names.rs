@@ -211,11 +211,12 @@ impl Lang {
         self.pick(english, pl).to_owned()
     }
 
-    /// `2 of 400 data rows were rejected and left out.`
-    pub fn kpi_rejected_rows(self, rejected: u64, rows: u64) -> String {
+    /// `2 of 400 tickets were rejected and left out.` Counted in tickets, since an
+    /// event log has many rows per ticket: `read` is analysed + rejected tickets.
+    pub fn kpi_rejected_tickets(self, rejected: u64, read: u64) -> String {
         match self {
-            Lang::En => format!("{rejected} of {rows} data rows were rejected and left out."),
-            Lang::Pl => format!("Odrzucone i pominięte wiersze danych: {rejected} z {rows}."),
+            Lang::En => format!("{rejected} of {read} tickets were rejected and left out."),
+            Lang::Pl => format!("Odrzucone i pominięte zgłoszenia: {rejected} z {read}."),
         }
     }
 

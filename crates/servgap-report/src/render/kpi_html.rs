@@ -393,7 +393,10 @@ fn data_quality(view: &KpiReportView, lang: Lang, out: &mut String) {
     let heading = lang.kpi("Data quality");
     section(out, "data-quality", heading);
     if view.input.rejected > 0 {
-        paragraph(out, &lang.kpi_rejected_rows(view.input.rejected, view.input.rows));
+        paragraph(
+            out,
+            &lang.kpi_rejected_tickets(view.input.rejected, view.input.tickets + view.input.rejected),
+        );
     }
     findings_table(out, &view.input.findings, heading, lang);
     out.push_str("</section>\n");
@@ -425,7 +428,7 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         esc(&lang.tickets(view.input.tickets)),
         esc(lang.kpi("Rejected")),
         view.input.rejected,
-        view.input.rows,
+        view.input.tickets + view.input.rejected,
         esc(lang.kpi("Layout")),
         esc(&lang.kpi_layout(&view.input.layout)),
         esc(lang.kpi("Periods")),

@@ -112,7 +112,11 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
         out.push('\n');
     } else {
         if input.rejected > 0 {
-            let _ = writeln!(out, "{}\n", lang.kpi_rejected_rows(input.rejected, input.rows));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                lang.kpi_rejected_tickets(input.rejected, input.tickets + input.rejected)
+            );
         }
         let l = lang.labels();
         for f in &input.findings {
