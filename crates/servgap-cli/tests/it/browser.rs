@@ -23,20 +23,9 @@ fn chromium() -> PathBuf {
 }
 
 pub(crate) fn headless(profile: &Path) -> Command {
+    // The same offline, headless flags as the PDF printer, plus no scrollbars in screenshots.
     let mut command = Command::new(chromium());
-    command.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-    ]);
-    command.arg(format!("--user-data-dir={}", profile.display()));
+    command.args(servgap_pipeline::pdf::headless_flags(profile)).arg("--hide-scrollbars");
     command
 }
 
