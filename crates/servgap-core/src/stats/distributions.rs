@@ -1,4 +1,5 @@
-//! Tail probabilities and quantiles of the t, normal, F and chi-square distributions.
+//! Tail probabilities and quantiles of the t, normal, F and chi-square distributions,
+//! and the upper tail of the studentized range ([`studentized_range_upper_p`]).
 //!
 //! # Accuracy
 //!
@@ -30,6 +31,10 @@
 //! return `None` first. Called directly with an invalid parameter (NaN
 //! argument, df ≤ 0, probability outside [0, 1]) they return NaN, as documented
 //! on each function; they never panic.
+
+mod studentized_range;
+
+pub use studentized_range::studentized_range_upper_p;
 
 use statrs::distribution::{ContinuousCDF, FisherSnedecor, Normal, StudentsT};
 use statrs::function::{beta, erf, gamma};

@@ -1,5 +1,6 @@
-//! Comparing independent groups: one-way ANOVA, Welch's ANOVA, Kruskal–Wallis
-//! and Welch's two-sample t test.
+//! Comparing independent groups: one-way ANOVA, Welch's ANOVA, Kruskal–Wallis,
+//! Welch's two-sample t test, and the post-hoc pairwise tests after an omnibus
+//! test (Games–Howell after Welch's ANOVA, Dunn after Kruskal–Wallis).
 //!
 //! The parametric tests take per-group summaries (n, mean, sample variance), which
 //! [`crate::partials`] produces exactly; Kruskal–Wallis takes per-group histograms
@@ -210,44 +211,10 @@ pub fn kruskal_wallis(groups: &[Vec<(i128, u64)>]) -> Option<KruskalWallis> {
     if k < 2 {
         return None;
     }
-    let mut pooled: BTreeMap<i128, u128> = BTreeMap::new();
-    let mut sizes = Vec::with_capacity(k);
-    for group in groups {
-        let mut size: u128 = 0;
-        for &(value, count) in group {
-            if count > 0 {
-                *pooled.entry(value).or_insert(0) += u128::from(count);
-                size += u128::from(count);
-            }
-        }
-        if size == 0 {
-            return None;
-        }
-        sizes.push(size);
-    }
-    // Twice the mid-rank of each distinct value, and the tie sum Σ(t³ − t).
-    let mut doubled_rank: BTreeMap<i128, u128> = BTreeMap::new();
-    let mut below: u128 = 0;
-    let mut ties: u128 = 0;
-    for (&value, &t) in &pooled {
-        doubled_rank.insert(value, 2 * below + t + 1);
-        ties = ties.checked_add(t.checked_mul(t)?.checked_mul(t)? - t)?;
-        below += t;
-    }
-    let n = below;
-    let n3 = n.checked_mul(n)?.checked_mul(n)? - n;
-    if ties >= n3 {
-        return None;
-    }
+    let ranks = RankSums::new(groups)?;
+    let n = ranks.n;
     let mut sum_squares = 0.0_f64;
-    for (group, &size) in groups.iter().zip(&sizes) {
-        let mut doubled_sum: u128 = 0;
-        for &(value, count) in group {
-            if count > 0 {
-                let rank = *doubled_rank.get(&value)?;
-                doubled_sum = doubled_sum.checked_add(rank.checked_mul(u128::from(count))?)?;
-            }
-        }
+    for (&doubled_sum, &size) in ranks.doubled_sums.iter().zip(&ranks.sizes) {
         let expected = size.checked_mul(n + 1)?;
         let d = i128::try_from(doubled_sum).ok()? - i128::try_from(expected).ok()?;
         let d = d as f64;
@@ -255,7 +222,7 @@ pub fn kruskal_wallis(groups: &[Vec<(i128, u64)>]) -> Option<KruskalWallis> {
     }
     let nf = n as f64;
     let h0 = 3.0 * sum_squares / (nf * (nf + 1.0));
-    let tie_correction = 1.0 - ties as f64 / n3 as f64;
+    let tie_correction = 1.0 - ranks.ties as f64 / (n * n * n - n) as f64;
     let h = h0 / tie_correction;
     let df = (k - 1) as f64;
     let p = chi_square_upper_p(h, df);
@@ -266,6 +233,68 @@ pub fn kruskal_wallis(groups: &[Vec<(i128, u64)>]) -> Option<KruskalWallis> {
         tie_correction,
         epsilon_squared: h / (nf - 1.0),
     })
+}
+
+/// Exact mid-rank sums of groups given as histograms of integer values (pooled ranking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RankSums {
+    /// Per group: twice its rank sum, 2Rᵢ (an integer: doubled mid-ranks are integers).
+    pub doubled_sums: Vec<u128>,
+    /// Per group: observations nᵢ.
+    pub sizes: Vec<u128>,
+    /// All observations N.
+    pub n: u128,
+    /// Tie sum Σ(t³ − t) over the distinct values.
+    pub ties: u128,
+}
+
+impl RankSums {
+    /// Ranks the pooled counts: a value held by t observations with o smaller ones
+    /// gets the doubled mid-rank 2o + t + 1.
+    ///
+    /// `None` for an empty group, all observations equal (Σ(t³ − t) = N³ − N), or
+    /// counts so large that the exact sums overflow.
+    pub(crate) fn new(groups: &[Vec<(i128, u64)>]) -> Option<Self> {
+        let mut pooled: BTreeMap<i128, u128> = BTreeMap::new();
+        let mut sizes = Vec::with_capacity(groups.len());
+        for group in groups {
+            let mut size: u128 = 0;
+            for &(value, count) in group {
+                if count > 0 {
+                    *pooled.entry(value).or_insert(0) += u128::from(count);
+                    size += u128::from(count);
+                }
+            }
+            if size == 0 {
+                return None;
+            }
+            sizes.push(size);
+        }
+        let mut doubled_rank: BTreeMap<i128, u128> = BTreeMap::new();
+        let mut below: u128 = 0;
+        let mut ties: u128 = 0;
+        for (&value, &t) in &pooled {
+            doubled_rank.insert(value, 2 * below + t + 1);
+            ties = ties.checked_add(t.checked_mul(t)?.checked_mul(t)? - t)?;
+            below += t;
+        }
+        let n = below;
+        if ties >= n.checked_mul(n)?.checked_mul(n)? - n {
+            return None;
+        }
+        let mut doubled_sums = Vec::with_capacity(groups.len());
+        for group in groups {
+            let mut doubled_sum: u128 = 0;
+            for &(value, count) in group {
+                if count > 0 {
+                    let rank = *doubled_rank.get(&value)?;
+                    doubled_sum = doubled_sum.checked_add(rank.checked_mul(u128::from(count))?)?;
+                }
+            }
+            doubled_sums.push(doubled_sum);
+        }
+        Some(Self { doubled_sums, sizes, n, ties })
+    }
 }
 
 /// Welch's two-sample t test of x̄ − ȳ from two group summaries.
@@ -318,6 +347,10 @@ pub fn welch_t(x: &GroupSummary, y: &GroupSummary, level: f64) -> Option<WelchT>
         ci_high: difference + critical * se,
     })
 }
+
+mod posthoc;
+
+pub use posthoc::{dunn, games_howell, DunnPair, GamesHowellPair};
 
 #[cfg(test)]
 mod tests;
