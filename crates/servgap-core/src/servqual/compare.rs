@@ -23,14 +23,18 @@ use super::Comparison;
 use crate::instrument::Battery;
 use crate::partials::WideCrossProducts;
 use crate::stats::groups::{
-    kruskal_wallis, one_way_anova, welch_anova, welch_t, Anova, GroupSummary, KruskalWallis, WelchAnova,
-    WelchT,
+    kruskal_wallis, one_way_anova, welch_anova, welch_t, Anova, DunnPair, GamesHowellPair, GroupSummary,
+    KruskalWallis, WelchAnova, WelchT,
 };
 use crate::stats::multiplicity::{benjamini_hochberg, holm};
 use crate::CoreError;
 
 /// Smallest segment (respondents with a score) that enters a test across segments.
 pub const MIN_SEGMENT_N: u64 = 2;
+
+mod posthoc;
+
+pub use posthoc::{dunn_differs, games_howell_differs, GapMark, MAX_POSTHOC_SEGMENTS};
 
 /// What a row of a comparison is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +228,13 @@ pub struct SegmentTest {
     pub welch_p_holm: Option<f64>,
     /// Holm-adjusted p of Kruskal–Wallis over the dimensions (None for the overall score).
     pub kruskal_p_holm: Option<f64>,
+    /// Games–Howell pairs between the tested segments (`first`/`second` index
+    /// [`SegmentComparison::segments`]), computed only where Welch's ANOVA rejects
+    /// ([`SegmentTest::welch_rejects`]) and at most [`MAX_POSTHOC_SEGMENTS`] segments are tested.
+    pub games_howell: Vec<GamesHowellPair>,
+    /// Dunn's pairs (Holm over the pairs) between the tested segments, indexed as
+    /// `games_howell`; computed only where Kruskal–Wallis rejects, within the same limit.
+    pub dunn: Vec<DunnPair>,
 }
 
 impl SegmentTest {
@@ -352,6 +363,9 @@ impl SegmentComparison {
                 }
             }
         }
+        for test in &mut tests {
+            posthoc::add_pairs(test, &parts);
+        }
         Ok(Self { options: *options, segments: analysed, tests })
     }
 }
@@ -373,11 +387,13 @@ fn segment_test(parts: &[(&String, &SurveyPartials)], scope: Scope, measure: Mea
         measure,
         anova: if complete { one_way_anova(&included) } else { None },
         welch: if complete { welch_anova(&included) } else { None },
-        kruskal: histograms.and_then(|h| kruskal_wallis(&h)),
+        kruskal: histograms.as_ref().and_then(|h| kruskal_wallis(h)),
         groups,
         tested,
         welch_p_holm: None,
         kruskal_p_holm: None,
+        games_howell: Vec::new(),
+        dunn: Vec::new(),
     }
 }
 

@@ -27,6 +27,7 @@ pub use analysis::{
     ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore, Ranking,
     ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
 };
+pub use compare::{dunn_differs, games_howell_differs, GapMark, MAX_POSTHOC_SEGMENTS};
 pub use compare::{
     Change, Measure, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
     WaveSide, MIN_SEGMENT_N,

@@ -265,3 +265,88 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn issue_12_segment_pairs_and_gap_marks() {
+    // x: gaps −3, −2, −3, −2; y: 1, 2, 2, 1, 2; z: one respondent (not tested, so in no pair).
+    let segments: BTreeMap<String, SurveyPartials> =
+        [("x", partials(&[-3, -2, -3, -2])), ("y", partials(&[1, 2, 2, 1, 2])), ("z", partials(&[3]))]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let a = &cmp.tests[0];
+    assert_eq!(a.welch_rejects(), Some(true));
+    assert_eq!(a.kruskal_rejects(), Some(true));
+    // Two groups: Games–Howell is Welch's t (Q = √2|t| for k = 2).
+    assert_eq!(a.games_howell.len(), 1);
+    let gh = a.games_howell[0];
+    assert_eq!((gh.first, gh.second), (0, 1));
+    close(gh.difference, -4.1, 1e-14);
+    let welch = crate::stats::groups::welch_t(
+        &GroupSummary { n: 4, mean: -2.5, variance: 1.0 / 3.0 },
+        &GroupSummary { n: 5, mean: 1.6, variance: 0.3 },
+        0.95,
+    )
+    .unwrap();
+    close(gh.t, welch.t, 1e-12);
+    close(gh.p, welch.p, 1e-9);
+    assert!(games_howell_differs(&gh));
+    // Dunn with two groups: z² is the tie-corrected H, p the Kruskal–Wallis p.
+    assert_eq!(a.dunn.len(), 1);
+    let d = a.dunn[0];
+    let kw = a.kruskal.unwrap();
+    close(d.z * d.z, kw.h, 1e-12);
+    close(d.p, kw.p, 1e-9);
+    assert_eq!(d.p_holm, d.p, "one pair: Holm changes nothing");
+    assert!(dunn_differs(&d));
+    // A constant dimension has no tests and no pairs; the overall score uses unadjusted p.
+    assert!(cmp.tests[1].games_howell.is_empty() && cmp.tests[1].dunn.is_empty());
+    let overall = &cmp.tests[2];
+    assert_eq!(overall.welch_rejects(), overall.welch.map(|w| w.p < 0.05));
+    assert!(!overall.too_many_for_pairs());
+    // Gap marks: x's first item has gaps −3, −2, −3, −2 (Holm over x's four items).
+    let x_item = &cmp.segments[0].analysis.items[0].comparisons[0];
+    assert!(x_item.t_p_holm.unwrap() < 0.05);
+    assert_eq!(GapMark::of(x_item), GapMark::Shortfall);
+    assert_eq!(GapMark::of(&cmp.segments[1].analysis.items[0].comparisons[0]), GapMark::Surplus);
+    // Dimension b items are constant: no test, no mark; z has one respondent.
+    assert_eq!(GapMark::of(&cmp.segments[0].analysis.items[2].comparisons[0]), GapMark::NotTested);
+    assert_eq!(GapMark::of(&cmp.segments[2].analysis.items[0].comparisons[0]), GapMark::NotTested);
+    assert_eq!(GapMark::Shortfall.id(), "shortfall");
+}
+
+#[test]
+fn issue_12_no_pairs_where_the_omnibus_test_does_not_reject() {
+    let segments: BTreeMap<String, SurveyPartials> =
+        [("x", partials(&[-2, 0, 1])), ("y", partials(&[-1, 0, 2]))]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let a = &cmp.tests[0];
+    assert_eq!(a.welch_rejects(), Some(false));
+    assert!(a.games_howell.is_empty() && a.dunn.is_empty());
+}
+
+#[test]
+fn issue_12_no_pairs_beyond_the_segment_limit() {
+    // Segment i has gaps around i/2: the segments differ.
+    let segments: BTreeMap<String, SurveyPartials> = (0..=MAX_POSTHOC_SEGMENTS)
+        .map(|i| {
+            let centre = (i / 2) as i16 - 3;
+            (format!("s{i:02}"), partials(&[centre - 1, centre, centre, centre + 1]))
+        })
+        .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let a = &cmp.tests[0];
+    assert!(a.too_many_for_pairs());
+    assert!(a.games_howell.is_empty() && a.dunn.is_empty());
+    assert!(a.welch.is_some(), "the omnibus tests still run");
+    // One segment fewer: every pair is there.
+    let fewer: BTreeMap<String, SurveyPartials> = segments.into_iter().skip(1).collect();
+    let cmp = SegmentComparison::new(&fewer, &AnalysisOptions::default()).unwrap();
+    let n = MAX_POSTHOC_SEGMENTS;
+    assert_eq!(cmp.tests[0].dunn.len(), n * (n - 1) / 2);
+    assert_eq!(cmp.tests[0].games_howell.len(), n * (n - 1) / 2);
+}

@@ -134,7 +134,7 @@ fn ln_scale_density(s: f64, df: f64) -> f64 {
 ///
 /// with R the range of k standard normals ([`normal_range_upper`]) and f_ν the
 /// density of s = √(χ²_ν/ν). The outer integral is 16-point Gauss–Legendre over
-/// panels of 3σ̃, σ̃ = 1/√(2ν + q²) (the integrand's width: P(R > w) ≈ e^(−w²/4)
+/// panels of 4σ̃, σ̃ = 1/√(2ν + q²) (the integrand's width: P(R > w) ≈ e^(−w²/4)
 /// far out), starting at its approximate peak s̃ = √((ν − 1)/(ν + q²/2)) and
 /// extended both ways until the integrand has fallen below e⁻⁴⁰ of the largest
 /// value seen (or s reaches 0; on the panel at 0 the substitution s = b·u³ makes
@@ -173,7 +173,7 @@ pub fn studentized_range_upper_p(q: f64, groups: u64, df: f64) -> f64 {
             (tail.ln() + ln_scale_density(s, df)).exp()
         }
     };
-    let width = 3.0 / (2.0 * df + q * q).sqrt();
+    let width = 4.0 / (2.0 * df + q * q).sqrt();
     let peak = ((df - 1.0) / (df + 0.5 * q * q)).sqrt();
     let mut largest = integrand(peak);
     let mut total = 0.0;
