@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    is_small_sample, ComparisonStats, Scope, ScoreSummary, SegmentComparison, MIN_SEGMENT_N,
+    dunn_differs, games_howell_differs, is_small_sample, ComparisonStats, GapMark, Scope, ScoreSummary,
+    SegmentComparison, SegmentTest, MAX_POSTHOC_SEGMENTS, MIN_SEGMENT_N,
 };
 
 use super::common::{battery_views, measure_id, scope_texts, BatteryView, Texts};
@@ -20,6 +21,11 @@ pub struct SegmentsView {
     pub confidence: f64,
     /// The tests, in English words (for JSON readers; printers word it in their language).
     pub method: String,
+    /// Post-hoc pairs are computed only when at most this many segments are tested.
+    pub max_posthoc_segments: usize,
+    /// The items of the instrument, in questionnaire order (the rows of every
+    /// segment's `items`): id, dimension id and text per language.
+    pub items: Vec<SegmentItemView>,
     /// Per segment, in order of the segment value.
     pub segments: Vec<SegmentView>,
     /// Per measure: each dimension, then the overall score.
@@ -71,6 +77,57 @@ pub struct SegmentGapView {
     pub p: Option<f64>,
     /// Holm-adjusted p within the segment (over items, or over dimensions).
     pub p_holm: Option<f64>,
+    /// The core's mark: `shortfall` (mean < 0, Holm p < 0.05), `surplus` (mean > 0,
+    /// Holm p < 0.05), `not-significant` or `not-tested`.
+    pub mark: String,
+}
+
+/// An item of the instrument, as the segments' item tables and heat map name it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SegmentItemView {
+    /// Item id.
+    pub id: String,
+    /// Id of the item's dimension.
+    pub dimension: String,
+    /// Item text per language.
+    pub texts: Texts,
+}
+
+/// Post-hoc pairwise comparisons between the tested segments after one omnibus test.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PosthocView {
+    /// `games-howell` (after Welch's ANOVA) or `dunn-holm` (after Kruskal–Wallis).
+    pub method: String,
+    /// Whether the omnibus test rejects (Holm p over the dimensions, unadjusted p for
+    /// the overall score, below 0.05); null when it could not run. Pairs exist only
+    /// when true.
+    pub omnibus_rejects: Option<bool>,
+    /// More segments were tested than `max_posthoc_segments`: no pairs computed.
+    pub too_many_segments: bool,
+    /// Every pair of tested segments (empty unless `omnibus_rejects`).
+    pub pairs: Vec<PairView>,
+}
+
+/// One pair of segments in a post-hoc test.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PairView {
+    /// First segment.
+    pub first: String,
+    /// Second segment.
+    pub second: String,
+    /// Games–Howell: mean of first − mean of second; Dunn: difference of mean ranks.
+    pub difference: f64,
+    /// Games–Howell: Welch's t; Dunn: z.
+    pub statistic: f64,
+    /// Welch–Satterthwaite df (Games–Howell only).
+    pub df: Option<f64>,
+    /// Games–Howell: studentized-range p (adjusted for the pairs by construction);
+    /// Dunn: unadjusted normal p.
+    pub p: f64,
+    /// Dunn: Holm-adjusted p over the pairs (null for Games–Howell).
+    pub p_holm: Option<f64>,
+    /// The core's verdict: the pair differs (the adjusted p below 0.05).
+    pub differs: bool,
 }
 
 /// One segment's share of a test.
@@ -164,6 +221,10 @@ pub struct SegmentTestView {
     pub lowest: Option<String>,
     /// The tested segment with the highest mean.
     pub highest: Option<String>,
+    /// Games–Howell pairs (after Welch's ANOVA).
+    pub games_howell: PosthocView,
+    /// Dunn's pairs, Holm-adjusted (after Kruskal–Wallis).
+    pub dunn: PosthocView,
 }
 
 /// Chart series: one measure on one dimension (or overall), every segment.
@@ -216,7 +277,52 @@ fn gap_view(c: &ComparisonStats) -> SegmentGapView {
         ci: c.t_test.map(|t| [t.ci_low, t.ci_high]),
         p: c.t_test.map(|t| t.p),
         p_holm: c.t_p_holm,
+        mark: GapMark::of(c).id().to_owned(),
     }
+}
+
+/// The post-hoc views of a test; `names` are the segment names by index.
+fn posthoc_views(t: &SegmentTest, names: &[&str]) -> (PosthocView, PosthocView) {
+    let name = |i: usize| names.get(i).copied().unwrap_or_default().to_owned();
+    let games_howell = PosthocView {
+        method: "games-howell".to_owned(),
+        omnibus_rejects: t.welch_rejects(),
+        too_many_segments: t.too_many_for_pairs(),
+        pairs: t
+            .games_howell
+            .iter()
+            .map(|p| PairView {
+                first: name(p.first),
+                second: name(p.second),
+                difference: p.difference,
+                statistic: p.t,
+                df: Some(p.df),
+                p: p.p,
+                p_holm: None,
+                differs: games_howell_differs(p),
+            })
+            .collect(),
+    };
+    let dunn = PosthocView {
+        method: "dunn-holm".to_owned(),
+        omnibus_rejects: t.kruskal_rejects(),
+        too_many_segments: t.too_many_for_pairs(),
+        pairs: t
+            .dunn
+            .iter()
+            .map(|p| PairView {
+                first: name(p.first),
+                second: name(p.second),
+                difference: p.mean_rank_difference,
+                statistic: p.z,
+                df: None,
+                p: p.p,
+                p_holm: Some(p.p_holm),
+                differs: dunn_differs(p),
+            })
+            .collect(),
+    };
+    (games_howell, dunn)
 }
 
 fn group_view(segment: &str, g: &ScoreSummary, tested: bool) -> SegmentGroupView {
@@ -270,6 +376,7 @@ impl SegmentsView {
             .iter()
             .map(|t| {
                 let (scope, id, texts) = scope_texts(instrument, t.scope);
+                let (games_howell, dunn) = posthoc_views(t, &names);
                 SegmentTestView {
                     scope,
                     id,
@@ -307,6 +414,8 @@ impl SegmentsView {
                     confirmed_by_ranks: t.confirmed_by_ranks(),
                     lowest: t.extremes().map(|(lo, _)| names[lo].to_owned()),
                     highest: t.extremes().map(|(_, hi)| names[hi].to_owned()),
+                    games_howell,
+                    dunn,
                 }
             })
             .collect();
@@ -348,16 +457,36 @@ impl SegmentsView {
                 Some(SegmentSeriesView { scope, id, names, measure: c.id().to_owned(), points })
             })
             .collect();
+        let items = instrument
+            .items()
+            .iter()
+            .map(|item| SegmentItemView {
+                id: item.id.clone(),
+                dimension: instrument
+                    .dimensions()
+                    .get(item.dimension)
+                    .map(|d| d.id.clone())
+                    .unwrap_or_default(),
+                texts: Texts::from_localized(&item.text),
+            })
+            .collect();
         SegmentsView {
             column: column.to_owned(),
             min_segment_n: MIN_SEGMENT_N,
+            max_posthoc_segments: MAX_POSTHOC_SEGMENTS,
+            items,
             confidence: comparison.options.confidence,
-            method:
+            method: format!(
                 "per dimension and the unweighted overall score, on respondent-level scores: Welch's ANOVA \
-                     (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; \
-                     Welch and Kruskal-Wallis p Holm-adjusted over the dimensions; segments with fewer than \
-                     2 scored respondents are shown but not tested"
-                    .to_owned(),
+                 (unequal variances), classic one-way ANOVA, and Kruskal-Wallis with tie correction; Welch and \
+                 Kruskal-Wallis p Holm-adjusted over the dimensions; segments with fewer than 2 scored \
+                 respondents are shown but not tested; where an omnibus test rejects (adjusted p < 0.05; \
+                 unadjusted for the overall score), post-hoc pairs between segments: Games-Howell after Welch's \
+                 ANOVA (studentized range, adjusted for the pairs), Dunn's test with Holm adjustment over the \
+                 pairs after Kruskal-Wallis (tie-corrected mid-ranks), for at most {MAX_POSTHOC_SEGMENTS} tested \
+                 segments; per item and segment, the gap is marked a shortfall (or surplus) when its paired-t p, \
+                 Holm-adjusted over the segment's items, is below 0.05"
+            ),
             segments,
             tests,
             chart,

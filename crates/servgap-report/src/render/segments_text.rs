@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::support::plain::{heading, table, Flavour};
+use super::support::segment_tables::{item_detail, item_matrix, item_measures, pair_table};
 use crate::i18n::Lang;
 use crate::model::SegmentsView;
 
@@ -57,7 +58,49 @@ fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String 
     if view.tests.iter().any(|t| t.groups.iter().any(|g| !g.tested)) {
         let _ = writeln!(out, "\n† {} ({}).", cl.note_untested, view.min_segment_n);
     }
+    render_pairs(view, flavour, lang, &mut out);
+    render_items(view, flavour, lang, &mut out);
     out
+}
+
+/// The post-hoc pairs per measure, with the method named.
+fn render_pairs(view: &SegmentsView, flavour: Flavour, lang: Lang, out: &mut String) {
+    let sl = lang.segment_labels();
+    let mut measures: Vec<&str> = view.tests.iter().map(|t| t.measure.as_str()).collect();
+    measures.dedup();
+    for measure in measures {
+        let (pairs, notes) = pair_table(view, measure, lang);
+        heading(flavour, 3, &pairs.caption, out);
+        let _ = writeln!(out, "{}", lang.segment_pairs_intro());
+        if !pairs.rows.is_empty() {
+            out.push('\n');
+            table(flavour, &pairs.header, &pairs.rows, out);
+            let _ = writeln!(out, "\n{}.", sl.legend_pair_differs);
+        }
+        for note in notes {
+            let _ = writeln!(out, "\n{note}");
+        }
+    }
+}
+
+/// The item × segment gap matrices and the item detail per comparison.
+fn render_items(view: &SegmentsView, flavour: Flavour, lang: Lang, out: &mut String) {
+    let sl = lang.segment_labels();
+    for measure in item_measures(view) {
+        for matrix in item_matrix(view, &measure, lang) {
+            heading(flavour, 3, &matrix.caption, out);
+            let _ = writeln!(
+                out,
+                "{}\n",
+                lang.segment_items_intro(&view.column, lang.comparison_short(&measure))
+            );
+            table(flavour, &matrix.header, &matrix.rows, out);
+        }
+        let _ = writeln!(out, "\n{}.\n{}.", sl.legend_shortfall, sl.legend_surplus);
+        let detail = item_detail(view, &measure, lang);
+        heading(flavour, 3, &detail.caption, out);
+        table(flavour, &detail.header, &detail.rows, out);
+    }
 }
 
 /// The segment section as terminal text in `lang` (appended to [`crate::render_text`]'s output).

@@ -6,7 +6,16 @@ use crate::i18n::Lang;
 use crate::model::{AnalysisReport, SegmentGroupView, SegmentTestView, SegmentsView};
 use crate::render::support::markup::{escape, measures};
 use crate::render::support::page::{figure, paragraph, section, text, DataTable, Figure};
-use crate::render::svg::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
+use crate::render::support::segment_tables::{
+    item_detail, item_gap, item_label, item_matrix, item_measures, pair_table, Table, SEGMENTS_PER_TABLE,
+};
+use crate::render::svg::{
+    heatmap_chart, segment_chart, CellMark, HeatmapCell, HeatmapChart, SegmentChart, SegmentGroup,
+    SegmentPoint,
+};
+
+/// Segments per heat map; wider splits continue in further heat maps.
+const SEGMENTS_PER_HEATMAP: usize = 3 * SEGMENTS_PER_TABLE;
 
 /// Name of a test or series scope: the dimension's name, or the overall score.
 fn scope_name(lang: Lang, name: Option<&str>) -> String {
@@ -88,7 +97,122 @@ pub(crate) fn segment_figures(report: &AnalysisReport, view: &SegmentsView, lang
         };
         out.push(Figure { id, svg: segment_chart(&chart), table: table.html() });
     }
+    out.extend(heatmap_figures(view, lang));
     out
+}
+
+/// Id of the heat map of `measure`, part `part` (from 0).
+fn heatmap_id(measure: &str, part: usize) -> String {
+    format!("chart-segments-heatmap-{measure}-{}", part + 1)
+}
+
+/// The item × segment heat maps, one per comparison and per [`SEGMENTS_PER_HEATMAP`]
+/// segments, each with the item × segment matrix as its data table.
+fn heatmap_figures(view: &SegmentsView, lang: Lang) -> Vec<Figure> {
+    let sl = lang.segment_labels();
+    let names: Vec<String> = view.segments.iter().map(|s| lang.segment_label(&s.name)).collect();
+    let parts = names.len().div_ceil(SEGMENTS_PER_HEATMAP);
+    let mut out = Vec::new();
+    for measure in item_measures(view) {
+        let matrices = item_matrix(view, &measure, lang);
+        for part in 0..parts {
+            let range = part * SEGMENTS_PER_HEATMAP..((part + 1) * SEGMENTS_PER_HEATMAP).min(names.len());
+            let id = heatmap_id(&measure, part);
+            let title = lang.segment_heatmap_title(
+                lang.measure_name(&measure),
+                &view.column,
+                (parts > 1).then_some((part + 1, parts)),
+            );
+            let description =
+                lang.segment_heatmap_description(lang.comparison_short(&measure), &names[range.clone()]);
+            let cells = (0..view.items.len())
+                .map(|i| {
+                    range
+                        .clone()
+                        .map(|s| {
+                            let gap = item_gap(view, s, i, &measure);
+                            HeatmapCell {
+                                value: gap.and_then(|g| g.mean),
+                                mark: match gap.map(|g| g.mark.as_str()) {
+                                    Some("shortfall") => CellMark::Shortfall,
+                                    Some("surplus") => CellMark::Surplus,
+                                    _ => CellMark::None,
+                                },
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let chart = HeatmapChart {
+                text: text(lang, &id, title, description),
+                columns: names[range.clone()].to_vec(),
+                rows: (0..view.items.len()).map(|i| item_label(view, i, lang)).collect(),
+                cells,
+                scale_title: format!("{}: {}", lang.measure_name(&measure), lang.segment_heatmap_scale()),
+                mark_legend: [sl.legend_shortfall.to_owned(), sl.legend_surplus.to_owned()],
+            };
+            // The data table: the matrices of the same segments.
+            let first = range.start / SEGMENTS_PER_TABLE;
+            let last = range.end.div_ceil(SEGMENTS_PER_TABLE);
+            let table: String =
+                matrices.get(first..last).unwrap_or_default().iter().map(table_html).collect();
+            out.push(Figure { id, svg: heatmap_chart(&chart), table });
+        }
+    }
+    out
+}
+
+fn table_html(table: &Table) -> String {
+    DataTable {
+        caption: &table.caption,
+        header: table.header.clone(),
+        rows: table.rows.clone(),
+        text_columns: vec![0],
+    }
+    .html()
+}
+
+/// The post-hoc pairs and the item detail of the segments, after the tests.
+fn segment_detail(out: &mut String, figures: &[Figure], view: &SegmentsView, lang: Lang) {
+    let l = lang.labels();
+    let sl = lang.segment_labels();
+    for measure in measures(view.tests.iter().map(|t| t.measure.as_str())) {
+        let (pairs, notes) = pair_table(view, measure, lang);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&pairs.caption));
+        paragraph(out, lang.segment_pairs_intro());
+        if !pairs.rows.is_empty() {
+            DataTable {
+                caption: &pairs.caption,
+                header: pairs.header,
+                rows: pairs.rows,
+                text_columns: vec![0, 1],
+            }
+            .render(out);
+            paragraph(out, sl.legend_pair_differs);
+        }
+        for note in notes {
+            paragraph(out, &note);
+        }
+    }
+    for measure in item_measures(view) {
+        let _ =
+            writeln!(out, "<h3>{} — {}</h3>", escape(sl.h_item_gaps), escape(lang.measure_name(&measure)));
+        paragraph(out, &lang.segment_items_intro(&view.column, lang.comparison_short(&measure)));
+        let parts = view.segments.len().div_ceil(SEGMENTS_PER_HEATMAP);
+        for part in 0..parts {
+            figure(out, figures, &heatmap_id(&measure, part), l);
+        }
+        let detail = item_detail(view, &measure, lang);
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&detail.caption));
+        DataTable {
+            caption: &detail.caption,
+            header: detail.header,
+            rows: detail.rows,
+            text_columns: vec![0, 1],
+        }
+        .render(out);
+        paragraph(out, &format!("{}. {}.", sl.legend_shortfall, sl.legend_surplus));
+    }
 }
 
 fn segment_sentences(lang: Lang, view: &SegmentsView, measure: &str) -> Vec<String> {
@@ -211,5 +335,6 @@ pub(crate) fn segments_section(
     if flagged.1 {
         paragraph(out, &format!("* {}.", cl.note_small));
     }
+    segment_detail(out, figures, view, lang);
     out.push_str("</section>\n");
 }

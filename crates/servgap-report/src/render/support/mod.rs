@@ -6,4 +6,5 @@ pub mod kpi_tables;
 pub mod markup;
 pub mod page;
 pub mod plain;
+pub mod segment_tables;
 pub mod units;
