@@ -182,5 +182,45 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
             ),
         },
     ));
+    out.extend(segment_methods(report, lang));
     out
+}
+
+// ------------------------------------------------------------------ segments (issue 12, item 7)
+
+/// The segment paragraph of the methods appendix (only with `--by`): the omnibus
+/// tests, the post-hoc pairs and the item marks.
+fn segment_methods(report: &AnalysisReport, lang: Lang) -> Option<(&'static str, String)> {
+    let view = report.segments.as_ref()?;
+    let limit = view.max_posthoc_segments;
+    let text = match lang {
+        Lang::En => format!(
+            "Segments (“{}”): each segment is analysed alone, as the whole survey is. Across segments, per dimension and \
+             for the unweighted overall score, on the respondents' scores: Welch's ANOVA, the classic one-way ANOVA and \
+             Kruskal–Wallis (tie-corrected), Welch and Kruskal–Wallis p Holm-adjusted over the dimensions. Post-hoc \
+             pairs only where the omnibus test is significant (adjusted p < 0.05; unadjusted for the overall score) and \
+             at most {limit} segments are tested: Games–Howell after Welch's ANOVA (Welch's t and df per pair, p from the \
+             studentized range with k tested segments, computed by Gauss–Legendre quadrature as R's ptukey, which \
+             controls the error over all pairs) and Dunn's test after Kruskal–Wallis (mean mid-ranks of the exact \
+             scores, tie-corrected variance, two-sided normal p, Holm-adjusted over the pairs). Item tables per \
+             segment: an item's gap is marked a significant shortfall (▼) or surplus (▲) when its paired-t p, \
+             Holm-adjusted over the segment's items, is below 0.05.",
+            view.column
+        ),
+        Lang::Pl => format!(
+            "Segmenty („{}”): każdy segment jest analizowany osobno, tak jak całe badanie. Między segmentami, w każdym \
+             wymiarze i dla nieważonego wyniku ogólnego, na wynikach respondentów: ANOVA Welcha, klasyczna \
+             jednoczynnikowa ANOVA i test Kruskala–Wallisa (z poprawką na wiązania), p Welcha i Kruskala–Wallisa \
+             skorygowane metodą Holma względem wymiarów. Porównania parami tylko tam, gdzie test ogólny jest istotny \
+             (skorygowane p < 0,05; dla wyniku ogólnego nieskorygowane) i testowanych jest najwyżej {limit} segmentów: \
+             Games–Howell po ANOVA Welcha (t i df Welcha dla każdej pary, p z rozkładu rozstępu studentyzowanego dla \
+             k testowanych segmentów, liczone kwadraturą Gaussa–Legendre’a jak ptukey w R, co kontroluje błąd dla \
+             wszystkich par) oraz test Dunna po teście Kruskala–Wallisa (średnie rangi dokładnych wyników, wariancja \
+             z poprawką na wiązania, dwustronne p z rozkładu normalnego, korekta Holma względem par). Tabele pozycji \
+             w segmentach: luka pozycji jest oznaczana jako istotny niedobór (▼) lub nadwyżka (▲), gdy p testu t dla \
+             par, skorygowane metodą Holma względem pozycji segmentu, jest poniżej 0,05.",
+            view.column
+        ),
+    };
+    Some((lang.compare_labels().h_segments, text))
 }

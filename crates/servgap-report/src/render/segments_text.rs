@@ -112,3 +112,6 @@ pub fn render_segments_text(view: &SegmentsView, lang: Lang) -> String {
 pub fn render_segments_markdown(view: &SegmentsView, lang: Lang) -> String {
     render_segments(view, Flavour::Markdown, lang)
 }
+
+#[cfg(test)]
+mod tests;
