@@ -86,3 +86,33 @@ for groups in GROUPS:
         rows.append(f"({i}, {j}, {f(raw.iloc[i, j])}, {f(holm.iloc[i, j])})")
     print(f"    ({values(groups)}, &[{', '.join(rows)}]),")
 print("];")
+print()
+
+# ---- the demo survey by branch (scored as groups_oracles.py scores it)
+import contextlib
+import io
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+with contextlib.redirect_stdout(io.StringIO()):
+    import groups_oracles as go  # noqa: E402  (prints its own module; silenced)
+
+demo = go.score(go.DEMO)
+branches = sorted({r["branch"] for r in demo})
+print(f"/// The demo survey by branch ({', '.join(branches)}), in the scope order of")
+print("/// `groups_oracles.py`'s DEMO_BRANCHES (five dimensions, then overall): per pair (i, j),")
+print("/// pingouin `pairwise_gameshowell` p and scikit-posthocs `posthoc_dunn(p_adjust='holm')` p.")
+print("pub const DEMO_POSTHOC: &[(&str, &[(usize, usize, f64, f64)])] = &[")
+scopes = [(name, lambda r, d=d: r["dims"][d], go.L) for d, (name, _) in enumerate(go.DIMS)]
+scopes.append(("overall", lambda r: r["overall"], go.L * len(go.DIMS)))
+for name, pick, scale in scopes:
+    values = [[pick(r) / scale for r in demo if r["branch"] == b and pick(r) is not None] for b in branches]
+    gh = pg.pairwise_gameshowell(data=frame(values), dv="y", between="g")
+    holm = sp.posthoc_dunn(values, p_adjust="holm")
+    rows = []
+    for (_, r), (i, j) in zip(gh.iterrows(), itertools.combinations(range(len(values)), 2)):
+        assert (int(r["A"]), int(r["B"])) == (i, j)
+        rows.append(f"({i}, {j}, {f(r['pval'])}, {f(holm.iloc[i, j])})")
+    print(f"    ({name!r}, &[{', '.join(rows)}]),".replace("'", '"'))
+print("];")

@@ -285,6 +285,28 @@ mod posthoc {
         }
     }
 
+    /// The demo survey's branches: summaries and exact histograms as the segment code
+    /// passes them (scaled integers for the ranks), against pingouin and scikit-posthocs.
+    #[test]
+    fn issue_12_demo_branches_posthoc_match_pingouin_and_scikit_posthocs() {
+        use super::oracle::DEMO_BRANCHES;
+        use super::posthoc_oracle::DEMO_POSTHOC;
+        assert_eq!(DEMO_BRANCHES.len(), DEMO_POSTHOC.len());
+        for (&(name, hists, sums, ..), &(oracle_name, pairs)) in DEMO_BRANCHES.iter().zip(DEMO_POSTHOC) {
+            assert_eq!(name, oracle_name);
+            let summaries: Vec<GroupSummary> =
+                sums.iter().map(|&(n, mean, variance)| GroupSummary { n, mean, variance }).collect();
+            let histograms: Vec<Vec<(i128, u64)>> = hists.iter().map(|h| h.to_vec()).collect();
+            let gh = games_howell(&summaries);
+            let dunn = dunn(&histograms).unwrap();
+            for ((g, d), &(i, j, gh_p, dunn_p_holm)) in gh.iter().zip(&dunn).zip(pairs) {
+                assert_eq!((g.first, g.second, d.first, d.second), (i, j, i, j));
+                check_rel(g.p, gh_p, 1e-7, &format!("{name}: Games–Howell p of ({i}, {j})"));
+                check_rel(d.p_holm, dunn_p_holm, 1e-9, &format!("{name}: Dunn Holm p of ({i}, {j})"));
+            }
+        }
+    }
+
     #[test]
     fn issue_12_posthoc_undefined_cases() {
         let constant = GroupSummary { n: 4, mean: 1.0, variance: 0.0 };
