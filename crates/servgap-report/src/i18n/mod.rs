@@ -107,9 +107,11 @@ impl Lang {
         }
     }
 
-    /// A p-value: three decimals, `< 0.001` below that.
+    /// A p-value: three decimals, `< 0.001` below that, `< 1e-300` below the core's
+    /// floor (an underflow to 0 included; never `0`).
     pub fn p(self, value: Option<f64>) -> String {
         match value {
+            Some(p) if crate::model::p_is_below_floor(p) => "< 1e-300".to_owned(),
             Some(p) if p < 0.001 => format!("< {}", self.num(Some(0.001), 3)),
             other => self.num(other, 3),
         }

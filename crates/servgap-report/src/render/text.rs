@@ -26,12 +26,13 @@ fn num(lang: Lang, value: Option<f64>, digits: usize) -> String {
     }
 }
 
-/// Formats a p-value: three decimals, `<0.001` below that.
+/// Formats a p-value: three decimals, `<0.001` below that, `<1e-300` below the core's floor.
 fn p_value(lang: Lang, value: Option<f64>) -> String {
     if lang != Lang::En {
         return lang.p(value);
     }
     match value {
+        Some(p) if crate::model::p_is_below_floor(p) => "<1e-300".to_owned(),
         Some(p) if p < 0.001 => "<0.001".to_owned(),
         Some(p) => format!("{p:.3}"),
         None => "–".to_owned(),
