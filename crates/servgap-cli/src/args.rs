@@ -70,14 +70,14 @@ Missing data: an item counts for a respondent when all its ratings (E and P) are
 scores need every dimension; reliability is listwise. Invalid cells are reported and
 treated as missing unless --strict is given, in which case the first one stops the run.
 
-Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/2).";
+Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/3).";
 
 /// Output formats of `analyze`, `compare` and `kpi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON for scripts (schemas servgap.analysis/2, servgap.compare/2, servgap.kpi/1)
+    /// Versioned JSON for scripts (schemas servgap.analysis/3, servgap.compare/2, servgap.kpi/1)
     Json,
     /// GitHub-flavoured Markdown
     Markdown,

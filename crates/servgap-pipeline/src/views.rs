@@ -18,7 +18,7 @@ use crate::survey::ReadSurvey;
 use crate::{AnalysisOutcome, ComparisonOutcome, KpiOutcome};
 
 impl AnalysisOutcome {
-    /// The view model (schema `servgap.analysis/2`), language-free: the printers take
+    /// The view model (schema `servgap.analysis/3`), language-free: the printers take
     /// the language.
     ///
     /// The only place the analysis view model is built.

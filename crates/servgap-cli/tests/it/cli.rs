@@ -47,7 +47,7 @@ fn json_output_is_versioned_and_deterministic() {
     assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
     assert_eq!(a.stdout, b.stdout, "same input, same bytes");
     let json: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
-    assert_eq!(json["schema"], "servgap.analysis/2");
+    assert_eq!(json["schema"], "servgap.analysis/3");
     assert_eq!(json["items"].as_array().unwrap().len(), 22);
     assert_eq!(json["dimensions"].as_array().unwrap().len(), 5);
     assert_eq!(json["respondents"]["total"], 300);

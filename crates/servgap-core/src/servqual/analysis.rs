@@ -48,6 +48,47 @@ impl Default for AnalysisOptions {
     }
 }
 
+/// Fewest respondents for Cronbach's alpha, its Feldt interval and any correlation
+/// the analysis reports: with two, a sample covariance has one degree of freedom,
+/// every correlation is ±1 and alpha is noise.
+pub const MIN_STATISTIC_N: u64 = 3;
+
+/// Why a statistic is left out (reported as null with this reason, never as 0 or NaN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suppressed {
+    /// Fewer respondents (`n`) than the statistic needs (`minimum`).
+    TooFewRespondents {
+        /// Respondents available.
+        n: u64,
+        /// Respondents needed.
+        minimum: u64,
+    },
+    /// Fewer than two items: alpha and item–total correlations are undefined.
+    TooFewItems,
+    /// A variance the statistic divides by is zero (every answer equal).
+    ZeroVariance,
+    /// The estimate fell below −1: its ingredients do not describe one population
+    /// (a reliability cannot be below −1; Lord 1958), so no value is reported.
+    OutOfRange,
+}
+
+impl Suppressed {
+    /// Stable identifier: `too-few-respondents`, `too-few-items`, `zero-variance`, `out-of-range`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Suppressed::TooFewRespondents { .. } => "too-few-respondents",
+            Suppressed::TooFewItems => "too-few-items",
+            Suppressed::ZeroVariance => "zero-variance",
+            Suppressed::OutOfRange => "out-of-range",
+        }
+    }
+
+    /// `TooFewRespondents` when `n < minimum`.
+    fn below(n: u64, minimum: u64) -> Option<Self> {
+        (n < minimum).then_some(Suppressed::TooFewRespondents { n, minimum })
+    }
+}
+
 /// Mean and spread of one battery (E, P, A or D).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BatteryStats {
@@ -139,8 +180,11 @@ pub struct ItemResult {
     pub comparisons: Vec<ComparisonStats>,
     /// Zone-of-tolerance positions (three-column only).
     pub zone: Option<ZoneShares>,
-    /// Derived importance: Pearson r of P with overall satisfaction, and its n (pairwise).
+    /// Derived importance: Pearson r of P with overall satisfaction, and its n (pairwise);
+    /// `None` below [`MIN_STATISTIC_N`] pairs or with zero variance.
     pub satisfaction_correlation: Option<(f64, u64)>,
+    /// Why `satisfaction_correlation` is `None` although overall satisfaction was asked.
+    pub satisfaction_suppressed: Option<Suppressed>,
 }
 
 /// Cronbach's alpha and companions for one scale (E, P or gap items of a dimension).
@@ -164,16 +208,30 @@ pub struct ScaleReliability {
     pub alpha_if_deleted: Vec<Option<f64>>,
     /// Corrected item–total correlation of each item.
     pub item_total: Vec<Option<f64>>,
+    /// Why alpha (and with it every other figure of the scale) is `None`.
+    pub suppressed: Option<Suppressed>,
 }
 
 /// Psychometrics of a difference score D = P − X on the summed dimension scale
-/// (Peter, Churchill & Brown 1993), over listwise-complete respondents.
+/// (Peter, Churchill & Brown 1993).
+///
+/// Every ingredient (α of P, α of X, the variances and r(P, X)) comes from ONE
+/// sample: the respondents complete on every rating of the dimension (the listwise
+/// matrix, which also gives the comparison's own alpha). For the two-column format
+/// that is exactly "complete on P and E"; for the three-column format it also
+/// requires the third battery, so MSA and MSS share one sample. The battery alphas of
+/// [`DimensionResult::reliability`] may rest on more respondents (complete on that
+/// battery alone) and can differ from `alpha_p`/`alpha_x` here.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DifferenceReliability {
     /// Which comparison.
     pub comparison: Comparison,
-    /// Respondents.
+    /// Respondents (the one sample of every ingredient).
     pub n: u64,
+    /// α of the P items over those respondents.
+    pub alpha_p: Option<f64>,
+    /// α of the X items over those respondents.
+    pub alpha_x: Option<f64>,
     /// r between the summed P and summed X scales.
     pub r_px: Option<f64>,
     /// Reliability of the difference score.
@@ -182,6 +240,20 @@ pub struct DifferenceReliability {
     pub r_diff_p: Option<f64>,
     /// r between the summed difference and summed X.
     pub r_diff_x: Option<f64>,
+    /// Why `r_dd` (or, below [`MIN_STATISTIC_N`], every correlation here) is `None`.
+    pub suppressed: Option<Suppressed>,
+}
+
+impl DifferenceReliability {
+    /// r_DD is reported and negative: the difference score has no reliable variance.
+    pub fn is_negative(&self) -> bool {
+        self.r_dd.is_some_and(|r| r < 0.0)
+    }
+
+    /// r_DD is reported but rests on fewer than [`super::SMALL_SAMPLE`] respondents.
+    pub fn is_small_sample(&self) -> bool {
+        self.r_dd.is_some() && super::is_small_sample(self.n)
+    }
 }
 
 /// Mean share of importance points given to a dimension (0–100, renormalised per respondent).
@@ -305,6 +377,12 @@ impl IpaQuadrant {
     }
 }
 
+/// Fewest respondents behind an IPA importance basis or quadrant: the item's P, the
+/// dimension's allocations (stated) and the r with satisfaction (derived) each need
+/// [`super::SMALL_SAMPLE`] (30). Below that the standard error of r is about 0.19 or
+/// more (at n = 2, r = ±1 always), so items cannot be ordered by importance.
+pub const MIN_IPA_N: u64 = super::SMALL_SAMPLE;
+
 /// One item on the importance-performance grid.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IpaPoint {
@@ -312,14 +390,19 @@ pub struct IpaPoint {
     pub item: usize,
     /// Mean perception.
     pub performance: f64,
-    /// Stated importance: mean points of the item's dimension (0–100).
+    /// Stated importance: mean points of the item's DIMENSION (0–100), shared by every
+    /// item of that dimension (the allocation is asked per dimension, not per item).
     pub stated_importance: Option<f64>,
     /// Quadrant by stated importance.
     pub stated_quadrant: Option<IpaQuadrant>,
-    /// Derived importance: r with overall satisfaction.
+    /// Why the stated quadrant is `None` (too few respondents behind P or the allocations).
+    pub stated_suppressed: Option<Suppressed>,
+    /// Derived importance: r with overall satisfaction (`None` below [`MIN_IPA_N`] pairs).
     pub derived_importance: Option<f64>,
     /// Quadrant by derived importance.
     pub derived_quadrant: Option<IpaQuadrant>,
+    /// Why the derived importance or quadrant is `None`.
+    pub derived_suppressed: Option<Suppressed>,
 }
 
 /// Crosshair values used for the IPA grid.
@@ -327,9 +410,11 @@ pub struct IpaPoint {
 pub struct IpaCrosshairs {
     /// Performance cut.
     pub performance: f64,
-    /// Stated-importance cut (mean of the items' stated importance).
+    /// Stated-importance cut: the equal-share point of the allocation, 100 / number of
+    /// dimensions (a dimension above it got more than an equal share of the points).
     pub stated_importance: Option<f64>,
-    /// Derived-importance cut (mean of the items' derived importance).
+    /// Derived-importance cut: the mean r over the items whose derived importance is
+    /// reported (data-centred, Martilla & James 1977); r has no natural midpoint.
     pub derived_importance: Option<f64>,
 }
 
@@ -492,6 +577,25 @@ fn adjust(family: &mut [&mut ComparisonStats]) {
     }
 }
 
+/// r(P, overall satisfaction) with its n, or why it is left out (nothing when not asked).
+fn satisfaction(pairs: &CrossProducts, asked: bool) -> (Option<(f64, u64)>, Option<Suppressed>) {
+    if !asked {
+        return (None, None);
+    }
+    let n = pairs.n();
+    if let Some(reason) = Suppressed::below(n, MIN_STATISTIC_N) {
+        return (None, Some(reason));
+    }
+    match pairs.correlation(0, 1) {
+        Some(r) => (Some((r, n)), None),
+        None => (None, Some(Suppressed::ZeroVariance)),
+    }
+}
+
+/// Alpha and its companions of one scale from its covariance matrix over `n` respondents.
+///
+/// Suppressed (every figure `None`, with the reason) when k < 2, n < [`MIN_STATISTIC_N`],
+/// the matrix is missing or the total variance is zero.
 fn scale_reliability(
     label: String,
     n: u64,
@@ -499,20 +603,30 @@ fn scale_reliability(
     k: usize,
     confidence: f64,
 ) -> ScaleReliability {
-    let Some(cov) = cov else {
-        return ScaleReliability {
-            label,
-            n,
-            k,
-            alpha: None,
-            alpha_ci: None,
-            standardized_alpha: None,
-            spearman_brown: None,
-            alpha_if_deleted: vec![None; k],
-            item_total: vec![None; k],
-        };
+    let empty = |suppressed: Suppressed| ScaleReliability {
+        label: label.clone(),
+        n,
+        k,
+        alpha: None,
+        alpha_ci: None,
+        standardized_alpha: None,
+        spearman_brown: None,
+        alpha_if_deleted: vec![None; k],
+        item_total: vec![None; k],
+        suppressed: Some(suppressed),
     };
-    let alpha = cronbach_alpha(&cov, k);
+    if k < 2 {
+        return empty(Suppressed::TooFewItems);
+    }
+    if let Some(reason) = Suppressed::below(n, MIN_STATISTIC_N) {
+        return empty(reason);
+    }
+    let Some(cov) = cov else {
+        return empty(Suppressed::ZeroVariance);
+    };
+    let Some(alpha) = cronbach_alpha(&cov, k) else {
+        return empty(Suppressed::ZeroVariance);
+    };
     let spearman = if k == 2 {
         let r = cov[1] / (cov[0] * cov[3]).sqrt();
         if r.is_finite() {
@@ -524,7 +638,7 @@ fn scale_reliability(
         None
     };
     ScaleReliability {
-        alpha_ci: alpha.and_then(|a| feldt_interval(a, n, k, confidence)),
+        alpha_ci: feldt_interval(alpha, n, k, confidence),
         standardized_alpha: standardized_alpha(&cov, k),
         spearman_brown: spearman,
         alpha_if_deleted: if k > 2 { alpha_if_item_deleted(&cov, k) } else { vec![None; k] },
@@ -532,17 +646,23 @@ fn scale_reliability(
         label,
         n,
         k,
-        alpha,
+        alpha: Some(alpha),
+        suppressed: None,
     }
 }
 
-/// Reliability of each battery and each comparison over the listwise matrix of a
-/// set of items (`items` are positions within the matrix, `b` batteries per item).
+/// [`scale_reliability`] of a `k`-item scale over `n` respondents without a matrix (tests).
+#[cfg(test)]
+pub(super) fn scale_reliability_for_tests(n: u64, k: usize) -> ScaleReliability {
+    scale_reliability("P".to_owned(), n, None, k, 0.95)
+}
+
 /// Reliability of each battery and each comparison over a set of items.
 ///
 /// `matrix` holds every rating of respondents complete on all batteries (used for
-/// comparisons); `battery_only[k]` adds respondents complete on battery k alone, so
-/// each battery's alpha is listwise on that battery's items only.
+/// comparisons and for every ingredient of r_DD); `battery_only[k]` adds respondents
+/// complete on battery k alone, so each battery's reported alpha is listwise on that
+/// battery's items only.
 fn reliability_suite(
     partials: &SurveyPartials,
     matrix: &CrossProducts,
@@ -552,8 +672,6 @@ fn reliability_suite(
 ) -> (Vec<ScaleReliability>, Vec<DifferenceReliability>) {
     let batteries = partials.instrument.batteries();
     let b = batteries.len();
-    let (comparisons, subtrahends, perceived) =
-        (&partials.comparisons, &partials.subtrahends, partials.perceived);
     let n = matrix.n();
     let mut scales = Vec::new();
     for (k, battery) in batteries.iter().enumerate() {
@@ -573,9 +691,10 @@ fn reliability_suite(
         ));
     }
     let mut differences = Vec::new();
-    for (comparison, &s) in comparisons.iter().zip(subtrahends) {
+    for (comparison, &s) in partials.comparisons.iter().zip(&partials.subtrahends) {
+        let p = partials.perceived;
         let combos: Vec<Vec<(usize, i64)>> =
-            (0..item_count).map(|i| vec![(i * b + perceived, 1), (i * b + s, -1)]).collect();
+            (0..item_count).map(|i| vec![(i * b + p, 1), (i * b + s, -1)]).collect();
         scales.push(scale_reliability(
             comparison.id().to_owned(),
             n,
@@ -583,34 +702,72 @@ fn reliability_suite(
             item_count,
             confidence,
         ));
-        // Summed scales: P total, X total, difference total.
-        let p_total: Vec<(usize, i64)> = (0..item_count).map(|i| (i * b + perceived, 1)).collect();
-        let x_total: Vec<(usize, i64)> = (0..item_count).map(|i| (i * b + s, 1)).collect();
-        let d_total: Vec<(usize, i64)> = combos.iter().flatten().copied().collect();
-        let cov = matrix.combination_covariance(&[p_total, x_total, d_total]);
-        let corr = |i: usize, j: usize| {
-            cov.as_ref().and_then(|c| {
-                let r = c[i * 3 + j] / (c[i * 3 + i] * c[j * 3 + j]).sqrt();
-                r.is_finite().then_some(r)
-            })
-        };
-        let r_px = corr(0, 1);
-        let alpha_p = scales.get(perceived).and_then(|r| r.alpha);
-        let alpha_x = scales.get(s).and_then(|r| r.alpha);
-        let r_dd = match (&cov, alpha_p, alpha_x, r_px) {
-            (Some(c), Some(ap), Some(ax), Some(r)) => difference_score_reliability(c[0], c[4], ap, ax, r),
-            _ => None,
-        };
-        differences.push(DifferenceReliability {
-            comparison: *comparison,
-            n,
-            r_px,
-            r_dd,
-            r_diff_p: corr(2, 0),
-            r_diff_x: corr(2, 1),
-        });
+        differences.push(difference_reliability(*comparison, matrix, item_count, b, p, s));
     }
     (scales, differences)
+}
+
+/// Alpha of battery `battery`'s items over the respondents of `matrix` (`None` below
+/// [`MIN_STATISTIC_N`] or with zero variance).
+fn same_sample_alpha(matrix: &CrossProducts, item_count: usize, b: usize, battery: usize) -> Option<f64> {
+    if matrix.n() < MIN_STATISTIC_N {
+        return None;
+    }
+    let vars: Vec<usize> = (0..item_count).map(|i| i * b + battery).collect();
+    matrix.covariance_matrix(&vars).and_then(|cov| cronbach_alpha(&cov, item_count))
+}
+
+/// r_DD of P − X and its companions, every ingredient from the respondents of `matrix`.
+fn difference_reliability(
+    comparison: Comparison,
+    matrix: &CrossProducts,
+    item_count: usize,
+    b: usize,
+    p: usize,
+    s: usize,
+) -> DifferenceReliability {
+    let n = matrix.n();
+    let total = |battery: usize, sign: i64| (0..item_count).map(move |i| (i * b + battery, sign));
+    let p_total: Vec<(usize, i64)> = total(p, 1).collect();
+    let x_total: Vec<(usize, i64)> = total(s, 1).collect();
+    let d_total: Vec<(usize, i64)> = total(p, 1).chain(total(s, -1)).collect();
+    let enough = n >= MIN_STATISTIC_N;
+    let cov = enough.then(|| matrix.combination_covariance(&[p_total, x_total, d_total])).flatten();
+    let corr = |i: usize, j: usize| {
+        cov.as_ref().and_then(|c| {
+            let r = c[i * 3 + j] / (c[i * 3 + i] * c[j * 3 + j]).sqrt();
+            r.is_finite().then_some(r)
+        })
+    };
+    let r_px = corr(0, 1);
+    let alpha_p = same_sample_alpha(matrix, item_count, b, p);
+    let alpha_x = same_sample_alpha(matrix, item_count, b, s);
+    let raw = match (&cov, alpha_p, alpha_x, r_px) {
+        (Some(c), Some(ap), Some(ax), Some(r)) => difference_score_reliability(c[0], c[4], ap, ax, r),
+        _ => None,
+    };
+    let suppressed = if item_count < 2 {
+        Some(Suppressed::TooFewItems)
+    } else if let Some(reason) = Suppressed::below(n, MIN_STATISTIC_N) {
+        Some(reason)
+    } else {
+        match raw {
+            None => Some(Suppressed::ZeroVariance),
+            Some(r) if r < -1.0 => Some(Suppressed::OutOfRange),
+            Some(_) => None,
+        }
+    };
+    DifferenceReliability {
+        comparison,
+        n,
+        alpha_p,
+        alpha_x,
+        r_px,
+        r_dd: raw.filter(|_| suppressed.is_none()),
+        r_diff_p: corr(2, 0),
+        r_diff_x: corr(2, 1),
+        suppressed,
+    }
 }
 
 fn battery_stats(
@@ -682,7 +839,8 @@ impl SurveyPartials {
                         )
                     })
                     .collect();
-                let wo = &part.with_overall;
+                let (satisfaction_correlation, satisfaction_suppressed) =
+                    satisfaction(&part.with_overall, instrument.overall().is_some());
                 ItemResult {
                     index: i,
                     id: item.id.clone(),
@@ -691,7 +849,8 @@ impl SurveyPartials {
                     batteries: battery_stats(batteries, cp.n(), |k| cp.mean(k), |k| cp.variance(k)),
                     comparisons,
                     zone: (self.subtrahends.len() == 2).then(|| ZoneShares::from_counts(&part.zone)),
-                    satisfaction_correlation: wo.correlation(0, 1).map(|r| (r, wo.n())),
+                    satisfaction_correlation,
+                    satisfaction_suppressed,
                 }
             })
             .collect();
@@ -930,30 +1089,41 @@ impl SurveyPartials {
             Crosshair::DataMean => mean_of(&known).unwrap_or(0.0),
             Crosshair::ScaleMidpoint => self.instrument.scale().midpoint(),
         };
-        let stated: Vec<Option<f64>> = items
-            .iter()
-            .map(|it| importance.get(it.dimension).copied().flatten().map(|s| s.mean_points))
-            .collect();
-        let derived: Vec<Option<f64>> =
-            items.iter().map(|it| it.satisfaction_correlation.map(|(r, _)| r)).collect();
-        let stated_cut = mean_of(&stated.iter().flatten().copied().collect::<Vec<_>>());
-        let derived_cut = mean_of(&derived.iter().flatten().copied().collect::<Vec<_>>());
+        let stated: Vec<Option<ImportanceShare>> =
+            items.iter().map(|it| importance.get(it.dimension).copied().flatten()).collect();
+        let derived: Vec<(Option<f64>, Option<Suppressed>)> = items.iter().map(derived_importance).collect();
+        let dims = self.instrument.dimensions().len();
+        let stated_cut = (stated.iter().any(Option::is_some) && dims > 0).then(|| 100.0 / dims as f64);
+        let shown: Vec<f64> = derived.iter().filter_map(|d| d.0).collect();
+        let derived_cut = mean_of(&shown);
         let points = items
             .iter()
             .enumerate()
             .filter_map(|(i, it)| {
                 let perf = performance[i]?;
+                let quadrant = |importance: Option<f64>, cut: Option<f64>, basis_n: u64| {
+                    let reason = Suppressed::below(it.n.min(basis_n), MIN_IPA_N);
+                    let quadrant = importance
+                        .zip(cut)
+                        .filter(|_| reason.is_none())
+                        .map(|(imp, cut)| IpaQuadrant::classify(imp, perf, cut, performance_cut));
+                    (quadrant, importance.and(reason))
+                };
+                let share = stated[i];
+                let (stated_quadrant, stated_suppressed) =
+                    quadrant(share.map(|s| s.mean_points), stated_cut, share.map_or(0, |s| s.n));
+                let (derived_r, derived_reason) = derived[i];
+                let derived_n = it.satisfaction_correlation.map_or(0, |(_, n)| n);
+                let (derived_quadrant, small) = quadrant(derived_r, derived_cut, derived_n);
                 Some(IpaPoint {
                     item: it.index,
                     performance: perf,
-                    stated_importance: stated[i],
-                    stated_quadrant: stated[i]
-                        .zip(stated_cut)
-                        .map(|(imp, cut)| IpaQuadrant::classify(imp, perf, cut, performance_cut)),
-                    derived_importance: derived[i],
-                    derived_quadrant: derived[i]
-                        .zip(derived_cut)
-                        .map(|(imp, cut)| IpaQuadrant::classify(imp, perf, cut, performance_cut)),
+                    stated_importance: share.map(|s| s.mean_points),
+                    stated_quadrant,
+                    stated_suppressed,
+                    derived_importance: derived_r,
+                    derived_quadrant,
+                    derived_suppressed: derived_reason.or(small),
                 })
             })
             .collect();
@@ -965,5 +1135,17 @@ impl SurveyPartials {
                 derived_importance: derived_cut,
             }),
         )
+    }
+}
+
+/// Derived importance of an item: its r with satisfaction when at least [`MIN_IPA_N`]
+/// pairs stand behind it, otherwise why not; `(None, None)` when satisfaction was not asked.
+fn derived_importance(item: &ItemResult) -> (Option<f64>, Option<Suppressed>) {
+    match item.satisfaction_correlation {
+        Some((r, n)) => match Suppressed::below(n, MIN_IPA_N) {
+            Some(reason) => (None, Some(reason)),
+            None => (Some(r), None),
+        },
+        None => (None, item.satisfaction_suppressed),
     }
 }

@@ -224,6 +224,8 @@ pub struct SegmentTest {
     pub welch: Option<WelchAnova>,
     /// Kruskal–Wallis on the exact respondent-level scores (comparisons only).
     pub kruskal: Option<KruskalWallis>,
+    /// Holm-adjusted p of the classic ANOVA over the dimensions (None for the overall score).
+    pub anova_p_holm: Option<f64>,
     /// Holm-adjusted p of Welch's ANOVA over the dimensions (None for the overall score).
     pub welch_p_holm: Option<f64>,
     /// Holm-adjusted p of Kruskal–Wallis over the dimensions (None for the overall score).
@@ -355,9 +357,13 @@ impl SegmentComparison {
                     tests.push(segment_test(&parts, scope, measure));
                 }
                 let family = &mut tests[start..start + dims];
+                let anova: Vec<Option<f64>> = family.iter().map(|t| t.anova.map(|a| a.p)).collect();
                 let welch: Vec<Option<f64>> = family.iter().map(|t| t.welch.map(|w| w.p)).collect();
                 let kruskal: Vec<Option<f64>> = family.iter().map(|t| t.kruskal.map(|k| k.p)).collect();
-                for ((test, w), k) in family.iter_mut().zip(holm(&welch)).zip(holm(&kruskal)) {
+                for (((test, a), w), k) in
+                    family.iter_mut().zip(holm(&anova)).zip(holm(&welch)).zip(holm(&kruskal))
+                {
+                    test.anova_p_holm = a;
                     test.welch_p_holm = w;
                     test.kruskal_p_holm = k;
                 }
@@ -390,6 +396,7 @@ fn segment_test(parts: &[(&String, &SurveyPartials)], scope: Scope, measure: Mea
         kruskal: histograms.as_ref().and_then(|h| kruskal_wallis(h)),
         groups,
         tested,
+        anova_p_holm: None,
         welch_p_holm: None,
         kruskal_p_holm: None,
         games_howell: Vec::new(),

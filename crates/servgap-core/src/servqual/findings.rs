@@ -29,6 +29,9 @@ use crate::instrument::{Battery, Instrument};
 
 /// Adjusted p below which a gap counts as significant.
 pub const SIGNIFICANCE: f64 = 0.05;
+/// Smallest p-value reported as a number: below it (down to an underflow to 0) every
+/// printer writes "< 1e-300" and the JSON adds `p_below` (issue 12).
+pub const P_FLOOR: f64 = 1e-300;
 /// Cronbach's alpha below which a scale is flagged.
 pub const MIN_ALPHA: f64 = 0.70;
 /// Difference-score reliability below which a gap score is flagged.
@@ -325,7 +328,9 @@ pub fn insights(analysis: &SurveyAnalysis, instrument: &Instrument) -> Vec<Insig
 
     for d in &analysis.dimensions {
         for diff in &d.difference_reliability {
-            let unreliable = difference_is_unreliable(diff.r_dd);
+            // A suppressed out-of-range r_DD (below −1) is the strongest case of unreliability.
+            let unreliable = difference_is_unreliable(diff.r_dd)
+                || diff.suppressed == Some(super::analysis::Suppressed::OutOfRange);
             let collinear = diff.r_px.is_some_and(|r| r >= MAX_COMPONENT_CORRELATION);
             if unreliable || collinear {
                 out.push(Insight::DifferenceScoreUnreliable {
@@ -363,6 +368,11 @@ pub fn insights(analysis: &SurveyAnalysis, instrument: &Instrument) -> Vec<Insig
 /// Whether Cronbach's `alpha` is below [`MIN_ALPHA`] (a report flags it).
 pub fn alpha_is_low(alpha: Option<f64>) -> bool {
     alpha.is_some_and(|a| a < MIN_ALPHA)
+}
+
+/// Whether a p-value is below [`P_FLOOR`] (0 after an underflow included).
+pub fn p_is_below_floor(p: f64) -> bool {
+    p < P_FLOOR
 }
 
 /// Whether a difference-score reliability `r_dd` is below [`MIN_DIFFERENCE_RELIABILITY`].

@@ -25,7 +25,7 @@ pub use accumulate::{Coverage, SurveyPartials};
 pub use analysis::{
     AnalysisOptions, BatteryStats, ComparisonStats, Crosshair, DifferenceReliability, DimensionResult,
     ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore, Ranking,
-    ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
+    ScaleReliability, ScoreDistribution, Suppressed, SurveyAnalysis, ZoneShares, MIN_IPA_N, MIN_STATISTIC_N,
 };
 pub use compare::{dunn_differs, games_howell_differs, GapMark, MAX_POSTHOC_SEGMENTS};
 pub use compare::{
@@ -33,9 +33,9 @@ pub use compare::{
     WaveSide, MIN_SEGMENT_N,
 };
 pub use findings::{
-    alpha_is_low, difference_is_unreliable, insights, is_significant, is_small_sample, ImportanceBasis,
-    Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA, MIN_DIFFERENCE_RELIABILITY,
-    SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
+    alpha_is_low, difference_is_unreliable, insights, is_significant, is_small_sample, p_is_below_floor,
+    ImportanceBasis, Insight, InsightKind, ItemGap, MAX_COMPONENT_CORRELATION, MIN_ALPHA,
+    MIN_DIFFERENCE_RELIABILITY, P_FLOOR, SIGNIFICANCE, SMALL_SAMPLE, TOP_GAPS,
 };
 pub use rules::{check_respondent, Finding, FindingLog, FindingLogParts, Location, Rule};
 

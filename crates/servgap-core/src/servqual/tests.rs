@@ -358,3 +358,152 @@ proptest! {
         }
     }
 }
+
+/// Dimension a answers (E1, P1, E2, P2), `None` = blank.
+type DimensionA = (Option<i16>, Option<i16>, Option<i16>, Option<i16>);
+
+/// Rows of dimension a (dimension b is filler).
+fn dimension_a_rows(rows: &[DimensionA]) -> Vec<Row> {
+    rows.iter()
+        .map(|&(e1, p1, e2, p2)| Row {
+            ratings: vec![e1, p1, e2, p2, Some(4), Some(5), Some(5), Some(4)],
+            importance: vec![Some(50), Some(50)],
+            overall: None,
+        })
+        .collect()
+}
+
+fn complete(rows: &[(i16, i16, i16, i16)]) -> Vec<DimensionA> {
+    rows.iter().map(|&(a, b, c, d)| (Some(a), Some(b), Some(c), Some(d))).collect()
+}
+
+/// Issue 12 item 3: every ingredient of r_DD comes from the respondents complete on
+/// both batteries, while each battery's own alpha keeps its larger sample. Oracle:
+/// `tests/oracles/analysis_oracles.py` (`R_DD_ROWS`; pingouin `cronbach_alpha`, numpy).
+#[test]
+fn issue_12_difference_reliability_uses_one_sample() {
+    let mut rows = complete(&[
+        (5, 3, 6, 4),
+        (6, 6, 7, 5),
+        (4, 5, 5, 5),
+        (3, 2, 4, 3),
+        (7, 6, 6, 6),
+        (5, 4, 5, 3),
+        (6, 3, 6, 4),
+        (2, 2, 3, 3),
+        (4, 4, 4, 2),
+        (6, 5, 7, 7),
+        (5, 5, 4, 4),
+        (3, 4, 2, 4),
+    ]);
+    rows.extend([
+        (Some(7), Some(1), Some(1), None),
+        (Some(1), Some(6), Some(7), None),
+        (Some(2), Some(7), Some(6), None),
+        (None, Some(7), Some(3), Some(1)),
+        (None, Some(1), Some(5), Some(7)),
+    ]);
+    let analysis = partials_of(&small_instrument(Format::TwoColumn), &dimension_a_rows(&rows))
+        .finish(&AnalysisOptions::default());
+    let dim = &analysis.dimensions[0];
+    let diff = &dim.difference_reliability[0];
+    assert_eq!(diff.n, 12);
+    close(diff.alpha_p, 0.7876631079478056);
+    close(diff.alpha_x, 0.9130816505706758);
+    close(diff.r_px, 0.6888554892192181);
+    close(diff.r_dd, 0.5601265822784803);
+    assert_eq!(diff.suppressed, None);
+    assert!(diff.is_small_sample() && !diff.is_negative());
+    // The battery alphas still use each battery's complete cases (15 for E, 14 for P);
+    // mixing them into r_DD gave −2.3216845648288045.
+    let (e, p) = (&dim.reliability[0], &dim.reliability[1]);
+    assert_eq!((e.label.as_str(), e.n, p.label.as_str(), p.n), ("E", 15, "P", 14));
+    close(e.alpha, 0.07133421400264228);
+    close(p.alpha, -0.23553299492385804);
+}
+
+/// Issue 12 item 3: an r_DD below −1 is suppressed with its reason and still warned about.
+/// Oracle: `R_DD_OUT_OF_RANGE_ROWS` of `tests/oracles/analysis_oracles.py` (r_DD = −26.67).
+#[test]
+fn issue_12_difference_reliability_below_minus_one_is_suppressed() {
+    let rows = complete(&[(3, 6, 7, 2), (4, 2, 5, 5), (6, 6, 7, 7), (7, 2, 1, 4)]);
+    let instrument = small_instrument(Format::TwoColumn);
+    let analysis = partials_of(&instrument, &dimension_a_rows(&rows)).finish(&AnalysisOptions::default());
+    let diff = &analysis.dimensions[0].difference_reliability[0];
+    close(diff.alpha_x, -2.8571428571428568);
+    close(diff.r_px, 0.9925833339709305);
+    assert_eq!((diff.r_dd, diff.suppressed), (None, Some(Suppressed::OutOfRange)));
+    let warned = insights(&analysis, &instrument)
+        .iter()
+        .any(|i| matches!(i, Insight::DifferenceScoreUnreliable { dimension: 0, r_dd: None, .. }));
+    assert!(warned, "a suppressed out-of-range r_DD is reported as unreliable");
+}
+
+/// Issue 12 item 6: at n = 2 alpha, its Feldt interval, r_DD and every correlation are
+/// suppressed with the reason (two points always correlate ±1), never 0 or NaN.
+#[test]
+fn issue_12_two_respondents_suppress_alpha_and_correlations() {
+    let mut rows = dimension_a_rows(&complete(&[(5, 3, 6, 4), (2, 6, 3, 7)]));
+    rows[0].overall = Some(3);
+    rows[1].overall = Some(6);
+    let analysis =
+        partials_of(&small_instrument(Format::TwoColumn), &rows).finish(&AnalysisOptions::default());
+    let too_few = Some(Suppressed::TooFewRespondents { n: 2, minimum: MIN_STATISTIC_N });
+    for scale in analysis.dimensions[0].reliability.iter().chain(&analysis.reliability) {
+        assert_eq!((scale.alpha, scale.alpha_ci, scale.suppressed), (None, None, too_few), "{}", scale.label);
+        assert!(scale.item_total.iter().all(Option::is_none));
+    }
+    let diff = &analysis.dimensions[0].difference_reliability[0];
+    assert_eq!((diff.r_dd, diff.r_px, diff.r_diff_p, diff.suppressed), (None, None, None, too_few));
+    for item in &analysis.items {
+        assert_eq!((item.satisfaction_correlation, item.satisfaction_suppressed), (None, too_few));
+    }
+    assert!(analysis.ipa.iter().all(|p| p.derived_importance.is_none() && p.derived_quadrant.is_none()));
+    // A one-item scale has no alpha, whatever n.
+    let single = super::analysis::scale_reliability_for_tests(50, 1);
+    assert_eq!(single.suppressed, Some(Suppressed::TooFewItems));
+}
+
+/// Issue 12 item 5: the stated-importance crosshair is the equal share 100 / dimensions,
+/// and no derived importance or quadrant rests on fewer than 30 respondents.
+#[test]
+fn issue_12_ipa_equal_share_crosshair_and_minimum_n() {
+    let instrument = small_instrument(Format::TwoColumn);
+    // Three respondents: importance (60, 40), (50, 50), (70, 30) → dimension a 60 points.
+    let small = partials_of(&instrument, &hand_worked_rows()).finish(&AnalysisOptions::default());
+    let cuts = small.ipa_crosshairs.unwrap();
+    assert_eq!(cuts.stated_importance, Some(50.0), "100 / 2 dimensions, not the mean of 60 and 40");
+    let point = &small.ipa[0];
+    assert_eq!(point.stated_importance, Some(60.0));
+    let too_few = Some(Suppressed::TooFewRespondents { n: 3, minimum: MIN_IPA_N });
+    assert_eq!((point.stated_quadrant, point.stated_suppressed), (None, too_few));
+    assert_eq!((point.derived_importance, point.derived_quadrant), (None, None));
+
+    // Forty respondents with an overall answer: every basis is reported.
+    let rows: Vec<Row> = (0..40_i16)
+        .map(|j| {
+            let p = 1 + j % 7;
+            let q = 1 + (j * 3) % 7;
+            Row {
+                ratings: [(4, p), (5, q), (4, 8 - p), (3, q)]
+                    .iter()
+                    .flat_map(|&(e, p)| [Some(e), Some(p)])
+                    .collect(),
+                importance: vec![Some(30), Some(70)],
+                overall: Some(1 + (j + p) % 7),
+            }
+        })
+        .collect();
+    let large = partials_of(&instrument, &rows).finish(&AnalysisOptions::default());
+    let cuts = large.ipa_crosshairs.unwrap();
+    assert_eq!(cuts.stated_importance, Some(50.0));
+    let r: Vec<f64> = large.items.iter().map(|i| i.satisfaction_correlation.unwrap().0).collect();
+    close(cuts.derived_importance, r.iter().sum::<f64>() / 4.0);
+    for (point, item) in large.ipa.iter().zip(&large.items) {
+        assert_eq!(point.derived_importance, Some(item.satisfaction_correlation.unwrap().0));
+        assert!(point.derived_quadrant.is_some() && point.stated_quadrant.is_some());
+        assert_eq!((point.stated_suppressed, point.derived_suppressed), (None, None));
+        let high = point.stated_importance.unwrap() >= 50.0;
+        assert_eq!(high, item.dimension == 1, "dimension b got 70 of 100 points");
+    }
+}

@@ -705,3 +705,32 @@ proptest! {
         prop_assert!((dropped[k - 1].expect("k ≥ 3") - alpha_rest).abs() <= 1e-12);
     }
 }
+
+/// Issue 12 item 4: the rank-biserial follows pingouin's `RBC` (non-zero differences
+/// re-ranked, Kerby 2014) under both zero handlings; under Pratt the variant on the
+/// ranks the test used is reported beside it. Oracle: `tests/oracles/analysis_oracles.py`
+/// (pingouin 0.7.0 and a hand computation, pasted below).
+#[test]
+fn issue_12_rank_biserial_matches_pingouin_under_both_zero_methods() {
+    // (histogram, pingouin RBC, Kerby on Pratt ranks); hand: −13/66 and −28/121, 3/14 and 15/91.
+    type Case<'a> = (&'a [(i128, u64)], f64, f64);
+    let cases: [Case<'_>; 2] = [
+        (&[(-2, 3), (-1, 4), (0, 5), (1, 2), (2, 1), (3, 1)], -0.19696969696969702, -0.23140495867768596),
+        (&[(-1, 2), (0, 9), (1, 1), (2, 3), (-3, 1)], 0.21428571428571425, 0.16483516483516483),
+    ];
+    for (hist, pingouin, pratt_ranks) in cases {
+        for zero_method in [ZeroMethod::Wilcox, ZeroMethod::Pratt] {
+            let w = signed_rank(hist, options(zero_method, true, WilcoxonMethod::Auto)).expect("defined");
+            check_abs(w.rank_biserial, pingouin, 1e-15, "rank-biserial (pingouin RBC)");
+            match zero_method {
+                ZeroMethod::Wilcox => assert_eq!(w.rank_biserial_pratt, None),
+                ZeroMethod::Pratt => {
+                    check_abs(w.rank_biserial_pratt.expect("pratt"), pratt_ranks, 1e-15, "Pratt-rank variant")
+                }
+            }
+        }
+    }
+    let w = signed_rank(cases[0].0, options(ZeroMethod::Pratt, true, WilcoxonMethod::Auto)).expect("defined");
+    assert_eq!(w.rank_biserial, -13.0 / 66.0);
+    assert_eq!(w.rank_biserial_pratt, Some(-28.0 / 121.0));
+}

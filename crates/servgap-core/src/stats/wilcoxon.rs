@@ -53,8 +53,14 @@ pub struct Wilcoxon {
     pub p: f64,
     /// Whether p comes from the exact null distribution.
     pub exact: bool,
-    /// Matched-pairs rank-biserial correlation (W⁺ − W⁻)/(W⁺ + W⁻) (Kerby 2014).
+    /// Matched-pairs rank-biserial correlation (Kerby 2014) of the non-zero
+    /// differences ranked among themselves: (R⁺ − R⁻)/(R⁺ + R⁻), whatever the zero
+    /// handling (pingouin's `RBC`; under Wilcox R± = W±).
     pub rank_biserial: f64,
+    /// Under Pratt only: Kerby's difference on the ranks the test used (zeros
+    /// ranked, then their ranks dropped), (W⁺ − W⁻)/(W⁺ + W⁻); `None` under Wilcox,
+    /// where it equals [`Wilcoxon::rank_biserial`].
+    pub rank_biserial_pratt: Option<f64>,
 }
 
 /// Wilcoxon signed-rank test on differences given as `(value, count)` pairs.
@@ -80,7 +86,8 @@ pub struct Wilcoxon {
 /// z = (W⁺ − μ − c·½·sign(W⁺ − μ)) / σ,  c = 1 with continuity correction, else 0
 /// p = 2·P(Z > |z|)                                       (normal approximation)
 /// p = min(1, 2·min(P(W⁺ ≤ w), P(W⁺ ≥ w)))                (exact null distribution)
-/// r_rb = (W⁺ − W⁻)/(W⁺ + W⁻)
+/// r_rb = (R⁺ − R⁻)/(R⁺ + R⁻)      R± = rank sums of the non-zero differences ranked 1..n≠0
+/// r_rb,Pratt = (W⁺ − W⁻)/(W⁺ + W⁻)  (Pratt only: the ranks the test used)
 /// ```
 ///
 /// where the tie sum runs over the groups of non-zero |d| only.
@@ -132,20 +139,28 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     let mut twice_plus: u128 = 0;
     let mut twice_minus: u128 = 0;
     let mut tie_sum: u128 = 0; // Σ (t³ − t) over non-zero groups
-                               // n ≤ 2⁶⁴ so ranks and rank sums fit in u128; t³ and n³ are checked.
+                               // Doubled rank sums of the non-zero differences ranked among themselves (Kerby, pingouin).
+    let (mut reranked_plus, mut reranked_minus, mut reranked_offset) = (0_u128, 0_u128, 0_u128);
+    // n ≤ 2⁶⁴ so ranks and rank sums fit in u128; t³ and n³ are checked.
     for group in &groups {
         let t = u128::from(group.positive) + u128::from(group.negative);
         let twice_rank = 2 * offset + t + 1;
         twice_plus += u128::from(group.positive) * twice_rank;
         twice_minus += u128::from(group.negative) * twice_rank;
+        let twice_reranked = 2 * reranked_offset + t + 1;
+        reranked_plus += u128::from(group.positive) * twice_reranked;
+        reranked_minus += u128::from(group.negative) * twice_reranked;
         if t > 1 {
             tie_sum = tie_sum.checked_add(t.checked_mul(t)?.checked_mul(t)? - t)?;
         }
         offset += t;
+        reranked_offset += t;
     }
     let w_plus = to_f64(twice_plus) / 2.0;
     let w_minus = to_f64(twice_minus) / 2.0;
-    let rank_biserial = (w_plus - w_minus) / (w_plus + w_minus);
+    let rank_biserial = kerby(reranked_plus, reranked_minus);
+    let rank_biserial_pratt =
+        (options.zero_method == ZeroMethod::Pratt).then(|| kerby(twice_plus, twice_minus));
 
     let exact_p = match options.method {
         WilcoxonMethod::Auto if nonzero <= AUTO_EXACT_MAX_N => {
@@ -155,7 +170,17 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
         _ => None,
     };
     if let Some(p) = exact_p {
-        return Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: None, p, exact: true, rank_biserial });
+        return Some(Wilcoxon {
+            w_plus,
+            w_minus,
+            zeros,
+            nonzero,
+            z: None,
+            p,
+            exact: true,
+            rank_biserial,
+            rank_biserial_pratt,
+        });
     }
 
     // 48·σ² and 4·(W⁺ − μ) in exact integers.
@@ -179,7 +204,24 @@ pub fn signed_rank(histogram: &[(i128, u64)], options: WilcoxonOptions) -> Optio
     }
     let z = to_f64_signed(deviation4) / 4.0 / sd;
     let p = normal_two_sided_p(z);
-    Some(Wilcoxon { w_plus, w_minus, zeros, nonzero, z: Some(z), p, exact: false, rank_biserial })
+    Some(Wilcoxon {
+        w_plus,
+        w_minus,
+        zeros,
+        nonzero,
+        z: Some(z),
+        p,
+        exact: false,
+        rank_biserial,
+        rank_biserial_pratt,
+    })
+}
+
+/// Kerby's simple difference (R⁺ − R⁻)/(R⁺ + R⁻) from doubled rank sums (their sum is positive
+/// whenever a difference is non-zero).
+fn kerby(twice_plus: u128, twice_minus: u128) -> f64 {
+    let (plus, minus) = (to_f64(twice_plus), to_f64(twice_minus));
+    (plus - minus) / (plus + minus)
 }
 
 /// Largest number of non-zero differences for which [`WilcoxonMethod::Auto`]

@@ -19,15 +19,24 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
                 "Items: pairwise deletion, so a respondent counts for an item when every rating of it is valid. \
                  Dimensions: a respondent's dimension score is the mean of their valid items and needs at least {coverage} \
                  of the dimension's items. Overall scores: only respondents scored on every dimension ({covered} of {total}). \
-                 Reliability: listwise on each scale. Invalid cells (not a number, out of scale, blank) count as missing; \
-                 the data-quality section lists them."
+                 Reliability: listwise on each scale. The difference-score reliability r_DD takes every ingredient \
+                 (α of P, α of the subtracted battery, the variances and r between the summed scales) from one sample: the \
+                 respondents complete on every rating of the dimension; its n is shown. α, its Feldt interval and every \
+                 correlation are left out, with the reason, below 3 respondents, with fewer than two items or without \
+                 variance; r_DD is left out below −1 and marked when negative or based on fewer than 30 respondents. \
+                 Invalid cells (not a number, out of scale, blank) count as missing; the data-quality section lists them."
             ),
             Lang::Pl => format!(
                 "Pozycje: usuwanie parami – respondent jest uwzględniany w pozycji, gdy wszystkie jej oceny są poprawne. \
                  Wymiary: wynik respondenta w wymiarze to średnia jego poprawnych pozycji i wymaga co najmniej {coverage} \
                  pozycji wymiaru. Wyniki ogólne: tylko respondenci z wynikiem w każdym wymiarze ({covered} z {total}). \
-                 Rzetelność: usuwanie wierszami (listwise) w każdej skali. Niepoprawne komórki (nie liczba, poza skalą, \
-                 puste) są traktowane jako braki danych; wymienia je sekcja jakości danych."
+                 Rzetelność: usuwanie wierszami (listwise) w każdej skali. Rzetelność wyniku różnicowego r_DD bierze \
+                 wszystkie składniki (α P, α odejmowanej baterii, wariancje i r zsumowanych skal) z jednej próby: \
+                 respondentów z kompletem ocen wymiaru; podajemy jej n. α, przedział Feldta i korelacje są pomijane, \
+                 z podaniem powodu, przy mniej niż 3 respondentach, mniej niż dwóch pozycjach lub braku zmienności; \
+                 r_DD jest pomijana poniżej −1 i oznaczana, gdy jest ujemna lub opiera się na mniej niż 30 respondentach. \
+                 Niepoprawne komórki (nie liczba, poza skalą, puste) są traktowane jako braki danych; wymienia je sekcja \
+                 jakości danych."
             ),
         },
     ));
@@ -60,13 +69,15 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
                 "Paired t test, two-sided, with t-based {level} confidence intervals of the mean difference. \
                  Wilcoxon signed-rank test: {zeros}, {continuity}, {method}. p-values are adjusted by Holm's step-down \
                  method (shown in the tables) and by Benjamini–Hochberg (in the JSON output), separately over the items \
-                 and over the dimensions."
+                 and over the dimensions. A p-value below 1e-300 (where double precision underflows) is shown as \
+                 \"< 1e-300\", never as 0."
             ),
             Lang::Pl => format!(
                 "Test t dla prób zależnych, dwustronny, z {level} przedziałami ufności średniej różnicy opartymi na rozkładzie t. \
                  Test rangowanych znaków Wilcoxona: {zeros}, {continuity}, {method}. Wartości p są korygowane \
                  metodą krokową Holma (w tabelach) oraz Benjaminiego–Hochberga (w wyjściu JSON), osobno dla pozycji \
-                 i dla wymiarów."
+                 i dla wymiarów. Wartość p poniżej 1e-300 (granica podwójnej precyzji) jest podawana jako \
+                 „< 1e-300”, nigdy jako 0."
             ),
         },
     ));
@@ -75,10 +86,12 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
         l.m_effect_sizes,
         match lang {
             Lang::En => "Cohen's d_z = mean difference / SD of the differences (in the tables); d_av = mean difference / √((s²_P + s²_X)/2), signed; \
-                         matched-pairs rank-biserial r = (W⁺ − W⁻)/(W⁺ + W⁻) (Kerby 2014). The benchmarks 0.2, 0.5 and 0.8 are conventions, not verdicts."
+                         matched-pairs rank-biserial r = (R⁺ − R⁻)/(R⁺ + R⁻) (Kerby 2014), R± being the rank sums of the non-zero differences ranked among themselves, \
+                         whatever the zero handling (as pingouin; under Pratt the JSON adds the variant on the Pratt ranks the test used). The benchmarks 0.2, 0.5 and 0.8 are conventions, not verdicts."
                 .to_owned(),
             Lang::Pl => "d_z Cohena = średnia różnica / odchylenie standardowe różnic (w tabelach); d_av = średnia różnica / √((s²_P + s²_X)/2), ze znakiem; \
-                         dwuseryjna korelacja rangowa dla par r = (W⁺ − W⁻)/(W⁺ + W⁻) (Kerby 2014). Progi 0,2, 0,5 i 0,8 są konwencją, a nie werdyktem."
+                         dwuseryjna korelacja rangowa dla par r = (R⁺ − R⁻)/(R⁺ + R⁻) (Kerby 2014), gdzie R± to sumy rang niezerowych różnic rangowanych między sobą, \
+                         niezależnie od traktowania zer (jak w pingouin; przy metodzie Pratta JSON podaje też wariant na rangach Pratta użytych w teście). Progi 0,2, 0,5 i 0,8 są konwencją, a nie werdyktem."
                 .to_owned(),
         },
     ));
@@ -123,17 +136,23 @@ pub fn paragraphs(report: &AnalysisReport, lang: Lang) -> Vec<(&'static str, Str
             match lang {
                 Lang::En => format!(
                     "Performance is the item's mean perception; the performance crosshair is {crosshair}. Stated importance \
-                     is the mean points given to the item's dimension; derived importance is the Pearson r of the item's \
-                     P with overall satisfaction ({} answers). Each importance crosshair is the mean over the items \
-                     (Martilla & James 1977).",
-                    report.respondents.satisfaction_answers
+                     is dimension-level: the mean points given to the item's dimension, shared by all its items; its \
+                     crosshair is the equal share of the allocation, 100 / number of dimensions. Derived importance is \
+                     the Pearson r of the item's P with overall satisfaction ({} answers); its crosshair is the mean r \
+                     over the items that have one (Martilla & James 1977). No derived importance and no quadrant rests \
+                     on fewer than {} respondents: below that the standard error of r is about 0.19 or more (at n = 2, \
+                     r is always ±1), too much to order items by importance.",
+                    report.respondents.satisfaction_answers, ipa.min_n
                 ),
                 Lang::Pl => format!(
                     "Wykonanie to średnia percepcja pozycji; oś podziału wykonania to {crosshair}. Ważność deklarowana \
-                     to średnia liczba punktów przyznanych wymiarowi pozycji; ważność pochodna to r Pearsona między P \
-                     pozycji a ogólnym zadowoleniem (odpowiedzi: {}). Oś podziału ważności to średnia z pozycji \
-                     (Martilla i James 1977).",
-                    report.respondents.satisfaction_answers
+                     dotyczy wymiaru: to średnia liczba punktów przyznanych wymiarowi pozycji, wspólna dla wszystkich jego \
+                     pozycji; jej oś podziału to równy udział, 100 / liczba wymiarów. Ważność pochodna to r Pearsona między \
+                     P pozycji a ogólnym zadowoleniem (odpowiedzi: {}); jej oś podziału to średnie r pozycji, które je mają \
+                     (Martilla i James 1977). Ważność pochodna i ćwiartki wymagają co najmniej {} respondentów: poniżej \
+                     błąd standardowy r wynosi około 0,19 lub więcej (przy n = 2 r zawsze wynosi ±1), za dużo, by \
+                     porządkować pozycje według ważności.",
+                    report.respondents.satisfaction_answers, ipa.min_n
                 ),
             },
         ));

@@ -7,6 +7,7 @@
 //! ([`Lang::plural`]: 1 pozycja, 2–4 pozycje, 5+ pozycji) and a decimal comma.
 //! [`insights`] words the core's findings and [`methods`] the methods appendix.
 
+pub mod analysis_notes;
 pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;
@@ -108,9 +109,11 @@ impl Lang {
         }
     }
 
-    /// A p-value: three decimals, `< 0.001` below that.
+    /// A p-value: three decimals, `< 0.001` below that, `< 1e-300` below the core's
+    /// floor (an underflow to 0 included; never `0`).
     pub fn p(self, value: Option<f64>) -> String {
         match value {
+            Some(p) if crate::model::p_is_below_floor(p) => "< 1e-300".to_owned(),
             Some(p) if p < 0.001 => format!("< {}", self.num(Some(0.001), 3)),
             other => self.num(other, 3),
         }

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use servgap_core::instrument::Instrument;
 use servgap_core::servqual::{
-    ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability, SurveyAnalysis,
+    ComparisonStats, DifferenceReliability, Insight, OverallScore, ScaleReliability, Suppressed,
+    SurveyAnalysis,
 };
 use servgap_core::stats::wilcoxon::{WilcoxonMethod, ZeroMethod};
 
@@ -16,7 +17,7 @@ use super::common::{battery_views, BatteryView, InputSummary, InstrumentView, Te
 use super::segments::SegmentsView;
 
 /// Identifier of the JSON layout; bumped on any incompatible change.
-pub const SCHEMA: &str = "servgap.analysis/2";
+pub const SCHEMA: &str = "servgap.analysis/3";
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,6 +79,46 @@ pub struct MethodView {
     pub weighting: String,
     /// IPA crosshair.
     pub ipa_crosshair: String,
+    /// Definition of `rank_biserial`: `kerby-nonzero-reranked` (Kerby's simple
+    /// difference on the non-zero differences ranked among themselves, as pingouin).
+    pub rank_biserial: String,
+}
+
+/// Why a statistic is null (schema 3): `reason` is `too-few-respondents` (with `n`
+/// and `minimum`), `too-few-items`, `zero-variance` or `out-of-range`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuppressedView {
+    /// Reason id.
+    pub reason: String,
+    /// Respondents available (`too-few-respondents` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<u64>,
+    /// Respondents needed (`too-few-respondents` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<u64>,
+}
+
+impl SuppressedView {
+    fn of(reason: Option<Suppressed>) -> Option<Self> {
+        reason.map(|r| {
+            let (n, minimum) = match r {
+                Suppressed::TooFewRespondents { n, minimum } => (Some(n), Some(minimum)),
+                _ => (None, None),
+            };
+            SuppressedView { reason: r.id().to_owned(), n, minimum }
+        })
+    }
+}
+
+/// Whether a p-value is below the core's floor 1e-300 (an underflow to 0 included): printers
+/// write it as "< 1e-300", never as 0.
+pub fn p_is_below_floor(p: f64) -> bool {
+    servgap_core::servqual::p_is_below_floor(p)
+}
+
+/// `Some(1e-300)` when `p` is below the core's floor (an underflow to 0 included).
+fn p_below(p: f64) -> Option<f64> {
+    servgap_core::servqual::p_is_below_floor(p).then_some(servgap_core::servqual::P_FLOOR)
 }
 
 /// Respondent counts.
@@ -129,6 +170,8 @@ pub struct TView {
     pub df: f64,
     /// Two-sided p.
     pub p: f64,
+    /// 1e-300 when `p` is below it (an underflow to 0 included): read p as "< 1e-300".
+    pub p_below: Option<f64>,
     /// Holm-adjusted p.
     pub p_holm: Option<f64>,
     /// Benjamini–Hochberg-adjusted p.
@@ -148,14 +191,19 @@ pub struct WilcoxonView {
     pub z: Option<f64>,
     /// Two-sided p.
     pub p: f64,
+    /// 1e-300 when `p` is below it (an underflow to 0 included): read p as "< 1e-300".
+    pub p_below: Option<f64>,
     /// Exact p?
     pub exact: bool,
     /// Holm-adjusted p.
     pub p_holm: Option<f64>,
     /// Benjamini–Hochberg-adjusted p.
     pub p_bh: Option<f64>,
-    /// Matched-pairs rank-biserial correlation.
+    /// Matched-pairs rank-biserial correlation, Kerby's difference on the non-zero
+    /// differences ranked among themselves (pingouin's `RBC`), whatever the zero handling.
     pub rank_biserial: f64,
+    /// Under Pratt only: Kerby's difference on the Pratt ranks the test used.
+    pub rank_biserial_pratt: Option<f64>,
 }
 
 /// Zone-of-tolerance positions.
@@ -197,6 +245,8 @@ pub struct ItemView {
     pub zone: Option<ZoneView>,
     /// r(P, overall satisfaction) and its n.
     pub satisfaction_r: Option<(f64, u64)>,
+    /// Why `satisfaction_r` is null although satisfaction was asked.
+    pub satisfaction_r_suppressed: Option<SuppressedView>,
 }
 
 /// Reliability of one scale.
@@ -222,6 +272,8 @@ pub struct ReliabilityView {
     pub item_total_r: Vec<Option<f64>>,
     /// Alpha below the core's threshold (`servgap_core::servqual::MIN_ALPHA`, 0.70).
     pub low: bool,
+    /// Why alpha (and every other figure of the scale) is null.
+    pub suppressed: Option<SuppressedView>,
 }
 
 /// Difference-score diagnostics.
@@ -229,8 +281,13 @@ pub struct ReliabilityView {
 pub struct DifferenceView {
     /// Comparison id.
     pub comparison: String,
-    /// Respondents.
+    /// Respondents complete on every rating of the dimension: the one sample of every
+    /// ingredient below.
     pub n: u64,
+    /// α of the P items over those respondents.
+    pub alpha_p: Option<f64>,
+    /// α of the X items over those respondents.
+    pub alpha_x: Option<f64>,
     /// r(P total, X total).
     pub r_px: Option<f64>,
     /// Reliability of the difference score.
@@ -239,8 +296,15 @@ pub struct DifferenceView {
     pub r_diff_p: Option<f64>,
     /// r(difference, X), X being the subtracted battery (E for the gap, A for MSA, D for MSS).
     pub r_diff_x: Option<f64>,
-    /// r_DD below the core's threshold (`MIN_DIFFERENCE_RELIABILITY`, 0.70).
+    /// r_DD below the core's threshold (`MIN_DIFFERENCE_RELIABILITY`, 0.70), or
+    /// suppressed as out of range.
     pub unreliable: bool,
+    /// r_DD is negative: the difference score has no reliable variance.
+    pub negative: bool,
+    /// r_DD rests on fewer than 30 respondents: read with care.
+    pub small_sample: bool,
+    /// Why `r_dd` is null.
+    pub suppressed: Option<SuppressedView>,
 }
 
 /// A dimension.
@@ -298,8 +362,13 @@ pub struct IpaView {
     pub performance_cut: f64,
     /// Stated-importance crosshair.
     pub stated_importance_cut: Option<f64>,
-    /// Derived-importance crosshair.
+    /// Derived-importance crosshair: mean r over the items whose derived importance is reported.
     pub derived_importance_cut: Option<f64>,
+    /// Always `dimension`: stated importance is asked per dimension, so every item of a
+    /// dimension carries its dimension's points.
+    pub stated_importance_level: String,
+    /// Fewest respondents behind a derived importance or a quadrant (30).
+    pub min_n: u64,
     /// Items.
     pub points: Vec<IpaPointView>,
 }
@@ -311,14 +380,18 @@ pub struct IpaPointView {
     pub item: String,
     /// Mean P.
     pub performance: f64,
-    /// Mean points of the item's dimension.
+    /// Mean points of the item's dimension (dimension-level).
     pub stated_importance: Option<f64>,
     /// Quadrant (A–D) by stated importance.
     pub stated_quadrant: Option<String>,
+    /// Why the stated quadrant is null.
+    pub stated_suppressed: Option<SuppressedView>,
     /// r with overall satisfaction.
     pub derived_importance: Option<f64>,
     /// Quadrant by derived importance.
     pub derived_quadrant: Option<String>,
+    /// Why the derived importance or quadrant is null.
+    pub derived_suppressed: Option<SuppressedView>,
 }
 
 /// The core's ranking by one measure (`servgap_core::servqual::SurveyAnalysis::rankings`).
@@ -500,10 +573,12 @@ fn wilcoxon_view(
         zeros: w.zeros,
         z: w.z,
         p: w.p,
+        p_below: p_below(w.p),
         exact: w.exact,
         p_holm: holm,
         p_bh: bh,
         rank_biserial: w.rank_biserial,
+        rank_biserial_pratt: w.rank_biserial_pratt,
     }
 }
 
@@ -516,7 +591,14 @@ fn comparison(c: &ComparisonStats) -> ComparisonView {
         sd: c.sd,
         se: c.se,
         ci: c.t_test.map(|t| [t.ci_low, t.ci_high]),
-        t: c.t_test.map(|t| TView { t: t.t, df: t.df, p: t.p, p_holm: c.t_p_holm, p_bh: c.t_p_bh }),
+        t: c.t_test.map(|t| TView {
+            t: t.t,
+            df: t.df,
+            p: t.p,
+            p_below: p_below(t.p),
+            p_holm: c.t_p_holm,
+            p_bh: c.t_p_bh,
+        }),
         wilcoxon: c.wilcoxon.as_ref().map(|w| wilcoxon_view(w, c.wilcoxon_p_holm, c.wilcoxon_p_bh)),
         cohen_dz: c.d_z,
         cohen_dav: c.d_av,
@@ -535,6 +617,7 @@ fn reliability(r: &ScaleReliability) -> ReliabilityView {
         alpha_if_deleted: r.alpha_if_deleted.clone(),
         item_total_r: r.item_total.clone(),
         low: servgap_core::servqual::alpha_is_low(r.alpha),
+        suppressed: SuppressedView::of(r.suppressed),
     }
 }
 
@@ -542,11 +625,17 @@ fn difference(d: &DifferenceReliability) -> DifferenceView {
     DifferenceView {
         comparison: d.comparison.id().to_owned(),
         n: d.n,
+        alpha_p: d.alpha_p,
+        alpha_x: d.alpha_x,
         r_px: d.r_px,
         r_dd: d.r_dd,
         r_diff_p: d.r_diff_p,
         r_diff_x: d.r_diff_x,
-        unreliable: servgap_core::servqual::difference_is_unreliable(d.r_dd),
+        unreliable: servgap_core::servqual::difference_is_unreliable(d.r_dd)
+            || d.suppressed == Some(Suppressed::OutOfRange),
+        negative: d.is_negative(),
+        small_sample: d.is_small_sample(),
+        suppressed: SuppressedView::of(d.suppressed),
     }
 }
 
@@ -571,7 +660,14 @@ fn overall(o: &OverallScore) -> OverallView {
         mean: o.mean,
         sd: o.sd,
         ci: o.t_test.map(|t| [t.ci_low, t.ci_high]).or(o.ci.map(|(a, b)| [a, b])),
-        t: o.t_test.map(|t| TView { t: t.t, df: t.df, p: t.p, p_holm: None, p_bh: None }),
+        t: o.t_test.map(|t| TView {
+            t: t.t,
+            df: t.df,
+            p: t.p,
+            p_below: p_below(t.p),
+            p_holm: None,
+            p_bh: None,
+        }),
         wilcoxon: o.wilcoxon.as_ref().map(|w| wilcoxon_view(w, None, None)),
     }
 }
@@ -605,7 +701,8 @@ impl AnalysisReport {
             }
             .to_owned(),
             effect_sizes: "Cohen's d_z = mean/sd of differences; d_av = mean/sqrt((s_P^2 + s_X^2)/2); \
-                           matched-pairs rank-biserial r = (W+ - W-)/(W+ + W-)"
+                           matched-pairs rank-biserial r = (R+ - R-)/(R+ + R-) over the non-zero differences \
+                           ranked among themselves (Kerby 2014, pingouin)"
                 .to_owned(),
             weighting: "respondent-level: each respondent's points / their total (PZB 1990)".to_owned(),
             ipa_crosshair: match options.crosshair {
@@ -613,11 +710,14 @@ impl AnalysisReport {
                 servgap_core::servqual::Crosshair::ScaleMidpoint => "scale-midpoint",
             }
             .to_owned(),
+            rank_biserial: "kerby-nonzero-reranked".to_owned(),
         };
         let ipa = analysis.ipa_crosshairs.map(|cuts| IpaView {
             performance_cut: cuts.performance,
             stated_importance_cut: cuts.stated_importance,
             derived_importance_cut: cuts.derived_importance,
+            stated_importance_level: "dimension".to_owned(),
+            min_n: servgap_core::servqual::MIN_IPA_N,
             points: analysis
                 .ipa
                 .iter()
@@ -626,8 +726,10 @@ impl AnalysisReport {
                     performance: p.performance,
                     stated_importance: p.stated_importance,
                     stated_quadrant: p.stated_quadrant.map(|q| q.letter().to_owned()),
+                    stated_suppressed: SuppressedView::of(p.stated_suppressed),
                     derived_importance: p.derived_importance,
                     derived_quadrant: p.derived_quadrant.map(|q| q.letter().to_owned()),
+                    derived_suppressed: SuppressedView::of(p.derived_suppressed),
                 })
                 .collect(),
         });
@@ -676,6 +778,7 @@ impl AnalysisReport {
                         comparisons: it.comparisons.iter().map(comparison).collect(),
                         zone: it.zone.as_ref().map(zone),
                         satisfaction_r: it.satisfaction_correlation,
+                        satisfaction_r_suppressed: SuppressedView::of(it.satisfaction_suppressed),
                     }
                 })
                 .collect(),

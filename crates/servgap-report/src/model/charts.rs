@@ -66,7 +66,10 @@ pub struct IpaSeriesView {
     pub performance_cut: f64,
     /// Importance crosshair.
     pub importance_cut: f64,
-    /// Items with an importance.
+    /// `dimension` for stated importance (every item of a dimension shares its points),
+    /// `item` for derived importance.
+    pub importance_level: String,
+    /// Items with an importance and a quadrant (none below the minimum n, `ipa.min_n`).
     pub points: Vec<IpaChartPointView>,
 }
 
@@ -206,6 +209,8 @@ fn ipa_series(report: &AnalysisReport) -> Vec<IpaSeriesView> {
                     (p.derived_importance, &p.derived_quadrant)
                 };
                 let item = report.items.iter().find(|i| i.id == p.item)?;
+                // No quadrant (too few respondents): not placed on the grid.
+                quadrant.as_ref()?;
                 Some(IpaChartPointView {
                     item: p.item.clone(),
                     dimension: item.dimension.clone(),
@@ -219,6 +224,7 @@ fn ipa_series(report: &AnalysisReport) -> Vec<IpaSeriesView> {
             basis: basis.to_owned(),
             performance_cut: ipa.performance_cut,
             importance_cut: cut,
+            importance_level: if basis == "stated" { "dimension" } else { "item" }.to_owned(),
             points,
         });
     }

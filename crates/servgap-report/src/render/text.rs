@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{shorten, Lang};
+use crate::i18n::{analysis_notes, shorten, Lang};
 use crate::model::{AnalysisReport, ComparisonView, DimensionView, ItemView, OverallView};
 
 /// Output flavour of [`render_text`]-like functions.
@@ -26,12 +26,13 @@ fn num(lang: Lang, value: Option<f64>, digits: usize) -> String {
     }
 }
 
-/// Formats a p-value: three decimals, `<0.001` below that.
+/// Formats a p-value: three decimals, `<0.001` below that, `<1e-300` below the core's floor.
 fn p_value(lang: Lang, value: Option<f64>) -> String {
     if lang != Lang::En {
         return lang.p(value);
     }
     match value {
+        Some(p) if crate::model::p_is_below_floor(p) => "<1e-300".to_owned(),
         Some(p) if p < 0.001 => "<0.001".to_owned(),
         Some(p) => format!("{p:.3}"),
         None => "–".to_owned(),
@@ -358,13 +359,20 @@ fn render(report: &AnalysisReport, flavour: Flavour, lang: Lang) -> String {
             let x = lang.subtrahend(&diff.comparison);
             let _ = writeln!(
                 out,
-                "\n  {intro} r_DD = {}, r(P, {x}) = {}, r(P − {x}, P) = {}, r(P − {x}, {x}) = {} (n = {})",
-                num(lang, diff.r_dd, 2),
+                "\n  {intro} r_DD = {}, α P = {}, α {x} = {}, r(P, {x}) = {}, r(P − {x}, P) = {}, r(P − {x}, {x}) = {} (n = {})",
+                analysis_notes::r_dd(lang, diff),
+                num(lang, diff.alpha_p, 2),
+                num(lang, diff.alpha_x, 2),
                 num(lang, diff.r_px, 2),
                 num(lang, diff.r_diff_p, 2),
                 num(lang, diff.r_diff_x, 2),
                 diff.n
             );
+        }
+        for r in d.reliability.iter().filter(|r| r.suppressed.is_some()) {
+            if let Some(reason) = &r.suppressed {
+                let _ = writeln!(out, "\n  α {}: {}", r.scale, analysis_notes::suppressed(lang, reason));
+            }
         }
     }
 
@@ -379,6 +387,7 @@ fn render(report: &AnalysisReport, flavour: Flavour, lang: Lang) -> String {
             .collect();
         if ipa.stated_importance_cut.is_some() || ipa.derived_importance_cut.is_some() {
             heading(flavour, 2, l.h_ipa, &mut out);
+            let _ = writeln!(out, "{}\n", analysis_notes::ipa_notes(lang, ipa));
             let none = if lang == Lang::En { "none" } else { "brak" };
             let list = if concentrate.is_empty() { none.to_owned() } else { concentrate.join(", ") };
             let _ = match lang {

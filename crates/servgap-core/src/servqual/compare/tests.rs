@@ -350,3 +350,39 @@ fn issue_12_no_pairs_beyond_the_segment_limit() {
     assert_eq!(cmp.tests[0].dunn.len(), n * (n - 1) / 2);
     assert_eq!(cmp.tests[0].games_howell.len(), n * (n - 1) / 2);
 }
+
+/// Issue 12 item 6: the classic one-way ANOVA is Holm-adjusted over the dimensions like
+/// Welch's ANOVA and Kruskal–Wallis. Oracle: `tests/oracles/analysis_oracles.py`
+/// (scipy `f_oneway`, statsmodels `multipletests(method="holm")`).
+#[test]
+fn issue_12_classic_anova_is_holm_adjusted_over_dimensions() {
+    let respondent = |gap_a: i16, gap_b: i16| -> Vec<Option<i16>> {
+        [(4, 4 + gap_a), (4, 4 + gap_a), (4, 4 + gap_b), (4, 4 + gap_b)]
+            .iter()
+            .flat_map(|&(e, p)| [Some(e), Some(p)])
+            .collect()
+    };
+    let segment = |rows: &[(i16, i16)]| {
+        let mut p = SurveyPartials::new(&instrument(), Coverage::HALF).unwrap();
+        for &(a, b) in rows {
+            p.add(&Respondent { ratings: &respondent(a, b), importance: &[], overall: None });
+        }
+        p
+    };
+    let segments: BTreeMap<String, SurveyPartials> = [
+        ("x", segment(&[(-2, 0), (-1, 1), (-2, -1)])),
+        ("y", segment(&[(0, 1), (1, 2), (2, 0), (1, 1)])),
+        ("z", segment(&[(2, -1), (3, 0), (1, -2)])),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let (a, b) = (&cmp.tests[0], &cmp.tests[1]);
+    close(a.anova.unwrap().f, 16.37500000000001, 1e-12);
+    close(a.anova.unwrap().p, 0.0022917285469479707, 1e-10);
+    close(b.anova.unwrap().p, 0.06862231898780972, 1e-10);
+    close(a.anova_p_holm.unwrap(), 0.004583457093895941, 1e-10);
+    close(b.anova_p_holm.unwrap(), 0.06862231898780972, 1e-10);
+    assert_eq!(cmp.tests[2].anova_p_holm, None, "the overall score is not in the Holm family");
+}

@@ -66,6 +66,7 @@ fn item(index: usize, dimension: usize, n: u64, mean: f64, p_holm: f64) -> ItemR
         comparisons: vec![gap(n, mean, p_holm)],
         zone: None,
         satisfaction_correlation: None,
+        satisfaction_suppressed: None,
     }
 }
 
@@ -80,6 +81,7 @@ fn scale(label: &str, alpha: f64) -> ScaleReliability {
         spearman_brown: None,
         alpha_if_deleted: vec![],
         item_total: vec![],
+        suppressed: None,
     }
 }
 
@@ -107,10 +109,13 @@ fn dimension(
         difference_reliability: vec![DifferenceReliability {
             comparison: Comparison::Gap,
             n,
+            alpha_p: None,
+            alpha_x: None,
             r_px: Some(r_px),
             r_dd: Some(r_dd),
             r_diff_p: None,
             r_diff_x: None,
+            suppressed: None,
         }],
         importance: None,
     }
@@ -122,8 +127,10 @@ fn ipa(item: usize, stated: Option<IpaQuadrant>, derived: Option<IpaQuadrant>) -
         performance: 5.0,
         stated_importance: None,
         stated_quadrant: stated,
+        stated_suppressed: None,
         derived_importance: None,
         derived_quadrant: derived,
+        derived_suppressed: None,
     }
 }
 

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 mod segments;
 
+use crate::i18n::analysis_notes;
 use crate::i18n::insights::sentences;
 use crate::i18n::Lang;
 use crate::model::{AnalysisReport, BatteryView, ComparisonView, IpaPointView, ItemView};
@@ -203,7 +204,7 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
 
     // IPA, by stated and by derived importance.
     if let Some(ipa) = &report.ipa {
-        for series in &report.charts.ipa {
+        for series in report.charts.ipa.iter().filter(|s| !s.points.is_empty()) {
             let basis = series.basis.as_str();
             let cut = series.importance_cut;
             let id = format!("chart-ipa-{basis}");
@@ -219,7 +220,7 @@ pub fn figures(report: &AnalysisReport, lang: Lang) -> Vec<Figure> {
                 })
                 .collect();
             let (y_title, basis_name) = if basis == "stated" {
-                (l.axis_stated_importance, l.stated)
+                (analysis_notes::stated_axis(lang), l.stated)
             } else {
                 (l.axis_derived_importance, l.derived)
             };
@@ -481,7 +482,11 @@ pub fn render_html(report: &AnalysisReport, lang: Lang) -> String {
 
     // Table of contents.
     let has_zot = figures.iter().any(|f| f.id == "chart-zone-of-tolerance");
-    let has_ipa = figures.iter().any(|f| f.id.starts_with("chart-ipa-"));
+    let has_ipa = figures.iter().any(|f| f.id.starts_with("chart-ipa-"))
+        || report
+            .ipa
+            .as_ref()
+            .is_some_and(|i| i.stated_importance_cut.is_some() || i.derived_importance_cut.is_some());
     let has_gaps = !report.instrument.comparisons.is_empty();
     let has_distribution = figures.iter().any(|f| f.id.starts_with("chart-distribution-"));
     let mut toc: Vec<(&str, &str)> =
@@ -545,6 +550,9 @@ pub fn render_html(report: &AnalysisReport, lang: Lang) -> String {
     if has_ipa {
         section(&mut out, "ipa", l.h_ipa);
         paragraph(&mut out, l.ipa_intro);
+        if let Some(ipa) = &report.ipa {
+            paragraph(&mut out, &analysis_notes::ipa_notes(lang, ipa));
+        }
         for basis in ["stated", "derived"] {
             let id = format!("chart-ipa-{basis}");
             if figures.iter().any(|f| f.id == id) {
@@ -779,7 +787,10 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 if scale_label.is_empty() { r.scale.clone() } else { scale_label },
                 r.n.to_string(),
                 r.k.to_string(),
-                flagged(lang, r.alpha, r.low),
+                match &r.suppressed {
+                    Some(reason) => analysis_notes::suppressed(lang, reason),
+                    None => flagged(lang, r.alpha, r.low),
+                },
                 lang.interval(r.alpha_ci, 2),
                 lang.num(r.standardized_alpha, 2),
             ]);
@@ -812,7 +823,9 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                     d.name(lang.code()).to_owned(),
                     lang.comparison(&x.comparison).to_owned(),
                     x.n.to_string(),
-                    flagged(lang, x.r_dd, x.unreliable),
+                    lang.num(x.alpha_p, 2),
+                    lang.num(x.alpha_x, 2),
+                    analysis_notes::r_dd(lang, x),
                     lang.num(x.r_px, 2),
                     lang.num(x.r_diff_p, 2),
                     lang.num(x.r_diff_x, 2),
@@ -836,6 +849,8 @@ fn reliability_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
                 l.col_dimension.to_owned(),
                 l.col_scale.to_owned(),
                 "n".to_owned(),
+                "α P".to_owned(),
+                "α X".to_owned(),
                 l.col_r_dd.to_owned(),
                 r_px,
                 r_dp,
