@@ -290,7 +290,12 @@ fn segments_section_renders_in_chromium() {
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(dom.contains(">Segments: branch</h2>"));
     assert!(dom.contains(">Do the segments differ? Tests per dimension</h3>"));
-    assert_eq!(dom.matches("role=\"img\"").count(), 6, "the five charts and the segment chart");
+    assert_eq!(
+        dom.matches("role=\"img\"").count(),
+        7,
+        "the five charts, the segment chart and the item × segment heat map (issue 12)"
+    );
+    assert!(dom.contains("id=\"chart-segments-heatmap-gap-1\""));
 }
 
 #[test]

@@ -1,14 +1,16 @@
 //! The segment section (`analyze --by`) as terminal text and Markdown.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::support::plain::{heading, table, Flavour};
-use super::support::segment_tables::{item_detail, item_matrix, item_measures, pair_table};
+use super::support::segment_tables::{
+    item_detail, item_matrix, item_measures, pair_table, SEGMENTS_PER_TABLE,
+};
 use crate::i18n::Lang;
 use crate::model::SegmentsView;
 
 fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String {
-    let l = lang.labels();
     let cl = lang.compare_labels();
     let mut out = String::new();
     heading(flavour, 2, &format!("{}: {}", cl.h_segments, view.column), &mut out);
@@ -18,10 +20,51 @@ fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String 
     measures.dedup();
     for measure in measures {
         heading(flavour, 3, &format!("{} — {}", cl.h_segment_tests, lang.measure_name(measure)), &mut out);
-        let mut header = vec![l.col_dimension.to_owned()];
-        header.extend(
-            view.segments.iter().map(|s| format!("{} (n={})", lang.segment_label(&s.name), s.respondents)),
-        );
+        let count = view.segments.len();
+        if count <= SEGMENTS_PER_TABLE {
+            let (header, rows) = test_table(view, measure, lang, Some(0..count), true);
+            table(flavour, &header, &rows, &mut out);
+        } else {
+            // Many segments: the tests alone, then the means in blocks of segments.
+            let (header, rows) = test_table(view, measure, lang, None, true);
+            table(flavour, &header, &rows, &mut out);
+            for start in (0..count).step_by(SEGMENTS_PER_TABLE) {
+                let range = start..(start + SEGMENTS_PER_TABLE).min(count);
+                let (header, rows) = test_table(view, measure, lang, Some(range), false);
+                out.push('\n');
+                table(flavour, &header, &rows, &mut out);
+            }
+        }
+    }
+    if view.tests.iter().any(|t| t.groups.iter().any(|g| !g.tested)) {
+        let _ = writeln!(out, "\n† {} ({}).", cl.note_untested, view.min_segment_n);
+    }
+    render_pairs(view, flavour, lang, &mut out);
+    render_items(view, flavour, lang, &mut out);
+    out
+}
+
+/// The dimension table of `measure`: the means of the segments in `segments` and,
+/// with `with_tests`, the Welch and Kruskal–Wallis columns.
+fn test_table(
+    view: &SegmentsView,
+    measure: &str,
+    lang: Lang,
+    segments: Option<Range<usize>>,
+    with_tests: bool,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let segments = segments.unwrap_or(0..0);
+    let mut header = vec![l.col_dimension.to_owned()];
+    header.extend(
+        view.segments
+            .get(segments.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|s| format!("{} (n={})", lang.segment_label(&s.name), s.respondents)),
+    );
+    if with_tests {
         header.extend([
             cl.col_welch_f.to_owned(),
             "p".to_owned(),
@@ -30,16 +73,18 @@ fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String 
             "p".to_owned(),
             l.col_p_holm.to_owned(),
         ]);
-        let rows: Vec<Vec<String>> = view
-            .tests
-            .iter()
-            .filter(|t| t.measure == measure)
-            .map(|t| {
-                let mut row = vec![t.name(lang.code()).unwrap_or(cl.overall_score).to_owned()];
-                row.extend(t.groups.iter().map(|g| {
-                    let mark = if g.tested { "" } else { " †" };
-                    format!("{}{mark}", lang.num(g.mean, 2))
-                }));
+    }
+    let rows = view
+        .tests
+        .iter()
+        .filter(|t| t.measure == measure)
+        .map(|t| {
+            let mut row = vec![t.name(lang.code()).unwrap_or(cl.overall_score).to_owned()];
+            row.extend(t.groups.get(segments.clone()).unwrap_or_default().iter().map(|g| {
+                let mark = if g.tested { "" } else { " †" };
+                format!("{}{mark}", lang.num(g.mean, 2))
+            }));
+            if with_tests {
                 let w = t.welch_anova.as_ref();
                 let k = t.kruskal_wallis.as_ref();
                 row.extend([
@@ -50,17 +95,11 @@ fn render_segments(view: &SegmentsView, flavour: Flavour, lang: Lang) -> String 
                     lang.p(k.map(|k| k.p)),
                     lang.p(k.and_then(|k| k.p_holm)),
                 ]);
-                row
-            })
-            .collect();
-        table(flavour, &header, &rows, &mut out);
-    }
-    if view.tests.iter().any(|t| t.groups.iter().any(|g| !g.tested)) {
-        let _ = writeln!(out, "\n† {} ({}).", cl.note_untested, view.min_segment_n);
-    }
-    render_pairs(view, flavour, lang, &mut out);
-    render_items(view, flavour, lang, &mut out);
-    out
+            }
+            row
+        })
+        .collect();
+    (header, rows)
 }
 
 /// The post-hoc pairs per measure, with the method named.

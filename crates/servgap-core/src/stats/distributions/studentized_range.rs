@@ -9,7 +9,7 @@
 //! Gauss–Legendre quadrature over panels. Two departures, both for the upper tail:
 //!
 //! - The inner integral gives the *upper* tail of the range directly (see
-//!   [`normal_range_upper`]), without `1 − cdf`, so p-values far below 10⁻¹⁶ keep
+//!   `normal_range_upper`), without `1 − cdf`, so p-values far below 10⁻¹⁶ keep
 //!   their relative precision.
 //! - The outer integral runs over s = √(χ²_ν/ν) (not over χ²), whose density is
 //!   bounded at 0 for ν ≥ 1, on panels placed around the integrand's peak and
@@ -132,7 +132,8 @@ fn ln_scale_density(s: f64, df: f64) -> f64 {
 /// P(Q > q) = ∫₀^∞ P(R > q·s) f_ν(s) ds
 /// ```
 ///
-/// with R the range of k standard normals ([`normal_range_upper`]) and f_ν the
+/// with R the range of k standard normals (computed as its upper tail, without
+/// cancellation: see the module documentation) and f_ν the
 /// density of s = √(χ²_ν/ν). The outer integral is 16-point Gauss–Legendre over
 /// panels of 4σ̃, σ̃ = 1/√(2ν + q²) (the integrand's width: P(R > w) ≈ e^(−w²/4)
 /// far out), starting at its approximate peak s̃ = √((ν − 1)/(ν + q²/2)) and

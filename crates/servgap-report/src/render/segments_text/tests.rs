@@ -120,3 +120,19 @@ fn issue_12_html_has_the_heatmap_with_its_table() {
         "methods appendix in Polish"
     );
 }
+
+#[test]
+fn issue_12_many_segments_split_into_blocks() {
+    let instrument = servgap_core::builtin::servqual22();
+    let segments: BTreeMap<String, SurveyPartials> =
+        (0..10).map(|i| (format!("s{i}"), segment((i % 3) as i16 - 1, 4))).collect();
+    let cmp = SegmentComparison::new(&segments, &AnalysisOptions::default()).unwrap();
+    let view = SegmentsView::new(&instrument, &cmp, "branch");
+    let markdown = render_segments_markdown(&view, Lang::En);
+    // The tests alone, then the means of eight segments and of the other two.
+    assert!(markdown.contains("| Dimension | Welch F |"), "{markdown}");
+    assert!(markdown.contains("| Dimension | s0 (n=4) |"), "{markdown}");
+    assert!(markdown.contains("| Dimension | s8 (n=4) | s9 (n=4) |"), "{markdown}");
+    assert!(markdown.contains("| Item | s8 | s9 |"), "item matrix in blocks: {markdown}");
+    assert!(markdown.contains("(2/2)"), "{markdown}");
+}
