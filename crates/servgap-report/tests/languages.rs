@@ -67,8 +67,7 @@ fn report_of(n: i16) -> AnalysisReport {
     let importance = [Some(20); 5];
     let points: &[Option<i32>] = if instrument.has_importance() { &importance } else { &[] };
     for j in 0..n {
-        let ratings: Vec<Option<i16>> =
-            (0..22_i16).flat_map(|i| [Some(7), Some(4 + (i + j) % 2)]).collect();
+        let ratings: Vec<Option<i16>> = (0..22_i16).flat_map(|i| [Some(7), Some(4 + (i + j) % 2)]).collect();
         partials.add(&Respondent { ratings: &ratings, importance: points, overall: None });
     }
     let analysis = partials.finish(&AnalysisOptions::default());
