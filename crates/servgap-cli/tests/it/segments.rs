@@ -82,7 +82,7 @@ fn analyze_by_text_and_errors() {
 #[test]
 fn compare_demo_waves() {
     let value = json(&servgap(&["compare", DEMO, WAVE2, "-f", "json"]));
-    assert_eq!(value["schema"], "servgap.compare/2");
+    assert_eq!(value["schema"], "servgap.compare/3");
     let verdicts: Vec<(&str, &str)> = value["dimensions"]
         .as_array()
         .unwrap()
@@ -95,14 +95,41 @@ fn compare_demo_waves() {
     let reliability = &value["dimensions"][1];
     close(&reliability["t"], 5.718576913408047, 1e-9);
     close(&reliability["df"], 575.5618121533935, 1e-9);
-    close(&reliability["p"], 1.7271887986286654e-08, 1e-9);
-    close(&reliability["ci"][0], 0.32723901305158654, 1e-9);
-    close(&reliability["ci"][1], 0.6696181298055566, 1e-9);
+    close(&reliability["p_unadjusted"], 1.7271887986286654e-08, 1e-9);
+    close(&reliability["ci_unadjusted"][0], 0.32723901305158654, 1e-9);
+    close(&reliability["ci_unadjusted"][1], 0.6696181298055566, 1e-9);
     let empathy = &value["dimensions"][4];
-    close(&empathy["ci"][0], -0.47333115096592654, 1e-9);
-    close(&empathy["ci"][1], -0.14400218236740675, 1e-9);
+    close(&empathy["ci_unadjusted"][0], -0.47333115096592654, 1e-9);
+    close(&empathy["ci_unadjusted"][1], -0.14400218236740675, 1e-9);
+    // Issue 12: verdicts from Holm over the dimensions and the overall score (m = 6).
+    assert!(
+        empathy["p_holm"].as_f64().unwrap() < 0.05
+            && empathy["p_holm"].as_f64() > empathy["p_unadjusted"].as_f64()
+    );
+    assert_eq!(value["method"]["families"][1]["tests"], 6);
     assert_eq!(value["items"].as_array().unwrap().len(), 22);
     assert_eq!(value["overall"][0]["before"]["n"], 300);
+    assert_eq!(value["waves"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn issue_12_compare_three_waves() {
+    let value = json(&servgap(&["compare", DEMO, WAVE2, DEMO, "-f", "json"]));
+    let contrasts: Vec<(u64, u64)> = value["contrasts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["from"].as_u64().unwrap(), c["to"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(contrasts, [(0, 1), (1, 2), (0, 2)]);
+    assert_eq!(value["items"].as_array().unwrap().len(), 3 * 22);
+    assert_eq!(value["method"]["families"][0]["tests"], 3 * 22);
+    // The first wave against itself: nothing changed.
+    let same: Vec<&serde_json::Value> =
+        value["dimensions"].as_array().unwrap().iter().filter(|d| d["from"] == 0 && d["to"] == 2).collect();
+    assert!(same.iter().all(|d| d["verdict"] == "unchanged" && d["change"] == 0.0), "{same:?}");
+    let text = String::from_utf8(servgap(&["compare", DEMO, WAVE2, DEMO]).stdout).unwrap();
+    assert!(text.contains("Trend over the waves") && text.contains("Wave 1 → Wave 3"), "{text}");
 }
 
 #[test]

@@ -28,8 +28,9 @@ pub use analysis::{
     ScaleReliability, ScoreDistribution, SurveyAnalysis, ZoneShares,
 };
 pub use compare::{
-    Change, Measure, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
-    WaveSide, MIN_SEGMENT_N,
+    wave_contrasts, Change, Design, Family, Measure, PairedChange, PanelComparison, PanelPartials,
+    RespondentScores, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
+    WaveSide, WaveTrend, MIN_SEGMENT_N, PANEL_SHARE,
 };
 pub use findings::{
     alpha_is_low, difference_is_unreliable, insights, is_significant, is_small_sample, ImportanceBasis,
