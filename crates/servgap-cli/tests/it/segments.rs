@@ -150,3 +150,53 @@ fn compare_exit_codes() {
     assert_eq!(servgap(&["compare", DEMO, "missing.csv"]).status.code(), Some(1));
     assert_eq!(servgap(&["compare", DEMO]).status.code(), Some(2));
 }
+
+/// A SERVQUAL-22 file with an `id` column: respondent j (ids `r{j}` for j in `ids`) has
+/// E = 5 on every item and P = 3 + (j mod 3) + `lift`·(1 + j mod 2) on the tangibles items
+/// (1–4), 4 + (j mod 2) elsewhere.
+fn panel_wave(path: &std::path::Path, ids: std::ops::Range<usize>, lift: usize) {
+    let mut text = String::from("id");
+    for battery in ["E", "P"] {
+        for i in 1..=22 {
+            text.push_str(&format!(",{battery}{i}"));
+        }
+    }
+    text.push('\n');
+    for j in ids {
+        text.push_str(&format!("r{j}"));
+        text.push_str(&",5".repeat(22));
+        for i in 1..=22 {
+            let p = if i <= 4 { 3 + j % 3 + lift * (1 + j % 2) } else { 4 + j % 2 };
+            text.push_str(&format!(",{}", p.min(7)));
+        }
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn issue_12_compare_detects_a_panel_and_analyses_it_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("w1.csv"), dir.path().join("w2.csv"));
+    panel_wave(&first, 0..40, 0);
+    panel_wave(&second, 10..50, 1);
+    let (a, b) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let value = json(&servgap(&["compare", a, b, "-f", "json"]));
+    let panel = &value["panels"][0];
+    assert_eq!(panel["design"], "paired", "30 of 40 ids matched: {panel}");
+    assert_eq!((panel["matched"].as_u64(), panel["unmatched"][1].as_u64()), (Some(30), Some(10)));
+    let tangibles = panel["changes"].as_array().unwrap().iter().find(|c| c["id"] == "tangibles").unwrap();
+    // The matched respondents' tangibles gaps rise by 1 (even ids) or 2 (odd ids): 15 each,
+    // mean 1.5, SD √(30·0.25/29) (scipy ttest_rel on these differences: t = 16.155494421403514).
+    assert_eq!((tangibles["n"].as_u64(), tangibles["mean"].as_f64()), (Some(30), Some(1.5)));
+    close(&tangibles["t"], 16.155494421403514, 1e-9);
+    assert_eq!(tangibles["verdict"], "improved");
+    let reliability = panel["changes"].as_array().unwrap().iter().find(|c| c["id"] == "reliability").unwrap();
+    assert_eq!(reliability["verdict"], "not-tested", "no change and no spread");
+    let refused = json(&servgap(&["compare", a, b, "-f", "json", "--independent"]));
+    assert_eq!(refused["panels"][0]["design"], "independent");
+    assert!(refused["panels"][0]["changes"].as_array().unwrap().is_empty());
+    let text = String::from_utf8(servgap(&["compare", a, b]).stdout).unwrap();
+    assert!(text.contains("30 ids matched") && text.contains("paired analysis"), "{text}");
+    assert_eq!(servgap(&["compare", a, b, "--paired", "--independent"]).status.code(), Some(2));
+}
