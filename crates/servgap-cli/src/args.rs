@@ -29,6 +29,7 @@ Examples:
   servgap instrument show servqual22 --lang pl
   servgap analyze examples/demo/servqual22-demo.csv --by branch
   servgap compare examples/demo/servqual22-demo.csv examples/demo/servqual22-wave2-demo.csv
+  servgap compare wave1.csv wave2.csv wave3.csv --format html -o waves.html
 
 Exit codes: 0 success; 1 failure (unreadable file, bad instrument or mapping);
 2 invalid usage; 3 --strict and the data broke a validation rule (nothing written).";
@@ -52,7 +53,9 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List, show or export survey instruments
     Instrument(InstrumentArgs),
-    /// Compare two independent waves of the same survey: change in every gap, with verdicts
+    /// Compare two or more waves of the same survey: trend and change of every gap, with
+    /// verdicts controlled for multiple comparisons
+    #[command(after_help = COMPARE_HELP)]
     Compare(CompareArgs),
     /// Help-desk KPIs from a ticket export or event log, with the gap to targets
     #[command(after_help = KPI_HELP)]
@@ -72,12 +75,25 @@ treated as missing unless --strict is given, in which case the first one stops t
 
 Output is deterministic. JSON follows docs/analysis-json.md (schema servgap.analysis/3).";
 
+const COMPARE_HELP: &str = "\
+Waves are compared in the order given: consecutive waves, and with three or more waves also
+each wave from the third on against the first, as independent samples (Welch's t). When the
+files have a respondent id column (id, respondent_id, ResponseId, or `id` in a mapping), the
+ids of each pair of waves are matched; a pair is a panel when at least half of the smaller
+wave's ids match (--paired forces it, --independent refuses it), and its matched
+respondents are analysed as paired data (paired t and Wilcoxon signed-rank).
+A change is improved or worsened only when its Holm-adjusted p is below 1 - --confidence,
+within two families: all item changes; all dimension and overall-score changes (over every
+measure and pair of waves). Unadjusted p and intervals are shown beside, labelled.
+
+JSON follows docs/analysis-json.md (schema servgap.compare/3).";
+
 /// Output formats of `analyze`, `compare` and `kpi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON for scripts (schemas servgap.analysis/3, servgap.compare/2, servgap.kpi/1)
+    /// Versioned JSON for scripts (schemas servgap.analysis/3, servgap.compare/3, servgap.kpi/1)
     Json,
     /// GitHub-flavoured Markdown
     Markdown,
@@ -239,10 +255,9 @@ pub struct AnalyzeArgs {
 /// `servgap compare`.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// The earlier wave (CSV or XLSX)
-    pub before: PathBuf,
-    /// The later wave, same instrument and layout
-    pub after: PathBuf,
+    /// The waves in time order, earliest first (CSV or XLSX; at least two, same instrument and layout)
+    #[arg(required = true, num_args = 2.., value_name = "WAVE")]
+    pub waves: Vec<PathBuf>,
     /// How to read both files.
     #[command(flatten)]
     pub read: ReadArgs,
@@ -261,7 +276,7 @@ pub struct CompareArgs {
     /// Language of the report and of item and dimension texts
     #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
     pub lang: LangArg,
-    /// Confidence level of every interval (and of the verdicts), between 0.5 and 1 (exclusive)
+    /// Confidence level of every interval; the verdicts' family-wise error rate is 1 - LEVEL
     #[arg(long, default_value = "0.95", value_name = "LEVEL")]
     pub confidence: ConfidenceLevel,
     /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
@@ -270,6 +285,12 @@ pub struct CompareArgs {
     /// Examples kept per validation rule in the report (0 to 1000)
     #[arg(long, default_value = "20", value_name = "N")]
     pub examples: ExampleLimit,
+    /// Analyse waves with respondent ids as a panel (paired), whatever share of ids matches
+    #[arg(long, conflicts_with = "independent")]
+    pub paired: bool,
+    /// Never analyse waves as a panel, even when most respondent ids match
+    #[arg(long)]
+    pub independent: bool,
 }
 
 /// `servgap inspect`.

@@ -55,7 +55,8 @@ pub use inspect::{inspect, Inspection};
 pub use mapping::Mapping;
 pub use plan::{plan, resolve_columns, ColumnPlan};
 pub use scan::{
-    describe_finding, for_each_respondent, scan, FindingReport, ReaderChoice, ReaderUsed, Scan, ScanOptions,
+    describe_finding, for_each_identified_respondent, for_each_respondent, scan, FindingReport, ReaderChoice,
+    ReaderUsed, Scan, ScanOptions,
 };
 pub use source::{
     parse_delimiter, read_header, Dialect, FileKind, Header, Limits, ReadOptions, Source, SAMPLE_ROWS,

@@ -107,6 +107,11 @@ impl ColumnPlan {
         &self.detection
     }
 
+    /// The respondent id column's header, if the file has one (issue 12: panels).
+    pub fn id_column(&self) -> Option<&str> {
+        self.id.and_then(|c| self.headers.get(c)).map(String::as_str)
+    }
+
     /// The segment column's header, if a segment column is used.
     pub fn segment_column(&self) -> Option<&str> {
         self.segment.and_then(|c| self.headers.get(c)).map(String::as_str)

@@ -194,6 +194,8 @@ enum Kind {
     Importance(u32),
     Overall,
     Segment,
+    /// The respondent id column (read only when a visitor asks for ids).
+    Id,
 }
 
 /// Read-only context shared by all workers.
@@ -240,6 +242,7 @@ impl<'a> Ctx<'a> {
                 }
                 Some(Slot::Overall) if instrument.overall().is_some() => Kind::Overall,
                 Some(Slot::Segment) => Kind::Segment,
+                Some(Slot::Id) => Kind::Id,
                 _ => Kind::Skip,
             })
             .collect();
@@ -293,6 +296,10 @@ struct Acc<'v> {
     overall: Option<i16>,
     segment: String,
     has_segment: bool,
+    /// The respondent id of the current row, kept only when `visit_ids` is set.
+    id: String,
+    /// Whether the visitor is called with the respondent id instead of the segment.
+    visit_ids: bool,
     /// Findings of the current row, kept until the row is known to be whole.
     pending: Vec<Finding>,
     rejected: u64,
@@ -311,6 +318,8 @@ impl<'v> Acc<'v> {
             overall: None,
             segment: String::new(),
             has_segment: ctx.plan.segment.is_some(),
+            id: String::new(),
+            visit_ids: false,
             pending: Vec::new(),
             rejected: 0,
             visitor: None,
@@ -323,6 +332,7 @@ impl<'v> Acc<'v> {
         self.importance.fill(None);
         self.overall = None;
         self.segment.clear();
+        self.id.clear();
         self.pending.clear();
     }
 
@@ -360,6 +370,8 @@ impl<'v> Acc<'v> {
             Kind::Segment => {
                 self.segment.push_str(&String::from_utf8_lossy(trim(bytes)));
             }
+            Kind::Id if self.visit_ids => self.id.push_str(&String::from_utf8_lossy(trim(bytes))),
+            Kind::Id => {}
         }
     }
 
@@ -383,6 +395,12 @@ impl<'v> Acc<'v> {
         };
         if let Kind::Segment = kind {
             self.segment.push_str(&cell_text(cell));
+            return;
+        }
+        if let Kind::Id = kind {
+            if self.visit_ids {
+                self.id.push_str(&cell_text(cell));
+            }
             return;
         }
         self.apply(ctx, kind, parsed, row, &|| shown(&describe_cell(cell)));
@@ -432,7 +450,7 @@ impl<'v> Acc<'v> {
                     Parsed::NotANumber => self.finding(row, Location::Overall, Rule::NotANumber, text()),
                 }
             }
-            Kind::Skip | Kind::Segment => {}
+            Kind::Skip | Kind::Segment | Kind::Id => {}
         }
     }
 
@@ -465,7 +483,12 @@ impl<'v> Acc<'v> {
             self.log.record(finding);
         }
         if let Some(visit) = self.visitor.as_mut() {
-            visit(row, self.has_segment.then_some(self.segment.as_str()), &respondent);
+            let label = if self.visit_ids {
+                Some(self.id.as_str())
+            } else {
+                self.has_segment.then_some(self.segment.as_str())
+            };
+            visit(row, label, &respondent);
         }
         if self.has_segment {
             match self.segments.get_mut(self.segment.as_str()) {
@@ -972,6 +995,27 @@ pub fn scan(
     acc.finish(&ctx, Some(dialect), ReaderUsed::General)
 }
 
+/// Calls `visit(row, id, respondent)` for every respondent, in file order, with the
+/// respondent id cell (trimmed; `""` when blank) of the plan's id column, or `None`
+/// when the plan has no id column; otherwise as [`for_each_respondent`] (issue 12:
+/// matching the respondents of two waves of a panel).
+///
+/// # Errors
+/// As [`scan`].
+pub fn for_each_identified_respondent(
+    source: &Source,
+    instrument: &Instrument,
+    plan: &ColumnPlan,
+    options: &ScanOptions,
+    visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
+) -> Result<Scan, IngestError> {
+    let has_id = plan.id.is_some();
+    let mut forward = |row: u64, id: Option<&str>, respondent: &Respondent<'_>| {
+        visit(row, id.filter(|_| has_id), respondent);
+    };
+    visit_respondents(source, instrument, plan, options, &mut forward, has_id)
+}
+
 /// Calls `visit(row, segment, respondent)` for every respondent, in file order,
 /// with the same parsing and cell rules as [`scan`] (single-threaded; findings
 /// are returned in the [`Scan`] as usual).
@@ -985,10 +1029,22 @@ pub fn for_each_respondent(
     options: &ScanOptions,
     visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
 ) -> Result<Scan, IngestError> {
+    visit_respondents(source, instrument, plan, options, visit, false)
+}
+
+fn visit_respondents(
+    source: &Source,
+    instrument: &Instrument,
+    plan: &ColumnPlan,
+    options: &ScanOptions,
+    visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
+    visit_ids: bool,
+) -> Result<Scan, IngestError> {
     let header = read_header(source)?;
     check_header(source, &header, plan)?;
     let ctx = Ctx::new(instrument, plan, options, source, &header);
     let mut acc = Acc::new(&ctx)?;
+    acc.visit_ids = visit_ids;
     acc.visitor = Some(visit);
     let no_progress = |_: u64, _: u64| {};
     if source.kind == FileKind::Spreadsheet {

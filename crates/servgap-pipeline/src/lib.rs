@@ -48,7 +48,7 @@ mod views;
 mod warning;
 
 pub use analyze::{analyze, AnalysisOutcome};
-pub use compare::{compare, ComparisonOutcome};
+pub use compare::{compare, ComparisonOutcome, PanelOutcome};
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};
@@ -65,6 +65,6 @@ pub use servgap_core::instrument::Instrument;
 /// core so a front end needs no other crate to build a request.
 pub use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
 pub use servgap_core::options::{ConfidenceLevel, ExampleLimit};
-pub use servgap_core::servqual::{Coverage, Crosshair};
+pub use servgap_core::servqual::{Coverage, Crosshair, Design};
 pub use servgap_core::stats::wilcoxon::{WilcoxonMethod, WilcoxonOptions, ZeroMethod};
 pub use servgap_ingest::Limits;

@@ -13,7 +13,7 @@ use std::str::FromStr;
 
 use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
 use servgap_core::options::{ConfidenceLevel, ExampleLimit};
-use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair};
+use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair, Design};
 use servgap_core::stats::wilcoxon::WilcoxonOptions;
 use servgap_ingest::Limits;
 
@@ -270,17 +270,18 @@ impl AnalyzeRequest {
     }
 }
 
-/// `compare`: two independent waves of the same survey.
+/// `compare`: two or more waves of the same survey, in time order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareRequest {
-    /// The earlier wave.
-    pub before: SurveySource,
-    /// The later wave (same instrument and layout).
-    pub after: SurveySource,
-    /// Scoring and validation of both waves.
+    /// The waves, earliest first (same instrument and layout); at least two.
+    pub waves: Vec<SurveySource>,
+    /// Scoring and validation of every wave.
     pub rules: SurveyRules,
-    /// Confidence level of the intervals and of the verdicts.
+    /// Confidence level of the intervals; the verdicts' family-wise error rate is 1 − it.
     pub confidence: ConfidenceLevel,
+    /// Forces the design of waves with respondent ids (`--paired`, `--independent`);
+    /// `None` applies the panel rule ([`Design::decide`]).
+    pub design: Option<Design>,
     /// How the report names the files.
     pub path_display: PathDisplay,
 }
@@ -288,11 +289,16 @@ pub struct CompareRequest {
 impl CompareRequest {
     /// `before` against `after` with the default rules, 95 %, file names only.
     pub fn new(before: SurveySource, after: SurveySource) -> Self {
+        Self::series(vec![before, after])
+    }
+
+    /// The waves in time order with the default rules, 95 %, file names only.
+    pub fn series(waves: Vec<SurveySource>) -> Self {
         CompareRequest {
-            before,
-            after,
+            waves,
             rules: SurveyRules::default(),
             confidence: ConfidenceLevel::default(),
+            design: None,
             path_display: PathDisplay::default(),
         }
     }

@@ -10,7 +10,8 @@ use servgap_ingest::describe_finding;
 use servgap_ingest::tickets::{Layout, TargetsFile, TicketImport, TicketMapping, TicketPlan};
 use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
 use servgap_report::{
-    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView, WaveInputView, WaveReport,
+    AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
+    WaveInputView, WaveReport,
 };
 
 use crate::request::{AnalyzeRequest, KpiRequest, PathDisplay};
@@ -34,11 +35,27 @@ impl AnalysisOutcome {
 }
 
 impl ComparisonOutcome {
-    /// The view model (schema `servgap.compare/2`), language-free.
+    /// The view model (schema `servgap.compare/3`), language-free.
     ///
     /// The only place the wave-comparison view model is built.
     pub fn report(&self) -> WaveReport {
-        WaveReport::new(&self.instrument, &self.comparison, self.before.clone(), self.after.clone())
+        let panels = self
+            .panels
+            .iter()
+            .map(|p| {
+                let m = PanelMatch {
+                    from: p.from,
+                    to: p.to,
+                    ids: p.ids,
+                    matched: p.matched,
+                    design: p.design,
+                    forced: p.forced,
+                    comparison: p.comparison.as_ref(),
+                };
+                PanelView::new(&self.instrument, &m)
+            })
+            .collect();
+        WaveReport::new(&self.instrument, &self.comparison, self.waves.clone()).with_panels(panels)
     }
 }
 

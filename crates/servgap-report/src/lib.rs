@@ -18,8 +18,8 @@ pub mod render;
 pub use i18n::{insights, methods, Lang};
 pub use model::kpi;
 pub use model::{
-    AnalysisReport, FindingExample, InputSummary, RuleFindings, SegmentsView, WaveInputView, WaveReport,
-    COMPARE_SCHEMA, SCHEMA,
+    AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
+    WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
 };
 pub use render::html::render_html;
 pub use render::kpi_html::render_kpi_html;

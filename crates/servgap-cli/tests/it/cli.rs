@@ -157,7 +157,7 @@ fn issue_16_reports_name_the_input_file_without_its_folders_unless_asked() {
     let waves = servgap(&["compare", DEMO, DEMO, "-f", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&waves.stdout).unwrap();
     assert_eq!(
-        (&json["before"]["file"], &json["after"]["file"]),
+        (&json["waves"][0]["file"], &json["waves"][1]["file"]),
         (&"servqual22-demo.csv".into(), &"servqual22-demo.csv".into())
     );
     let tickets = servgap(&[

@@ -114,7 +114,7 @@ fn issue_16_segments_page_prints_every_column() {
 fn issue_16_wave_comparison_prints_p_adjusted_p_and_verdict() {
     let html = render_waves_html(&demo_waves(), Lang::En);
     let headers = assert_headers_printed("compare", &html);
-    for wanted in ["p", "p (Holm)", "Verdict"] {
+    for wanted in ["p (unadjusted)", "p (Holm)", "Verdict"] {
         assert!(headers.iter().any(|h| h == wanted), "{wanted} is a column: {headers:?}");
     }
 }

@@ -164,7 +164,7 @@ fn wave_comparison_page_of_the_demo() {
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"));
     assert!(html.contains("<td class=\"verdict v-improved\">▲ improved</td>"));
     assert!(html.contains("<td class=\"verdict v-worsened\">▼ worsened</td>"));
-    assert!(html.contains("Improved: Reliability (+0.50, 95\u{a0}% CI 0.33 to 0.67)."));
+    assert!(html.contains("Improved: Reliability (+0.50, 95\u{a0}% CI (simultaneous) "), "{html}");
     insta::assert_snapshot!("compare.html", html);
     let figures = servgap_report::render::waves_html::wave_figures(&report, Lang::En);
     let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
@@ -181,14 +181,17 @@ fn wave_comparison_page_in_polish() {
     let html = servgap_report::render_waves_html(&demo_waves(), Lang::Pl);
     assert!(html.contains("<html lang=\"pl\">"));
     assert!(html.contains("<td class=\"verdict v-worsened\">▼ pogorszenie</td>"));
-    assert!(html.contains("Pogorszenie: Empatia (−0,31, 95% PU od −0,47 do −0,14)."), "decimal comma");
+    assert!(
+        html.contains("Pogorszenie: Empatia (−0,31, 95% PU (równoczesny) od −0,"),
+        "decimal comma: {html}"
+    );
     insta::assert_snapshot!("compare-pl.html", html);
 }
 
 #[test]
 fn wave_comparison_escapes_file_names() {
     let mut report = demo_waves();
-    report.before.file = "<b>wave & \"one\"</b>.csv".to_owned();
+    report.waves[0].file = "<b>wave & \"one\"</b>.csv".to_owned();
     report.dimensions[0].names.0.insert("en".to_owned(), "<i>Tangibles</i>".to_owned());
     let html = servgap_report::render_waves_html(&report, Lang::En);
     assert!(!html.contains("<b>wave") && !html.contains("<i>Tangibles"));

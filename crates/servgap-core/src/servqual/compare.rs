@@ -1,4 +1,4 @@
-//! Comparisons between independent samples: segments of one survey, and two waves.
+//! Comparisons between samples: segments of one survey, and waves over time.
 //!
 //! Both read the exact partial aggregates of each sample ([`SurveyPartials`]):
 //! respondent-level dimension scores (and overall scores) as scaled-integer
@@ -7,27 +7,32 @@
 //! ```text
 //! segments:  BTreeMap<name, SurveyPartials> ──SegmentComparison::new──▶ per segment analysis
 //!            + per dimension: one-way ANOVA, Welch ANOVA, Kruskal–Wallis across segments
-//! waves:     (before, after) ──WaveComparison::new──▶ change after − before per item,
-//!            dimension and overall score, Welch t and CI, verdict
+//! waves:     [W1, W2, …] ──WaveComparison::series──▶ trend per wave; change between
+//!            consecutive waves and from the first per item, dimension and overall
+//!            score: Welch t, Holm-adjusted verdicts, simultaneous intervals
+//!            (see [`waves`]; matched respondents of a panel: [`panel`])
 //! ```
 //!
-//! Samples are treated as independent (different respondents), as PZB-style
-//! tracking studies usually are; a panel (the same respondents twice) would need
-//! a paired analysis, which this module does not do.
+//! Segments are independent samples (different respondents).
 
 use std::collections::BTreeMap;
 
 use super::accumulate::SurveyPartials;
 use super::analysis::{AnalysisOptions, BatteryStats, SurveyAnalysis};
 use super::Comparison;
-use crate::instrument::Battery;
 use crate::partials::WideCrossProducts;
 use crate::stats::groups::{
-    kruskal_wallis, one_way_anova, welch_anova, welch_t, Anova, DunnPair, GamesHowellPair, GroupSummary,
-    KruskalWallis, WelchAnova, WelchT,
+    kruskal_wallis, one_way_anova, welch_anova, Anova, DunnPair, GamesHowellPair, GroupSummary, KruskalWallis,
+    WelchAnova,
 };
-use crate::stats::multiplicity::{benjamini_hochberg, holm};
+use crate::stats::multiplicity::holm;
 use crate::CoreError;
+
+pub mod panel;
+pub mod waves;
+
+pub use panel::{Design, PairedChange, PanelComparison, PanelPartials, RespondentScores, PANEL_SHARE};
+pub use waves::{contrasts as wave_contrasts, Change, Family, Verdict, WaveComparison, WaveSide, WaveTrend};
 
 /// Smallest segment (respondents with a score) that enters a test across segments.
 pub const MIN_SEGMENT_N: u64 = 2;
@@ -401,217 +406,6 @@ fn segment_test(parts: &[(&String, &SurveyPartials)], scope: Scope, measure: Mea
         kruskal_p_holm: None,
         games_howell: Vec::new(),
         dunn: Vec::new(),
-    }
-}
-
-// ------------------------------------------------------------------ waves
-
-/// How a score moved between two waves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// The confidence interval of after − before lies entirely above 0.
-    Improved,
-    /// The confidence interval of after − before lies entirely below 0.
-    Worsened,
-    /// The confidence interval contains 0.
-    Unchanged,
-    /// No interval (a wave with fewer than two scores, or no variation at all).
-    NotTested,
-}
-
-impl Verdict {
-    /// Stable identifier.
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Improved => "improved",
-            Verdict::Worsened => "worsened",
-            Verdict::Unchanged => "unchanged",
-            Verdict::NotTested => "not-tested",
-        }
-    }
-
-    /// The verdict from the Welch interval of after − before (higher is better).
-    fn from_interval(welch: Option<&WelchT>) -> Self {
-        match welch {
-            Some(w) if w.ci_low > 0.0 => Verdict::Improved,
-            Some(w) if w.ci_high < 0.0 => Verdict::Worsened,
-            Some(_) => Verdict::Unchanged,
-            None => Verdict::NotTested,
-        }
-    }
-}
-
-/// One wave's side of a change.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WaveSide {
-    /// The measure over respondents.
-    pub score: ScoreSummary,
-    /// Every battery's mean and SD (for a trend chart).
-    pub batteries: Vec<BatteryStats>,
-}
-
-/// The change of one measure of one item, dimension or the overall score between waves.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// Item, dimension or overall.
-    pub scope: Scope,
-    /// The measure (gap, MSA, MSS, or perceptions).
-    pub measure: Measure,
-    /// The first wave.
-    pub before: WaveSide,
-    /// The second wave.
-    pub after: WaveSide,
-    /// Welch's t of after − before, with its confidence interval.
-    pub welch: Option<WelchT>,
-    /// Holm-adjusted p over the family (items, or dimensions; None for overall).
-    pub p_holm: Option<f64>,
-    /// Benjamini–Hochberg-adjusted p over the same family.
-    pub p_bh: Option<f64>,
-    /// Improved, worsened or unchanged, from the (unadjusted) confidence interval.
-    pub verdict: Verdict,
-}
-
-impl Change {
-    /// after − before, when both means exist.
-    pub fn difference(&self) -> Option<f64> {
-        Some(self.after.score.mean? - self.before.score.mean?)
-    }
-}
-
-/// Two independent waves of the same survey compared item by item, dimension by
-/// dimension and on the overall score.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WaveComparison {
-    /// Options used (the confidence level of every interval).
-    pub options: AnalysisOptions,
-    /// Respondents read in the first wave.
-    pub before_respondents: u64,
-    /// Respondents read in the second wave.
-    pub after_respondents: u64,
-    /// Per measure, per item in questionnaire order.
-    pub items: Vec<Change>,
-    /// Per measure, per dimension.
-    pub dimensions: Vec<Change>,
-    /// Per measure, the unweighted overall score.
-    pub overall: Vec<Change>,
-}
-
-impl WaveComparison {
-    /// Compares two independent waves (`before`, `after`) of the same instrument.
-    ///
-    /// # Formula
-    ///
-    /// For each item, dimension and the overall score, and each measure X (gap
-    /// P − E, MSA P − A, MSS P − D; P alone for perceptions-only instruments),
-    /// from the respondent-level scores of each wave:
-    ///
-    /// ```text
-    /// Δ  = X̄_after − X̄_before
-    /// SE = √(s²_after/n_after + s²_before/n_before)
-    /// t  = Δ/SE,  df = Welch–Satterthwaite,  CI = Δ ± t_{(1+level)/2, df}·SE
-    /// verdict = improved  if CI_low > 0
-    ///           worsened  if CI_high < 0
-    ///           unchanged otherwise
-    /// ```
-    ///
-    /// Higher is better for every measure: a gap P − E that rises moves
-    /// perceptions closer to (or beyond) expectations. The verdict uses the
-    /// unadjusted interval at the chosen confidence level; Holm and
-    /// Benjamini–Hochberg p-values over the items (and over the dimensions) are
-    /// reported beside it for readers who want family-wise control.
-    ///
-    /// # Errors
-    ///
-    /// [`CoreError::Incomparable`] when the waves were scored with different
-    /// instruments or coverage rules.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use servgap_core::servqual::{AnalysisOptions, Coverage, Respondent, SurveyPartials, Verdict, WaveComparison};
-    ///
-    /// let instrument = servgap_core::builtin::servqual22();
-    /// let wave = |perceptions: &[i16]| {
-    ///     let mut partials = SurveyPartials::new(&instrument, Coverage::HALF).unwrap();
-    ///     for &p in perceptions {
-    ///         let ratings: Vec<Option<i16>> = (0..22).flat_map(|_| [Some(6), Some(p)]).collect();
-    ///         partials.add(&Respondent { ratings: &ratings, importance: &[], overall: None });
-    ///     }
-    ///     partials
-    /// };
-    /// let cmp = WaveComparison::new(&wave(&[3, 4, 3, 4]), &wave(&[5, 6, 5, 6]), &AnalysisOptions::default()).unwrap();
-    /// assert_eq!(cmp.overall[0].difference(), Some(2.0));
-    /// assert_eq!(cmp.overall[0].verdict, Verdict::Improved);
-    /// ```
-    ///
-    /// Sources: Welch (1947); Satterthwaite (1946); Holm (1979); Benjamini & Hochberg (1995).
-    pub fn new(
-        before: &SurveyPartials,
-        after: &SurveyPartials,
-        options: &AnalysisOptions,
-    ) -> Result<Self, CoreError> {
-        if !comparable(before, after) {
-            return Err(CoreError::Incomparable { what: "the two waves" });
-        }
-        let instrument = &before.instrument;
-        let change = |scope: Scope, measure: Measure| {
-            let side = |p: &SurveyPartials| WaveSide {
-                score: summary(p, scope, measure),
-                batteries: batteries(p, scope),
-            };
-            let (b, a) = (side(before), side(after));
-            let welch = match (a.score.group(), b.score.group()) {
-                (Some(ga), Some(gb)) => welch_t(&ga, &gb, options.confidence),
-                _ => None,
-            };
-            Change {
-                scope,
-                measure,
-                verdict: Verdict::from_interval(welch.as_ref()),
-                before: b,
-                after: a,
-                welch,
-                p_holm: None,
-                p_bh: None,
-            }
-        };
-        let mut items = Vec::new();
-        let mut dimensions = Vec::new();
-        let mut overall = Vec::new();
-        for measure in measures(before) {
-            let start = items.len();
-            items.extend((0..instrument.items().len()).map(|i| change(Scope::Item(i), measure)));
-            adjust(&mut items[start..]);
-            let start = dimensions.len();
-            dimensions
-                .extend((0..instrument.dimensions().len()).map(|d| change(Scope::Dimension(d), measure)));
-            adjust(&mut dimensions[start..]);
-            overall.push(change(Scope::Overall, measure));
-        }
-        Ok(Self {
-            options: *options,
-            before_respondents: before.respondents,
-            after_respondents: after.respondents,
-            items,
-            dimensions,
-            overall,
-        })
-    }
-}
-
-/// Fills Holm and Benjamini–Hochberg p-values over one family of changes.
-fn adjust(family: &mut [Change]) {
-    let p: Vec<Option<f64>> = family.iter().map(|c| c.welch.map(|w| w.p)).collect();
-    for ((change, h), b) in family.iter_mut().zip(holm(&p)).zip(benjamini_hochberg(&p)) {
-        change.p_holm = h;
-        change.p_bh = b;
-    }
-}
-
-impl WaveSide {
-    /// Mean of `battery`, if the instrument has it and it was answered.
-    pub fn battery_mean(&self, battery: Battery) -> Option<f64> {
-        self.batteries.iter().find(|b| b.battery == battery).and_then(|b| b.mean)
     }
 }
 

@@ -29,8 +29,9 @@ pub use analysis::{
 };
 pub use compare::{dunn_differs, games_howell_differs, GapMark, MAX_POSTHOC_SEGMENTS};
 pub use compare::{
-    Change, Measure, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
-    WaveSide, MIN_SEGMENT_N,
+    wave_contrasts, Change, Design, Family, Measure, PairedChange, PanelComparison, PanelPartials,
+    RespondentScores, Scope, ScoreSummary, Segment, SegmentComparison, SegmentTest, Verdict, WaveComparison,
+    WaveSide, WaveTrend, MIN_SEGMENT_N, PANEL_SHARE,
 };
 pub use findings::{
     alpha_is_low, difference_is_unreliable, insights, is_significant, is_small_sample, p_is_below_floor,

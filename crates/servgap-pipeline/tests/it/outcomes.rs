@@ -68,12 +68,17 @@ fn compare_the_demo_waves_with_full_paths_on_request() {
     let mut request = CompareRequest::new(demo(), SurveySource::new(repo().join(WAVE2)));
     request.path_display = PathDisplay::AsGiven;
     let outcome = compare(&request, &no_progress).unwrap();
-    assert_eq!((outcome.before.rows, outcome.after.rows), (300, 280));
-    assert_eq!(outcome.after.file, "servqual22-wave2-demo.csv");
-    let full = outcome.after.path.as_deref().unwrap_or_default();
+    assert_eq!((outcome.waves[0].rows, outcome.waves[1].rows), (300, 280));
+    assert_eq!(outcome.waves[1].file, "servqual22-wave2-demo.csv");
+    let full = outcome.waves[1].path.as_deref().unwrap_or_default();
     assert!(full.ends_with("examples/demo/servqual22-wave2-demo.csv"), "{full}");
     let report = outcome.report();
     assert_eq!(report.dimensions.len(), 5);
+    // Issue 12: the demo files have a respondent id column; no id of wave 1 is in wave 2.
+    assert_eq!(outcome.panels.len(), 1);
+    assert_eq!((outcome.panels[0].ids, outcome.panels[0].matched), ([300, 280], 0));
+    assert_eq!(outcome.panels[0].design, servgap_pipeline::Design::Independent);
+    assert!(outcome.panels[0].comparison.is_none());
 }
 
 #[test]

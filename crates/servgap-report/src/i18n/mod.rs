@@ -15,6 +15,7 @@ pub mod kpi_names;
 pub mod kpi_sentences;
 pub mod methods;
 pub mod segments;
+pub mod waves;
 
 /// Shortens `text` to at most `width` characters, cutting at a word boundary and
 /// ending with `…`; a text that fits is returned whole.

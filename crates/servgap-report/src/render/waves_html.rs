@@ -2,6 +2,10 @@
 //! charts. Same page shell, stylesheet and accessibility rules as the analysis page
 //! (both from [`super::support::page`]): every chart has a data table, every verdict
 //! is a word as well as a colour, and every data string is escaped.
+//!
+//! With more than two waves the page adds the trend of every dimension over the
+//! waves ([`series_chart`]) and one table per contrast; the dumbbell charts show the
+//! headline contrast (the only one for two waves, first to last otherwise).
 
 use std::fmt::Write as _;
 
@@ -9,9 +13,11 @@ use super::support::markup::{escape, measures, PALETTE};
 use super::support::page::{
     battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
 };
-use super::svg::{trend_chart, ChangePoint, TrendChart, TrendRow};
+use super::svg::{
+    series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
+};
 use crate::i18n::Lang;
-use crate::model::{ChangeView, WaveReport};
+use crate::model::{ChangeView, PanelView, TrendView, WaveReport};
 
 /// Verdict colours (Okabe–Ito): improved bluish green, worsened vermillion, unchanged grey.
 fn verdict_colour(verdict: &str) -> &'static str {
@@ -41,12 +47,82 @@ fn change_name(lang: Lang, c: &ChangeView) -> String {
     }
 }
 
+fn trend_name(lang: Lang, t: &TrendView) -> String {
+    if t.scope == "overall" {
+        lang.compare_labels().overall_score.to_owned()
+    } else {
+        t.name(lang.code()).unwrap_or_default().to_owned()
+    }
+}
+
+/// The contrast the summary and the dumbbell charts show: the only one of two waves,
+/// first to last of more.
+fn headline(report: &WaveReport) -> (usize, usize) {
+    report.contrasts.last().map_or((0, 1), |c| (c.from, c.to))
+}
+
+/// The trend over every wave of the dimensions and the overall score, per measure.
+fn series_figures(report: &WaveReport, lang: Lang, out: &mut Vec<Figure>) {
+    let l = lang.labels();
+    let wl = lang.wave_labels();
+    let ci_label = lang.ci_label(report.method.confidence);
+    for measure in measures(report.trend.iter().map(|t| t.measure.as_str())) {
+        let id = format!("chart-waves-series-{measure}");
+        let rows: Vec<&TrendView> =
+            report.trend.iter().filter(|t| t.measure == measure && t.scope != "item").collect();
+        let name = lang.measure_name(measure);
+        let title = lang.wave_trend_title(name);
+        let waves: Vec<String> = (0..report.waves.len()).map(|k| lang.wave_name(k)).collect();
+        let chart = SeriesChart {
+            text: text(lang, &id, title.clone(), lang.wave_trend_description(waves.len(), &ci_label)),
+            rows: rows
+                .iter()
+                .map(|t| SeriesRow {
+                    label: trend_name(lang, t),
+                    points: t
+                        .waves
+                        .iter()
+                        .map(|w| w.mean.map(|mean| SeriesPoint { mean, ci: w.ci }))
+                        .collect(),
+                })
+                .collect(),
+            waves: waves.clone(),
+            axis_title: format!("{name}: {}", wl.axis_wave_mean),
+            ci_label: format!("{ci_label} ({})", wl.unadjusted),
+            include_zero: measure != "perceived",
+        };
+        let mut header = vec![l.col_dimension.to_owned()];
+        for w in &waves {
+            header.push(format!("n {w}"));
+            header.push(w.clone());
+            header.push(format!("{w}: {ci_label}"));
+        }
+        let table_rows = rows
+            .iter()
+            .map(|t| {
+                let mut cells = vec![trend_name(lang, t)];
+                for w in &t.waves {
+                    cells.extend([w.n.to_string(), lang.num(w.mean, 2), lang.interval(w.ci, 2)]);
+                }
+                cells
+            })
+            .collect();
+        let table = DataTable { caption: &title, header, rows: table_rows, text_columns: vec![0] };
+        out.push(Figure { id, svg: series_chart(&chart), table: table.html() });
+    }
+}
+
 /// The charts of a wave comparison, in document order, with their data tables.
 pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
     let l = lang.labels();
     let cl = lang.compare_labels();
-    let ci_label = lang.ci_label(report.method.confidence);
+    let ci_label = lang.simultaneous_ci_label(report.method.confidence);
+    let (from, to) = headline(report);
+    let wave_names = (lang.wave_name(from), lang.wave_name(to));
     let mut out = Vec::new();
+    if report.waves.len() > 2 {
+        series_figures(report, lang, &mut out);
+    }
     let keys: Vec<(&'static str, String)> =
         ["improved", "worsened", "unchanged"].iter().map(|v| (verdict_colour(v), lang.verdict(v))).collect();
     for measure in measures(report.dimensions.iter().map(|c| c.measure.as_str())) {
@@ -54,8 +130,8 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
         let changes: Vec<&ChangeView> = report
             .dimensions
             .iter()
-            .filter(|c| c.measure == measure)
-            .chain(report.overall.iter().filter(|c| c.measure == measure))
+            .chain(&report.overall)
+            .filter(|c| c.measure == measure && c.from == from && c.to == to)
             .collect();
         let rows: Vec<TrendRow> = changes
             .iter()
@@ -64,7 +140,7 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
                 before: c.before.mean,
                 after: c.after.mean,
                 colour: verdict_colour(&c.verdict),
-                change: c.change.map(|change| ChangePoint { change, ci: c.ci }),
+                change: c.change.map(|change| ChangePoint { change, ci: c.ci_simultaneous }),
                 note: lang.verdict(&c.verdict),
                 rule_above: c.scope == "overall",
             })
@@ -95,7 +171,7 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
         let chart = TrendChart {
             text: text(lang, &id, title.clone(), description),
             rows,
-            waves: (cl.before_wave.to_owned(), cl.after_wave.to_owned()),
+            waves: wave_names.clone(),
             keys: keys.clone(),
             axis_title,
             change_axis_title: Some(cl.axis_change.to_owned()),
@@ -110,6 +186,7 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
                 cl.after.to_owned(),
                 cl.col_change.to_owned(),
                 ci_label.clone(),
+                lang.wave_labels().col_p_holm.to_owned(),
                 cl.col_verdict.to_owned(),
             ],
             rows: changes
@@ -120,12 +197,13 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
                         lang.num(c.before.mean, 2),
                         lang.num(c.after.mean, 2),
                         lang.signed(c.change, 2),
-                        lang.interval(c.ci, 2),
+                        lang.interval(c.ci_simultaneous, 2),
+                        lang.p(c.p_holm),
                         lang.verdict(&c.verdict),
                     ]
                 })
                 .collect(),
-            text_columns: vec![0, 5],
+            text_columns: vec![0, 6],
         };
         out.push(Figure { id, svg: trend_chart(&chart), table: table.html() });
     }
@@ -137,6 +215,7 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
         report
             .dimensions
             .iter()
+            .filter(|c| c.from == from && c.to == to)
             .filter(|c| {
                 let new = !seen.contains(&c.id.as_str());
                 seen.push(&c.id);
@@ -200,7 +279,7 @@ pub fn wave_figures(report: &WaveReport, lang: Lang) -> Vec<Figure> {
         let chart = TrendChart {
             text: text(lang, id, title.clone(), description),
             rows,
-            waves: (cl.before_wave.to_owned(), cl.after_wave.to_owned()),
+            waves: wave_names.clone(),
             keys: batteries.iter().map(|b| (battery_colour(b), lang.battery(b).to_owned())).collect(),
             axis_title: format!(
                 "{} ({}–{})",
@@ -273,20 +352,23 @@ fn change_cells(lang: Lang, c: &ChangeView, full: bool) -> Vec<String> {
         c.after.n.to_string(),
         lang.num(c.after.mean, 2),
         lang.signed(c.change, 2),
-        lang.interval(c.ci, 2),
     ];
     if full {
         cells.push(lang.num(c.t, 2));
         cells.push(lang.num(c.df, 1));
     }
-    cells.push(lang.p(c.p));
-    cells.push(lang.p(c.p_holm));
+    cells.extend([
+        lang.interval(c.ci_unadjusted, 2),
+        lang.p(c.p_unadjusted),
+        lang.interval(c.ci_simultaneous, 2),
+        lang.p(c.p_holm),
+    ]);
     cells
 }
 
 fn change_header(lang: Lang, report: &WaveReport, first: &[&str], full: bool) -> Vec<String> {
     let cl = lang.compare_labels();
-    let l = lang.labels();
+    let confidence = report.method.confidence;
     let mut header: Vec<String> = first.iter().map(|s| (*s).to_owned()).collect();
     header.extend([
         format!("n {}", cl.before.to_lowercase()),
@@ -294,13 +376,18 @@ fn change_header(lang: Lang, report: &WaveReport, first: &[&str], full: bool) ->
         format!("n {}", cl.after.to_lowercase()),
         cl.after.to_owned(),
         cl.col_change.to_owned(),
-        lang.ci_label(report.method.confidence),
     ]);
     if full {
         header.push("t".to_owned());
         header.push("df".to_owned());
     }
-    header.extend(["p".to_owned(), l.col_p_holm.to_owned(), cl.col_verdict.to_owned()]);
+    header.extend([
+        lang.unadjusted_ci_label(confidence),
+        lang.unadjusted_p_label(),
+        lang.simultaneous_ci_label(confidence),
+        lang.wave_labels().col_p_holm.to_owned(),
+        cl.col_verdict.to_owned(),
+    ]);
     header
 }
 
@@ -317,26 +404,32 @@ fn count_verdicts<'a>(changes: impl Iterator<Item = &'a ChangeView>) -> [usize; 
     n
 }
 
+fn card(out: &mut String, label: &str, value: &str, class: &str, detail: &str) {
+    let _ = writeln!(
+        out,
+        "<div class=\"card\"><span class=\"label\">{}</span><span class=\"value{class}\">{}</span><span class=\"detail\">{}</span></div>",
+        escape(label),
+        escape(value),
+        escape(detail)
+    );
+}
+
 fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
     let l = lang.labels();
     let cl = lang.compare_labels();
+    let (from, to) = headline(report);
+    let [overall, dimensions, items] = report.contrast(from, to);
     section(out, "summary", l.h_summary);
+    if report.waves.len() > 2 {
+        paragraph(out, &lang.contrast_name(from, to));
+    }
     out.push_str("<div class=\"cards\">\n");
-    let card = |out: &mut String, label: &str, value: &str, class: &str, detail: &str| {
-        let _ = writeln!(
-            out,
-            "<div class=\"card\"><span class=\"label\">{}</span><span class=\"value{class}\">{}</span><span class=\"detail\">{}</span></div>",
-            escape(label),
-            escape(value),
-            escape(detail)
-        );
-    };
-    let ci_label = lang.ci_label(report.method.confidence);
-    for o in &report.overall {
+    let ci_label = lang.simultaneous_ci_label(report.method.confidence);
+    for o in &overall {
         let name = lang.measure_name(&o.measure);
         card(
             out,
-            &format!("{} · {} → {}", name, cl.before, cl.after),
+            &format!("{} · {} → {}", name, lang.wave_name(from), lang.wave_name(to)),
             &format!("{} → {}", lang.num(o.before.mean, 2), lang.num(o.after.mean, 2)),
             " pair",
             &format!("n {} → {}", o.before.n, o.after.n),
@@ -346,18 +439,18 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
             &format!("{} · {}", cl.col_change, lang.comparison_short(&o.measure)),
             &lang.signed(o.change, 2),
             "",
-            &format!("{ci_label} {}", lang.interval(o.ci, 2)),
+            &format!("{ci_label} {}", lang.interval(o.ci_simultaneous, 2)),
         );
         card(
             out,
             &format!("{} · {}", cl.col_verdict, cl.overall_score),
             &lang.verdict(&o.verdict),
             &format!(" verdict v-{}", o.verdict),
-            &lang.p_equals(o.p),
+            &format!("{} {}", lang.wave_labels().col_p_holm, lang.p(o.p_holm)),
         );
     }
-    for (label, changes) in [(l.h_dimensions, &report.dimensions), (cl.h_items, &report.items)] {
-        let [up, down, same] = count_verdicts(changes.iter());
+    for (label, changes) in [(l.h_dimensions, &dimensions), (cl.h_items, &items)] {
+        let [up, down, same] = count_verdicts(changes.iter().copied());
         card(
             out,
             label,
@@ -367,25 +460,30 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
         );
     }
     out.push_str("</div>\n");
+    summary_sentences(out, report, lang, [&overall, &dimensions, &items]);
+    out.push_str("</section>\n");
+}
 
+fn summary_sentences(out: &mut String, report: &WaveReport, lang: Lang, rows: [&[&ChangeView]; 3]) {
+    let [overall, dimensions, items] = rows;
+    let confidence = report.method.confidence;
     let mut sentences = Vec::new();
-    for o in &report.overall {
-        sentences.push(lang.waves_overall_sentence(
+    for o in overall {
+        sentences.push(lang.waves_overall_adjusted(
             &o.measure,
             &o.verdict,
             o.change,
-            report.method.confidence,
-            o.ci,
+            confidence,
+            o.ci_simultaneous,
         ));
     }
+    let multiple = measures(dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
     let prose = |verdict: &str| -> Vec<String> {
-        let mut picked: Vec<&ChangeView> =
-            report.dimensions.iter().filter(|c| c.verdict == verdict).collect();
+        let mut picked: Vec<&&ChangeView> = dimensions.iter().filter(|c| c.verdict == verdict).collect();
         picked.sort_by(|a, b| {
             let key = |c: &ChangeView| c.change.map_or(0.0, f64::abs);
             key(b).total_cmp(&key(a))
         });
-        let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
         picked
             .iter()
             .map(|c| {
@@ -394,66 +492,59 @@ fn wave_summary(out: &mut String, report: &WaveReport, lang: Lang) {
                 } else {
                     change_name(lang, c)
                 };
-                lang.change_prose(&name, c.change, report.method.confidence, c.ci)
+                lang.adjusted_change_prose(&name, c.change, confidence, c.ci_simultaneous)
             })
             .collect()
     };
     sentences.push(lang.waves_dimension_sentence(&prose("improved"), &prose("worsened")));
     let ids = |verdict: &str| -> Vec<String> {
-        report.items.iter().filter(|c| c.verdict == verdict).map(|c| c.id.clone()).collect()
+        items.iter().filter(|c| c.verdict == verdict).map(|c| c.id.clone()).collect()
     };
-    let items = report.items.iter().filter(|c| c.verdict != "not-tested").count();
-    sentences.push(lang.waves_item_sentence(&ids("improved"), &ids("worsened"), items));
+    let tested = items.iter().filter(|c| c.verdict != "not-tested").count();
+    sentences.push(lang.waves_item_sentence(&ids("improved"), &ids("worsened"), tested));
+    let tests = |id: &str| report.method.families.iter().find(|f| f.id == id).map_or(0, |f| f.tests);
+    sentences.push(lang.families_sentence(report.method.alpha, tests("items"), tests("scores")));
     out.push_str("<ul class=\"findings\">\n");
     for s in &sentences {
         let _ = writeln!(out, "<li>{}</li>", escape(s));
     }
-    out.push_str("</ul>\n</section>\n");
+    out.push_str("</ul>\n");
 }
 
-/// Renders a wave comparison as a complete, self-contained HTML page in the report's language.
-pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
+fn page_header(out: &mut String, report: &WaveReport, lang: Lang) {
     let l = lang.labels();
     let cl = lang.compare_labels();
-    let figures = wave_figures(report, lang);
-    let mut out = String::new();
     let instrument_title = report.instrument.title_in(lang.code());
-    let title = format!("{}: {}", cl.waves_title, instrument_title);
-    page_start(&mut out, lang, &report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<h1><span class=\"kicker\">{}</span>{}</h1>\n<dl class=\"meta\">",
         escape(cl.waves_title),
         escape(instrument_title)
     );
-    let meta = [
-        (
-            cl.before,
-            format!(
-                "{} ({} {})",
-                report.before.path.as_deref().unwrap_or(&report.before.file),
-                report.before.rows,
-                l.rows_read
-            ),
-        ),
-        (
-            cl.after,
-            format!(
-                "{} ({} {})",
-                report.after.path.as_deref().unwrap_or(&report.after.file),
-                report.after.rows,
-                l.rows_read
-            ),
-        ),
-        (l.format_label, lang.format(&report.instrument.format).to_owned()),
-        (l.scale_label, format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max)),
-        (l.generated_by, format!("servgap {} ({})", &report.servgap_version, report.schema)),
-    ];
+    let mut meta: Vec<(String, String)> = report
+        .waves
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (lang.wave_name(k), format!("{} ({} {})", report.wave_file(k), w.rows, l.rows_read)))
+        .collect();
+    meta.push((l.format_label.to_owned(), lang.format(&report.instrument.format).to_owned()));
+    meta.push((
+        l.scale_label.to_owned(),
+        format!("{}–{}", report.instrument.scale_min, report.instrument.scale_max),
+    ));
+    meta.push((
+        l.generated_by.to_owned(),
+        format!("servgap {} ({})", &report.servgap_version, report.schema),
+    ));
     for (k, v) in meta {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(&k), escape(&v));
     }
     out.push_str("</dl>\n</header>\n");
+}
 
+fn toc(out: &mut String, lang: Lang) {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
     let toc = [
         ("summary", l.h_summary),
         ("trend", cl.h_trend),
@@ -471,10 +562,211 @@ pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
         let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape(name));
     }
     out.push_str("</ol></nav>\n");
+}
 
+fn row_label(lang: Lang, c: &ChangeView, multiple: bool) -> String {
+    let name = if c.scope == "item" { c.id.clone() } else { change_name(lang, c) };
+    if multiple {
+        format!("{name} ({})", lang.comparison_short(&c.measure))
+    } else {
+        name
+    }
+}
+
+fn dimension_tables(out: &mut String, report: &WaveReport, lang: Lang) {
+    let l = lang.labels();
+    section(out, "dimensions", l.h_dimensions);
+    paragraph(out, lang.wave_labels().dimensions_intro);
+    let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
+    let header = change_header(lang, report, &[l.col_dimension], true);
+    for contrast in &report.contrasts {
+        let [overall, dimensions, _] = report.contrast(contrast.from, contrast.to);
+        let caption = if report.contrasts.len() > 1 {
+            let name = lang.contrast_name(contrast.from, contrast.to);
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&name));
+            format!("{} — {name}", l.h_dimensions)
+        } else {
+            l.h_dimensions.to_owned()
+        };
+        let rows: Vec<(Vec<String>, &str)> = dimensions
+            .iter()
+            .chain(&overall)
+            .map(|c| {
+                let mut cells = vec![row_label(lang, c, multiple)];
+                cells.extend(change_cells(lang, c, true));
+                (cells, c.verdict.as_str())
+            })
+            .collect();
+        change_table(out, lang, &caption, &header, &rows, 1);
+    }
+    out.push_str("</section>\n");
+}
+
+fn item_tables(out: &mut String, report: &WaveReport, lang: Lang) {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    section(out, "items", cl.h_items);
+    let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
+    let header = change_header(lang, report, &[l.col_item, l.col_statement], false);
+    for contrast in &report.contrasts {
+        let [_, dimensions, items] = report.contrast(contrast.from, contrast.to);
+        let suffix = if report.contrasts.len() > 1 {
+            let name = lang.contrast_name(contrast.from, contrast.to);
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&name));
+            format!(" — {name}")
+        } else {
+            String::new()
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for d in &dimensions {
+            if seen.contains(&d.id.as_str()) {
+                continue;
+            }
+            seen.push(&d.id);
+            let dimension = change_name(lang, d);
+            let _ = writeln!(out, "<h4>{}</h4>", escape(&dimension));
+            let rows: Vec<(Vec<String>, &str)> = items
+                .iter()
+                .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
+                .map(|c| {
+                    let mut cells = vec![row_label(lang, c, multiple), change_name(lang, c)];
+                    cells.extend(change_cells(lang, c, false));
+                    (cells, c.verdict.as_str())
+                })
+                .collect();
+            let caption = format!("{dimension} — {}{suffix}", cl.h_items);
+            change_table(out, lang, &caption, &header, &rows, 2);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn panel_rows(lang: Lang, panel: &PanelView) -> Vec<(Vec<String>, &str)> {
+    let multiple = measures(panel.changes.iter().map(|c| c.measure.as_str())).len() > 1;
+    let dimensions = panel.changes.iter().filter(|c| c.scope != "item");
+    let items = panel.changes.iter().filter(|c| c.scope == "item");
+    dimensions
+        .chain(items)
+        .map(|c| {
+            let name = match c.scope.as_str() {
+                "overall" => lang.compare_labels().overall_score.to_owned(),
+                "item" => c.id.clone(),
+                _ => c.name(lang.code()).unwrap_or(&c.id).to_owned(),
+            };
+            let name =
+                if multiple { format!("{name} ({})", lang.comparison_short(&c.measure)) } else { name };
+            let cells = vec![
+                name,
+                c.n.to_string(),
+                lang.signed(c.mean, 2),
+                lang.interval(c.ci_unadjusted, 2),
+                lang.p(c.p_unadjusted),
+                lang.p(c.wilcoxon_p_unadjusted),
+                lang.p(c.p_holm),
+            ];
+            (cells, c.verdict.as_str())
+        })
+        .collect()
+}
+
+fn panels(out: &mut String, report: &WaveReport, lang: Lang) {
+    if report.panels.is_empty() {
+        return;
+    }
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let pl = lang.panel_labels();
+    section(out, "panel", pl.h_panel);
+    paragraph(out, pl.intro);
+    let confidence = report.method.confidence;
+    let header = vec![
+        l.col_dimension.to_owned(),
+        pl.col_pairs.to_owned(),
+        pl.col_mean_change.to_owned(),
+        lang.unadjusted_ci_label(confidence),
+        lang.unadjusted_p_label(),
+        pl.col_wilcoxon.to_owned(),
+        lang.wave_labels().col_p_holm.to_owned(),
+        cl.col_verdict.to_owned(),
+    ];
+    for panel in &report.panels {
+        let contrast = lang.contrast_name(panel.from, panel.to);
+        paragraph(
+            out,
+            &lang.panel_sentence(
+                &contrast,
+                panel.ids,
+                panel.matched,
+                panel.unmatched,
+                &panel.design,
+                panel.forced,
+            ),
+        );
+        if !panel.changes.is_empty() {
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&contrast));
+            change_table(
+                out,
+                lang,
+                &format!("{} — {contrast}", pl.h_panel),
+                &header,
+                &panel_rows(lang, panel),
+                1,
+            );
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn methods(out: &mut String, report: &WaveReport, lang: Lang) {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let wl = lang.wave_labels();
+    section(out, "methods", l.h_methods);
+    let software = match lang {
+        Lang::En => format!(
+            "servgap {} ({}). Unadjusted intervals are {} intervals.",
+            &report.servgap_version,
+            report.schema,
+            lang.percent(report.method.confidence)
+        ),
+        Lang::Pl => format!(
+            "servgap {} ({}). Przedziały bez korekty to przedziały ufności {}.",
+            &report.servgap_version,
+            report.schema,
+            lang.percent(report.method.confidence)
+        ),
+    };
+    let tests = |id: &str| report.method.families.iter().find(|f| f.id == id).map_or(0, |f| f.tests);
+    let families = lang.families_sentence(report.method.alpha, tests("items"), tests("scores"));
+    for (heading, body) in [
+        (cl.m_design, wl.design_text.to_owned()),
+        (cl.m_verdict, format!("{} {families}", wl.verdict_text)),
+        (wl.m_multiplicity, wl.intervals_text.to_owned()),
+        (cl.m_scores, cl.scores_text.to_owned()),
+        (l.m_software, software),
+    ] {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
+        paragraph(out, &body);
+    }
+    out.push_str("</section>\n");
+}
+
+/// Renders a wave comparison as a complete, self-contained HTML page in the report's language.
+pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
+    let l = lang.labels();
+    let cl = lang.compare_labels();
+    let figures = wave_figures(report, lang);
+    let mut out = String::new();
+    let title = format!("{}: {}", cl.waves_title, report.instrument.title_in(lang.code()));
+    page_start(&mut out, lang, &report.servgap_version, &title, cl.skip_to_summary, WAVE_CSS);
+    page_header(&mut out, report, lang);
+    toc(&mut out, lang);
     wave_summary(&mut out, report, lang);
 
     section(&mut out, "trend", cl.h_trend);
+    if report.waves.len() > 2 {
+        paragraph(&mut out, lang.wave_labels().trend_waves_intro);
+    }
     paragraph(&mut out, cl.trend_intro);
     for f in &figures {
         if f.id == "chart-waves-batteries" {
@@ -485,96 +777,26 @@ pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
     }
     out.push_str("</section>\n");
 
-    section(&mut out, "dimensions", l.h_dimensions);
-    paragraph(&mut out, cl.dimensions_intro);
-    let multiple = measures(report.dimensions.iter().map(|c| c.measure.as_str())).len() > 1;
-    let label = |c: &ChangeView| {
-        let name = if c.scope == "item" { c.id.clone() } else { change_name(lang, c) };
-        if multiple {
-            format!("{name} ({})", lang.comparison_short(&c.measure))
-        } else {
-            name
-        }
-    };
-    let header = change_header(lang, report, &[l.col_dimension], true);
-    let rows: Vec<(Vec<String>, &str)> = report
-        .dimensions
-        .iter()
-        .chain(&report.overall)
-        .map(|c| {
-            let mut cells = vec![label(c)];
-            cells.extend(change_cells(lang, c, true));
-            (cells, c.verdict.as_str())
-        })
-        .collect();
-    change_table(&mut out, lang, l.h_dimensions, &header, &rows, 1);
-    out.push_str("</section>\n");
-
-    section(&mut out, "items", cl.h_items);
-    let header = change_header(lang, report, &[l.col_item, l.col_statement], false);
-    let mut seen: Vec<&str> = Vec::new();
-    for d in &report.dimensions {
-        if seen.contains(&d.id.as_str()) {
-            continue;
-        }
-        seen.push(&d.id);
-        let dimension = change_name(lang, d);
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&dimension));
-        let rows: Vec<(Vec<String>, &str)> = report
-            .items
-            .iter()
-            .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
-            .map(|c| {
-                let mut cells = vec![label(c), change_name(lang, c)];
-                cells.extend(change_cells(lang, c, false));
-                (cells, c.verdict.as_str())
-            })
-            .collect();
-        change_table(&mut out, lang, &format!("{dimension} — {}", cl.h_items), &header, &rows, 2);
-    }
-    out.push_str("</section>\n");
+    dimension_tables(&mut out, report, lang);
+    item_tables(&mut out, report, lang);
+    panels(&mut out, report, lang);
 
     section(&mut out, "data-quality", l.h_data_quality);
-    for (name, input) in [(cl.before, &report.before), (cl.after, &report.after)] {
-        let heading = format!("{name}: {}", input.file);
+    for (k, input) in report.waves.iter().enumerate() {
+        let heading = format!("{}: {}", lang.wave_name(k), input.file);
         let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
         findings_table(&mut out, &input.findings, &heading, lang);
     }
     out.push_str("</section>\n");
+    methods(&mut out, report, lang);
 
-    section(&mut out, "methods", l.h_methods);
-    let software = match lang {
-        Lang::En => format!(
-            "servgap {} ({}). Every interval is a {} interval.",
-            &report.servgap_version,
-            report.schema,
-            lang.percent(report.method.confidence)
-        ),
-        Lang::Pl => format!(
-            "servgap {} ({}). Wszystkie przedziały to przedziały ufności {}.",
-            &report.servgap_version,
-            report.schema,
-            lang.percent(report.method.confidence)
-        ),
-    };
-    for (heading, body) in [
-        (cl.m_design, cl.design_text.to_owned()),
-        (cl.m_verdict, cl.verdict_text.to_owned()),
-        (cl.m_scores, cl.scores_text.to_owned()),
-        (l.m_software, software),
-    ] {
-        let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
-        paragraph(&mut out, &body);
-    }
-    out.push_str("</section>\n");
-
+    let files: Vec<&str> = report.waves.iter().map(|w| w.file.as_str()).collect();
     let _ = writeln!(
         out,
-        "<footer><p>servgap {} · {} · {} → {}</p></footer>\n</main>\n</body>\n</html>",
+        "<footer><p>servgap {} · {} · {}</p></footer>\n</main>\n</body>\n</html>",
         escape(&report.servgap_version),
         escape(&report.schema),
-        escape(&report.before.file),
-        escape(&report.after.file)
+        escape(&files.join(" → "))
     );
     out
 }

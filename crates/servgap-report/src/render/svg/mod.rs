@@ -24,7 +24,9 @@ pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
 pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
-pub use trend::{trend_chart, ChangePoint, TrendChart, TrendRow};
+pub use trend::{
+    series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
+};
 pub use zot::{zot_chart, ZotChart, ZotRow};
 
 pub use super::support::markup::{colour, escape, PALETTE};

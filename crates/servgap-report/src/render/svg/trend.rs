@@ -3,11 +3,17 @@
 //! coloured by the caller (the verdict, or the battery). An optional second panel
 //! shows the change with its confidence-interval whiskers and a zero line, and a
 //! word at the right of each row (the verdict) so colour is never the only cue.
+//!
+//! [`series_chart`] extends it to any number of waves: per row (a dimension or the
+//! overall score) one line per wave, with the mean as a marker whose shape and
+//! colour differ per wave, its confidence interval as whiskers, and a thin line
+//! joining the means of successive waves.
 
 use std::fmt::Write as _;
 
 use super::{
-    c, close, diamond, escape, legend, marker, open, ring, text_width, x_axis, Axis, ChartText, Swatch,
+    c, close, colour, diamond, escape, legend, marker, open, ring, text_width, x_axis, Axis, ChartText,
+    Swatch,
 };
 
 /// The change after − before with its confidence interval.
@@ -199,4 +205,137 @@ pub fn trend_chart(chart: &TrendChart) -> String {
     out.push_str("</g>\n");
     close(&mut out);
     out
+}
+
+/// One wave's mean with its interval.
+#[derive(Debug, Clone, Copy)]
+pub struct SeriesPoint {
+    /// Mean.
+    pub mean: f64,
+    /// Confidence interval of the mean.
+    pub ci: Option<[f64; 2]>,
+}
+
+/// One score over the waves.
+#[derive(Debug, Clone)]
+pub struct SeriesRow {
+    /// Label on the left.
+    pub label: String,
+    /// Per wave, in order (`None` where the wave has no mean).
+    pub points: Vec<Option<SeriesPoint>>,
+}
+
+/// Data of [`series_chart`].
+#[derive(Debug, Clone)]
+pub struct SeriesChart {
+    /// Titles.
+    pub text: ChartText,
+    /// Rows, top to bottom; the last row (the overall score) gets a rule above it.
+    pub rows: Vec<SeriesRow>,
+    /// Names of the waves (legend).
+    pub waves: Vec<String>,
+    /// Title of the axis.
+    pub axis_title: String,
+    /// Legend label of the whiskers.
+    pub ci_label: String,
+    /// Whether the axis must include zero (and draw a zero line).
+    pub include_zero: bool,
+}
+
+/// Height of one wave's line within a row.
+const WAVE_LINE: f64 = 13.0;
+
+/// Renders a score over several waves.
+pub fn series_chart(chart: &SeriesChart) -> String {
+    let mut out = String::new();
+    let label_width = chart.rows.iter().map(|r| text_width(&r.label, 12.0)).fold(40.0, f64::max);
+    let left = 16.0 + label_width + 14.0;
+    let right = WIDTH - 24.0;
+    let mut entries: Vec<(Swatch<'_>, String)> = chart
+        .waves
+        .iter()
+        .enumerate()
+        .map(|(k, name)| (Swatch::Marker(k, colour(k)), name.clone()))
+        .collect();
+    entries.push((Swatch::Whisker, chart.ci_label.clone()));
+    let mut legend_svg = String::new();
+    let top = legend(&mut legend_svg, &entries, 16.0, 50.0, WIDTH - 16.0) + 6.0;
+    let row_height = WAVE_LINE * chart.waves.len().max(1) as f64 + 10.0;
+    let bottom = top + row_height * chart.rows.len() as f64;
+    let values = chart.rows.iter().flat_map(|r| r.points.iter().flatten()).flat_map(|p| {
+        let [a, b] = p.ci.unwrap_or([p.mean, p.mean]);
+        [a, b, p.mean]
+    });
+    let (lo, hi) = range(values, chart.include_zero);
+    let pad = ((hi - lo) * 0.04).max(1e-3);
+    let axis = Axis::nice(lo - pad, hi + pad, 6, left, right);
+
+    open(&mut out, &chart.text, WIDTH, bottom + 50.0);
+    out.push_str(&legend_svg);
+    x_axis(&mut out, &chart.text, &axis, top, bottom, &chart.axis_title);
+    if chart.include_zero && axis.lo <= 0.0 && axis.hi >= 0.0 {
+        let zero = c(axis.px(0.0));
+        let _ = writeln!(
+            out,
+            "<line x1=\"{zero}\" y1=\"{}\" x2=\"{zero}\" y2=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>",
+            c(top),
+            c(bottom)
+        );
+    }
+    out.push_str("<g class=\"rows\">\n");
+    for (i, row) in chart.rows.iter().enumerate() {
+        let y = top + row_height * i as f64;
+        series_row(&mut out, row, &axis, y, row_height, left, i + 1 == chart.rows.len() && i > 0);
+    }
+    out.push_str("</g>\n");
+    close(&mut out);
+    out
+}
+
+fn series_row(out: &mut String, row: &SeriesRow, axis: &Axis, y: f64, height: f64, left: f64, rule: bool) {
+    if rule {
+        let _ = writeln!(
+            out,
+            "<line x1=\"16.0\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#767676\" stroke-dasharray=\"2 3\"/>",
+            c(WIDTH - 16.0),
+            y = c(y)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1a1a1a\" aria-hidden=\"true\">{}</text>",
+        c(left - 10.0),
+        c(y + height / 2.0 + 4.0),
+        escape(&row.label)
+    );
+    let line_y = |k: usize| y + 5.0 + WAVE_LINE * (k as f64 + 0.5);
+    let joined: Vec<String> = row
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| p.map(|p| format!("{} {}", c(axis.px(p.mean)), c(line_y(k)))))
+        .collect();
+    if joined.len() > 1 {
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#767676\" stroke-width=\"1\"/>",
+            joined.join(" ")
+        );
+    }
+    for (k, point) in row.points.iter().enumerate() {
+        let Some(p) = point else { continue };
+        let m = line_y(k);
+        if let Some([a, b]) = p.ci {
+            let _ = writeln!(
+                out,
+                "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" fill=\"none\"/>",
+                a = c(axis.px(a)),
+                b = c(axis.px(b)),
+                m = c(m),
+                t = c(m - 3.5),
+                u = c(m + 3.5)
+            );
+        }
+        let _ = writeln!(out, "{}", marker(k, axis.px(p.mean), m, 5.0, colour(k)));
+    }
 }
