@@ -38,7 +38,7 @@ use crate::CoreError;
 
 mod parts;
 
-pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
+pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts};
 
 /// Reporting period of a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
