@@ -32,7 +32,8 @@ Examples:
   servgap compare wave1.csv wave2.csv wave3.csv --format html -o waves.html
 
 Exit codes: 0 success; 1 failure (unreadable file, bad instrument or mapping);
-2 invalid usage; 3 --strict and the data broke a validation rule (nothing written).";
+2 invalid usage; 3 the data cannot be analysed: --strict and a row broke a validation rule,
+or no data row could be used (every row rejected, or only a header); nothing written.";
 
 /// The `servgap` command line.
 #[derive(Debug, Parser)]
@@ -93,7 +94,7 @@ JSON follows docs/analysis-json.md (schema servgap.compare/3).";
 pub enum OutputFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON for scripts (schemas servgap.analysis/3, servgap.compare/3, servgap.kpi/1)
+    /// Versioned JSON for scripts (schemas servgap.analysis/3, servgap.compare/3, servgap.kpi/2)
     Json,
     /// GitHub-flavoured Markdown
     Markdown,
@@ -346,8 +347,12 @@ timestamp) described by a mapping file (docs/kpi-mapping-format.md). Business ti
 comes from --calendar (docs/calendar-format.md), targets, SLAs and benchmark presets
 from --targets (docs/targets-format.md). Definitions: docs/kpi-definitions.md.
 
-Rows that break a rule (unreadable timestamp, solved before created, ...) reject their
-ticket and are counted in the report; --strict stops at the first one (exit code 3).
+Rows that break a rule (unreadable creation time, solved before created, a ticket id
+already seen on an earlier row, ...) reject their ticket; a bad optional value (a CSAT
+cell, a reply count, closed before solved) is dropped and the ticket kept. Both are
+counted in the report (rows read = analysed + rejected + skipped); --strict stops at the
+first one (exit code 3), as does a file whose rows are all rejected. `-` reads standard
+input (buffered in memory up to the --max-file-bytes limit).
 
 Examples:
   servgap kpi examples/kpi/demo-tickets.csv --calendar examples/kpi/calendar.toml \\
@@ -371,7 +376,7 @@ pub enum KpiPeriod {
 /// `servgap kpi`.
 #[derive(Debug, Clone, Args)]
 pub struct KpiArgs {
-    /// Ticket export or event log (delimited text)
+    /// Ticket export or event log (delimited text; `-` for standard input)
     pub file: PathBuf,
     /// Mapping file naming the columns and activities (TOML; docs/kpi-mapping-format.md)
     #[arg(long, short = 'm', value_name = "FILE")]

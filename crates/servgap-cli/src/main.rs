@@ -28,7 +28,8 @@ pub mod exit {
     pub const FAILURE: u8 = 1;
     /// Invalid command-line usage (clap's own code).
     pub const USAGE: u8 = 2;
-    /// `--strict` and the data broke a validation rule; nothing was written.
+    /// `--strict` and the data broke a validation rule, or no data row could be used
+    /// (every row rejected, or a header-only file); nothing was written.
     pub const INVALID_DATA: u8 = 3;
 }
 
@@ -50,8 +51,10 @@ pub const SURVEY_STRICT_HINT: &str = "run without --strict to apply the missing-
 /// A pipeline error for `main`: data that broke a rule under `--strict` becomes
 /// [`InvalidData`] (exit code 3) with `hint`; anything else stays a failure (exit code 1).
 pub fn pipeline_error(error: PipelineError, hint: &str) -> anyhow::Error {
-    if error.is_invalid_data() {
+    if error.is_strict_rejection() {
         InvalidData(format!("{error}; nothing was written ({hint})")).into()
+    } else if error.is_invalid_data() {
+        InvalidData(format!("{error}; nothing was written")).into()
     } else {
         error.into()
     }

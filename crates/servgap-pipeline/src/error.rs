@@ -14,7 +14,8 @@ use servgap_ingest::IngestError;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    /// Strict mode and the data broke a validation rule; no result was produced.
+    /// Strict mode and the data broke a validation rule, or no data row could be used
+    /// (every row rejected, or only a header); no result was produced.
     #[error(transparent)]
     InvalidData(IngestError),
     /// A file could not be read, recognised or planned.
@@ -79,14 +80,22 @@ impl PipelineError {
     pub fn is_invalid_data(&self) -> bool {
         matches!(self, PipelineError::InvalidData(_))
     }
+
+    /// Whether the data broke a rule under strict mode (a run without `--strict` would go on).
+    pub fn is_strict_rejection(&self) -> bool {
+        matches!(self, PipelineError::InvalidData(IngestError::Rejected { .. }))
+    }
 }
 
 impl From<IngestError> for PipelineError {
-    /// A strict-mode rejection becomes [`PipelineError::InvalidData`]; anything else
+    /// A strict-mode rejection, a file whose rows were all rejected and a header-only file
+    /// become [`PipelineError::InvalidData`] (nothing could be analysed); anything else
     /// [`PipelineError::Ingest`].
     fn from(error: IngestError) -> Self {
         match error {
-            error @ IngestError::Rejected { .. } => PipelineError::InvalidData(error),
+            error @ (IngestError::Rejected { .. }
+            | IngestError::NothingAccepted { .. }
+            | IngestError::NoDataRows { .. }) => PipelineError::InvalidData(error),
             error => PipelineError::Ingest(error),
         }
     }

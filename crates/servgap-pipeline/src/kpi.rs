@@ -5,8 +5,11 @@ use servgap_core::kpi::{evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine,
 use servgap_ingest::tickets::{
     import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
 };
-use servgap_ingest::{read_header, Source};
-use servgap_report::kpi::{KpiInput, KpiMethod, TargetView};
+use servgap_ingest::{read_header, IngestError, Source};
+use servgap_report::kpi::{KpiInput, KpiMethod, KpiQualityView, TargetView};
+use std::fs::File;
+use std::path::Path;
+use tempfile::NamedTempFile;
 
 use crate::request::{KpiRequest, PathDisplay};
 use crate::views;
@@ -33,6 +36,8 @@ pub struct KpiOutcome {
     pub period_gaps: Vec<GapRow>,
     /// Things to tell the user about this result.
     pub warnings: Vec<Warning>,
+    /// Row reconciliation, right-censoring and calendar coverage.
+    pub quality: KpiQualityView,
 }
 
 /// Reads a ticket file into KPIs and evaluates the targets.
@@ -51,7 +56,9 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         targets.check_calendar(calendar.as_ref())?;
     }
 
-    let source = ticket_source(request, mapping.as_ref());
+    let piped = buffered_input(&request.file)?;
+    let file_path = piped.as_ref().map_or(request.file.as_path(), |t| t.path());
+    let source = ticket_source(request, file_path, mapping.as_ref());
     let header = read_header(&source)?;
 
     let zone = request.zone.as_ref().map(|z| z.as_str().to_owned());
@@ -72,7 +79,11 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     };
     let import = import_tickets(&source, &header, &plan, &engine, &ticket_options)?;
     let file = PathDisplay::FileName.label(&request.file);
-    let warnings = Warning::tickets_rejected(&file, import.rejected, import.tickets).into_iter().collect();
+    let uncalendared: Vec<String> = import.aggregate.teams_without_calendar().map(str::to_owned).collect();
+    let default_calendar = engine.calendars().has_default();
+    let mut warnings: Vec<Warning> =
+        Warning::tickets_rejected(&file, import.rejected, import.tickets).into_iter().collect();
+    warnings.extend(Warning::teams_without_calendar(&uncalendared, default_calendar));
 
     let periods = import.aggregate.finish(&engine);
     let totals = KpiReport {
@@ -80,6 +91,17 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         tickets: periods.tickets,
         groups: import.aggregate.finish_totals(&engine),
         backlog: Vec::new(),
+        censored_from: periods.censored_from,
+    };
+    let all = totals.groups.iter().find(|g| g.segment.dimension.is_none());
+    // Censoring is stated where a reopen rate could be: some ticket was solved.
+    let solved = all.is_some_and(|g| g.solved > 0);
+    let quality = KpiQualityView {
+        reconciles: import.reconciles(),
+        reopen_censored_from: periods.censored_from.filter(|_| solved).map(|d| d.to_string()),
+        reopen_censored: all.map_or(0, |g| g.reopen_censored),
+        teams_without_calendar: uncalendared,
+        default_calendar,
     };
     let (target_list, target_views) = match &targets {
         Some(t) => (t.targets.clone(), views::target_views(t)),
@@ -95,12 +117,34 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         totals,
         targets: target_views,
         warnings,
+        quality,
     })
 }
 
+/// A ticket file that is not a regular file (`-` for standard input, `/dev/stdin`, a
+/// named pipe) is copied into a temporary file first, before any other work: the readers
+/// seek, and a second pass may read it again. The copy lives on disk, not in memory, and is
+/// removed when the run ends.
+fn buffered_input(file: &Path) -> Result<Option<NamedTempFile>, PipelineError> {
+    let stdin = file.as_os_str() == "-";
+    let piped = stdin || std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if !piped {
+        return Ok(None);
+    }
+    let fail = |source: std::io::Error| IngestError::Io { path: file.to_owned(), source };
+    let mut copy = tempfile::Builder::new().prefix("servgap-kpi-input-").tempfile().map_err(fail)?;
+    let copied = if stdin {
+        std::io::copy(&mut std::io::stdin().lock(), copy.as_file_mut())
+    } else {
+        File::open(file).and_then(|mut f| std::io::copy(&mut f, copy.as_file_mut()))
+    };
+    copied.map_err(fail)?;
+    Ok(Some(copy))
+}
+
 /// The ticket file with the request's reading options first, then the mapping's.
-fn ticket_source(request: &KpiRequest, mapping: Option<&TicketMapping>) -> Source {
-    let mut source = Source::new(&request.file);
+fn ticket_source(request: &KpiRequest, file: &Path, mapping: Option<&TicketMapping>) -> Source {
+    let mut source = Source::new(file);
     source.limits = request.limits;
     source.options.encoding = request.encoding.as_ref().map(|e| e.as_str().to_owned());
     source.options.delimiter = request.delimiter.map(|d| d.byte());

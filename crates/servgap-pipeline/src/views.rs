@@ -60,7 +60,7 @@ impl ComparisonOutcome {
 }
 
 impl KpiOutcome {
-    /// The view model (schema `servgap.kpi/1`).
+    /// The view model (schema `servgap.kpi/2`).
     ///
     /// The only place the KPI view model is built.
     pub fn report(&self) -> KpiReportView {
@@ -73,6 +73,7 @@ impl KpiOutcome {
             &self.gaps,
             &self.period_gaps,
         )
+        .with_quality(self.quality.clone())
     }
 }
 
@@ -169,6 +170,7 @@ pub(crate) fn kpi_input(
         rows: import.rows,
         tickets: import.tickets,
         rejected: import.rejected,
+        skipped: import.skipped,
         findings: ticket_findings(import),
         strict: request.strict,
         flags: import

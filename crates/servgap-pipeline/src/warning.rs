@@ -30,12 +30,26 @@ pub enum Warning {
         /// Tickets read (analysed + rejected).
         read: u64,
     },
+    /// The calendar file names teams, but some teams of the data have none of their own
+    /// (names compared case-insensitively): their business time uses the default calendar,
+    /// or is absent without one.
+    TeamsWithoutCalendar {
+        /// The teams, sorted.
+        teams: Vec<String>,
+        /// Whether a default calendar covers them.
+        default_calendar: bool,
+    },
 }
 
 impl Warning {
     /// A [`Warning::RowsRejected`] when any row was rejected.
     pub(crate) fn rows_rejected(file: &str, rejected: u64, read: u64) -> Option<Warning> {
         (rejected > 0).then(|| Warning::RowsRejected { file: file.to_owned(), rejected, read })
+    }
+
+    /// A [`Warning::TeamsWithoutCalendar`] when any team lacks a calendar.
+    pub(crate) fn teams_without_calendar(teams: &[String], default_calendar: bool) -> Option<Warning> {
+        (!teams.is_empty()).then(|| Warning::TeamsWithoutCalendar { teams: teams.to_vec(), default_calendar })
     }
 
     /// A [`Warning::TicketsRejected`] when any ticket was rejected.
@@ -56,6 +70,21 @@ impl fmt::Display for Warning {
                 f,
                 "{file}: {rejected} of {read} tickets were rejected and left out; the report's data-quality section says why"
             ),
+            Warning::TeamsWithoutCalendar { teams, default_calendar } => {
+                let shown: Vec<&str> = teams.iter().take(10).map(String::as_str).collect();
+                let more = if teams.len() > 10 { format!(" and {} more", teams.len() - 10) } else { String::new() };
+                let fallback = if *default_calendar {
+                    "they use the default calendar"
+                } else {
+                    "they have no business-time values"
+                };
+                write!(
+                    f,
+                    "{} team(s) have no calendar of their own (names compared ignoring case): {}{more}; {fallback}",
+                    teams.len(),
+                    shown.join(", ")
+                )
+            }
         }
     }
 }

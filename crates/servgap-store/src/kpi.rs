@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use servgap_core::kpi::{
     BacklogChangeParts, Clock, Dimension, DurationHistogramParts, DurationKpi, DurationParts, KpiAggregate,
-    KpiEngine, KpiGroupParts, KpiParts, Proportion,
+    KpiEngine, KpiGroupParts, KpiParts, Proportion, ReopenDayParts,
 };
 
 use servgap_core::CoreError;
@@ -27,6 +27,22 @@ struct KpiDoc {
     tickets: u64,
     groups: Vec<GroupDoc>,
     backlog: Vec<BacklogDoc>,
+    /// Reopen outcomes per group and first-solve day (right-censoring, issue 13).
+    #[serde(default)]
+    reopen_days: Vec<ReopenDayDoc>,
+    /// Latest instant in the data, Unix seconds.
+    #[serde(default)]
+    latest: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReopenDayDoc {
+    period_start: String,
+    dimension: Option<String>,
+    value: String,
+    day: String,
+    reopen: ShareDoc,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -123,6 +139,18 @@ pub fn encode_kpi(aggregate: &KpiAggregate, engine: &KpiEngine) -> Result<String
                 change: b.change,
             })
             .collect(),
+        reopen_days: parts
+            .reopen_days
+            .iter()
+            .map(|r| ReopenDayDoc {
+                period_start: r.period_start.to_string(),
+                dimension: r.dimension.map(|d| d.id().to_string()),
+                value: r.value.clone(),
+                day: r.day.to_string(),
+                reopen: share_doc(r.reopen),
+            })
+            .collect(),
+        latest: parts.latest,
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
@@ -161,8 +189,30 @@ pub fn decode_kpi(json: &str, engine: &KpiEngine) -> Result<KpiAggregate, StoreE
             change: b.change,
         });
     }
-    let parts =
-        KpiParts { period: doc.period, dimensions, sla: doc.sla, tickets: doc.tickets, groups, backlog };
+    let mut reopen_days = Vec::with_capacity(doc.reopen_days.len());
+    for r in &doc.reopen_days {
+        reopen_days.push(ReopenDayParts {
+            period_start: date_of("reopen_days.period_start", &r.period_start)?,
+            dimension: r
+                .dimension
+                .as_deref()
+                .map(|d| dimension_of("reopen_days.dimension", d))
+                .transpose()?,
+            value: r.value.clone(),
+            day: date_of("reopen_days.day", &r.day)?,
+            reopen: Proportion { successes: r.reopen.successes, n: r.reopen.n },
+        });
+    }
+    let parts = KpiParts {
+        period: doc.period,
+        dimensions,
+        sla: doc.sla,
+        tickets: doc.tickets,
+        groups,
+        backlog,
+        reopen_days,
+        latest: doc.latest,
+    };
     KpiAggregate::from_parts(engine, &parts)
         .map_err(|source| StoreError::Invalid { part: "kpi".into(), source })
 }

@@ -56,7 +56,7 @@ fn demo_json_is_versioned_and_deterministic() {
     assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
     assert_eq!(a.stdout, b.stdout, "same input, same bytes");
     let json = demo_json();
-    assert_eq!(json["schema"], "servgap.kpi/1");
+    assert_eq!(json["schema"], "servgap.kpi/2");
     assert_eq!(json["input"]["vendor"], "zendesk", "Zendesk headers recognised without a mapping");
     assert_eq!(json["input"]["rows"], 400);
     assert_eq!(json["input"]["rejected"], 2);
@@ -198,7 +198,8 @@ fn servicenow_and_cfpb_through_their_mappings() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = stdout(&o);
-    assert!(t.contains("885 tickets analysed, 5 rejected"), "{t}");
+    // Issue 13: the five incidents opened after their first audit row are kept.
+    assert!(t.contains("890 tickets analysed, 0 rejected"), "{t}");
     assert!(t.contains("made_sla (ServiceNow)"));
     let cfpb = locate(Dataset::CfpbComplaints).unwrap();
     let o = servgap(&[
@@ -338,4 +339,80 @@ fn issue_16_kpi_page_has_a_data_quality_section_in_both_languages() {
     assert!(!md.contains("rows read") && !md.contains("Definitions:"), "{md}");
     let text = demo_report("text", "en");
     assert!(text.contains("  - row 12, column Solved at, value \"2026-01-06T06:18:00+01:00\""), "{text}");
+}
+
+/// Issue 13: a wrong `timestamp_format` rejects every row and a header-only file has no
+/// rows: both exit with code 3 (data cannot be analysed) and write nothing.
+#[test]
+fn issue_13_nothing_analysed_exits_3_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("t.csv");
+    std::fs::write(&data, "id,created\n1,2026-03-02 09:00\n2,2026-03-03 09:00\n").unwrap();
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(
+        &mapping,
+        "timestamp_format = \"%d/%m/%Y\"\nzone = \"UTC\"\n[columns]\nid = \"id\"\ncreated = \"created\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.txt");
+    let o = servgap(&[
+        "kpi",
+        data.to_str().unwrap(),
+        "-m",
+        mapping.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("none of the 2 data rows could be used"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("--strict"), "no strict hint without --strict: {}", stderr(&o));
+    assert!(!out.exists());
+    let head = dir.path().join("head.csv");
+    std::fs::write(&head, "id,created\n").unwrap();
+    let o = servgap(&["kpi", head.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no data rows after the header"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+/// Issue 13: `servgap kpi -` reads standard input (it failed with "Illegal seek"), and the
+/// report reconciles its rows in every format.
+#[test]
+fn issue_13_piped_input_is_read_and_rows_reconcile_in_every_format() {
+    use std::io::Write as _;
+    let text = std::fs::read(repo().join(DEMO)).unwrap();
+    let run = |format: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_servgap"))
+            .args(["kpi", "-", "--format", format])
+            .current_dir(repo())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let json = run("json");
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let (rows, tickets, rejected, skipped) = (
+        v["input"]["rows"].as_u64().unwrap(),
+        v["input"]["tickets"].as_u64().unwrap(),
+        v["input"]["rejected"].as_u64().unwrap(),
+        v["input"]["skipped"].as_u64().unwrap(),
+    );
+    assert!(rows > 0 && rows == tickets + rejected + skipped);
+    assert_eq!(v["quality"]["reconciles"], true);
+    let line =
+        format!("Rows read {rows} = tickets analysed {tickets} + rejected {rejected} + skipped {skipped}");
+    for format in ["text", "markdown", "html"] {
+        let o = run(format);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(stdout(&o).contains(&line), "{format} lacks the reconciliation");
+        assert!(stdout(&o).contains("Backlog per period"), "{format} lacks the backlog");
+    }
+    let series = &v["backlog"][0];
+    assert!(series["segment"]["dimension"].is_null());
+    assert!(!series["points"].as_array().unwrap().is_empty());
 }

@@ -19,7 +19,7 @@
 //!
 //! When [`KpiAggregate::refinements`] is empty, pass 2 is skipped.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
@@ -38,7 +38,7 @@ use crate::CoreError;
 
 mod parts;
 
-pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
+pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts};
 
 /// Reporting period of a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -264,6 +264,21 @@ impl Calendars {
         self
     }
 
+    /// True when some team has a calendar of its own.
+    pub fn has_team_calendars(&self) -> bool {
+        !self.by_team.is_empty()
+    }
+
+    /// True when `team` has a calendar of its own (compared case-insensitively).
+    pub fn has_team(&self, team: &str) -> bool {
+        self.by_team.contains_key(&team.to_lowercase())
+    }
+
+    /// True when teams without a calendar of their own use a default calendar.
+    pub fn has_default(&self) -> bool {
+        self.default.is_some()
+    }
+
     /// The calendar used for tickets of `team` (compared case-insensitively).
     pub fn for_team(&self, team: &str) -> Option<&BusinessCalendar> {
         if self.by_team.is_empty() {
@@ -368,6 +383,12 @@ impl KpiEngine {
         };
         cache.key_memo = Some((days, key));
         Some(key)
+    }
+
+    /// Local day number of `second` in the reporting zone, through the cache.
+    fn local_day_cached(&self, cache: &mut ZoneCache, second: i64) -> Option<i32> {
+        let span = cache.span(self, second)?;
+        i32::try_from((second + span.offset).div_euclid(86_400)).ok()
     }
 
     /// [`KpiEngine::snapshot_day`] through the cache, falling back to the exact slow path
@@ -671,6 +692,15 @@ pub struct KpiAggregate {
     zone: ZoneCache,
     /// Set on a pass-2 aggregate ([`KpiEngine::refiner`]).
     refining: Option<Refining>,
+    /// Reopen outcomes per (group, local day of the first solve), so `finish` can leave
+    /// out the tickets whose reopen window runs past the end of the data (right-censored).
+    /// At most the days of a period per group. Not part of [`KpiParts`].
+    reopen_days: HashMap<(GroupKey, i32), Proportion>,
+    /// Latest instant seen in any ticket (creation or event), seconds; the end of the data.
+    latest: Option<i64>,
+    /// Teams of the data without a calendar of their own while team calendars exist
+    /// (at most [`KpiOptions::max_segments`] names).
+    uncalendared: BTreeSet<Box<str>>,
 }
 
 impl KpiAggregate {
@@ -682,6 +712,12 @@ impl KpiAggregate {
     /// Number of tickets added (including merged ones).
     pub fn tickets(&self) -> u64 {
         self.tickets
+    }
+
+    /// Teams in the data with no calendar of their own while the calendars name teams
+    /// (sorted; they use the default calendar, if any). Team names match case-insensitively.
+    pub fn teams_without_calendar(&self) -> impl Iterator<Item = &str> {
+        self.uncalendared.iter().map(|t| &**t)
     }
 
     /// Adds one ticket with all its events.
@@ -702,8 +738,20 @@ impl KpiAggregate {
             changes,
             zone,
             refining,
+            reopen_days,
+            latest,
+            uncalendared,
         } = self;
+        if engine.calendars.has_team_calendars()
+            && uncalendared.len() < options.max_segments
+            && !uncalendared.contains(ticket.team.as_str())
+            && !engine.calendars.has_team(&ticket.team)
+        {
+            uncalendared.insert(ticket.team.as_str().into());
+        }
         scratch.compute_into(ticket, calendar, &options.metrics)?;
+        let last_instant = ticket.events.last().map_or(ticket.created, |e| e.at).as_second();
+        *latest = Some(latest.map_or(last_instant, |l| l.max(last_instant)));
         let m = &*scratch;
 
         // With dimensions, the all-tickets group is derived at `finish` from the first
@@ -738,8 +786,15 @@ impl KpiAggregate {
 
         let out_of_range = || CoreError::KpiTimeOutOfRange { what: "ticket period" };
         let (created_period, first_solve_period, last_solve_period) = engine.ticket_periods(zone, m)?;
+        // Solved at a time the source does not give: not open, not awaiting a reply.
+        let closed_untimed = ticket.closed_at_unknown_time && m.first_solved.is_none();
+        let awaiting = u64::from(m.awaiting_first_response && !closed_untimed);
+        let solve_day = match m.first_solved {
+            Some(t) => Some(engine.local_day_cached(zone, t.as_second()).ok_or_else(out_of_range)?),
+            None => None,
+        };
         changes.clear();
-        if options.compute.backlog {
+        if options.compute.backlog && !closed_untimed {
             for &(from, until) in &m.open_ranges {
                 let start = engine.snapshot_day_cached(zone, from).ok_or_else(out_of_range)?;
                 let end = if until == i64::MAX {
@@ -766,7 +821,7 @@ impl KpiAggregate {
             if let (Some(d), true) = (&m.first_response, keep[0]) {
                 g.add_durations(DurationKpi::FirstResponse, d, budget);
             }
-            g.awaiting_first_response += u64::from(m.awaiting_first_response);
+            g.awaiting_first_response += awaiting;
             if keep[1] {
                 for d in &m.next_responses {
                     g.add_durations(DurationKpi::NextResponse, d, budget);
@@ -803,6 +858,9 @@ impl KpiAggregate {
                     g.fcr.record(fcr);
                 }
                 g.reopen.record(m.reopened_within_window);
+                if let Some(day) = solve_day {
+                    reopen_days.entry((key(p), day)).or_default().record(m.reopened_within_window);
+                }
             }
             if let Some(p) = last_solve_period {
                 let g = groups.entry(key(p)).or_default();
@@ -855,6 +913,15 @@ impl KpiAggregate {
             *self.backlog.entry(translate(key)).or_insert(0) += change;
         }
         self.tickets += other.tickets;
+        for (&(key, day), p) in &other.reopen_days {
+            self.reopen_days.entry((translate(&key), day)).or_default().merge(p);
+        }
+        // Each part holds at most `max_segments` names, so the union stays bounded.
+        self.uncalendared.extend(other.uncalendared.iter().cloned());
+        self.latest = match (self.latest, other.latest) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
         if let Some(theirs) = &other.refining {
             let ours = self.refining.get_or_insert_with(|| Refining {
                 wanted: Arc::clone(&theirs.wanted),
@@ -980,6 +1047,10 @@ impl KpiAggregate {
         for (key, g) in &self.groups {
             collapsed.groups.entry(GroupKey { period: first, ..*key }).or_default().merge(g);
         }
+        collapsed.latest = self.latest;
+        for (&(key, day), p) in &self.reopen_days {
+            collapsed.reopen_days.entry((GroupKey { period: first, ..key }, day)).or_default().merge(p);
+        }
         let end = engine.options.period.end(last).map(days_from_civil);
         collapsed.finish_with(engine, Some(end)).groups
     }
@@ -1019,17 +1090,34 @@ impl KpiAggregate {
                 .entry(key.period)
                 .or_insert(0) += change;
         }
+        let censored = self.censored(engine, options.dimensions.first().map(|d| d.index()));
         let backlog_at = |dimension: u8, label: u32, day: i32| -> i64 {
             backlog_by_segment
                 .get(&(dimension, label))
                 .map_or(0, |days| days.range(..=day).map(|(_, c)| c).sum())
         };
 
+        // Periods without activity between a segment's first and last period: zero groups
+        // (their backlog still counts), so series have no holes.
+        let empty = GroupPartial::default();
+        let fill: Vec<(GroupKey, &GroupPartial)> = match end_day {
+            Some(_) => Vec::new(),
+            None => missing_periods(options.period, self.groups.keys().chain(derived_groups.keys()))
+                .into_iter()
+                .map(|k| (k, &empty))
+                .collect(),
+        };
         let mut groups: Vec<GroupSummary> = self
             .groups
             .iter()
             .chain(&derived_groups)
+            .chain(fill.iter().map(|(k, g)| (k, *g)))
             .filter_map(|(key, g)| {
+                let cut = censored.get(key).copied().unwrap_or_default();
+                let reopen = Proportion::new(
+                    g.reopen.successes.saturating_sub(cut.successes),
+                    g.reopen.n.saturating_sub(cut.n),
+                );
                 let period_start = options.period.start(key.period)?;
                 let period_end = options.period.end(key.period)?;
                 let clocked = |kpi: DurationKpi| Clocked {
@@ -1062,7 +1150,8 @@ impl KpiAggregate {
                     full_resolution: clocked(DurationKpi::FullResolution),
                     requester_wait: clocked(DurationKpi::RequesterWait),
                     first_contact_resolution: g.fcr.estimate(),
-                    reopen: g.reopen.estimate(),
+                    reopen: reopen.estimate(),
+                    reopen_censored: cut.n,
                     sla,
                     csat: Proportion::new(g.csat_good, g.csat_rated).estimate(),
                     csat_response_rate: Proportion::new(g.csat_rated, g.csat_offered).estimate(),
@@ -1106,8 +1195,55 @@ impl KpiAggregate {
                 b.date,
             ))
         });
-        KpiReport { period: options.period, tickets: self.tickets, groups, backlog }
+        let censored_from = self.censor_day(engine).and_then(civil_from_days);
+        KpiReport { period: options.period, tickets: self.tickets, groups, backlog, censored_from }
     }
+
+    /// The first local day whose first solves are right-censored for the reopen rate: the
+    /// day of `end − window`, with `end` = [`KpiOptions::as_of`], else the latest instant in
+    /// the data. A ticket first solved on or after it may still be reopened within the window
+    /// after the data ends, so it is neither "reopened" nor "not reopened". Conservative: the
+    /// whole day is left out, so no counted ticket has an incomplete window.
+    fn censor_day(&self, engine: &KpiEngine) -> Option<i32> {
+        let end = engine.options.as_of.map(|t| t.as_second()).or(self.latest)?;
+        let window = i64::try_from(engine.options.metrics.reopen_window_seconds).ok()?;
+        engine.local_date(end.checked_sub(window)?).map(days_from_civil)
+    }
+
+    /// Per group, the reopen outcomes of its right-censored first solves; the all-tickets
+    /// groups derived from the first dimension's (`first`) as in `finish_with`.
+    fn censored(&self, engine: &KpiEngine, first: Option<u8>) -> HashMap<GroupKey, Proportion> {
+        let mut out: HashMap<GroupKey, Proportion> = HashMap::new();
+        let Some(from) = self.censor_day(engine) else { return out };
+        for (&(key, _), p) in self.reopen_days.iter().filter(|((_, day), _)| *day >= from) {
+            out.entry(key).or_default().merge(p);
+            if Some(key.dimension) == first {
+                out.entry(GroupKey { period: key.period, dimension: 0, label: 0 }).or_default().merge(p);
+            }
+        }
+        out
+    }
+}
+
+/// Group keys of the periods missing between each segment's first and last period.
+fn missing_periods<'k>(period: Period, keys: impl Iterator<Item = &'k GroupKey>) -> Vec<GroupKey> {
+    let mut present: BTreeMap<(u8, u32), HashSet<i32>> = BTreeMap::new();
+    for key in keys {
+        present.entry((key.dimension, key.label)).or_default().insert(key.period);
+    }
+    let step = if period == Period::Week { 7 } else { 1 };
+    let mut out = Vec::new();
+    for ((dimension, label), periods) in present {
+        let (Some(&first), Some(&last)) = (periods.iter().min(), periods.iter().max()) else { continue };
+        let mut p = first;
+        while p < last {
+            p += step;
+            if !periods.contains(&p) {
+                out.push(GroupKey { period: p, dimension, label });
+            }
+        }
+    }
+    out
 }
 
 /// Pass 2 of one ticket: offers its durations to the groups' requested buckets,
@@ -1215,8 +1351,12 @@ pub struct GroupSummary {
     pub requester_wait: Clocked,
     /// First-contact resolution share of solved tickets.
     pub first_contact_resolution: Option<ShareEstimate>,
-    /// Reopen-within-window share of solved tickets.
+    /// Reopen-within-window share of solved tickets whose window ended within the data
+    /// (right-censored first solves left out; see [`KpiReport::censored_from`]).
     pub reopen: Option<ShareEstimate>,
+    /// First solves of this group left out of the reopen rate because their reopen window
+    /// runs past the end of the data.
+    pub reopen_censored: u64,
     /// SLA attainment per target, in the order of [`KpiOptions::sla`] (created cohort).
     pub sla: Vec<SlaSummary>,
     /// CSAT: good / rated (created cohort).
@@ -1253,6 +1393,9 @@ pub struct KpiReport {
     pub groups: Vec<GroupSummary>,
     /// Daily backlog per segment, from its first to its last change.
     pub backlog: Vec<BacklogPoint>,
+    /// Tickets first solved on or after this local date are right-censored for the reopen
+    /// rate (the day of the end of the data minus the reopen window); `None` without data.
+    pub censored_from: Option<Date>,
 }
 
 impl KpiReport {

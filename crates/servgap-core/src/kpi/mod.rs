@@ -33,7 +33,7 @@ pub mod model;
 pub mod summary;
 pub mod targets;
 
-pub use aggregate::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts};
+pub use aggregate::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts};
 pub use aggregate::{
     BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
     KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary, DEFAULT_MAX_SEGMENTS,

@@ -278,6 +278,10 @@ pub struct Ticket {
     pub events: Vec<Event>,
     /// Survey answers.
     pub surveys: Vec<SurveyAnswer>,
+    /// The source says the ticket is solved or closed but gives no time for it (a status
+    /// column without a solve time). A ticket with no solve event is then neither open
+    /// backlog nor awaiting a first response; its resolution values stay absent.
+    pub closed_at_unknown_time: bool,
 }
 
 impl Ticket {
@@ -294,6 +298,7 @@ impl Ticket {
             survey_offered: false,
             events: Vec::new(),
             surveys: Vec::new(),
+            closed_at_unknown_time: false,
         }
     }
 
@@ -309,6 +314,7 @@ impl Ticket {
         self.survey_offered = false;
         self.events.clear();
         self.surveys.clear();
+        self.closed_at_unknown_time = false;
     }
 
     /// Checks the order of events.

@@ -214,8 +214,16 @@ fn monthly_group_by_hand() {
     // FCR: T3 and T5 of the four solved; reopen: T2.
     let fcr = g.first_contact_resolution.unwrap();
     assert_eq!((fcr.successes, fcr.n), (2, 4));
-    let reopen = g.reopen.unwrap();
-    assert_eq!((reopen.successes, reopen.n), (1, 4));
+    // Reopen (issue 13): as_of 2026-01-12 17:00 censors first solves from 2026-01-05 on,
+    // i.e. all four; with the data judged a month later, T2 of the four.
+    assert_eq!((g.reopen, g.reopen_censored), (None, 4));
+    assert_eq!(report.censored_from, Some(date(2026, 1, 5)));
+    let mut later = engine(Period::Month, Cohort::Solved).options().clone();
+    later.as_of = Some(ts("2026-02-12T17:00:00Z"));
+    let later = run(&KpiEngine::new(later, Calendars::new()), &fixture());
+    let g_later = later.group(date(2026, 1, 1), &Segment::all()).unwrap();
+    let reopen = g_later.reopen.unwrap();
+    assert_eq!((reopen.successes, reopen.n, g_later.reopen_censored), (1, 4, 0));
 
     // SLA: FRT 1 h business met by T1 (exactly 1 h), T2, T3, T5; T4 running 9 business hours at as_of.
     assert_eq!((g.sla[0].met, g.sla[0].breached), (4, 1));
@@ -894,4 +902,41 @@ fn issue_11_team_calendar_names_match_case_insensitively() {
     assert_eq!(always(calendars.for_team("Tier2")), 3600);
     assert_eq!(always(calendars.for_team("TIER2")), 3600);
     assert_eq!(always(calendars.for_team("tier1")), 0);
+}
+
+/// Issue 13: team calendars match ignoring case, and the teams without one are listed
+/// (merged across chunks); periods without activity are zero groups carrying the backlog.
+#[test]
+fn issue_13_teams_without_calendar_and_empty_periods() {
+    let night = BusinessCalendar::new("UTC", &WeekSchedule::always(), []).unwrap();
+    let calendars = Calendars::new().with_default(office_utc()).with_team("Tier2", night);
+    let mut options = KpiOptions::new("UTC").unwrap();
+    options.dimensions = Vec::new();
+    let engine = KpiEngine::new(options, calendars);
+    let mut parts = [engine.aggregate(), engine.aggregate()];
+    for (part, team, created) in [
+        (0, "tier2", "2026-01-05T10:00:00Z"),
+        (0, "Billing", "2026-01-06T10:00:00Z"),
+        (1, "TIER2", "2026-04-07T10:00:00Z"),
+        (1, "Sales", "2026-04-08T10:00:00Z"),
+    ] {
+        let mut t = Ticket::new("t", ts(created));
+        t.team = team.to_owned();
+        parts[part].add(&engine, &t).unwrap();
+    }
+    let [mut a, b] = parts;
+    a.merge(&b);
+    assert_eq!(a.teams_without_calendar().collect::<Vec<_>>(), ["Billing", "Sales"]);
+    let report = a.finish(&engine);
+    let months: Vec<(Date, u64, i64)> =
+        report.groups.iter().map(|g| (g.period_start, g.created, g.backlog_at_end)).collect();
+    assert_eq!(
+        months,
+        [
+            (date(2026, 1, 1), 2, 2),
+            (date(2026, 2, 1), 0, 2),
+            (date(2026, 3, 1), 0, 2),
+            (date(2026, 4, 1), 2, 4)
+        ]
+    );
 }

@@ -24,11 +24,29 @@ pub enum TicketRule {
     /// A row with more or fewer fields than the header (a stray delimiter, an unquoted
     /// decimal comma, a cut-off line): its values would sit in the wrong columns.
     FieldCount,
+    /// A ticket id already seen on an earlier row of a ticket-per-row file: the later row
+    /// is rejected (the value names the earlier row).
+    DuplicateId,
+    /// A time cell of an optional column (first reply, solve, close) that cannot be read:
+    /// the value is dropped, the ticket kept.
+    BadOptionalTimestamp,
+    /// A close time before the solve time: the close is dropped.
+    ClosedBeforeSolved,
+    /// A first reply after the ticket was closed: the reply is dropped.
+    ReplyAfterClose,
+    /// A reply count without a first-reply time: the count cannot be placed in time and is dropped.
+    RepliesWithoutFirstReply,
+    /// An event-log case whose creation time (`created` column) is later than its first
+    /// event: the earlier time is used as the creation time.
+    CreatedAfterFirstEvent,
+    /// The status column says solved or closed but no solve or close time is given: the
+    /// ticket is not counted as open backlog nor as awaiting a first response.
+    ClosedWithoutTime,
 }
 
 impl TicketRule {
     /// Every rule.
-    pub const ALL: [TicketRule; 9] = [
+    pub const ALL: [TicketRule; 16] = [
         TicketRule::MissingId,
         TicketRule::MissingCreated,
         TicketRule::MissingTimestamp,
@@ -38,6 +56,13 @@ impl TicketRule {
         TicketRule::BadScore,
         TicketRule::UnknownActivity,
         TicketRule::FieldCount,
+        TicketRule::DuplicateId,
+        TicketRule::BadOptionalTimestamp,
+        TicketRule::ClosedBeforeSolved,
+        TicketRule::ReplyAfterClose,
+        TicketRule::RepliesWithoutFirstReply,
+        TicketRule::CreatedAfterFirstEvent,
+        TicketRule::ClosedWithoutTime,
     ];
 
     /// Stable identifier, e.g. `before-created`.
@@ -52,6 +77,13 @@ impl TicketRule {
             TicketRule::BadScore => "bad-score",
             TicketRule::UnknownActivity => "unknown-activity",
             TicketRule::FieldCount => "field-count",
+            TicketRule::DuplicateId => "duplicate-id",
+            TicketRule::BadOptionalTimestamp => "bad-optional-timestamp",
+            TicketRule::ClosedBeforeSolved => "closed-before-solved",
+            TicketRule::ReplyAfterClose => "reply-after-close",
+            TicketRule::RepliesWithoutFirstReply => "replies-without-first-reply",
+            TicketRule::CreatedAfterFirstEvent => "created-after-first-event",
+            TicketRule::ClosedWithoutTime => "closed-without-time",
         }
     }
 
@@ -69,6 +101,15 @@ impl TicketRule {
             TicketRule::BadScore => "a CSAT answer on the mapping's scale or one of its labels",
             TicketRule::UnknownActivity => "every activity is listed under [activities] in the mapping",
             TicketRule::FieldCount => "every row has as many fields as the header",
+            TicketRule::DuplicateId => "each ticket id appears on one row only",
+            TicketRule::BadOptionalTimestamp => {
+                "a first-reply, solve or close time like 2026-03-01T09:30:00+01:00, or the mapping's timestamp_format"
+            }
+            TicketRule::ClosedBeforeSolved => "a ticket is closed at or after it is solved",
+            TicketRule::ReplyAfterClose => "a first reply comes before the ticket is closed",
+            TicketRule::RepliesWithoutFirstReply => "a reply count comes with a first-reply time",
+            TicketRule::CreatedAfterFirstEvent => "a case is created at or before its first event",
+            TicketRule::ClosedWithoutTime => "a ticket whose status is solved or closed has a solve or close time",
         }
     }
 
@@ -76,13 +117,33 @@ impl TicketRule {
     pub fn action(self) -> &'static str {
         match self {
             TicketRule::UnknownActivity => "event ignored",
+            TicketRule::DuplicateId => "later row rejected",
+            TicketRule::BadNumber | TicketRule::BadScore | TicketRule::BadOptionalTimestamp => {
+                "value dropped, ticket kept"
+            }
+            TicketRule::ClosedBeforeSolved => "close time dropped, ticket kept",
+            TicketRule::ReplyAfterClose => "first reply dropped, ticket kept",
+            TicketRule::RepliesWithoutFirstReply => "reply count dropped, ticket kept",
+            TicketRule::CreatedAfterFirstEvent => "first event used as creation time, ticket kept",
+            TicketRule::ClosedWithoutTime => "ticket kept, not counted as open backlog",
             _ => "ticket rejected",
         }
     }
 
     /// True when the default policy rejects the whole ticket.
     pub fn rejects_ticket(self) -> bool {
-        self != TicketRule::UnknownActivity
+        !matches!(
+            self,
+            TicketRule::UnknownActivity
+                | TicketRule::BadNumber
+                | TicketRule::BadScore
+                | TicketRule::BadOptionalTimestamp
+                | TicketRule::ClosedBeforeSolved
+                | TicketRule::ReplyAfterClose
+                | TicketRule::RepliesWithoutFirstReply
+                | TicketRule::CreatedAfterFirstEvent
+                | TicketRule::ClosedWithoutTime
+        )
     }
 }
 

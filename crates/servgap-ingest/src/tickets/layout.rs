@@ -54,11 +54,14 @@ pub enum Role {
     Timestamp,
     /// Who did it (event logs).
     Resource,
+    /// The ticket's current status (tickets): a value starting with `solved`, `closed` or
+    /// `resolved` (any case) marks a ticket solved even without a solve time.
+    Status,
 }
 
 impl Role {
     /// Every role, in the order they are listed.
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; Role::COUNT] = [
         Role::Id,
         Role::Created,
         Role::FirstResponse,
@@ -74,7 +77,11 @@ impl Role {
         Role::Activity,
         Role::Timestamp,
         Role::Resource,
+        Role::Status,
     ];
+
+    /// Number of roles.
+    pub const COUNT: usize = 16;
 
     /// The mapping key, e.g. `first_response`.
     pub fn key(self) -> &'static str {
@@ -94,6 +101,7 @@ impl Role {
             Role::Activity => "activity",
             Role::Timestamp => "timestamp",
             Role::Resource => "resource",
+            Role::Status => "status",
         }
     }
 
@@ -231,9 +239,12 @@ const LAYOUT_KEYS: [(&str, Layout); 4] = [
 /// Roles of one layout only (`docs/kpi-mapping-format.md`, "Roles").
 fn role_layout(role: Role) -> Option<Layout> {
     match role {
-        Role::FirstResponse | Role::FirstResponseMinutes | Role::Replies | Role::Solved | Role::Closed => {
-            Some(Layout::Tickets)
-        }
+        Role::FirstResponse
+        | Role::FirstResponseMinutes
+        | Role::Replies
+        | Role::Solved
+        | Role::Closed
+        | Role::Status => Some(Layout::Tickets),
         Role::Activity | Role::Timestamp | Role::Resource => Some(Layout::Events),
         _ => None,
     }
@@ -494,6 +505,7 @@ pub const ZENDESK_HEADERS: &[(Role, &[&str])] = &[
     (Role::Requester, &["requester", "requester id"]),
     (Role::Replies, &["replies"]),
     (Role::Csat, &["satisfaction score", "ticket satisfaction rating"]),
+    (Role::Status, &["status", "ticket status"]),
 ];
 
 /// Freshdesk ticket-export names.
@@ -508,6 +520,7 @@ pub const FRESHDESK_HEADERS: &[(Role, &[&str])] = &[
     (Role::Team, &["group"]),
     (Role::Requester, &["contact id", "requester email", "full name"]),
     (Role::Replies, &["agent interactions"]),
+    (Role::Status, &["status"]),
 ];
 
 /// Plain names.
@@ -523,7 +536,16 @@ pub const GENERIC_HEADERS: &[(Role, &[&str])] = &[
     (Role::Requester, &["requester"]),
     (Role::Csat, &["csat"]),
     (Role::Replies, &["replies"]),
+    (Role::Status, &["status"]),
 ];
+
+/// True when a status cell says the ticket is solved: its first word is `solved`,
+/// `closed` or `resolved`, in any case (Zendesk `Solved`, Freshdesk `Resolved`, the
+/// CFPB's `Closed with explanation`).
+pub fn status_is_solved(value: &str) -> bool {
+    let first = value.trim().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["solved", "closed", "resolved"].iter().any(|w| first.eq_ignore_ascii_case(w))
+}
 
 fn norm(header: &str) -> String {
     header.trim().trim_start_matches('\u{feff}').to_lowercase()

@@ -14,7 +14,8 @@ use servgap_core::CoreError;
 
 use super::findings::{FlagTally, TicketFinding, TicketFindings, TicketRule};
 use super::layout::{
-    recognise, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor,
+    recognise, status_is_solved, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping,
+    Vendor,
 };
 use super::timestamp::{TimestampError, TimestampParser};
 use crate::blocks::{parse_in_parallel, produce_blocks, Block, BlockFile, Numbering};
@@ -33,7 +34,7 @@ pub struct TicketPlan {
     /// Header names.
     pub columns: Vec<String>,
     /// Column index per role ([`Role::ALL`] order).
-    pub roles: [Option<usize>; 15],
+    pub roles: [Option<usize>; Role::COUNT],
     /// CSAT reading.
     pub csat: Option<CsatSpec>,
     /// Source flags and their columns.
@@ -92,7 +93,7 @@ pub fn plan_tickets(
     }
     let columns = header.columns.clone();
     let layout = mapping.map_or(Layout::Tickets, |m| m.layout);
-    let mut roles: [Option<usize>; 15] = [None; 15];
+    let mut roles: [Option<usize>; Role::COUNT] = [None; Role::COUNT];
     let mut vendor = None;
     let mut csat = mapping.and_then(|m| m.csat.clone());
     let detect = mapping.is_none_or(|m| m.detect);
@@ -229,7 +230,12 @@ pub fn import_tickets(
     engine: &KpiEngine,
     options: &TicketOptions,
 ) -> Result<TicketImport, IngestError> {
-    let mut import = read_pass(source, header, plan, engine, options, &engine.aggregate())?;
+    let (mut import, duplicates) =
+        read_pass(source, header, plan, engine, options, &engine.aggregate(), false)?;
+    if duplicates {
+        // Some ticket id is on two rows: read again in file order, rejecting each later row.
+        import = read_pass(source, header, plan, engine, options, &engine.aggregate(), true)?.0;
+    }
     import.aggregate.check_segments(engine)?;
     check_something_accepted(source, header, &import)?;
     // Pass 2, only when a median or p90 lies in a coarse histogram bucket: the same
@@ -242,7 +248,8 @@ pub fn import_tickets(
     if !rereadable {
         return Err(IngestError::NotRereadable { path: source.path.clone() });
     }
-    let pass2 = read_pass(source, header, plan, engine, options, &engine.refiner(&refinements))?;
+    let (pass2, _) =
+        read_pass(source, header, plan, engine, options, &engine.refiner(&refinements), duplicates)?;
     import.aggregate.refine(&pass2.aggregate)?;
     Ok(import)
 }
@@ -283,7 +290,9 @@ fn check_something_accepted(
     Err(IngestError::NothingAccepted { path, read: import.rows, rule, count, example })
 }
 
-/// One pass over the file into clones of `seed` (an empty aggregate, or a refiner).
+/// One pass over the file into clones of `seed` (an empty aggregate, or a refiner), and
+/// whether two accepted rows of a ticket-per-row file share an id (by a 64-bit hash, so
+/// only a hint; `dedupe` then reads in file order and rejects later rows by their exact id).
 fn read_pass(
     source: &Source,
     header: &Header,
@@ -291,11 +300,27 @@ fn read_pass(
     engine: &KpiEngine,
     options: &TicketOptions,
     seed: &KpiAggregate,
-) -> Result<TicketImport, IngestError> {
+    dedupe: bool,
+) -> Result<(TicketImport, bool), IngestError> {
+    let (import, mut hashes) = read_pass_once(source, header, plan, engine, options, seed, dedupe)?;
+    hashes.sort_unstable();
+    let duplicates = !dedupe && hashes.windows(2).any(|w| w[0] == w[1]);
+    Ok((import, duplicates))
+}
+
+fn read_pass_once(
+    source: &Source,
+    header: &Header,
+    plan: &TicketPlan,
+    engine: &KpiEngine,
+    options: &TicketOptions,
+    seed: &KpiAggregate,
+    dedupe: bool,
+) -> Result<(TicketImport, Vec<u64>), IngestError> {
     if source.kind == FileKind::Spreadsheet {
         return Err(IngestError::TicketSpreadsheet { path: source.path.clone() });
     }
-    if plan.layout == Layout::Tickets && !options.general_only {
+    if plan.layout == Layout::Tickets && !options.general_only && !dedupe {
         if let (Some(dialect), Some(start)) = (&header.dialect, header.data_start) {
             if dialect.encoding.is_utf8() && dialect.skip_rows == 0 {
                 if let Some(done) = import_blocks(
@@ -313,6 +338,9 @@ fn read_pass(
         }
     }
     let mut state = RowState::new(plan, engine, options, seed, source);
+    if dedupe {
+        state.seen = Some(HashMap::new());
+    }
     let header_row = header.header_row;
     let mut events = match plan.layout {
         Layout::Events => Some(EventCases::new(plan)),
@@ -422,6 +450,11 @@ struct RowState<'a> {
     limits: Limits,
     /// Strict mode: the first finding.
     first: Option<TicketFinding>,
+    /// Ticket-per-row files with an id column: a hash of each accepted id (16 bytes a
+    /// ticket with the rows below), to find duplicate ids after the pass.
+    id_hashes: Vec<u64>,
+    /// Duplicate-id pass: each accepted id and its row, so later rows are rejected.
+    seen: Option<HashMap<Box<str>, u64>>,
 }
 
 impl<'a> RowState<'a> {
@@ -456,11 +489,13 @@ impl<'a> RowState<'a> {
             skipped: 0,
             limits: source.limits,
             first: None,
+            id_hashes: Vec::new(),
+            seen: None,
         }
     }
 
-    fn into_import(self, reader: String) -> TicketImport {
-        TicketImport {
+    fn into_import(self, reader: String) -> (TicketImport, Vec<u64>) {
+        let import = TicketImport {
             aggregate: self.aggregate,
             rows: self.rows,
             tickets: self.tickets,
@@ -469,7 +504,8 @@ impl<'a> RowState<'a> {
             findings: self.findings,
             flags: self.flags,
             reader,
-        }
+        };
+        (import, self.id_hashes)
     }
 
     /// Column name, escaped for messages.
@@ -570,11 +606,30 @@ impl<'a> RowState<'a> {
             return rejected;
         }
         let outcome = self.ticket_from_row(row, fields);
-        let outcome = outcome.and_then(|()| self.add_ticket(row));
+        let outcome = outcome.and_then(|()| self.unique_id(row)).and_then(|()| self.add_ticket(row));
         if outcome.is_ok() {
             self.tally_flags(fields);
+            if self.plan.column(Role::Id).is_some() {
+                self.id_hashes.push(id_hash(&self.ticket.id));
+            }
         }
         self.settle(outcome)
+    }
+
+    /// In the duplicate-id pass, a ticket id already accepted on an earlier row rejects this row.
+    fn unique_id(&mut self, row: u64) -> Result<(), RowError> {
+        let Some(seen) = self.seen.as_mut() else { return Ok(()) };
+        if let Some(&earlier) = seen.get(self.ticket.id.as_str()) {
+            let i = self.plan.column(Role::Id).unwrap_or(0);
+            return Err(RowError::Finding(TicketFinding {
+                row,
+                column: self.name(i),
+                value: format!("{} (first on row {earlier})", shown(&self.ticket.id)),
+                rule: TicketRule::DuplicateId,
+            }));
+        }
+        seen.insert(self.ticket.id.as_str().into(), row);
+        Ok(())
     }
 
     fn add_ticket(&mut self, row: u64) -> Result<(), RowError> {
@@ -625,6 +680,87 @@ impl<'a> RowState<'a> {
         }
     }
 
+    /// Records a finding whose default policy keeps the ticket (the value is dropped);
+    /// strict mode stops.
+    fn drop_value(&mut self, row: u64, column: usize, text: &str, rule: TicketRule) -> Result<(), RowError> {
+        let f = TicketFinding { row, column: self.name(column), value: shown(text), rule };
+        self.note(f).map_err(RowError::Fatal)
+    }
+
+    /// An optional time cell: `None` when blank, `Some(None)` when unreadable (dropped with
+    /// a finding), `Some(Some((time, column)))` otherwise. A time before creation rejects the ticket.
+    #[allow(clippy::type_complexity)]
+    fn optional_time(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        role: Role,
+        created_s: i64,
+    ) -> Result<Option<Option<(Timestamp, usize)>>, RowError> {
+        let Some((i, text)) = self.cell(fields, role, row)? else { return Ok(None) };
+        match self.timestamp(row, i, text) {
+            Ok(at) if at.as_second() < created_s => {
+                Err(self.finding(row, i, text, TicketRule::BeforeCreated))
+            }
+            Ok(at) => Ok(Some(Some((at, i)))),
+            Err(RowError::Finding(_)) => {
+                self.drop_value(row, i, text, TicketRule::BadOptionalTimestamp)?;
+                Ok(Some(None))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The first reply: a timestamp, else minutes after creation. Unreadable values are dropped.
+    fn first_reply(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        created_s: i64,
+    ) -> Result<Option<(Timestamp, usize)>, RowError> {
+        if self.plan.column(Role::FirstResponse).is_some() {
+            return Ok(self.optional_time(row, fields, Role::FirstResponse, created_s)?.flatten());
+        }
+        let Some((i, text)) = self.cell(fields, Role::FirstResponseMinutes, row)? else { return Ok(None) };
+        let at = number(text).and_then(|minutes| {
+            Timestamp::from_second(created_s.checked_add((minutes * 60.0).round() as i64)?).ok()
+        });
+        match at {
+            Some(at) => Ok(Some((at, i))),
+            None => {
+                self.drop_value(row, i, text, TicketRule::BadNumber)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Replies beyond the first (at the first reply's time, for first-contact resolution).
+    /// An unreadable count, or a positive count without a first-reply time, is dropped with a finding.
+    fn replies(&mut self, row: u64, fields: &[&str], has_first_reply: bool) -> Result<u32, RowError> {
+        let Some((i, text)) = self.cell(fields, Role::Replies, row)? else { return Ok(0) };
+        let Some(n) = number(text).filter(|n| n.fract() == 0.0) else {
+            self.drop_value(row, i, text, TicketRule::BadNumber)?;
+            return Ok(0);
+        };
+        if !has_first_reply {
+            if n > 0.0 {
+                self.drop_value(row, i, text, TicketRule::RepliesWithoutFirstReply)?;
+            }
+            return Ok(0);
+        }
+        Ok((n.min(10_000.0) as u32).saturating_sub(1))
+    }
+
+    /// A status cell saying solved or closed on a ticket without a solve or close time.
+    fn status(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        let Some((i, text)) = self.cell(fields, Role::Status, row)? else { return Ok(()) };
+        if status_is_solved(text) {
+            self.ticket.closed_at_unknown_time = true;
+            self.drop_value(row, i, text, TicketRule::ClosedWithoutTime)?;
+        }
+        Ok(())
+    }
+
     /// Fills `self.ticket` from a ticket-per-row record.
     fn ticket_from_row(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
         self.ticket.clear();
@@ -646,46 +782,43 @@ impl<'a> RowState<'a> {
         let created = self.timestamp(row, ci, created_text)?;
         self.ticket.created = created;
         let created_s = created.as_second();
-        let check = |state: &Self, at: Timestamp, i: usize, text: &str| -> Result<Timestamp, RowError> {
-            if at.as_second() < created_s {
-                return Err(state.finding(row, i, text, TicketRule::BeforeCreated));
-            }
-            Ok(at)
-        };
-        let mut first_reply = None;
-        if let Some((i, text)) = self.cell(fields, Role::FirstResponse, row)? {
-            let at = self.timestamp(row, i, text)?;
-            first_reply = Some(check(self, at, i, text)?);
-        } else if let Some((i, text)) = self.cell(fields, Role::FirstResponseMinutes, row)? {
-            let minutes = number(text).ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
-            let seconds = (minutes * 60.0).round() as i64;
-            let at = Timestamp::from_second(created_s.saturating_add(seconds))
-                .map_err(|_| self.finding(row, i, text, TicketRule::BadNumber))?;
-            first_reply = Some(at);
-        }
-        if let Some(at) = first_reply {
-            self.ticket.events.push(Event::agent_reply(at));
-            if let Some((i, text)) = self.cell(fields, Role::Replies, row)? {
-                let n = number(text)
-                    .filter(|n| n.fract() == 0.0)
-                    .ok_or_else(|| self.finding(row, i, text, TicketRule::BadNumber))?;
-                for _ in 1..(n.min(10_000.0) as u32) {
-                    self.ticket.events.push(Event::agent_reply(at));
-                }
+        let mut first_reply = self.first_reply(row, fields, created_s)?;
+        let solved = self.optional_time(row, fields, Role::Solved, created_s)?;
+        let mut closed = self.optional_time(row, fields, Role::Closed, created_s)?;
+        // A bad solve or close cell: the source recorded one, at a time we cannot read.
+        let untimed = matches!(solved, Some(None)) || matches!(closed, Some(None));
+        let (solved, closed_at) = (solved.flatten(), closed.flatten());
+        if let (Some((s, _)), Some((c, i))) = (solved, closed_at) {
+            if c.as_second() < s.as_second() {
+                self.drop_value(row, i, &fields_text(fields, i), TicketRule::ClosedBeforeSolved)?;
+                closed = None;
             }
         }
-        for (role, status) in [
-            (Role::Solved, servgap_core::kpi::Status::Solved),
-            (Role::Closed, servgap_core::kpi::Status::Closed),
-        ] {
-            if let Some((i, text)) = self.cell(fields, role, row)? {
-                let at = self.timestamp(row, i, text)?;
-                let at = check(self, at, i, text)?;
-                self.ticket.events.push(Event::status(at, status));
+        let closed_at = closed.flatten();
+        if let (Some((r, i)), Some((c, _))) = (first_reply, closed_at) {
+            if r.as_second() > c.as_second() {
+                self.drop_value(row, i, &fields_text(fields, i), TicketRule::ReplyAfterClose)?;
+                first_reply = None;
             }
+        }
+        let extra_replies = self.replies(row, fields, first_reply.is_some())?;
+        if let Some((at, _)) = first_reply {
+            for _ in 0..=extra_replies {
+                self.ticket.events.push(Event::agent_reply(at));
+            }
+        }
+        if let Some((at, _)) = solved {
+            self.ticket.events.push(Event::status(at, servgap_core::kpi::Status::Solved));
+        }
+        if let Some((at, _)) = closed_at {
+            self.ticket.events.push(Event::status(at, servgap_core::kpi::Status::Closed));
         }
         if self.ticket.events.len() > 1 {
             self.ticket.events.sort_by_key(|e| e.at);
+        }
+        self.ticket.closed_at_unknown_time = untimed;
+        if solved.is_none() && closed_at.is_none() && !untimed {
+            self.status(row, fields)?;
         }
         self.segments(fields);
         self.survey(row, fields)?;
@@ -702,6 +835,8 @@ impl<'a> RowState<'a> {
         self.ticket.requester.push_str(requester);
     }
 
+    /// The CSAT cell. An answer off the scale (and not a label) is dropped with a finding;
+    /// the ticket keeps its times and backlog entry.
     fn survey(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
         let Some(spec) = &self.plan.csat else { return Ok(()) };
         let Some((i, text)) = self.cell(fields, Role::Csat, row)? else { return Ok(()) };
@@ -709,19 +844,32 @@ impl<'a> RowState<'a> {
         if spec.unoffered.contains(&lower) {
             return Ok(());
         }
-        let score = match spec.labels.get(&lower) {
-            Some(Some(s)) => Some(*s),
+        let answer = match spec.labels.get(&lower) {
+            Some(Some(s)) => Some(SurveyAnswer::csat(spec.scale, *s).ok()),
             Some(None) => None,
-            None => Some(lower.parse::<i16>().map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?),
+            None => Some(lower.parse::<i16>().ok().and_then(|s| SurveyAnswer::csat(spec.scale, s).ok())),
         };
-        self.ticket.survey_offered = true;
-        if let Some(score) = score {
-            let answer = SurveyAnswer::csat(spec.scale, score)
-                .map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?;
-            self.ticket.surveys.push(answer);
+        match answer {
+            Some(None) => return self.drop_value(row, i, text, TicketRule::BadScore),
+            Some(Some(answer)) => self.ticket.surveys.push(answer),
+            None => {}
         }
+        self.ticket.survey_offered = true;
         Ok(())
     }
+}
+
+/// A 64-bit hash of a ticket id (fixed keys, so equal in every thread).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The trimmed text of field `i` (for findings).
+fn fields_text(fields: &[&str], i: usize) -> String {
+    fields.get(i).map_or_else(String::new, |v| v.trim().to_owned())
 }
 
 /// Trims whitespace, with a shortcut for the usual cell that has none.
@@ -921,7 +1069,15 @@ impl RowState<'_> {
         }
         let first: Vec<&str> = rows.first.iter().map(String::as_str).collect();
         let created = match self.cell(&first, Role::Created, rows.first_row)? {
-            Some((i, text)) => self.timestamp(rows.first_row, i, text)?,
+            // A user-entered creation time later than the system's first event (ServiceNow's
+            // `opened_at`): the earlier time is the creation, with a finding.
+            Some((i, text)) => match (self.timestamp(rows.first_row, i, text)?, earliest) {
+                (c, Some((e, _, _))) if e.as_second() < c.as_second() => {
+                    self.drop_value(rows.first_row, i, text, TicketRule::CreatedAfterFirstEvent)?;
+                    e
+                }
+                (c, _) => c,
+            },
             None => match (plan.column(Role::Created), earliest) {
                 (Some(i), _) => return Err(self.finding(rows.first_row, i, "", TicketRule::MissingCreated)),
                 (None, Some((e, _, _))) => e,
@@ -950,7 +1106,7 @@ fn finish_blocks<'a>(
     states: Vec<RowState<'a>>,
     threads: usize,
     new_state: impl Fn() -> RowState<'a>,
-) -> Result<TicketImport, IngestError> {
+) -> Result<(TicketImport, Vec<u64>), IngestError> {
     let mut merged: Option<RowState<'a>> = None;
     let mut first: Option<TicketFinding> = None;
     for s in states {
@@ -973,6 +1129,7 @@ fn finish_blocks<'a>(
                 m.tickets += s.tickets;
                 m.rejected += s.rejected;
                 m.skipped += s.skipped;
+                m.id_hashes.extend(s.id_hashes);
             }
         }
     }
@@ -1045,7 +1202,7 @@ fn import_blocks(
     seed: &KpiAggregate,
     (start_byte, first_row): (u64, u64),
     delimiter: u8,
-) -> Result<Option<TicketImport>, IngestError> {
+) -> Result<Option<(TicketImport, Vec<u64>)>, IngestError> {
     let path = &source.path;
     let mut file = File::open(path).map_err(io_error(path))?;
     file.seek(SeekFrom::Start(start_byte)).map_err(io_error(path))?;

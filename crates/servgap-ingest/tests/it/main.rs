@@ -8,6 +8,7 @@ mod equivalence;
 mod formats;
 mod fuzz;
 mod issue11;
+mod issue13;
 mod kiosk;
 mod parallel;
 mod rules;

@@ -125,36 +125,39 @@ fn servicenow_event_log_matches_pandas_and_reports_impossible_orders() {
         &TicketOptions::default(),
     )
     .unwrap();
-    assert_eq!((imported.rows, imported.tickets, imported.rejected), (5_998, 885, 5));
-    // Five incidents have an audit row before their opened_at: reported per row.
-    assert_eq!(imported.findings.count(TicketRule::BeforeCreated), 5);
-    let first = &imported.findings.examples(TicketRule::BeforeCreated)[0];
+    assert_eq!((imported.rows, imported.tickets, imported.rejected), (5_998, 890, 0));
+    // Issue 13: five incidents have an audit row before their opened_at; they are kept,
+    // created at the earlier time, and reported per row.
+    assert_eq!(imported.findings.count(TicketRule::CreatedAfterFirstEvent), 5);
+    let first = &imported.findings.examples(TicketRule::CreatedAfterFirstEvent)[0];
     assert_eq!(
         (first.row, first.column.as_str(), first.value.as_str()),
-        (330, "sys_updated_at", "29-02-2016 07:27")
+        (330, "opened_at", "29-02-2016 09:41")
     );
 
     let flag = &imported.flags[0];
-    assert_eq!((flag.yes, flag.no, flag.other), (490, 395, 0));
+    assert_eq!((flag.yes, flag.no, flag.other), (495, 395, 0));
 
     let totals = totals(&imported, &engine);
     let g = all(&totals);
     let r = g.first_resolution.calendar.unwrap();
-    assert_eq!(r.n, 885);
-    close(r.median, 191_160.0);
-    close(r.p90, 2_575_788.0);
-    close(r.mean, 1_088_632.338_983_050_8);
+    assert_eq!(r.n, 890);
+    close(r.median, 192_060.0);
+    assert!((r.p90 - 2_523_348.0).abs() < 1e-6);
+    close(r.mean, 1_083_750.741_573_033_6);
+    // The oracle's 9 of 890 has no censoring; the one first solve of the last week
+    // (not reopened) is left out (issue 13, kpi_silent_loss.py).
     let reopen = g.reopen.unwrap();
-    assert_eq!((reopen.successes, reopen.n), (9, 885));
+    assert_eq!((reopen.successes, reopen.n, g.reopen_censored), (9, 889, 1));
     let wait = g.requester_wait.calendar.unwrap();
-    close(wait.median, 119_700.0);
-    close(wait.mean, 599_438.033_898_305);
+    close(wait.median, 119_940.0);
+    close(wait.mean, 597_014.696_629_213_5);
     // By priority (last row of the incident): n, median, p90.
     for (priority, n, median, p90) in [
         ("1 - Critical", 15, 654_720.0, 2_333_508.0),
         ("2 - High", 33, 96_420.0, 1_167_672.0),
-        ("3 - Moderate", 753, 189_900.0, 2_132_964.0),
-        ("4 - Low", 84, 614_580.0, 5_473_044.0),
+        ("3 - Moderate", 757, 190_080.0, 2_063_652.0),
+        ("4 - Low", 85, 541_320.0, 5_429_052.0),
     ] {
         let g = totals.iter().find(|g| g.segment == Segment::of(Dimension::Priority, priority)).unwrap();
         let r = g.first_resolution.calendar.unwrap();

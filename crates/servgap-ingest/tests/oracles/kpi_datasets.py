@@ -165,8 +165,10 @@ def servicenow():
     for number, g in df.groupby("number", sort=False):
         created = local_seconds(g["opened_at"].iloc[0], fmt, "UTC")
         if (g["t"] < created).any():
+            # Issue 13: opened_at (user-entered) later than the first audit row: the earlier
+            # time is the creation; the incident is kept (finding created-after-first-event).
             rejected.append(number)
-            continue
+            created = int(g["t"].min())
         g = g.sort_values(["t", "order"], kind="stable")
         result = walk(created, [(int(t), state[s]) for t, s in zip(g["t"], g["incident_state"])])
         tickets.append(result)
@@ -174,7 +176,7 @@ def servicenow():
         by_priority.setdefault(last["priority"], []).append(result)
         flag["yes" if last["made_sla"] == "TRUE" else "no"] += 1
     out = summarise(tickets)
-    out["rejected_before_created"] = len(rejected)
+    out["created_moved_to_first_event"] = len(rejected)
     out["made_sla"] = wilson(flag["yes"], flag["yes"] + flag["no"])
     out["first_resolution_by_priority"] = {
         p: dist([t["first_resolution"] for t in ts if t["first_resolution"] is not None])

@@ -206,7 +206,7 @@ impl Lang {
             "bad-score" => "odpowiedź CSAT na skali z mapowania lub jedna z jej etykiet",
             "unknown-activity" => "każda czynność jest wymieniona w sekcji [activities] mapowania",
             "field-count" => "każdy wiersz ma tyle pól, ile nagłówek",
-            _ => english,
+            other => self.quality_requirement(other).unwrap_or(english),
         };
         self.pick(english, pl).to_owned()
     }

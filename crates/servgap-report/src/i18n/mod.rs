@@ -12,6 +12,7 @@ pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;
 pub mod kpi_names;
+pub mod kpi_quality;
 pub mod kpi_sentences;
 pub mod methods;
 pub mod segments;
@@ -294,7 +295,7 @@ impl Lang {
             "bad-score" => ("CSAT answer off the scale", "odpowiedź CSAT spoza skali"),
             "unknown-activity" => ("unknown activity", "nieznana czynność"),
             "field-count" => ("wrong number of fields", "nieprawidłowa liczba pól"),
-            other => return other.to_owned(),
+            other => return self.quality_rule(other).unwrap_or(other).to_owned(),
         };
         match self {
             Lang::En => en.0.to_owned(),
@@ -304,6 +305,9 @@ impl Lang {
 
     /// What the default policy did for a rule.
     pub fn rule_action(self, id: &str, english: &str) -> String {
+        if let Some(action) = self.quality_action(id) {
+            return action.to_owned();
+        }
         match self {
             Lang::En => english.to_owned(),
             Lang::Pl => match id {
@@ -316,6 +320,7 @@ impl Lang {
                 "empty-response" => "respondent pominięty".into(),
                 _ => match english {
                     "ticket rejected" => "zgłoszenie odrzucone".into(),
+                    "value dropped, ticket kept" => "wartość pominięta, zgłoszenie zachowane".into(),
                     "event ignored" => "zdarzenie pominięte".into(),
                     _ => english.to_owned(),
                 },

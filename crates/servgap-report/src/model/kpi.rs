@@ -1,4 +1,4 @@
-//! The KPI report: a serialisable view model (schema `servgap.kpi/1`) converted field by
+//! The KPI report: a serialisable view model (schema `servgap.kpi/2`) converted field by
 //! field from `servgap_core::kpi` values. The printers are in `crate::render`.
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use servgap_core::kpi::{
 use super::common::RuleFindings;
 
 /// Identifier of the KPI JSON layout; bumped on any incompatible change.
-pub const KPI_SCHEMA: &str = "servgap.kpi/1";
+pub const KPI_SCHEMA: &str = "servgap.kpi/2";
 
 /// Where the tickets came from; filled by the caller.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -31,8 +31,12 @@ pub struct KpiInput {
     pub rows: u64,
     /// Tickets accepted.
     pub tickets: u64,
-    /// Tickets rejected by a rule.
+    /// Tickets rejected by a rule (including later rows of a duplicate id).
     pub rejected: u64,
+    /// Rows that are events of a ticket already counted (event logs); 0 for ticket-per-row
+    /// files. `rows = tickets + rejected + skipped`.
+    #[serde(default)]
+    pub skipped: u64,
     /// Findings per rule.
     pub findings: Vec<RuleFindings>,
     /// Whether `--strict` was in force.
@@ -178,8 +182,11 @@ pub struct GroupView {
     pub durations: Vec<DurationView>,
     /// First-contact resolution.
     pub first_contact_resolution: Option<ShareView>,
-    /// Reopen within the window.
+    /// Reopen within the window, right-censored first solves left out.
     pub reopen: Option<ShareView>,
+    /// First solves left out of the reopen rate: their window runs past the end of the data.
+    #[serde(default)]
+    pub reopen_censored: u64,
     /// SLA attainment per target.
     pub sla: Vec<SlaGroupView>,
     /// CSAT good share.
@@ -233,6 +240,7 @@ impl GroupView {
             durations: d,
             first_contact_resolution: g.first_contact_resolution.as_ref().map(ShareView::from_core),
             reopen: g.reopen.as_ref().map(ShareView::from_core),
+            reopen_censored: g.reopen_censored,
             sla: g
                 .sla
                 .iter()
@@ -473,6 +481,13 @@ pub struct KpiReportView {
     pub gaps: Vec<GapView>,
     /// Gaps per period.
     pub period_gaps: Vec<GapView>,
+    /// Backlog and flows per period and segment, every period between a segment's first
+    /// and last shown (zero activity included).
+    #[serde(default)]
+    pub backlog: Vec<BacklogSeriesView>,
+    /// How every row is accounted for, and what was left out of which KPI.
+    #[serde(default)]
+    pub quality: KpiQualityView,
 }
 
 impl KpiReportView {
@@ -496,6 +511,80 @@ impl KpiReportView {
             targets,
             gaps: gaps.iter().map(GapView::from_core).collect(),
             period_gaps: period_gaps.iter().map(GapView::from_core).collect(),
+            backlog: backlog_series(periods),
+            quality: KpiQualityView::default(),
         }
     }
+
+    /// The same view with its data-quality section.
+    pub fn with_quality(mut self, quality: KpiQualityView) -> KpiReportView {
+        self.quality = quality;
+        self
+    }
+}
+
+/// One period of a backlog series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BacklogPointView {
+    /// First day of the period.
+    pub period_start: String,
+    /// Tickets unsolved at the last daily snapshot of the period.
+    pub open_at_end: i64,
+    /// Tickets created in the period.
+    pub created: u64,
+    /// Tickets first solved in the period.
+    pub solved: u64,
+}
+
+/// The backlog of one segment, period by period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BacklogSeriesView {
+    /// Segment.
+    pub segment: SegmentView,
+    /// Every period from the segment's first to its last, in order.
+    pub points: Vec<BacklogPointView>,
+}
+
+/// Per segment (all tickets first, as the groups are sorted), the periods in order.
+fn backlog_series(periods: &[GroupSummary]) -> Vec<BacklogSeriesView> {
+    let mut series: Vec<BacklogSeriesView> = Vec::new();
+    let mut ordered: Vec<&GroupSummary> = periods.iter().collect();
+    ordered.sort_by(|a, b| {
+        (a.segment.dimension, &a.segment.value, a.period_start).cmp(&(
+            b.segment.dimension,
+            &b.segment.value,
+            b.period_start,
+        ))
+    });
+    for g in ordered {
+        let segment = SegmentView::from_core(&g.segment);
+        let point = BacklogPointView {
+            period_start: g.period_start.to_string(),
+            open_at_end: g.backlog_at_end,
+            created: g.created,
+            solved: g.solved,
+        };
+        match series.last_mut() {
+            Some(s) if s.segment == segment => s.points.push(point),
+            _ => series.push(BacklogSeriesView { segment, points: vec![point] }),
+        }
+    }
+    series
+}
+
+/// How the rows reconcile and what was left out of which KPI.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KpiQualityView {
+    /// `rows = tickets + rejected + skipped` holds.
+    pub reconciles: bool,
+    /// Tickets first solved on or after this date are right-censored: left out of the
+    /// reopen rate, since their reopen window runs past the end of the data.
+    pub reopen_censored_from: Option<String>,
+    /// Right-censored first solves over the whole data (all tickets).
+    pub reopen_censored: u64,
+    /// Teams in the data with no calendar of their own while the calendar file names teams
+    /// (matched case-insensitively); they use the default calendar, else have no business time.
+    pub teams_without_calendar: Vec<String>,
+    /// Whether the calendar file has a default calendar those teams fall back to.
+    pub default_calendar: bool,
 }

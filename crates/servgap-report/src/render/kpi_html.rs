@@ -392,6 +392,9 @@ fn share_with_interval(lang: Lang, share: f64, low: f64, high: f64) -> String {
 fn data_quality(view: &KpiReportView, lang: Lang, out: &mut String) {
     let heading = lang.kpi("Data quality");
     section(out, "data-quality", heading);
+    for line in super::kpi_text::quality_lines(view, lang) {
+        paragraph(out, &line);
+    }
     if view.input.rejected > 0 {
         paragraph(
             out,
@@ -400,6 +403,83 @@ fn data_quality(view: &KpiReportView, lang: Lang, out: &mut String) {
     }
     findings_table(out, &view.input.findings, heading, lang);
     out.push_str("</section>\n");
+}
+
+/// The backlog of all tickets at the end of every period, as a step line with the
+/// periods on the x axis (periods without activity included).
+fn backlog_section(view: &KpiReportView, lang: Lang, out: &mut String) {
+    let Some(series) = view.backlog.iter().find(|s| s.segment.dimension.is_none()) else { return };
+    if series.points.is_empty() {
+        return;
+    }
+    let heading = lang.kpi_backlog("Backlog per period");
+    let _ = writeln!(
+        out,
+        "<section id=\"backlog\" aria-labelledby=\"backlog-h\">\n<h2 id=\"backlog-h\">{} ({}, {})</h2>\n<p class=\"note\">{}</p>\n<div class=\"kpi-chart\">",
+        esc(heading),
+        esc(lang.kpi_backlog("all tickets")),
+        esc(&lang.kpi_period(&view.method.period)),
+        esc(lang.kpi_backlog("Every period between the first and the last is listed; a period without activity shows zero created and solved, and the backlog it carried."))
+    );
+    let (w, h, left, right, top, bottom) = (720.0, 220.0, 56.0, 16.0, 16.0, 40.0);
+    let n = series.points.len();
+    let max = series.points.iter().map(|p| p.open_at_end.max(0)).max().unwrap_or(0).max(1) as f64;
+    let step = (w - left - right) / n as f64;
+    let y = |v: i64| top + (h - top - bottom) * (1.0 - v.max(0) as f64 / max);
+    let desc =
+        format!("{heading}: {} – {}", series.points[0].period_start, series.points[n - 1].period_start);
+    svg_open(out, "backlog", "chart-backlog", (w, h), heading, &desc);
+    for v in [0, max as i64] {
+        let _ = writeln!(
+            out,
+            r#"<line x1="{left}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{ZONE_BASE}"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="{MUTED}">{v}</text>"#,
+            y(v),
+            w - right,
+            y(v),
+            left - 6.0,
+            y(v) + 3.0
+        );
+    }
+    let mut path = String::new();
+    for (i, p) in series.points.iter().enumerate() {
+        let (x0, x1) = (left + step * i as f64, left + step * (i + 1) as f64);
+        let _ = write!(
+            path,
+            "{}{x0:.1},{:.1} L{x1:.1},{:.1} ",
+            if i == 0 { "M" } else { "L" },
+            y(p.open_at_end),
+            y(p.open_at_end)
+        );
+    }
+    let _ = writeln!(out, r#"<path d="{}" fill="none" stroke="{BLUE}" stroke-width="2"/>"#, path.trim_end());
+    for (i, p) in series.points.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            r#"<rect x="{:.1}" y="{top}" width="{step:.1}" height="{:.1}" fill="transparent"><title>{}: {} ({} {}, {} {})</title></rect>"#,
+            left + step * i as f64,
+            h - top - bottom,
+            esc(&p.period_start),
+            p.open_at_end,
+            p.created,
+            esc(lang.kpi_backlog("created")),
+            p.solved,
+            esc(lang.kpi_backlog("solved"))
+        );
+    }
+    for (i, anchor) in [(0, "start"), (n / 2, "middle"), (n - 1, "end")] {
+        let x = match anchor {
+            "start" => left,
+            "end" => w - right,
+            _ => left + step * (i as f64 + 0.5),
+        };
+        let _ = writeln!(
+            out,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="{anchor}" fill="{MUTED}">{}</text>"#,
+            h - bottom + 16.0,
+            esc(&series.points[i].period_start)
+        );
+    }
+    out.push_str("</svg>\n</div>\n</section>\n");
 }
 
 /// How to read the bullet charts.
@@ -486,6 +566,7 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         sla_bars(view, lang, &mut out);
         out.push_str("</div>\n</section>\n");
     }
+    backlog_section(view, lang, &mut out);
     data_quality(view, lang, &mut out);
     let _ = writeln!(
         out,

@@ -107,6 +107,9 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
         }
     }
     heading(flavour, lang.kpi("Data quality"), &mut out);
+    for line in quality_lines(view, lang) {
+        let _ = writeln!(out, "{line}\n");
+    }
     if input.findings.is_empty() {
         out.push_str(lang.kpi("No problems found."));
         out.push('\n');
@@ -139,6 +142,16 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n{}", lang.kpi_definitions_note());
     out
+}
+
+/// The reconciliation of rows, the right-censoring of the reopen rate and teams without
+/// a calendar, as sentences (shared with the HTML page).
+pub(crate) fn quality_lines(view: &KpiReportView, lang: Lang) -> Vec<String> {
+    let q = &view.quality;
+    let mut lines = vec![lang.kpi_reconciliation(&view.input, q.reconciles)];
+    lines.extend(lang.kpi_censoring(q));
+    lines.extend(lang.kpi_teams_without_calendar(q));
+    lines
 }
 
 /// Aligned text for a terminal, in `lang`.

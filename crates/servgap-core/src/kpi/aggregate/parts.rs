@@ -35,6 +35,26 @@ pub struct KpiParts {
     pub groups: Vec<KpiGroupParts>,
     /// Backlog changes per snapshot day and segment, sorted by day, dimension and value.
     pub backlog: Vec<BacklogChangeParts>,
+    /// Reopen outcomes per group and local day of the first solve (for right-censoring),
+    /// sorted by period start, dimension, value and day.
+    pub reopen_days: Vec<ReopenDayParts>,
+    /// Latest instant in the data (Unix seconds), the end of the data for right-censoring.
+    pub latest: Option<i64>,
+}
+
+/// Reopen outcomes of the first solves of one group on one local day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReopenDayParts {
+    /// First day of the group's period.
+    pub period_start: Date,
+    /// Segment dimension; `None` for all tickets.
+    pub dimension: Option<Dimension>,
+    /// Segment value.
+    pub value: String,
+    /// Local date of the first solves.
+    pub day: Date,
+    /// Reopened within the window, of the first solves that day.
+    pub reopen: Proportion,
 }
 
 /// Counts of one (period, segment) group.
@@ -120,7 +140,31 @@ impl KpiAggregate {
             })
             .collect();
         backlog.sort_by(|a, b| (a.day, a.dimension, &a.value).cmp(&(b.day, b.dimension, &b.value)));
+        let mut reopen_days: Vec<ReopenDayParts> = self
+            .reopen_days
+            .iter()
+            .filter_map(|(&(key, day), &reopen)| {
+                let (dimension, value) = self.segment_of(&key);
+                Some(ReopenDayParts {
+                    period_start: options.period.start(key.period)?,
+                    dimension,
+                    value,
+                    day: civil_from_days(day)?,
+                    reopen,
+                })
+            })
+            .collect();
+        reopen_days.sort_by(|a, b| {
+            (a.period_start, a.dimension, &a.value, a.day).cmp(&(
+                b.period_start,
+                b.dimension,
+                &b.value,
+                b.day,
+            ))
+        });
         KpiParts {
+            reopen_days,
+            latest: self.latest,
             period: options.period.id().to_string(),
             dimensions: options.dimensions.clone(),
             sla: options.sla.iter().map(|t| t.name().to_string()).collect(),
@@ -220,6 +264,21 @@ impl KpiAggregate {
             )?;
         }
         out.load_backlog(options, parts)?;
+        out.latest = parts.latest;
+        for r in &parts.reopen_days {
+            let field = format!(
+                "reopen_days[{}/{}/{}/{}]",
+                r.period_start,
+                dimension_id(r.dimension),
+                r.value,
+                r.day
+            );
+            let period = period_key(options, r.period_start, &field)?;
+            let key = out.key_of(options, period, r.dimension, &r.value, &field)?;
+            if out.reopen_days.insert((key, days_from_civil(r.day)), r.reopen).is_some() {
+                return Err(inconsistent(&field, "the group and day are listed twice"));
+            }
+        }
         Ok(out)
     }
 

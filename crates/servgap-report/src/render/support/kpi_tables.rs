@@ -256,6 +256,42 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             rows,
         ));
     }
-
+    out.push(backlog_table(view, lang));
     out
+}
+
+/// Backlog and flows of every period and segment, all tickets first; periods without
+/// activity are listed with zero created and solved.
+fn backlog_table(view: &KpiReportView, lang: Lang) -> KpiTable {
+    let rows: Vec<Vec<String>> = view
+        .backlog
+        .iter()
+        .flat_map(|series| {
+            let segment = match series.segment.dimension {
+                None => lang.kpi_backlog("all tickets").to_owned(),
+                Some(_) => lang.kpi_segment(&series.segment),
+            };
+            series.points.iter().map(move |p| {
+                vec![
+                    p.period_start.clone(),
+                    segment.clone(),
+                    p.open_at_end.to_string(),
+                    p.created.to_string(),
+                    p.solved.to_string(),
+                ]
+            })
+        })
+        .collect();
+    KpiTable {
+        heading: format!(
+            "{} ({})",
+            lang.kpi_backlog("Backlog per period"),
+            lang.kpi_period(&view.method.period)
+        ),
+        header: ["period", "segment", "open at end", "created", "solved"]
+            .iter()
+            .map(|h| lang.kpi_backlog(h).to_owned())
+            .collect(),
+        rows,
+    }
 }
