@@ -671,6 +671,8 @@ pub struct KpiAggregate {
     zone: ZoneCache,
     /// Set on a pass-2 aggregate ([`KpiEngine::refiner`]).
     refining: Option<Refining>,
+    /// Earliest creation and latest event second of the tickets added (issue 13: partial periods).
+    extent: Option<(i64, i64)>,
 }
 
 impl KpiAggregate {
@@ -682,6 +684,13 @@ impl KpiAggregate {
     /// Number of tickets added (including merged ones).
     pub fn tickets(&self) -> u64 {
         self.tickets
+    }
+
+    /// The earliest creation and the latest event instant of the tickets added (merges
+    /// included); `None` when empty or rebuilt from stored parts, which do not keep it.
+    pub fn extent(&self) -> Option<(Timestamp, Timestamp)> {
+        let (first, last) = self.extent?;
+        Some((Timestamp::from_second(first).ok()?, Timestamp::from_second(last).ok()?))
     }
 
     /// Adds one ticket with all its events.
@@ -702,8 +711,10 @@ impl KpiAggregate {
             changes,
             zone,
             refining,
+            extent,
         } = self;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
+        widen_extent(extent, ticket);
         let m = &*scratch;
 
         // With dimensions, the all-tickets group is derived at `finish` from the first
@@ -837,6 +848,10 @@ impl KpiAggregate {
 
     /// Adds another aggregate built with the same engine.
     pub fn merge(&mut self, other: &KpiAggregate) {
+        if let Some((first, last)) = other.extent {
+            let (a, b) = self.extent.get_or_insert((first, last));
+            (*a, *b) = ((*a).min(first), (*b).max(last));
+        }
         let remap: Vec<Vec<u32>> = (0..3)
             .map(|d| other.labels[d].names.iter().map(|name| self.labels[d].intern(name)).collect())
             .collect();
@@ -1147,6 +1162,14 @@ fn refine_ticket(
     Ok(())
 }
 
+/// Widens `[first, last]` to the ticket's creation and last event.
+fn widen_extent(extent: &mut Option<(i64, i64)>, ticket: &Ticket) {
+    let created = ticket.created.as_second();
+    let last = ticket.events.last().map_or(created, |e| e.at.as_second()).max(created);
+    let (a, b) = extent.get_or_insert((created, last));
+    (*a, *b) = ((*a).min(created), (*b).max(last));
+}
+
 /// A segment: all tickets, or the tickets with one value on one dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Segment {
@@ -1169,7 +1192,7 @@ impl Segment {
 }
 
 /// A duration KPI in both clocks.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Clocked {
     /// Calendar-time summary; `None` when there are no values.
     pub calendar: Option<DurationSummary>,

@@ -278,6 +278,12 @@ pub struct Ticket {
     pub events: Vec<Event>,
     /// Survey answers.
     pub surveys: Vec<SurveyAnswer>,
+    /// How often the export says the ticket was reassigned (ServiceNow `reassignment_count`);
+    /// `None` when it does not say.
+    pub reassignments: Option<u32>,
+    /// How often the export says the ticket was reopened (ServiceNow `reopen_count`), used by
+    /// the counter reopen rule besides reopen events; `None` when it does not say.
+    pub reopen_count: Option<u32>,
 }
 
 impl Ticket {
@@ -294,6 +300,8 @@ impl Ticket {
             survey_offered: false,
             events: Vec::new(),
             surveys: Vec::new(),
+            reassignments: None,
+            reopen_count: None,
         }
     }
 
@@ -309,6 +317,8 @@ impl Ticket {
         self.survey_offered = false;
         self.events.clear();
         self.surveys.clear();
+        self.reassignments = None;
+        self.reopen_count = None;
     }
 
     /// Checks the order of events.
