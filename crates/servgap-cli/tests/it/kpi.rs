@@ -56,7 +56,7 @@ fn demo_json_is_versioned_and_deterministic() {
     assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
     assert_eq!(a.stdout, b.stdout, "same input, same bytes");
     let json = demo_json();
-    assert_eq!(json["schema"], "servgap.kpi/1");
+    assert_eq!(json["schema"], "servgap.kpi/2");
     assert_eq!(json["input"]["vendor"], "zendesk", "Zendesk headers recognised without a mapping");
     assert_eq!(json["input"]["rows"], 400);
     assert_eq!(json["input"]["rejected"], 2);

@@ -495,6 +495,55 @@ pub fn partial_periods(
     out
 }
 
+/// Clears the values of KPIs that are not measurable, so no printer can show them as a
+/// number: durations, shares and survey read-outs become `None`; SLA rows of an
+/// unmeasurable metric are removed. The backlog stays as counted; its measurability
+/// travels beside it.
+pub fn mask_unmeasurable(
+    groups: &mut [super::GroupSummary],
+    measurability: &[Measurability],
+    sla: &[super::SlaTarget],
+) {
+    let not = |kpi: MeasuredKpi| measurability.iter().any(|m| m.kpi == kpi && !m.measurable());
+    let empty = super::Clocked::default();
+    for g in groups {
+        if not(MeasuredKpi::FirstResponse) {
+            g.first_response = empty;
+        }
+        if not(MeasuredKpi::NextResponse) {
+            g.next_response = empty;
+        }
+        if not(MeasuredKpi::FirstResolution) {
+            g.first_resolution = empty;
+        }
+        if not(MeasuredKpi::FullResolution) {
+            g.full_resolution = empty;
+        }
+        if not(MeasuredKpi::RequesterWait) {
+            g.requester_wait = empty;
+        }
+        if not(MeasuredKpi::FirstContactResolution) {
+            g.first_contact_resolution = None;
+        }
+        if not(MeasuredKpi::ReopenRate) {
+            g.reopen = None;
+        }
+        if not(MeasuredKpi::Csat) {
+            g.csat = None;
+            g.csat_response_rate = None;
+        }
+        if not(MeasuredKpi::Nps) {
+            g.nps = None;
+        }
+        if not(MeasuredKpi::Ces) {
+            g.ces = None;
+        }
+        g.sla.retain(|row| {
+            sla.iter().find(|t| t.name() == row.name).is_none_or(|t| !not(MeasuredKpi::Sla(t.metric())))
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::Timestamp;

@@ -42,8 +42,8 @@ pub use aggregate::{
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
 pub use definitions::{
-    measurability, partial_periods, Definitions, ExportInputs, FcrRule, Input, Measurability, MeasuredKpi,
-    Profile, ReopenRule, ResolutionEnd,
+    mask_unmeasurable, measurability, partial_periods, Definitions, ExportInputs, FcrRule, Input,
+    Measurability, MeasuredKpi, Profile, ReopenRule, ResolutionEnd,
 };
 pub use histogram::{DurationHistogram, DurationHistogramParts, SPARSE_BUDGET};
 pub use metrics::{

@@ -1,4 +1,4 @@
-//! The KPI report: a serialisable view model (schema `servgap.kpi/1`) converted field by
+//! The KPI report: a serialisable view model (schema `servgap.kpi/2`) converted field by
 //! field from `servgap_core::kpi` values. The printers are in `crate::render`.
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use servgap_core::kpi::{
 use super::common::RuleFindings;
 
 /// Identifier of the KPI JSON layout; bumped on any incompatible change.
-pub const KPI_SCHEMA: &str = "servgap.kpi/1";
+pub const KPI_SCHEMA: &str = "servgap.kpi/2";
 
 /// Where the tickets came from; filled by the caller.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -156,7 +156,8 @@ pub struct SegmentView {
 }
 
 impl SegmentView {
-    fn from_core(s: &Segment) -> SegmentView {
+    /// From a core segment.
+    pub fn from_core(s: &Segment) -> SegmentView {
         SegmentView { dimension: s.dimension.map(|d| d.id().to_owned()), value: s.value.clone() }
     }
 }
@@ -473,6 +474,9 @@ pub struct KpiReportView {
     pub gaps: Vec<GapView>,
     /// Gaps per period.
     pub period_gaps: Vec<GapView>,
+    /// Definitions, measurability, partial periods, unjudged targets, reconciliation (issue 13).
+    #[serde(default)]
+    pub profiles: super::kpi_profiles::KpiProfilesView,
 }
 
 impl KpiReportView {
@@ -496,6 +500,18 @@ impl KpiReportView {
             targets,
             gaps: gaps.iter().map(GapView::from_core).collect(),
             period_gaps: period_gaps.iter().map(GapView::from_core).collect(),
+            profiles: super::kpi_profiles::KpiProfilesView::default(),
         }
+    }
+
+    /// With the issue 13 parts (definitions, measurability, partial periods, …).
+    pub fn with_profiles(mut self, profiles: super::kpi_profiles::KpiProfilesView) -> KpiReportView {
+        self.profiles = profiles;
+        self
+    }
+
+    /// True when the KPI with this id (e.g. `reopen-rate`) is marked not measurable.
+    pub fn not_measurable(&self, kpi: &str) -> Option<&super::kpi_profiles::MeasurabilityView> {
+        self.profiles.measurability.iter().find(|m| m.kpi == kpi && !m.measurable)
     }
 }
