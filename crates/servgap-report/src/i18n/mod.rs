@@ -11,6 +11,7 @@ pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;
 pub mod kpi_names;
+pub mod kpi_profiles;
 pub mod kpi_sentences;
 pub mod methods;
 
