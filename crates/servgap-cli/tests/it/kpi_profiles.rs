@@ -138,3 +138,60 @@ fn issue_13_demo_reopen_rate_is_not_measurable_and_never_green() {
     let text = String::from_utf8(servgap(&args).stdout).unwrap();
     assert!(text.contains("2026-07-01 (partial)"));
 }
+
+#[test]
+fn issue_13_nps_and_ces_columns_are_read_and_their_targets_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("tickets.csv");
+    // Hand computation: NPS answers 10, 9, 8, 6, 0 → P = 2, D = 2, n = 5 → NPS 0;
+    // Var = (0.4 + 0.4 − 0²) / 5 = 0.16 → half-width 1.959963984540054 · 100 · 0.4 = 78.398…
+    // CES answers 7, 5, 3, 6 (one blank) → mean 21 / 4 = 5.25; agree (5–7) 3 / 4.
+    std::fs::write(
+        &data,
+        "id,created,solved,nps,ces\n\
+         1,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,10,7\n\
+         2,2026-03-03T09:00:00Z,2026-03-03T10:00:00Z,9,5\n\
+         3,2026-03-04T09:00:00Z,2026-03-04T10:00:00Z,8,3\n\
+         4,2026-03-05T09:00:00Z,2026-03-05T10:00:00Z,6,6\n\
+         5,2026-03-06T09:00:00Z,2026-03-06T10:00:00Z,0,\n",
+    )
+    .unwrap();
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(
+        &mapping,
+        "[columns]\nid = \"id\"\ncreated = \"created\"\nsolved = \"solved\"\nnps = \"nps\"\nces = \"ces\"\n",
+    )
+    .unwrap();
+    let targets = dir.path().join("t.toml");
+    std::fs::write(
+        &targets,
+        "[[target]]\nkpi = \"nps\"\ntarget = 30\n\n[[target]]\nkpi = \"ces-mean\"\ntarget = 5\n\n\
+         [[target]]\nkpi = \"csat\"\ntarget = \"80%\"\n",
+    )
+    .unwrap();
+    let o = servgap(&[
+        "kpi",
+        data.to_str().unwrap(),
+        "-m",
+        mapping.to_str().unwrap(),
+        "--targets",
+        targets.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    let json = json_of(&o);
+    let total = &json["totals"][0];
+    assert_eq!(total["nps"]["n"], 5);
+    close(&total["nps"]["score"], 0.0);
+    close(&total["nps"]["ci_high"], 1.959963984540054 * 100.0 * 0.4);
+    assert_eq!(total["ces"]["n"], 4);
+    close(&total["ces"]["mean"], 5.25);
+    assert_eq!(total["ces"]["agree"]["successes"], 3);
+    let gaps = json["gaps"].as_array().unwrap();
+    let status = |k: usize| gaps.iter().find(|g| g["target"] == k).map(|g| g["status"].clone());
+    assert_eq!(status(0), Some(serde_json::json!("below-minimum")), "NPS 0 < 30");
+    assert_eq!(status(1), Some(serde_json::json!("at-target")), "CES 5.25 ≥ 5");
+    assert_eq!(status(2), None, "no CSAT column: not judged");
+    let unjudged = json["profiles"]["unjudged"].as_array().unwrap();
+    assert!(unjudged.iter().any(|u| u["target"] == 2 && u["reason"] == "not-measurable"));
+}

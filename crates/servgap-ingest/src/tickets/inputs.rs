@@ -45,5 +45,7 @@ pub fn export_inputs(plan: &TicketPlan) -> ExportInputs {
         }
     }
     add(Input::Csat, plan.csat.is_some() && plan.column(Role::Csat).is_some());
+    add(Input::Nps, plan.column(Role::Nps).is_some());
+    add(Input::Ces, plan.column(Role::Ces).is_some());
     inputs
 }

@@ -54,11 +54,15 @@ pub enum Role {
     Timestamp,
     /// Who did it (event logs).
     Resource,
+    /// NPS answer, 0–10 (issue 13).
+    Nps,
+    /// CES 2.0 answer, 1–7 (issue 13).
+    Ces,
 }
 
 impl Role {
     /// Every role, in the order they are listed.
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; 17] = [
         Role::Id,
         Role::Created,
         Role::FirstResponse,
@@ -74,6 +78,8 @@ impl Role {
         Role::Activity,
         Role::Timestamp,
         Role::Resource,
+        Role::Nps,
+        Role::Ces,
     ];
 
     /// The mapping key, e.g. `first_response`.
@@ -94,6 +100,8 @@ impl Role {
             Role::Activity => "activity",
             Role::Timestamp => "timestamp",
             Role::Resource => "resource",
+            Role::Nps => "nps",
+            Role::Ces => "ces",
         }
     }
 

@@ -33,7 +33,7 @@ pub struct TicketPlan {
     /// Header names.
     pub columns: Vec<String>,
     /// Column index per role ([`Role::ALL`] order).
-    pub roles: [Option<usize>; 15],
+    pub roles: [Option<usize>; Role::ALL.len()],
     /// CSAT reading.
     pub csat: Option<CsatSpec>,
     /// Source flags and their columns.
@@ -92,7 +92,7 @@ pub fn plan_tickets(
     }
     let columns = header.columns.clone();
     let layout = mapping.map_or(Layout::Tickets, |m| m.layout);
-    let mut roles: [Option<usize>; 15] = [None; 15];
+    let mut roles: [Option<usize>; Role::ALL.len()] = [None; Role::ALL.len()];
     let mut vendor = None;
     let mut csat = mapping.and_then(|m| m.csat.clone());
     let detect = mapping.is_none_or(|m| m.detect);
@@ -703,6 +703,7 @@ impl<'a> RowState<'a> {
     }
 
     fn survey(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        self.nps_ces(row, fields)?;
         let Some(spec) = &self.plan.csat else { return Ok(()) };
         let Some((i, text)) = self.cell(fields, Role::Csat, row)? else { return Ok(()) };
         let lower = text.to_lowercase();
@@ -718,6 +719,25 @@ impl<'a> RowState<'a> {
         if let Some(score) = score {
             let answer = SurveyAnswer::csat(spec.scale, score)
                 .map_err(|_| self.finding(row, i, text, TicketRule::BadScore))?;
+            self.ticket.surveys.push(answer);
+        }
+        Ok(())
+    }
+}
+
+impl RowState<'_> {
+    /// NPS (0–10) and CES (1–7) answers of mapped `nps` / `ces` columns (issue 13); a blank
+    /// cell is no answer, anything else off the scale a `BadScore` finding.
+    fn nps_ces(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        type Make = fn(i16) -> Result<SurveyAnswer, servgap_core::CoreError>;
+        for (role, make) in [(Role::Nps, SurveyAnswer::nps as Make), (Role::Ces, SurveyAnswer::ces as Make)] {
+            let Some((i, text)) = self.cell(fields, role, row)? else { continue };
+            let answer = text
+                .trim()
+                .parse::<i16>()
+                .ok()
+                .and_then(|score| make(score).ok())
+                .ok_or_else(|| self.finding(row, i, text, TicketRule::BadScore))?;
             self.ticket.surveys.push(answer);
         }
         Ok(())
