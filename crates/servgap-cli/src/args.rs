@@ -8,7 +8,7 @@ use servgap_pipeline::{
     ConfidenceLevel, Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource,
     WilcoxonMethod, ZeroMethod,
 };
-use servgap_pipeline::{Limits, DEFAULT_MAX_SEGMENTS};
+use servgap_pipeline::{Limits, Profile, DEFAULT_MAX_SEGMENTS};
 use servgap_report::Lang;
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
@@ -433,12 +433,46 @@ pub struct KpiArgs {
     /// Most distinct values of one segment dimension before the run stops with an error
     #[arg(long, default_value_t = DEFAULT_MAX_SEGMENTS, value_name = "N")]
     pub max_segments: usize,
+    /// KPI definitions to compute with (docs/kpi-definitions.md, "Definition profiles")
+    #[arg(long, value_enum, default_value_t = DefinitionsArg::Servgap, value_name = "PROFILE")]
+    pub definitions: DefinitionsArg,
+    /// Also show FCR, reopen rate and response/resolution times under every profile (one more pass per profile)
+    #[arg(long)]
+    pub reconcile: bool,
     /// Size limits that keep memory bounded.
     #[command(flatten)]
     pub limits: LimitArgs,
     /// Language of the report
     #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
     pub lang: LangArg,
+}
+
+/// A KPI definition profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DefinitionsArg {
+    /// servgap's own (one reply and no reopen within 7 days; pending and on-hold paused)
+    Servgap,
+    /// Zendesk (fewer than two agent replies; no pauses)
+    Zendesk,
+    /// Freshdesk / Freshservice (no customer interaction; pending paused)
+    #[value(alias = "freshservice")]
+    Freshdesk,
+    /// ServiceNow (first assignment resolution; reopen counter without window)
+    Servicenow,
+    /// Zammad (closed within 15 minutes; pending paused)
+    Zammad,
+}
+
+impl From<DefinitionsArg> for Profile {
+    fn from(arg: DefinitionsArg) -> Profile {
+        match arg {
+            DefinitionsArg::Servgap => Profile::Servgap,
+            DefinitionsArg::Zendesk => Profile::Zendesk,
+            DefinitionsArg::Freshdesk => Profile::Freshdesk,
+            DefinitionsArg::Servicenow => Profile::ServiceNow,
+            DefinitionsArg::Zammad => Profile::Zammad,
+        }
+    }
 }
 
 impl From<KpiPeriod> for Period {

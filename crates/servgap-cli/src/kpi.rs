@@ -32,6 +32,8 @@ fn request(args: KpiArgs) -> KpiRequest {
         path_display: path_display(args.full_path),
         limits: args.limits.limits(),
         max_segments: args.max_segments,
+        definitions: args.definitions.into(),
+        reconcile: args.reconcile,
     }
 }
 

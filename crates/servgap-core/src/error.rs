@@ -144,6 +144,14 @@ pub enum CoreError {
         /// What is wrong.
         reason: String,
     },
+    /// A definition profile name that servgap does not know.
+    #[error(
+        "unknown kpi definition profile `{name}`: expected servgap, zendesk, freshdesk, servicenow or zammad"
+    )]
+    KpiUnknownProfile {
+        /// The name as given.
+        name: String,
+    },
     /// A ticket status name that is not one of the six canonical statuses.
     #[error("unknown ticket status `{name}`: expected new, open, pending, on-hold, solved or closed")]
     KpiUnknownStatus {

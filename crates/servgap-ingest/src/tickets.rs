@@ -22,12 +22,14 @@
 
 mod files;
 mod findings;
+mod inputs;
 mod layout;
 mod read;
 mod timestamp;
 
 pub use files::{parse_duration, CalendarFile, TargetInfo, TargetsFile};
 pub use findings::{FlagTally, TicketFinding, TicketFindings, TicketRule};
+pub use inputs::export_inputs;
 pub use layout::{
     recognise, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping, Vendor, FRESHDESK_HEADERS,
     GENERIC_HEADERS, ZENDESK_HEADERS,

@@ -1,9 +1,15 @@
 //! `kpi`: a ticket export or event log → KPI aggregate → KPIs per period and in total,
 //! gaps to targets → view model.
 
-use servgap_core::kpi::{evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiReport};
+use jiff::civil::Date;
+use servgap_core::kpi::{
+    judge, mask_unmeasurable, measurability, partial_periods, Calendars, Cohort, Compute, Definitions,
+    DurationKpi, GapRow, GroupSummary, JudgeContext, KpiEngine, KpiOptions, KpiReport, Measurability,
+    Profile, UnjudgedRow,
+};
 use servgap_ingest::tickets::{
-    import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
+    export_inputs, import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
+    TicketPlan,
 };
 use servgap_ingest::{read_header, IngestError, Source};
 use servgap_report::kpi::{KpiInput, KpiMethod, KpiQualityView, TargetView};
@@ -15,6 +21,9 @@ use crate::request::{KpiRequest, PathDisplay};
 use crate::views;
 use crate::warning::Warning;
 use crate::PipelineError;
+
+/// One profile's definitions, its whole-data all-tickets group, and its measurability.
+pub type ProfileTotals = (Definitions, Option<GroupSummary>, Vec<Measurability>);
 
 /// The result of [`kpi`]: the KPIs per period and in total, the gaps to targets, and the
 /// description of the input and method, ready to become a view model.
@@ -38,6 +47,18 @@ pub struct KpiOutcome {
     pub warnings: Vec<Warning>,
     /// Row reconciliation, right-censoring and calendar coverage.
     pub quality: KpiQualityView,
+    /// The definitions every number used.
+    pub definitions: Definitions,
+    /// Measurability of each KPI from this export; values of unmeasurable KPIs are cleared.
+    pub measurability: Vec<Measurability>,
+    /// Starts of periods the data covers only in part.
+    pub partial_periods: Vec<Date>,
+    /// Targets not judged on the totals, with the reason.
+    pub unjudged: Vec<UnjudgedRow>,
+    /// Targets not judged per period, with the reason.
+    pub period_unjudged: Vec<UnjudgedRow>,
+    /// With `reconcile`: per profile, the whole-data all-tickets group and the measurability.
+    pub reconciliation: Option<Vec<ProfileTotals>>,
 }
 
 /// Reads a ticket file into KPIs and evaluates the targets.
@@ -85,8 +106,12 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         Warning::tickets_rejected(&file, import.rejected, import.tickets).into_iter().collect();
     warnings.extend(Warning::teams_without_calendar(&uncalendared, default_calendar));
 
-    let periods = import.aggregate.finish(&engine);
-    let totals = KpiReport {
+    let definitions = request.definitions.definitions();
+    let sla = &engine.options().sla;
+    let measured = measurability(&definitions, &export_inputs(&plan), sla.iter().map(|s| s.metric()));
+    let mut periods = import.aggregate.finish(&engine);
+    mask_unmeasurable(&mut periods.groups, &measured, sla);
+    let mut totals = KpiReport {
         period: periods.period,
         tickets: periods.tickets,
         groups: import.aggregate.finish_totals(&engine),
@@ -103,21 +128,42 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         teams_without_calendar: uncalendared,
         default_calendar,
     };
+    mask_unmeasurable(&mut totals.groups, &measured, sla);
+    let partial = import
+        .aggregate
+        .extent()
+        .map(|extent| partial_periods(request.period, &engine.options().zone, extent))
+        .unwrap_or_default();
     let (target_list, target_views) = match &targets {
         Some(t) => (t.targets.clone(), views::target_views(t)),
         None => (Vec::new(), Vec::new()),
+    };
+    let whole = JudgeContext { measurability: &measured, partial_periods: &[], sla };
+    let (gaps, unjudged) = judge(&target_list, &totals, &whole);
+    let per_period = JudgeContext { partial_periods: &partial, ..whole };
+    let (period_gaps, period_unjudged) = judge(&target_list, &periods, &per_period);
+    let reconciliation = if request.reconcile {
+        Some(reconcile(&source, &header, &plan, &engine, &ticket_options)?)
+    } else {
+        None
     };
     let method = views::kpi_method(request, engine.options(), &report_zone);
     Ok(KpiOutcome {
         input: views::kpi_input(request, &plan, mapping.as_ref(), &import),
         method,
-        gaps: evaluate(&target_list, &totals),
-        period_gaps: evaluate(&target_list, &periods),
+        gaps,
+        period_gaps,
         periods,
         totals,
         targets: target_views,
         warnings,
         quality,
+        definitions,
+        measurability: measured,
+        partial_periods: partial,
+        unjudged,
+        period_unjudged,
+        reconciliation,
     })
 }
 
@@ -140,6 +186,40 @@ fn buffered_input(file: &Path) -> Result<Option<NamedTempFile>, PipelineError> {
     };
     copied.map_err(fail)?;
     Ok(Some(copy))
+}
+
+/// The whole-data all-tickets group under every profile: one more pass over the file per
+/// profile, without segments, SLAs or backlog, keeping the response and resolution histograms.
+fn reconcile(
+    source: &Source,
+    header: &servgap_ingest::Header,
+    plan: &TicketPlan,
+    engine: &KpiEngine,
+    ticket_options: &TicketOptions,
+) -> Result<Vec<ProfileTotals>, PipelineError> {
+    let inputs = export_inputs(plan);
+    let mut out = Vec::new();
+    for profile in Profile::ALL {
+        let definitions = profile.definitions();
+        let mut options = engine.options().clone();
+        options.metrics = definitions.metric_options();
+        options.dimensions = Vec::new();
+        options.sla = Vec::new();
+        options.compute = Compute::only(&[
+            DurationKpi::FirstResponse,
+            DurationKpi::FirstResolution,
+            DurationKpi::FullResolution,
+        ]);
+        let profile_engine = KpiEngine::new(options, engine.calendars().clone());
+        let import = import_tickets(source, header, plan, &profile_engine, ticket_options)?;
+        let group = import
+            .aggregate
+            .finish_totals(&profile_engine)
+            .into_iter()
+            .find(|g| g.segment.dimension.is_none());
+        out.push((definitions, group, measurability(&definitions, &inputs, [])));
+    }
+    Ok(out)
 }
 
 /// The ticket file with the request's reading options first, then the mapping's.
@@ -174,6 +254,7 @@ fn kpi_options(
         options.sla = t.sla.clone();
     }
     options.as_of = request.as_of.map(|a| a.timestamp());
+    options.metrics = request.definitions.definitions().metric_options();
     if !request.only.is_empty() {
         options.compute = Compute::only(&request.only);
     }

@@ -63,7 +63,7 @@ pub use warning::Warning;
 pub use servgap_core::instrument::Instrument;
 /// The validated option values a front end parses its input into, re-exported from the
 /// core so a front end needs no other crate to build a request.
-pub use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
+pub use servgap_core::kpi::{Dimension, DurationKpi, Period, Profile, DEFAULT_MAX_SEGMENTS};
 pub use servgap_core::options::{ConfidenceLevel, ExampleLimit};
 pub use servgap_core::servqual::{Coverage, Crosshair, Design};
 pub use servgap_core::stats::wilcoxon::{WilcoxonMethod, WilcoxonOptions, ZeroMethod};

@@ -11,7 +11,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use servgap_core::kpi::{Dimension, DurationKpi, Period, DEFAULT_MAX_SEGMENTS};
+use servgap_core::kpi::{Dimension, DurationKpi, Period, Profile, DEFAULT_MAX_SEGMENTS};
 use servgap_core::options::{ConfidenceLevel, ExampleLimit};
 use servgap_core::servqual::{AnalysisOptions, Coverage, Crosshair, Design};
 use servgap_core::stats::wilcoxon::WilcoxonOptions;
@@ -344,6 +344,11 @@ pub struct KpiRequest {
     /// Most distinct values of one segment dimension (`channel`, ...) before the run
     /// stops with an error instead of growing memory.
     pub max_segments: usize,
+    /// Definition profile of every KPI (`--definitions`; default servgap's).
+    pub definitions: Profile,
+    /// Also compute the profile-dependent KPIs under every profile (`--reconcile`):
+    /// one more pass over the file per profile.
+    pub reconcile: bool,
 }
 
 impl KpiRequest {
@@ -368,6 +373,8 @@ impl KpiRequest {
             path_display: PathDisplay::default(),
             limits: Limits::default(),
             max_segments: DEFAULT_MAX_SEGMENTS,
+            definitions: Profile::Servgap,
+            reconcile: false,
         }
     }
 }

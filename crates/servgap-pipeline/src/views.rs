@@ -9,6 +9,9 @@ use servgap_core::servqual::Rule;
 use servgap_ingest::describe_finding;
 use servgap_ingest::tickets::{Layout, TargetsFile, TicketImport, TicketMapping, TicketPlan};
 use servgap_report::kpi::{FlagView, KpiInput, KpiMethod, KpiReportView, ShareView, TargetView};
+use servgap_report::model::kpi_profiles::{
+    DefinitionsView, KpiProfilesView, MeasurabilityView, ReconciliationView, UnjudgedView,
+};
 use servgap_report::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport,
@@ -64,6 +67,14 @@ impl KpiOutcome {
     ///
     /// The only place the KPI view model is built.
     pub fn report(&self) -> KpiReportView {
+        let profiles = KpiProfilesView {
+            definitions: DefinitionsView::from_core(&self.definitions),
+            measurability: self.measurability.iter().map(MeasurabilityView::from_core).collect(),
+            partial_periods: self.partial_periods.iter().map(ToString::to_string).collect(),
+            unjudged: self.unjudged.iter().map(UnjudgedView::from_core).collect(),
+            period_unjudged: self.period_unjudged.iter().map(UnjudgedView::from_core).collect(),
+            reconciliation: self.reconciliation.as_deref().map(ReconciliationView::new),
+        };
         KpiReportView::new(
             self.input.clone(),
             self.method.clone(),
@@ -74,6 +85,7 @@ impl KpiOutcome {
             &self.period_gaps,
         )
         .with_quality(self.quality.clone())
+        .with_profiles(profiles)
     }
 }
 

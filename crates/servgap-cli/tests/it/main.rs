@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod golden;
 mod kpi;
+mod kpi_profiles;
 mod output;
 mod pipeline;
 mod print;

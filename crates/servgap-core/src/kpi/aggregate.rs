@@ -701,6 +701,8 @@ pub struct KpiAggregate {
     /// Teams of the data without a calendar of their own while team calendars exist
     /// (at most [`KpiOptions::max_segments`] names).
     uncalendared: BTreeSet<Box<str>>,
+    /// Earliest creation and latest event second of the tickets added (issue 13: partial periods).
+    extent: Option<(i64, i64)>,
 }
 
 impl KpiAggregate {
@@ -718,6 +720,13 @@ impl KpiAggregate {
     /// (sorted; they use the default calendar, if any). Team names match case-insensitively.
     pub fn teams_without_calendar(&self) -> impl Iterator<Item = &str> {
         self.uncalendared.iter().map(|t| &**t)
+    }
+
+    /// The earliest creation and the latest event instant of the tickets added (merges
+    /// included); `None` when empty or rebuilt from stored parts, which do not keep it.
+    pub fn extent(&self) -> Option<(Timestamp, Timestamp)> {
+        let (first, last) = self.extent?;
+        Some((Timestamp::from_second(first).ok()?, Timestamp::from_second(last).ok()?))
     }
 
     /// Adds one ticket with all its events.
@@ -741,6 +750,7 @@ impl KpiAggregate {
             reopen_days,
             latest,
             uncalendared,
+            extent,
         } = self;
         if engine.calendars.has_team_calendars()
             && uncalendared.len() < options.max_segments
@@ -752,6 +762,7 @@ impl KpiAggregate {
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let last_instant = ticket.events.last().map_or(ticket.created, |e| e.at).as_second();
         *latest = Some(latest.map_or(last_instant, |l| l.max(last_instant)));
+        widen_extent(extent, ticket);
         let m = &*scratch;
 
         // With dimensions, the all-tickets group is derived at `finish` from the first
@@ -895,6 +906,10 @@ impl KpiAggregate {
 
     /// Adds another aggregate built with the same engine.
     pub fn merge(&mut self, other: &KpiAggregate) {
+        if let Some((first, last)) = other.extent {
+            let (a, b) = self.extent.get_or_insert((first, last));
+            (*a, *b) = ((*a).min(first), (*b).max(last));
+        }
         let remap: Vec<Vec<u32>> = (0..3)
             .map(|d| other.labels[d].names.iter().map(|name| self.labels[d].intern(name)).collect())
             .collect();
@@ -1283,6 +1298,14 @@ fn refine_ticket(
     Ok(())
 }
 
+/// Widens `[first, last]` to the ticket's creation and last event.
+fn widen_extent(extent: &mut Option<(i64, i64)>, ticket: &Ticket) {
+    let created = ticket.created.as_second();
+    let last = ticket.events.last().map_or(created, |e| e.at.as_second()).max(created);
+    let (a, b) = extent.get_or_insert((created, last));
+    (*a, *b) = ((*a).min(created), (*b).max(last));
+}
+
 /// A segment: all tickets, or the tickets with one value on one dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Segment {
@@ -1305,7 +1328,7 @@ impl Segment {
 }
 
 /// A duration KPI in both clocks.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Clocked {
     /// Calendar-time summary; `None` when there are no values.
     pub calendar: Option<DurationSummary>,

@@ -7,6 +7,7 @@
 use jiff::Timestamp;
 
 use super::calendar::BusinessCalendar;
+use super::definitions::{FcrRule, ReopenRule, ResolutionEnd};
 use super::model::{EventKind, Status, Ticket};
 use crate::CoreError;
 
@@ -51,11 +52,23 @@ pub struct MetricOptions {
     /// A reopen counts (for reopen rate and first-contact resolution) when it
     /// happens within this many seconds of the solve before it. Default 7 days.
     pub reopen_window_seconds: u64,
+    /// How first-contact resolution is decided (default servgap's one reply, no reopen).
+    pub fcr: FcrRule,
+    /// Whether reopens count only within the window (default) or at any time.
+    pub reopen: ReopenRule,
+    /// Where full resolution stops (default the last solve).
+    pub resolution_end: ResolutionEnd,
 }
 
 impl Default for MetricOptions {
     fn default() -> Self {
-        MetricOptions { pause: PausePolicy::default(), reopen_window_seconds: 7 * DAY }
+        MetricOptions {
+            pause: PausePolicy::default(),
+            reopen_window_seconds: 7 * DAY,
+            fcr: FcrRule::default(),
+            reopen: ReopenRule::default(),
+            resolution_end: ResolutionEnd::default(),
+        }
     }
 }
 
@@ -195,10 +208,13 @@ pub struct TicketMetrics {
     pub agent_replies: u32,
     /// Number of reopens (solved/closed → new, open, pending or on-hold).
     pub reopens: u32,
-    /// True when some reopen came within the reopen window of the solve before it.
+    /// True when the ticket counts as reopened under [`MetricOptions::reopen`]: some reopen
+    /// came within the reopen window of the solve before it ([`ReopenRule::Window`]), or
+    /// any reopen at all, from events or [`Ticket::reopen_count`] ([`ReopenRule::Counter`]).
     pub reopened_within_window: bool,
-    /// First-contact resolution: `Some(true)` when solved with exactly one public agent reply
-    /// and not reopened within the window; `None` when never solved.
+    /// First-contact resolution under [`MetricOptions::fcr`] (default: solved with exactly one
+    /// public agent reply and not reopened); `None` when never solved, or when the rule needs
+    /// a value the ticket lacks ([`FcrRule::FirstAssignment`] without a reassignment count).
     pub first_contact_resolution: Option<bool>,
     /// First solve (into solved, or into closed from an unsolved status).
     pub first_solved: Option<Timestamp>,
@@ -260,11 +276,13 @@ impl TicketMetrics {
         let mut reopens = 0u32;
         let mut reopened_within = false;
         let mut replies = 0u32;
+        let mut customer_messages = 0u32;
+        let mut entered_closed: Option<i64> = None;
         for event in &ticket.events {
             let at = event.at.as_second();
             match event.kind {
                 EventKind::AgentReply => replies += 1,
-                EventKind::CustomerMessage => {}
+                EventKind::CustomerMessage => customer_messages += 1,
                 EventKind::Status(next) => {
                     if next == status {
                         continue;
@@ -282,11 +300,15 @@ impl TicketMetrics {
                     } else if status.is_done() && !next.is_done() {
                         reopens += 1;
                         if let Some(solved) = last_solve {
-                            if ((at - solved) as u64) <= options.reopen_window_seconds {
+                            let in_window = ((at - solved) as u64) <= options.reopen_window_seconds;
+                            if in_window || options.reopen == ReopenRule::Counter {
                                 reopened_within = true;
                             }
                         }
                         open_from = at;
+                    }
+                    if next == Status::Closed {
+                        entered_closed = Some(at);
                     }
                     status = next;
                     since = at;
@@ -303,6 +325,9 @@ impl TicketMetrics {
         self.done_now = done_now;
         self.agent_replies = replies;
         self.reopens = reopens;
+        if options.reopen == ReopenRule::Counter && ticket.reopen_count.is_some_and(|n| n > 0) {
+            reopened_within = true;
+        }
         self.reopened_within_window = reopened_within;
 
         // First response clock.
@@ -355,7 +380,11 @@ impl TicketMetrics {
         // Resolution.
         self.first_solved = first_solve.and_then(|s| Timestamp::from_second(s).ok());
         self.first_resolution = first_solve.map(|s| self.durations(calendar, created, s));
-        let last = if done_now { last_solve } else { None };
+        let last = match (done_now, options.resolution_end, status, entered_closed) {
+            (false, ..) => None,
+            (true, ResolutionEnd::Close, Status::Closed, Some(closed)) => Some(closed),
+            (true, ..) => last_solve,
+        };
         self.last_solved = last.and_then(|s| Timestamp::from_second(s).ok());
         self.full_resolution = last.map(|s| self.durations(calendar, created, s));
         self.requester_wait = last.map(|_| {
@@ -364,7 +393,13 @@ impl TicketMetrics {
                 calendar.map(|c| self.waiting.iter().map(|&(a, b)| c.between_seconds(a, b, &[])).sum());
             Durations { calendar: calendar_seconds, business }
         });
-        self.first_contact_resolution = first_solve.map(|_| replies == 1 && !reopened_within);
+        self.first_contact_resolution = first_solve.and_then(|solved| match options.fcr {
+            FcrRule::OneReplyNoReopen => Some(replies == 1 && !reopened_within),
+            FcrRule::FewerThanTwoReplies => Some(replies < 2),
+            FcrRule::NoCustomerInteraction => Some(customer_messages == 0),
+            FcrRule::ClosedWithin { seconds } => Some(((solved - created) as u64) < seconds),
+            FcrRule::FirstAssignment => ticket.reassignments.map(|n| n == 0),
+        });
         Ok(())
     }
 

@@ -27,6 +27,7 @@
 pub mod aggregate;
 pub mod benchmarks;
 pub mod calendar;
+pub mod definitions;
 pub mod histogram;
 pub mod metrics;
 pub mod model;
@@ -40,6 +41,10 @@ pub use aggregate::{
 };
 pub use benchmarks::{benchmarks, Benchmark};
 pub use calendar::{parse_ical_holidays, BusinessCalendar, TimeRange, WeekSchedule, WorkingInterval};
+pub use definitions::{
+    mask_unmeasurable, measurability, partial_periods, Definitions, ExportInputs, FcrRule, Input,
+    Measurability, MeasuredKpi, Profile, ReopenRule, ResolutionEnd,
+};
 pub use histogram::{DurationHistogram, DurationHistogramParts, SPARSE_BUDGET};
 pub use metrics::{
     Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
@@ -50,8 +55,8 @@ pub use summary::{
     ShareEstimate, Z_95,
 };
 pub use targets::{
-    evaluate, Direction, Gap, GapRow, GapStatus, Measure, Reading, SegmentFilter, Statistic, Target, Unit,
-    MAX_TARGET_SECONDS,
+    evaluate, judge, Direction, Gap, GapRow, GapStatus, JudgeContext, Measure, Reading, SegmentFilter,
+    Statistic, Target, Unit, Unjudged, UnjudgedRow, MAX_TARGET_SECONDS,
 };
 
 #[cfg(test)]

@@ -282,6 +282,12 @@ pub struct Ticket {
     /// column without a solve time). A ticket with no solve event is then neither open
     /// backlog nor awaiting a first response; its resolution values stay absent.
     pub closed_at_unknown_time: bool,
+    /// How often the export says the ticket was reassigned (ServiceNow `reassignment_count`);
+    /// `None` when it does not say.
+    pub reassignments: Option<u32>,
+    /// How often the export says the ticket was reopened (ServiceNow `reopen_count`), used by
+    /// the counter reopen rule besides reopen events; `None` when it does not say.
+    pub reopen_count: Option<u32>,
 }
 
 impl Ticket {
@@ -299,6 +305,8 @@ impl Ticket {
             events: Vec::new(),
             surveys: Vec::new(),
             closed_at_unknown_time: false,
+            reassignments: None,
+            reopen_count: None,
         }
     }
 
@@ -315,6 +323,8 @@ impl Ticket {
         self.events.clear();
         self.surveys.clear();
         self.closed_at_unknown_time = false;
+        self.reassignments = None;
+        self.reopen_count = None;
     }
 
     /// Checks the order of events.

@@ -14,7 +14,8 @@
 //! ```
 
 use super::aggregate::{DurationKpi, GroupSummary, KpiReport, Segment};
-use super::metrics::Clock;
+use super::definitions::{Measurability, MeasuredKpi};
+use super::metrics::{Clock, SlaTarget};
 use super::model::Dimension;
 use crate::CoreError;
 
@@ -199,6 +200,26 @@ impl Measure {
             Measure::Duration { .. } | Measure::ReopenRate | Measure::Backlog => Direction::LowerIsBetter,
             _ => Direction::HigherIsBetter,
         }
+    }
+
+    /// The KPI whose inputs the measure needs; `None` for an SLA name not in `sla`.
+    pub fn kpi(&self, sla: &[SlaTarget]) -> Option<MeasuredKpi> {
+        Some(match self {
+            Measure::Duration { kpi, .. } => match kpi {
+                DurationKpi::FirstResponse => MeasuredKpi::FirstResponse,
+                DurationKpi::NextResponse => MeasuredKpi::NextResponse,
+                DurationKpi::FirstResolution => MeasuredKpi::FirstResolution,
+                DurationKpi::FullResolution => MeasuredKpi::FullResolution,
+                DurationKpi::RequesterWait => MeasuredKpi::RequesterWait,
+            },
+            Measure::FirstContactResolution => MeasuredKpi::FirstContactResolution,
+            Measure::ReopenRate => MeasuredKpi::ReopenRate,
+            Measure::SlaAttainment(name) => MeasuredKpi::Sla(sla.iter().find(|s| s.name() == name)?.metric()),
+            Measure::Csat | Measure::CsatResponseRate => MeasuredKpi::Csat,
+            Measure::Nps => MeasuredKpi::Nps,
+            Measure::CesMean | Measure::CesAgree => MeasuredKpi::Ces,
+            Measure::Backlog => MeasuredKpi::Backlog,
+        })
     }
 
     /// The measure's value in a group; `None` when undefined there (no data).
@@ -447,4 +468,96 @@ pub fn evaluate(targets: &[Target], report: &KpiReport) -> Vec<GapRow> {
         }
     }
     rows
+}
+
+/// Why a target was not judged in a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unjudged {
+    /// The export lacks an input the measure needs (see [`Measurability`]).
+    NotMeasurable,
+    /// The data covers the period only in part.
+    PartialPeriod,
+    /// No values in the group (e.g. no NPS answers).
+    NoData,
+}
+
+impl Unjudged {
+    /// `not-measurable`, `partial-period` or `no-data`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unjudged::NotMeasurable => "not-measurable",
+            Unjudged::PartialPeriod => "partial-period",
+            Unjudged::NoData => "no-data",
+        }
+    }
+}
+
+/// A target not judged in one group, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnjudgedRow {
+    /// Index of the target.
+    pub target: usize,
+    /// First day of the period.
+    pub period_start: jiff::civil::Date,
+    /// The segment.
+    pub segment: Segment,
+    /// Why.
+    pub reason: Unjudged,
+}
+
+/// What [`judge`] needs besides targets and groups.
+#[derive(Debug, Clone, Copy)]
+pub struct JudgeContext<'a> {
+    /// Measurability of each KPI; a KPI not listed counts as measurable.
+    pub measurability: &'a [Measurability],
+    /// Starts of partial periods (pass none for whole-data totals).
+    pub partial_periods: &'a [jiff::civil::Date],
+    /// SLA targets, to find the metric of an `sla:<name>` measure.
+    pub sla: &'a [SlaTarget],
+}
+
+/// Like [`evaluate`], but a target whose measure is not measurable from the export, whose
+/// period is partial, or which has no value in a group is listed as unjudged (with the
+/// reason) instead of being judged or silently dropped.
+pub fn judge(
+    targets: &[Target],
+    report: &KpiReport,
+    context: &JudgeContext,
+) -> (Vec<GapRow>, Vec<UnjudgedRow>) {
+    let (mut rows, mut unjudged) = (Vec::new(), Vec::new());
+    for group in &report.groups {
+        for (i, target) in targets.iter().enumerate() {
+            if !target.segment.matches(&group.segment) {
+                continue;
+            }
+            let measurable = target.measure.kpi(context.sla).is_none_or(|kpi| {
+                context.measurability.iter().find(|m| m.kpi == kpi).is_none_or(Measurability::measurable)
+            });
+            let reading = target.measure.read(group);
+            let reason = if !measurable {
+                Some(Unjudged::NotMeasurable)
+            } else if context.partial_periods.contains(&group.period_start) {
+                Some(Unjudged::PartialPeriod)
+            } else if reading.is_none() {
+                Some(Unjudged::NoData)
+            } else {
+                None
+            };
+            match (reason, reading) {
+                (None, Some(r)) => rows.push(GapRow {
+                    target: i,
+                    period_start: group.period_start,
+                    segment: group.segment.clone(),
+                    gap: target.gap(r.value, r.n),
+                }),
+                (reason, _) => unjudged.push(UnjudgedRow {
+                    target: i,
+                    period_start: group.period_start,
+                    segment: group.segment.clone(),
+                    reason: reason.unwrap_or(Unjudged::NoData),
+                }),
+            }
+        }
+    }
+    (rows, unjudged)
 }

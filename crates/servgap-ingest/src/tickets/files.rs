@@ -415,24 +415,6 @@ fn segment(text: Option<&str>, key: &str) -> Result<SegmentFilter, String> {
     }
 }
 
-/// Measures ticket files cannot supply yet: NPS and CES need survey answers, and the
-/// ticket mapping reads only CSAT. A target on them would never produce a gap.
-fn unmeasured(measure: &Measure) -> Option<&'static str> {
-    match measure {
-        Measure::Nps => Some("nps"),
-        Measure::CesMean => Some("ces-mean"),
-        Measure::CesAgree => Some("ces-agree"),
-        _ => None,
-    }
-}
-
-fn not_measurable(key: &str, id: &str) -> String {
-    format!(
-        "key `{key}`: {id} cannot be measured: ticket files carry no NPS or CES answers \
-         (the ticket mapping reads only CSAT), so this target would never be evaluated; remove it"
-    )
-}
-
 fn measure_of(t: &RawTarget, k: usize, sla_names: &[&str]) -> Result<Measure, String> {
     let key = |name: &str| format!("target[{k}].{name}");
     let kpi = t.kpi.as_deref().ok_or_else(|| format!("key `{}`: missing (or give a preset)", key("kpi")))?;
@@ -485,10 +467,7 @@ fn measure_of(t: &RawTarget, k: usize, sla_names: &[&str]) -> Result<Measure, St
             }
         },
     };
-    match unmeasured(&measure) {
-        Some(id) => Err(not_measurable(&key("kpi"), id)),
-        None => Ok(measure),
-    }
+    Ok(measure)
 }
 
 fn sla_of(s: &RawSla, k: usize) -> Result<SlaTarget, String> {
@@ -537,9 +516,6 @@ fn preset_target(
     })?;
     if t.kpi.is_some() || t.target.is_some() || t.minimum.is_some() {
         return Err(format!("key `{key}`: a preset brings its own kpi, target and minimum; remove them"));
-    }
-    if let Some(measure_id) = unmeasured(&b.measure) {
-        return Err(not_measurable(&key, measure_id));
     }
     let target = b.to_target().map_err(|e| e.to_string())?.for_segments(filter);
     let info = TargetInfo {

@@ -57,6 +57,10 @@ pub enum Role {
     /// The ticket's current status (tickets): a value starting with `solved`, `closed` or
     /// `resolved` (any case) marks a ticket solved even without a solve time.
     Status,
+    /// NPS answer, 0–10 (issue 13).
+    Nps,
+    /// CES 2.0 answer, 1–7 (issue 13).
+    Ces,
 }
 
 impl Role {
@@ -78,10 +82,12 @@ impl Role {
         Role::Timestamp,
         Role::Resource,
         Role::Status,
+        Role::Nps,
+        Role::Ces,
     ];
 
     /// Number of roles.
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 18;
 
     /// The mapping key, e.g. `first_response`.
     pub fn key(self) -> &'static str {
@@ -102,6 +108,8 @@ impl Role {
             Role::Timestamp => "timestamp",
             Role::Resource => "resource",
             Role::Status => "status",
+            Role::Nps => "nps",
+            Role::Ces => "ces",
         }
     }
 

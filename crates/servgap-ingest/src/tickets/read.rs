@@ -838,6 +838,7 @@ impl<'a> RowState<'a> {
     /// The CSAT cell. An answer off the scale (and not a label) is dropped with a finding;
     /// the ticket keeps its times and backlog entry.
     fn survey(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        self.nps_ces(row, fields)?;
         let Some(spec) = &self.plan.csat else { return Ok(()) };
         let Some((i, text)) = self.cell(fields, Role::Csat, row)? else { return Ok(()) };
         let lower = text.to_lowercase();
@@ -870,6 +871,25 @@ fn id_hash(id: &str) -> u64 {
 /// The trimmed text of field `i` (for findings).
 fn fields_text(fields: &[&str], i: usize) -> String {
     fields.get(i).map_or_else(String::new, |v| v.trim().to_owned())
+}
+
+impl RowState<'_> {
+    /// NPS (0–10) and CES (1–7) answers of mapped `nps` / `ces` columns (issue 13); a blank
+    /// cell is no answer, anything else off the scale a `BadScore` finding.
+    fn nps_ces(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        type Make = fn(i16) -> Result<SurveyAnswer, servgap_core::CoreError>;
+        for (role, make) in [(Role::Nps, SurveyAnswer::nps as Make), (Role::Ces, SurveyAnswer::ces as Make)] {
+            let Some((i, text)) = self.cell(fields, role, row)? else { continue };
+            let answer = text
+                .trim()
+                .parse::<i16>()
+                .ok()
+                .and_then(|score| make(score).ok())
+                .ok_or_else(|| self.finding(row, i, text, TicketRule::BadScore))?;
+            self.ticket.surveys.push(answer);
+        }
+        Ok(())
+    }
 }
 
 /// Trims whitespace, with a shortcut for the usual cell that has none.

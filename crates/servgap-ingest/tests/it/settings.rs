@@ -59,12 +59,16 @@ fn issue_11_share_targets_are_fractions_or_percent_strings() {
 
 #[test]
 fn issue_11_nps_ces_and_backlog_targets_are_range_checked_or_refused() {
+    // Issue 13: NPS and CES are read from `nps` / `ces` columns, so their targets are
+    // accepted and range-checked (and judged, or listed as not measurable).
     let e = targets_error(&target("nps", "150"));
-    assert!(e.contains("key `target[0].kpi`: nps cannot be measured"), "{e}");
+    assert!(e.contains("key `target[0].target`: 150 is outside the NPS range -100..=100"), "{e}");
     let e = targets_error(&target("ces-mean", "9"));
-    assert!(e.contains("key `target[0].kpi`: ces-mean cannot be measured"), "{e}");
-    let e = targets_error("[[target]]\npreset = \"clearlyrated-nps-b2b-2018\"\n");
-    assert!(e.contains("key `target[0].preset`: nps cannot be measured"), "{e}");
+    assert!(e.contains("key `target[0].target`: 9 is outside the CES scale 1..=7"), "{e}");
+    assert!(TargetsFile::parse(&target("nps", "30"), Path::new("t.toml")).is_ok());
+    assert!(TargetsFile::parse(&target("ces-mean", "5.5"), Path::new("t.toml")).is_ok());
+    let preset = "[[target]]\npreset = \"clearlyrated-nps-b2b-2018\"\n";
+    assert!(TargetsFile::parse(preset, Path::new("t.toml")).is_ok());
     let e = targets_error(&target("backlog", "-5"));
     assert!(e.contains("key `target[0].target`: -5 is outside the ticket-count range"), "{e}");
     assert!(TargetsFile::parse(&target("backlog", "40"), Path::new("t.toml")).is_ok());

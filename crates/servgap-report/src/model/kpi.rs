@@ -160,7 +160,8 @@ pub struct SegmentView {
 }
 
 impl SegmentView {
-    fn from_core(s: &Segment) -> SegmentView {
+    /// From a core segment.
+    pub fn from_core(s: &Segment) -> SegmentView {
         SegmentView { dimension: s.dimension.map(|d| d.id().to_owned()), value: s.value.clone() }
     }
 }
@@ -488,6 +489,9 @@ pub struct KpiReportView {
     /// How every row is accounted for, and what was left out of which KPI.
     #[serde(default)]
     pub quality: KpiQualityView,
+    /// Definitions, measurability, partial periods, unjudged targets, reconciliation (issue 13).
+    #[serde(default)]
+    pub profiles: super::kpi_profiles::KpiProfilesView,
 }
 
 impl KpiReportView {
@@ -513,6 +517,7 @@ impl KpiReportView {
             period_gaps: period_gaps.iter().map(GapView::from_core).collect(),
             backlog: backlog_series(periods),
             quality: KpiQualityView::default(),
+            profiles: super::kpi_profiles::KpiProfilesView::default(),
         }
     }
 
@@ -520,6 +525,17 @@ impl KpiReportView {
     pub fn with_quality(mut self, quality: KpiQualityView) -> KpiReportView {
         self.quality = quality;
         self
+    }
+
+    /// With the issue 13 parts (definitions, measurability, partial periods, …).
+    pub fn with_profiles(mut self, profiles: super::kpi_profiles::KpiProfilesView) -> KpiReportView {
+        self.profiles = profiles;
+        self
+    }
+
+    /// True when the KPI with this id (e.g. `reopen-rate`) is marked not measurable.
+    pub fn not_measurable(&self, kpi: &str) -> Option<&super::kpi_profiles::MeasurabilityView> {
+        self.profiles.measurability.iter().find(|m| m.kpi == kpi && !m.measurable)
     }
 }
 

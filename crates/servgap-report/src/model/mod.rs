@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod charts;
 pub mod common;
 pub mod kpi;
+pub mod kpi_profiles;
 pub mod segments;
 pub mod waves;
 

@@ -10,6 +10,7 @@
 
 use std::fmt::Write as _;
 
+use super::support::kpi_profile_tables::kpi_profile_tables;
 use super::support::kpi_tables::kpi_tables;
 use super::support::markup::{escape as esc, PALETTE};
 use super::support::page::{findings_table, page_start, paragraph, section, DataTable};
@@ -485,6 +486,30 @@ fn backlog_section(view: &KpiReportView, lang: Lang, out: &mut String) {
 /// How to read the bullet charts.
 const BULLET_NOTE: &str = "Bar: actual (green at target, orange in band, vermilion below minimum). Tick: target. Shaded: green = at target, sand = tolerance band.";
 
+/// The definitions used, the KPIs not measurable from the export (with the reason), the
+/// targets not judged and the reconciliation, right after the summary.
+fn definitions_section(view: &KpiReportView, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "<section id=\"definitions\" aria-labelledby=\"definitions-h\">\n<h2 id=\"definitions-h\">{}</h2>",
+        esc(lang.kpi_profiles("Definitions and measurability"))
+    );
+    if !view.profiles.partial_periods.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{} {}</p>",
+            esc(lang.kpi_profiles("Partial periods are marked and not judged against targets.")),
+            esc(&view.profiles.partial_periods.join(", "))
+        );
+    }
+    for t in kpi_profile_tables(view, lang) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&t.heading));
+        DataTable { caption: &t.heading, header: t.header, rows: t.rows, text_columns: vec![0, 1] }
+            .render(out);
+    }
+    out.push_str("</section>\n");
+}
+
 /// The whole page.
 pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     let mut out = String::new();
@@ -516,6 +541,7 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         esc(&view.method.zone)
     );
 
+    definitions_section(view, lang, &mut out);
     if !view.targets.is_empty() {
         let _ = writeln!(
             out,

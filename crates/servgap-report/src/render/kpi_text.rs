@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::support::kpi_profile_tables::kpi_profile_tables;
 use super::support::kpi_tables::kpi_tables;
 use crate::i18n::Lang;
 use crate::model::kpi::KpiReportView;
@@ -90,7 +91,15 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
     let _ = writeln!(out, "{}", lang.kpi_input_sentence(input));
     let _ = writeln!(out, "{}\n", lang.kpi_method_sentence(&view.method));
 
-    for t in kpi_tables(view, lang) {
+    if !view.profiles.partial_periods.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            lang.kpi_profiles("Partial periods are marked and not judged against targets."),
+            view.profiles.partial_periods.join(", ")
+        );
+    }
+    for t in kpi_profile_tables(view, lang).into_iter().chain(kpi_tables(view, lang)) {
         heading(flavour, &t.heading, &mut out);
         let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
         table(flavour, &head, &t.rows, &mut out);

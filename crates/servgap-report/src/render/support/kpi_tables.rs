@@ -44,6 +44,24 @@ fn dur(lang: Lang, g: &GroupView, kpi: &str, clock: &str, stat: fn(&DurationView
     g.duration(kpi, clock).map_or_else(|| "–".to_owned(), |d| human_duration_in(lang, stat(d)))
 }
 
+/// `cell`, or "not measurable" when the view marks the KPI `kpi` so.
+fn measured(view: &KpiReportView, lang: Lang, kpi: &str, cell: String) -> String {
+    if view.not_measurable(kpi).is_some() {
+        lang.kpi_profiles("not measurable").to_owned()
+    } else {
+        cell
+    }
+}
+
+/// The period's start, marked when the data covers it only in part.
+fn period_label(view: &KpiReportView, lang: Lang, start: &str) -> String {
+    if view.profiles.partial_periods.iter().any(|p| p == start) {
+        format!("{start} ({})", lang.kpi_profiles("partial"))
+    } else {
+        start.to_owned()
+    }
+}
+
 pub(crate) fn best_clock(view: &KpiReportView) -> &'static str {
     let business = view.totals.iter().any(|g| g.durations.iter().any(|d| d.clock == "business"));
     if business {
@@ -68,14 +86,24 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
                 lang.kpi_segment(&g.segment),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(lang, g, "first-response", clock, |d| d.median),
-                dur(lang, g, "first-response", clock, |d| d.p90),
-                dur(lang, g, "first-resolution", clock, |d| d.median),
-                dur(lang, g, "first-resolution", clock, |d| d.p90),
-                dur(lang, g, "first-resolution", clock, |d| d.mean),
-                share(lang, g.first_contact_resolution.as_ref()),
-                share(lang, g.reopen.as_ref()),
-                share(lang, g.csat.as_ref()),
+                measured(view, lang, "first-response", dur(lang, g, "first-response", clock, |d| d.median)),
+                measured(view, lang, "first-response", dur(lang, g, "first-response", clock, |d| d.p90)),
+                measured(
+                    view,
+                    lang,
+                    "first-resolution",
+                    dur(lang, g, "first-resolution", clock, |d| d.median),
+                ),
+                measured(view, lang, "first-resolution", dur(lang, g, "first-resolution", clock, |d| d.p90)),
+                measured(view, lang, "first-resolution", dur(lang, g, "first-resolution", clock, |d| d.mean)),
+                measured(
+                    view,
+                    lang,
+                    "first-contact-resolution",
+                    share(lang, g.first_contact_resolution.as_ref()),
+                ),
+                measured(view, lang, "reopen-rate", share(lang, g.reopen.as_ref())),
+                measured(view, lang, "csat", share(lang, g.csat.as_ref())),
             ]
         })
         .collect();
@@ -175,14 +203,24 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
         .filter(|g| g.segment.dimension.is_none())
         .map(|g| {
             vec![
-                g.period_start.clone(),
+                period_label(view, lang, &g.period_start),
                 g.created.to_string(),
                 g.solved.to_string(),
-                dur(lang, g, "first-response", clock, |d| d.median),
-                dur(lang, g, "first-response", clock, |d| d.p90),
-                dur(lang, g, "first-resolution", clock, |d| d.median),
-                share(lang, g.first_contact_resolution.as_ref()),
-                g.backlog_at_end.to_string(),
+                measured(view, lang, "first-response", dur(lang, g, "first-response", clock, |d| d.median)),
+                measured(view, lang, "first-response", dur(lang, g, "first-response", clock, |d| d.p90)),
+                measured(
+                    view,
+                    lang,
+                    "first-resolution",
+                    dur(lang, g, "first-resolution", clock, |d| d.median),
+                ),
+                measured(
+                    view,
+                    lang,
+                    "first-contact-resolution",
+                    share(lang, g.first_contact_resolution.as_ref()),
+                ),
+                measured(view, lang, "backlog", g.backlog_at_end.to_string()),
             ]
         })
         .collect();
@@ -215,13 +253,28 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
             .filter(|g| g.segment.dimension.is_some())
             .map(|g| {
                 vec![
-                    g.period_start.clone(),
+                    period_label(view, lang, &g.period_start),
                     lang.kpi_segment(&g.segment),
                     g.created.to_string(),
                     g.solved.to_string(),
-                    dur(lang, g, "first-response", clock, |d| d.median),
-                    dur(lang, g, "first-resolution", clock, |d| d.median),
-                    share(lang, g.first_contact_resolution.as_ref()),
+                    measured(
+                        view,
+                        lang,
+                        "first-response",
+                        dur(lang, g, "first-response", clock, |d| d.median),
+                    ),
+                    measured(
+                        view,
+                        lang,
+                        "first-resolution",
+                        dur(lang, g, "first-resolution", clock, |d| d.median),
+                    ),
+                    measured(
+                        view,
+                        lang,
+                        "first-contact-resolution",
+                        share(lang, g.first_contact_resolution.as_ref()),
+                    ),
                 ]
             })
             .collect();

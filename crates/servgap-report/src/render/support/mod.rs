@@ -2,6 +2,7 @@
 //! ([`page`]) and people-friendly units ([`units`]). Printers import this module,
 //! never each other.
 
+pub mod kpi_profile_tables;
 pub mod kpi_tables;
 pub mod markup;
 pub mod page;
