@@ -1,0 +1,155 @@
+//! The gap record: one measured (or judged) difference between current and desired
+//! state, in one wave and one unit, with its uncertainty and evidence.
+
+use super::gap_id::{GapId, GapKind};
+use super::objects::Level;
+use super::slug::Slug;
+use crate::kpi::Interval;
+
+/// The unit a gap's values and raw difference are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GapUnit {
+    /// Points of the survey's answer scale (SERVQUAL items, dimensions, scales).
+    ScalePoints,
+    /// A share 0–1 (attainment, coverage, promise held).
+    Share,
+    /// Seconds (durations).
+    Seconds,
+    /// A correlation coefficient −1…1 (importance ranking agreement).
+    Correlation,
+    /// NPS points −100…100.
+    NpsPoints,
+    /// Tickets (backlog).
+    Tickets,
+    /// No unit: a judged gap.
+    Judged,
+}
+
+impl GapUnit {
+    /// `scale-points`, `share`, `seconds`, `correlation`, `nps-points`, `tickets`, `judged`.
+    pub fn id(self) -> &'static str {
+        match self {
+            GapUnit::ScalePoints => "scale-points",
+            GapUnit::Share => "share",
+            GapUnit::Seconds => "seconds",
+            GapUnit::Correlation => "correlation",
+            GapUnit::NpsPoints => "nps-points",
+            GapUnit::Tickets => "tickets",
+            GapUnit::Judged => "judged",
+        }
+    }
+}
+
+/// Where a gap's numbers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// The customer SERVQUAL survey.
+    CustomerSurvey,
+    /// The management survey.
+    ManagementSurvey,
+    /// The contact-employee survey.
+    EmployeeSurvey,
+    /// The help-desk export.
+    HelpDesk,
+    /// The register of standards.
+    Standards,
+    /// The register of promises.
+    Promises,
+    /// KPI targets.
+    Targets,
+    /// A person's judgement (qualitative gap).
+    Judgement,
+}
+
+impl SourceKind {
+    /// Stable id, e.g. `customer-survey`.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceKind::CustomerSurvey => "customer-survey",
+            SourceKind::ManagementSurvey => "management-survey",
+            SourceKind::EmployeeSurvey => "employee-survey",
+            SourceKind::HelpDesk => "help-desk",
+            SourceKind::Standards => "standards",
+            SourceKind::Promises => "promises",
+            SourceKind::Targets => "targets",
+            SourceKind::Judgement => "judgement",
+        }
+    }
+}
+
+/// One piece of evidence: a source and, where known, the file it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Source {
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// File name as the report shows it (empty when the pipeline did not set it).
+    pub file: String,
+}
+
+/// The evidence behind a gap: sources, items, counts and free text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// Files and registers read.
+    pub sources: Vec<Source>,
+    /// Survey items involved (ids).
+    pub items: Vec<String>,
+    /// Respondents behind the current and desired values (customers, managers, employees).
+    pub respondents: Vec<(SourceKind, u64)>,
+    /// Tickets behind the value (help-desk gaps).
+    pub tickets: Option<u64>,
+    /// Further measured values worth showing (e.g. `median`, `p90`), as (name, value).
+    pub details: Vec<(String, f64)>,
+    /// Free text (qualitative gaps: what people wrote).
+    pub note: Option<String>,
+}
+
+/// The judgement of a qualitative gap, as entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judged {
+    /// Judged impact.
+    pub impact: Level,
+    /// Judged urgency.
+    pub urgency: Level,
+}
+
+/// One gap, measured or judged.
+///
+/// Sign convention: `difference = current − desired` in `unit`, always; whether that is a
+/// shortfall depends on the gap (documented per measure). `size` is the normalised size in
+/// [0, 1] of `gap-study.md` §2: 0 for no gap, 1 for the largest possible one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    /// Stable id.
+    pub id: GapId,
+    /// Wave measured in.
+    pub wave: Slug,
+    /// Unit measured in.
+    pub unit: Slug,
+    /// Owning departments.
+    pub departments: Vec<Slug>,
+    /// Current state (what is).
+    pub current: f64,
+    /// Desired state (what should be).
+    pub desired: f64,
+    /// Unit of `current`, `desired` and `difference`.
+    pub measure_unit: GapUnit,
+    /// `current − desired`.
+    pub difference: f64,
+    /// 95 % interval of `difference` (`None` when exact, e.g. a count, or not estimable).
+    pub interval: Option<Interval>,
+    /// Normalised size in [0, 1]; `None` for a judged gap.
+    pub size: Option<f64>,
+    /// Observations behind `current` (respondents, tickets, items or units).
+    pub n: u64,
+    /// Where it came from.
+    pub evidence: Evidence,
+    /// For a qualitative gap, its judged impact and urgency.
+    pub judged: Option<Judged>,
+}
+
+impl Gap {
+    /// The gap's kind (from its id).
+    pub fn kind(&self) -> GapKind {
+        self.id.kind()
+    }
+}
