@@ -103,6 +103,28 @@ pub struct Evidence {
     pub note: Option<String>,
 }
 
+/// Which side of the desired value is a shortfall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GapDirection {
+    /// Current below desired is a shortfall (`difference < 0`).
+    HigherIsBetter,
+    /// Current above desired is a shortfall (`difference > 0`).
+    LowerIsBetter,
+    /// Any difference is a gap (managers misreading customers either way, gap 1).
+    EitherWay,
+}
+
+impl GapDirection {
+    /// `higher`, `lower` or `either`.
+    pub fn id(self) -> &'static str {
+        match self {
+            GapDirection::HigherIsBetter => "higher",
+            GapDirection::LowerIsBetter => "lower",
+            GapDirection::EitherWay => "either",
+        }
+    }
+}
+
 /// The judgement of a qualitative gap, as entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Judged {
@@ -135,6 +157,8 @@ pub struct Gap {
     pub measure_unit: GapUnit,
     /// `current − desired`.
     pub difference: f64,
+    /// Which side of `desired` is a shortfall.
+    pub direction: GapDirection,
     /// 95 % interval of `difference` (`None` when exact, e.g. a count, or not estimable).
     pub interval: Option<Interval>,
     /// Normalised size in [0, 1]; `None` for a judged gap.
@@ -151,5 +175,28 @@ impl Gap {
     /// The gap's kind (from its id).
     pub fn kind(&self) -> GapKind {
         self.id.kind()
+    }
+
+    /// True when the data show a shortfall beyond sampling doubt: the whole interval of the
+    /// difference lies on the shortfall side (`high < 0` when higher is better, `low > 0`
+    /// when lower is better, excluding 0 for either way); without an interval (exact counts,
+    /// KPI read-outs), when the size is above 0. Judged gaps are never "certain".
+    pub fn is_certain(&self) -> bool {
+        let Some(size) = self.size else { return false };
+        match (self.interval, self.direction) {
+            (None, _) => size > 0.0,
+            (Some(i), GapDirection::HigherIsBetter) => i.high < 0.0,
+            (Some(i), GapDirection::LowerIsBetter) => i.low > 0.0,
+            (Some(i), GapDirection::EitherWay) => i.high < 0.0 || i.low > 0.0,
+        }
+    }
+}
+
+/// Clamps a size into [0, 1]; NaN becomes 0.
+pub(crate) fn clamp_size(size: f64) -> f64 {
+    if size.is_nan() {
+        0.0
+    } else {
+        size.clamp(0.0, 1.0)
     }
 }

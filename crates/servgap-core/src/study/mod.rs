@@ -18,13 +18,20 @@
 //! between them. Checks that need an instrument (a standard naming an unknown item) are in
 //! [`Study::check_survey_refs`]. Nothing here reads a file.
 
+mod context;
+pub mod factors;
 mod gap;
 mod gap_id;
+pub mod kpi_gaps;
 mod objects;
-
+pub mod ranks;
+pub mod register;
+pub mod register_gaps;
 mod slug;
-
-pub use gap::{Evidence, Gap, GapUnit, Judged, Source, SourceKind};
+pub mod survey_gaps;
+pub mod threshold;
+pub use context::{battery_summary, find_battery, GapContext};
+pub use gap::{Evidence, Gap, GapDirection, GapUnit, Judged, Source, SourceKind};
 pub use gap_id::{escape, measure_path, parse_measure_path, GapId, GapKind, KpiSubject};
 pub use objects::{
     Department, KpiRef, Level, Promise, PromiseSpec, QualitativeGap, Standard, StandardSpec, SurveyRef, Unit,
@@ -210,5 +217,7 @@ pub fn survey_ref_exists(instrument: &Instrument, r: &SurveyRef) -> bool {
     }
 }
 
+#[cfg(test)]
+mod measure_tests;
 #[cfg(test)]
 mod tests;
