@@ -14,7 +14,7 @@ What is built in, so that every gap shows:
   points in `gdansk` and `online`) and rank tangibles too high;
 * gap 2: no standard governs empathy or tangibles (customers rank empathy third);
   `records-accurate` is set below what customers expect;
-* gap 3: the first-response SLA is met by about 80 % of tickets against 90 % required;
+* gap 3: the 4-hour first-response SLA is missed (90 % required) in every unit, most in `gdansk`;
   employees in `gdansk` rate their conformance lower;
 * gap 4: the promise `reply-1h` ("we reply within one hour") holds for well under half of
   the tickets; `resolve-2d` mostly holds.
@@ -27,11 +27,11 @@ from datetime import datetime, timedelta, timezone
 
 DIMENSIONS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
 ITEM_DIMENSION = [0] * 4 + [1] * 5 + [2] * 4 + [3] * 4 + [4] * 5
-MANAGEMENT_SCALES = ["research-orientation", "upward-communication", "management-levels",
-                     "service-commitment", "goal-setting", "task-standardisation", "feasibility"]
+MANAGEMENT_SCALES = ["marketing-research-orientation", "upward-communication", "levels-of-management",
+                     "management-commitment", "goal-setting", "task-standardisation", "perception-of-feasibility"]
 EMPLOYEE_SCALES = ["conformance", "promise-accuracy", "teamwork", "employee-job-fit",
                    "technology-job-fit", "perceived-control", "supervisory-control",
-                   "role-conflict", "role-ambiguity", "horizontal-communication", "overpromising"]
+                   "role-conflict", "role-ambiguity", "horizontal-communication", "propensity-to-overpromise"]
 UNITS = [("warsaw", "Warsaw branch", "branch"), ("krakow", "Kraków branch", "branch"),
          ("gdansk", "Gdańsk branch", "branch"), ("online", "Online and phone", "channel")]
 # Per unit: extra perception shortfall on reliability/responsiveness, how far managers
@@ -93,7 +93,7 @@ def managers(rng, n):
                  for d in ITEM_DIMENSION]
             factors = []
             for s in MANAGEMENT_SCALES:
-                level = 4.6 + p["climate"] * (-1 if s == "management-levels" else 1) * 0.8
+                level = 4.6 + p["climate"] * (-1 if s == "levels-of-management" else 1) * 0.8
                 factors += [clamp(level + rng.gauss(0, 0.9)) for _ in range(3)]
             rows.append([f"m-{k}", unit] + e + allocation(rng, believed) + factors)
     return rows
@@ -110,7 +110,7 @@ def employees(rng, n):
             person = rng.gauss(0, 0.5)
             values = []
             for s in EMPLOYEE_SCALES:
-                sign = -1 if s in ("role-conflict", "role-ambiguity", "overpromising") else 1
+                sign = -1 if s in ("role-conflict", "role-ambiguity", "propensity-to-overpromise") else 1
                 base = 5.0 if s == "conformance" else 4.4
                 if s == "promise-accuracy":
                     base = 3.8
@@ -239,7 +239,7 @@ MANAGEMENT_MAPPING = """# The management expectation battery: columns E1..E22 ho
 perceived = "E{item}"
 """
 
-SCALES_MAPPING = """# Factor-scale items are named by their item ids (research-orientation-1, teamwork-2, ...).
+SCALES_MAPPING = """# Factor-scale items are named by their item ids (marketing-research-orientation-1, teamwork-2, ...).
 [patterns]
 perceived = "{item}"
 """
@@ -253,9 +253,9 @@ holidays = ["2025-01-01", "2025-01-06", "2025-04-20", "2025-04-21", "2025-05-01"
 
 TARGETS = """# SLAs and KPI targets of the demo help desk (docs/targets-format.md).
 [[sla]]
-name = "frt-8h"
+name = "frt-4h"
 metric = "first-response"
-within = "8h"
+within = "4h"
 clock = "business"
 
 [[sla]]
@@ -273,7 +273,7 @@ minimum = "2h"
 
 [[target]]
 label = "First-response SLA attainment"
-kpi = "sla:frt-8h"
+kpi = "sla:frt-4h"
 target = "90%"
 minimum = "80%"
 
@@ -285,7 +285,7 @@ minimum = "75%"
 """
 
 STANDARDS = """slug,title,items,dimensions,kpi,target,minimum,direction,required_share,owner,since
-frt-8h,First reply within 8 business hours for 90 % of tickets,10;11,,sla:frt-8h,90%,80%,,,customer-service,2024-01-01
+frt-4h,First reply within 4 business hours for 90 % of tickets,10;11,,sla:frt-4h,90%,80%,,,customer-service,2024-01-01
 resolve-3d,Problems resolved within 3 business days for 85 % of tickets,5;8,,sla:resolve-3d,85%,,,,operations,2024-01-01
 records-accurate,Customer records checked at every visit (target rating 5.5 of 7),9,,,5.5,,higher,,operations,2024-06-01
 courtesy,Courtesy and competence training for all front-line staff (target 6 of 7),,assurance,,6,,higher,,hr,2023-09-01

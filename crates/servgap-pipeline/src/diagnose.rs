@@ -9,7 +9,11 @@
 
 use std::path::Path;
 
+use servgap_core::kpi::Dimension;
 use servgap_core::servqual::SurveyAnalysis;
+use servgap_core::study::factors::{factor_association, Factor, FactorAssociation, FactorScore};
+use servgap_core::study::register::Register;
+use servgap_core::study::{GapContext, Slug};
 use servgap_ingest::study_file::{
     load_study, HelpdeskFile, ManagementFile, StudyFolder, SurveyFile, UnitSource, WaveFiles,
 };
@@ -20,6 +24,8 @@ use crate::progress::Progress;
 use crate::request::{AnalyzeRequest, DiagnoseRequest, KpiRequest, SurveySource};
 use crate::warning::Warning;
 use crate::PipelineError;
+
+mod gaps;
 
 /// One survey of one wave: the whole-file analysis and the analysis of each unit.
 #[derive(Debug, Clone)]
@@ -36,8 +42,21 @@ pub struct HelpdeskByUnit {
     /// The KPIs as `kpi` gives them.
     pub outcome: KpiOutcome,
     /// Per unit of the study (study order): the segment value of its tickets
-    /// (`None` when the tickets of the whole file are that unit's).
+    /// (an empty value when the tickets of the whole file are that unit's).
     pub segment_values: Vec<Vec<String>>,
+    /// The ticket dimension naming the unit, `None` when the file is one unit's.
+    pub unit_by: Option<Dimension>,
+}
+
+/// The diagnosis of one wave: its gap register and the 1988 factors.
+#[derive(Debug, Clone)]
+pub struct WaveDiagnosis {
+    /// Every gap of the wave (all units asked for, and the qualitative gaps), categorised.
+    pub register: Register,
+    /// Factor scores per unit.
+    pub factor_scores: Vec<FactorScore>,
+    /// Each factor related to its gap's mean size across units (small-n caveat in the core).
+    pub factor_associations: Vec<FactorAssociation>,
 }
 
 /// Everything read for one wave.
@@ -64,6 +83,8 @@ pub struct DiagnosisOutcome {
     pub folder: StudyFolder,
     /// The waves read (one with `--wave`, else all), in study order.
     pub waves: Vec<WaveData>,
+    /// The diagnosis of each wave read, in the same order.
+    pub diagnoses: Vec<WaveDiagnosis>,
     /// Things to tell the user (rows of no unit, rejected rows, …).
     pub warnings: Vec<Warning>,
 }
@@ -88,7 +109,68 @@ pub fn diagnose(
         }
         waves.push(read_wave(request, &folder, wave.slug().as_str(), files, progress, &mut warnings)?);
     }
-    Ok(DiagnosisOutcome { folder, waves, warnings })
+    let diagnoses = waves.iter().map(|w| diagnose_wave(request, &folder, w)).collect::<Result<_, _>>()?;
+    Ok(DiagnosisOutcome { folder, waves, diagnoses, warnings })
+}
+
+/// The register and factors of one wave, for the units (and department) asked for.
+fn diagnose_wave(
+    request: &DiagnoseRequest,
+    folder: &StudyFolder,
+    wave: &WaveData,
+) -> Result<WaveDiagnosis, PipelineError> {
+    let study = &folder.study;
+    let wave_slug = Slug::new("wave", &wave.wave)?;
+    let level = request.statistics.confidence.get();
+    let context = |unit: Slug| GapContext {
+        wave: wave_slug.clone(),
+        unit,
+        departments: Vec::new(),
+        sources: Vec::new(),
+        level,
+    };
+    let mut all = Vec::new();
+    let mut scores = Vec::new();
+    for (u, unit) in study.units().iter().enumerate() {
+        if request.unit.as_deref().is_some_and(|x| x != unit.slug.as_str()) {
+            continue;
+        }
+        let inputs = gaps::UnitInputs { study, wave, unit: u, context: context(unit.slug.clone()) };
+        all.extend(inputs.gaps());
+        scores.extend(gaps::factor_scores(wave, u, &unit.slug));
+    }
+    all.extend(gaps::note_gaps(study, &context(Slug::new("unit", "all")?)));
+    if let Some(department) = &request.department {
+        all.retain(|g| g.departments.iter().any(|d| d.as_str() == department));
+    }
+    let associations = Factor::ALL
+        .iter()
+        .filter(|f| scores.iter().any(|s| s.factor == **f))
+        .map(|f| {
+            let sizes: Vec<(Slug, f64)> = study
+                .units()
+                .iter()
+                .filter_map(|u| mean_size(&all, &u.slug, f.gap()).map(|m| (u.slug.clone(), m)))
+                .collect();
+            factor_association(*f, &scores, &sizes)
+        })
+        .collect();
+    Ok(WaveDiagnosis {
+        register: Register::new(wave_slug, all),
+        factor_scores: scores,
+        factor_associations: associations,
+    })
+}
+
+/// Mean normalised size of the unit's gaps of `kind`, `None` when it has none.
+fn mean_size(
+    gaps: &[servgap_core::study::Gap],
+    unit: &Slug,
+    kind: servgap_core::study::GapKind,
+) -> Option<f64> {
+    let sizes: Vec<f64> =
+        gaps.iter().filter(|g| &g.unit == unit && g.kind() == kind).filter_map(|g| g.size).collect();
+    (!sizes.is_empty()).then(|| sizes.iter().sum::<f64>() / sizes.len() as f64)
 }
 
 fn check_filters(request: &DiagnoseRequest, folder: &StudyFolder) -> Result<(), PipelineError> {
@@ -224,7 +306,7 @@ fn read_helpdesk(
             }
         }
     }
-    Ok(HelpdeskByUnit { outcome, segment_values })
+    Ok(HelpdeskByUnit { outcome, segment_values, unit_by: file.unit_by })
 }
 
 /// The study folder a path names: the folder itself, or the folder of a `study.toml`.

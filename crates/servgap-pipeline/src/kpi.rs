@@ -1,7 +1,9 @@
 //! `kpi`: a ticket export or event log → KPI aggregate → KPIs per period and in total,
 //! gaps to targets → view model.
 
-use servgap_core::kpi::{evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiReport};
+use servgap_core::kpi::{
+    evaluate, Calendars, Cohort, Compute, GapRow, KpiEngine, KpiOptions, KpiParts, KpiReport, Target,
+};
 use servgap_ingest::tickets::{
     import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
 };
@@ -31,6 +33,10 @@ pub struct KpiOutcome {
     pub gaps: Vec<GapRow>,
     /// Targets evaluated per period.
     pub period_gaps: Vec<GapRow>,
+    /// The targets as the core evaluates them (a study re-evaluates them per unit).
+    pub target_list: Vec<Target>,
+    /// The exact sums behind the KPIs (per-ticket attainment of standards and promises).
+    pub parts: KpiParts,
     /// Things to tell the user about this result.
     pub warnings: Vec<Warning>,
 }
@@ -86,14 +92,17 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         None => (Vec::new(), Vec::new()),
     };
     let method = views::kpi_method(request, engine.options(), &report_zone);
+    let parts = import.aggregate.to_parts(&engine);
     Ok(KpiOutcome {
         input: views::kpi_input(request, &plan, mapping.as_ref(), &import),
         method,
         gaps: evaluate(&target_list, &totals),
         period_gaps: evaluate(&target_list, &periods),
+        parts,
         periods,
         totals,
         targets: target_views,
+        target_list,
         warnings,
     })
 }

@@ -51,7 +51,9 @@ mod warning;
 
 pub use analyze::{analyze, AnalysisOutcome};
 pub use compare::{compare, ComparisonOutcome};
-pub use diagnose::{diagnose, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData};
+pub use diagnose::{
+    diagnose, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData, WaveDiagnosis,
+};
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};

@@ -73,7 +73,7 @@ const fn factor(gap: u8, effect: Effect) -> ScaleRole {
 /// The gap-1 and gap-2 factor scales answered by managers.
 const MANAGEMENT_SCALES: [ScaleText; 7] = [
     ScaleText {
-        id: "research-orientation",
+        id: "marketing-research-orientation",
         role: factor(1, Effect::Narrows),
         name: ("Marketing research orientation", "Orientacja na badania rynku"),
         description: (
@@ -101,7 +101,7 @@ const MANAGEMENT_SCALES: [ScaleText; 7] = [
         ],
     },
     ScaleText {
-        id: "management-levels",
+        id: "levels-of-management",
         role: factor(1, Effect::Widens),
         name: ("Levels of management", "Liczba szczebli zarządzania"),
         description: (
@@ -115,7 +115,7 @@ const MANAGEMENT_SCALES: [ScaleText; 7] = [
         ],
     },
     ScaleText {
-        id: "service-commitment",
+        id: "management-commitment",
         role: factor(2, Effect::Narrows),
         name: ("Management commitment to service quality", "Zaangażowanie kierownictwa w jakość usług"),
         description: (
@@ -157,7 +157,7 @@ const MANAGEMENT_SCALES: [ScaleText; 7] = [
         ],
     },
     ScaleText {
-        id: "feasibility",
+        id: "perception-of-feasibility",
         role: factor(2, Effect::Narrows),
         name: ("Perception of feasibility", "Przekonanie o wykonalności"),
         description: (
@@ -285,7 +285,7 @@ const EMPLOYEE_SCALES: [ScaleText; 11] = [
         ],
     },
     ScaleText {
-        id: "overpromising",
+        id: "propensity-to-overpromise",
         role: factor(4, Effect::Widens),
         name: ("Propensity to overpromise", "Skłonność do składania nadmiernych obietnic"),
         description: ("Whether the company promises more than it can deliver.", "Czy firma obiecuje więcej, niż może zapewnić."),

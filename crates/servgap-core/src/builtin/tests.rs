@@ -176,21 +176,21 @@ fn issue_14_factor_scales_of_the_1988_model_with_their_gaps_and_signs() {
     assert_eq!(
         managers,
         [
-            "research-orientation",
+            "marketing-research-orientation",
             "upward-communication",
-            "management-levels",
-            "service-commitment",
+            "levels-of-management",
+            "management-commitment",
             "goal-setting",
             "task-standardisation",
-            "feasibility"
+            "perception-of-feasibility"
         ]
     );
     let employees: Vec<String> = employee().dimensions().iter().map(|d| d.id.clone()).collect();
     assert_eq!(employees.len(), 11);
-    assert_eq!(role("management-levels"), ScaleRole::Factor { gap: 1, effect: Effect::Widens });
-    assert_eq!(role("feasibility"), ScaleRole::Factor { gap: 2, effect: Effect::Narrows });
+    assert_eq!(role("levels-of-management"), ScaleRole::Factor { gap: 1, effect: Effect::Widens });
+    assert_eq!(role("perception-of-feasibility"), ScaleRole::Factor { gap: 2, effect: Effect::Narrows });
     assert_eq!(role("role-ambiguity"), ScaleRole::Factor { gap: 3, effect: Effect::Widens });
-    assert_eq!(role("overpromising"), ScaleRole::Factor { gap: 4, effect: Effect::Widens });
+    assert_eq!(role("propensity-to-overpromise"), ScaleRole::Factor { gap: 4, effect: Effect::Widens });
     assert_eq!(role("promise-accuracy"), ScaleRole::Measure { gap: 4 });
     let gaps = |ids: &[String]| {
         ids.iter()

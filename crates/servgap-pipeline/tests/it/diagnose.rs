@@ -81,3 +81,39 @@ fn issue_14_study_init_writes_the_embedded_studies_and_never_overwrites() {
     assert_eq!(outcome.folder.study.slug().as_str(), "my-study");
     assert!(outcome.waves[0].customer.is_none());
 }
+
+#[test]
+fn issue_14_the_demo_diagnosis_shows_all_five_gaps_missing_standards_and_a_broken_promise() {
+    let outcome = diagnose(&DiagnoseRequest::new(demo()), &no_progress).unwrap();
+    let register = &outcome.diagnoses[0].register;
+    let ids: Vec<String> = register.entries.iter().map(|e| format!("{} {}", e.gap.unit, e.gap.id)).collect();
+    for kind in ["g1", "g2", "g3", "g4", "g5", "kpi", "note"] {
+        assert!(ids.iter().any(|id| id.contains(&format!(" {kind}/"))), "no {kind} gap in {ids:?}");
+    }
+    let find = |unit: &str, id: &str| {
+        register
+            .entries
+            .iter()
+            .find(|e| e.gap.unit.as_str() == unit && e.gap.id.to_string() == id)
+            .unwrap_or_else(|| panic!("no {unit} {id}"))
+            .gap
+            .clone()
+    };
+    let coverage = find("gdansk", "g2/coverage");
+    assert!(coverage.current < 1.0, "empathy and tangibles have no standard: {coverage:?}");
+    let promise = find("gdansk", "g4/promise/reply-1h");
+    assert!(promise.current < 0.5, "the one-hour promise is broken: {promise:?}");
+    // Oracle: crates/servgap-core/tests/oracles/study_demo_gaps.py (csv + scipy, from the raw files).
+    let held = find("warsaw", "g4/promise/reply-1h");
+    assert_eq!((held.n, held.current), (683, 275.0 / 683.0));
+    let wilson = held.interval.unwrap();
+    assert!((wilson.low - (0.3664987945768874 - 1.0)).abs() < 1e-12, "{wilson:?}");
+    assert!((wilson.high - (0.4398611764295791 - 1.0)).abs() < 1e-12, "{wilson:?}");
+    let knowledge = find("gdansk", "g1/dimension/reliability");
+    assert!((knowledge.current - 5.525).abs() < 1e-12);
+    assert!((knowledge.desired - 6.390666666666666).abs() < 1e-12);
+    let t = knowledge.evidence.details.iter().find(|(k, _)| k == "t").unwrap().1;
+    assert!((t - -6.89677238423483).abs() < 1e-9, "welch t {t}");
+    assert!(find("gdansk", "g3/standard/frt-4h").current < 0.9, "the first-response standard is missed");
+    assert!(find("gdansk", "g5/dimension/reliability").difference < 0.0);
+}
