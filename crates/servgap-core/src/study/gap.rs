@@ -177,6 +177,26 @@ impl Gap {
         self.id.kind()
     }
 
+    /// The interval of the difference carried over to the normalised size: the size is
+    /// `k · shortfall` with `k = size / |difference|`, so the bounds are `k` times the
+    /// shortfall at the interval's ends, clamped to [0, 1] (for either-way gaps, the
+    /// nearest and farthest |end|, 0 when the interval spans 0). `None` without an interval,
+    /// or when the size or the difference is 0 (then `k` is unknown).
+    pub fn size_interval(&self) -> Option<Interval> {
+        let (size, i) = (self.size?, self.interval?);
+        if size <= 0.0 || self.difference == 0.0 {
+            return None;
+        }
+        let k = size / self.difference.abs();
+        let (low, high) = match self.direction {
+            GapDirection::HigherIsBetter => (-i.high, -i.low),
+            GapDirection::LowerIsBetter => (i.low, i.high),
+            GapDirection::EitherWay if i.low <= 0.0 && i.high >= 0.0 => (0.0, i.low.abs().max(i.high.abs())),
+            GapDirection::EitherWay => (i.low.abs().min(i.high.abs()), i.low.abs().max(i.high.abs())),
+        };
+        Some(Interval { low: clamp_size(k * low), high: clamp_size(k * high) })
+    }
+
     /// True when the data show a shortfall beyond sampling doubt: the whole interval of the
     /// difference lies on the shortfall side (`high < 0` when higher is better, `low > 0`
     /// when lower is better, excluding 0 for either way); without an interval (exact counts,

@@ -382,3 +382,15 @@ fn issue_14_factor_association_needs_enough_units() {
     assert_eq!(Factor::from_id("role-ambiguity"), Some(Factor::RoleAmbiguity));
     assert_eq!(Factor::Teamwork.gap(), GapKind::Delivery);
 }
+
+#[test]
+fn issue_14_size_interval_follows_the_difference() {
+    let g = delivery_gap(&standard(0.9), &ThresholdCount { met_low: 140, met_high: 140, n: 200 }, &context())
+        .unwrap();
+    let i = g.size_interval().unwrap();
+    close(i.low, (0.9 - 0.759252553176286) / 0.9, 1e-12);
+    close(i.high, (0.9 - 0.6332093162728073) / 0.9, 1e-12);
+    assert!(i.low <= g.size.unwrap() && g.size.unwrap() <= i.high);
+    let register = Register::new(slug("w1"), vec![g]);
+    assert_eq!(register.headlines(&slug("warsaw")).len(), 1);
+}

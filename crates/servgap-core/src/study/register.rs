@@ -148,6 +148,24 @@ impl Register {
         self.entries.iter().filter(move |e| e.gap.unit == *unit)
     }
 
+    /// The headline gap of each kind in `unit`: the row with the largest size (ties: the
+    /// register order), in [`GapKind::ALL`] order; kinds without a measured gap above size 0
+    /// are left out. Findings sentences are written from these.
+    pub fn headlines<'a>(&'a self, unit: &'a Slug) -> Vec<&'a RegisterEntry> {
+        GapKind::ALL
+            .into_iter()
+            .filter(|k| *k != GapKind::Qualitative)
+            .filter_map(|kind| {
+                self.for_unit(unit)
+                    .filter(|e| e.gap.kind() == kind && e.gap.size.is_some_and(|s| s > 0.0))
+                    .fold(None::<&RegisterEntry>, |best, e| match best {
+                        Some(b) if b.impact >= e.impact => Some(b),
+                        _ => Some(e),
+                    })
+            })
+            .collect()
+    }
+
     /// Number of rows per quadrant, in [`Quadrant::ALL`] order.
     pub fn quadrant_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];

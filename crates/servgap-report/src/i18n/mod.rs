@@ -7,6 +7,7 @@
 //! ([`Lang::plural`]: 1 pozycja, 2–4 pozycje, 5+ pozycji) and a decimal comma.
 //! [`insights`] words the core's findings and [`methods`] the methods appendix.
 
+pub mod diagnosis;
 pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;

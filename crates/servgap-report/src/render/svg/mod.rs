@@ -8,6 +8,7 @@
 //! report puts a data table after each chart as its text alternative.
 
 mod distribution;
+mod five_gaps;
 mod ipa;
 mod item_gaps;
 mod means;
@@ -18,6 +19,7 @@ mod zot;
 use std::fmt::Write as _;
 
 pub use distribution::{distribution_chart, Bin, DistributionChart};
+pub use five_gaps::{five_gap_chart, FiveGapBar, FiveGapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
