@@ -89,6 +89,14 @@ pub struct DiagnosisOutcome {
     pub warnings: Vec<Warning>,
 }
 
+impl DiagnosisOutcome {
+    /// The language-free view model of every wave read, in study order (schema
+    /// `servgap.diagnosis/1`); render it with `servgap-report`.
+    pub fn reports(&self) -> Vec<servgap_report::DiagnosisReport> {
+        (0..self.waves.len()).filter_map(|i| crate::views::diagnosis_report(self, i)).collect()
+    }
+}
+
 /// Reads and checks the study folder, then every data file of the waves asked for.
 ///
 /// # Errors
@@ -316,4 +324,27 @@ pub fn study_root(path: &Path) -> &Path {
     } else {
         path
     }
+}
+
+/// Every file a diagnosis of the study at `root` reads (`study.toml` and the data, mapping,
+/// calendar and targets files it names), so that a front end can refuse to write its output
+/// over one of them. A study that cannot be read gives just its `study.toml`.
+pub fn study_input_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = vec![root.join(servgap_ingest::study_file::STUDY_FILE)];
+    let Ok(folder) = load_study(root) else { return files };
+    for wave in &folder.waves {
+        let surveys = [wave.customer.as_ref(), wave.employee.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(wave.management.iter().flat_map(|m| [&m.expectations, &m.factors]));
+        for s in surveys {
+            files.push(s.file.clone());
+            files.extend(s.mapping.clone());
+        }
+        if let Some(h) = &wave.helpdesk {
+            files.push(h.file.clone());
+            files.extend([&h.mapping, &h.calendar, &h.targets].into_iter().flatten().cloned());
+        }
+    }
+    files
 }

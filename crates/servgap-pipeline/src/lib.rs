@@ -52,7 +52,8 @@ mod warning;
 pub use analyze::{analyze, AnalysisOutcome};
 pub use compare::{compare, ComparisonOutcome};
 pub use diagnose::{
-    diagnose, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData, WaveDiagnosis,
+    diagnose, study_input_files, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData,
+    WaveDiagnosis,
 };
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};

@@ -186,3 +186,23 @@ fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
         })
         .collect()
 }
+
+/// The diagnosis view model of wave `index` of a [`crate::DiagnosisOutcome`].
+pub(crate) fn diagnosis_report(
+    outcome: &crate::DiagnosisOutcome,
+    index: usize,
+) -> Option<servgap_report::DiagnosisReport> {
+    let data = outcome.waves.get(index)?;
+    let diagnosis = outcome.diagnoses.get(index)?;
+    let study = &outcome.folder.study;
+    let wave = study.waves().iter().find(|w| w.slug().as_str() == data.wave)?;
+    let instrument = data.customer.as_ref().map(|c| &c.outcome.instrument);
+    Some(servgap_report::DiagnosisReport::new(
+        study,
+        wave,
+        &diagnosis.register,
+        &diagnosis.factor_associations,
+        instrument,
+        env!("CARGO_PKG_VERSION"),
+    ))
+}
