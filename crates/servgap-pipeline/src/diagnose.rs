@@ -85,6 +85,8 @@ pub struct DiagnosisOutcome {
     pub waves: Vec<WaveData>,
     /// The diagnosis of each wave read, in the same order.
     pub diagnoses: Vec<WaveDiagnosis>,
+    /// The one unit asked for (`--unit`); the report then shows that unit alone.
+    pub unit: Option<String>,
     /// Things to tell the user (rows of no unit, rejected rows, …).
     pub warnings: Vec<Warning>,
 }
@@ -118,7 +120,7 @@ pub fn diagnose(
         waves.push(read_wave(request, &folder, wave.slug().as_str(), files, progress, &mut warnings)?);
     }
     let diagnoses = waves.iter().map(|w| diagnose_wave(request, &folder, w)).collect::<Result<_, _>>()?;
-    Ok(DiagnosisOutcome { folder, waves, diagnoses, warnings })
+    Ok(DiagnosisOutcome { folder, waves, diagnoses, unit: request.unit.clone(), warnings })
 }
 
 /// The register and factors of one wave, for the units (and department) asked for.

@@ -117,3 +117,18 @@ fn issue_14_the_demo_diagnosis_shows_all_five_gaps_missing_standards_and_a_broke
     assert!(find("gdansk", "g3/standard/frt-4h").current < 0.9, "the first-response standard is missed");
     assert!(find("gdansk", "g5/dimension/reliability").difference < 0.0);
 }
+
+#[test]
+fn issue_14_unit_and_department_filters_narrow_the_report() {
+    let mut request = DiagnoseRequest::new(demo());
+    request.wave = Some("2025-h1".to_owned());
+    request.unit = Some("gdansk".to_owned());
+    request.department = Some("marketing".to_owned());
+    let outcome = diagnose(&request, &no_progress).unwrap();
+    let report = outcome.reports().pop().unwrap();
+    assert_eq!(report.units.len(), 1);
+    assert_eq!(report.units[0].slug, "gdansk");
+    assert!(!report.register.is_empty());
+    assert!(report.register.iter().all(|r| r.departments.iter().any(|d| d == "marketing")));
+    assert!(report.register.iter().all(|r| r.unit == "gdansk" || r.unit == "all"));
+}
