@@ -13,6 +13,7 @@ mod pipeline;
 mod print;
 mod report;
 mod segments;
+mod study;
 
 use std::path::PathBuf;
 
