@@ -8,10 +8,12 @@
 mod analyze;
 mod args;
 mod compare;
+mod diagnose;
 mod inspect;
 mod instrument;
 mod kpi;
 mod output;
+mod study;
 
 use std::process::ExitCode;
 
@@ -92,6 +94,8 @@ fn main() -> ExitCode {
         Command::Instrument(a) => instrument::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Kpi(a) => kpi::run(a),
+        Command::Study(a) => study::run(a),
+        Command::Diagnose(a) => diagnose::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

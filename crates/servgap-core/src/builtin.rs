@@ -1,5 +1,7 @@
 //! Built-in instruments: the 22-item SERVQUAL in its 1991 structure, the 1994
-//! three-column form and the perceptions-only SERVPERF.
+//! three-column form and the perceptions-only SERVPERF; and for the gap study
+//! ([`staff`]) the management survey (`management22`, `management-factors`) and the
+//! employee survey (`employee`).
 //!
 //! All three share the same 22 items and the five RATER dimensions of
 //! Parasuraman, Berry & Zeithaml (1991), "Refinement and reassessment of the
@@ -32,8 +34,14 @@
 
 use crate::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale};
 
+pub mod staff;
 #[cfg(test)]
 mod tests;
+
+pub use staff::{
+    employee, management22, management_factors, scale_role, Effect, ScaleRole, EMPLOYEE, MANAGEMENT22,
+    MANAGEMENT_FACTORS,
+};
 
 /// Identifier of [`servqual22`].
 pub const SERVQUAL22: &str = "servqual22";
@@ -42,7 +50,8 @@ pub const SERVQUAL22_THREE_COLUMN: &str = "servqual22-3col";
 /// Identifier of [`servperf22`].
 pub const SERVPERF22: &str = "servperf22";
 
-const IDS: [&str; 3] = [SERVQUAL22, SERVQUAL22_THREE_COLUMN, SERVPERF22];
+const IDS: [&str; 6] =
+    [SERVQUAL22, SERVQUAL22_THREE_COLUMN, SERVPERF22, MANAGEMENT22, MANAGEMENT_FACTORS, EMPLOYEE];
 
 /// Text of one dimension: id, then English and Polish name and description.
 struct DimensionText {
@@ -353,11 +362,15 @@ pub fn builtin(id: &str) -> Option<Instrument> {
         SERVQUAL22 => Some(servqual22()),
         SERVQUAL22_THREE_COLUMN => Some(servqual22_three_column()),
         SERVPERF22 => Some(servperf22()),
+        MANAGEMENT22 => Some(management22()),
+        MANAGEMENT_FACTORS => Some(management_factors()),
+        EMPLOYEE => Some(employee()),
         _ => None,
     }
 }
 
-/// Identifiers accepted by [`builtin`]: `servqual22`, `servqual22-3col`, `servperf22`.
+/// Identifiers accepted by [`builtin`]: `servqual22`, `servqual22-3col`, `servperf22`,
+/// `management22`, `management-factors`, `employee`.
 pub fn builtin_ids() -> &'static [&'static str] {
     &IDS
 }

@@ -235,4 +235,31 @@ pub enum CoreError {
         /// What was compared, e.g. `the two waves`.
         what: &'static str,
     },
+    /// A study object (unit, department, wave, standard, promise, qualitative gap) that
+    /// breaks one of its rules (issue 14).
+    #[error("{object} `{id}` {rule}")]
+    StudyObject {
+        /// `unit`, `department`, `wave`, `standard`, `promise`, `qualitative gap`, `study`.
+        object: &'static str,
+        /// Its identity as given.
+        id: String,
+        /// The rule broken, as a phrase following the id (e.g. `is defined twice`).
+        rule: String,
+    },
+    /// A gap id that does not follow the spelling of `gap-study.md` (issue 14).
+    #[error("gap id `{text}` is invalid: {rule}")]
+    GapId {
+        /// The id as given.
+        text: String,
+        /// What is wrong.
+        rule: String,
+    },
+    /// A gap measure given inputs it cannot use (issue 14): mismatched lengths, an empty sample.
+    #[error("{measure}: {rule}")]
+    GapInput {
+        /// Which measure, e.g. `gap 1 importance agreement`.
+        measure: &'static str,
+        /// What is wrong with its input.
+        rule: String,
+    },
 }

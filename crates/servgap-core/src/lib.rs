@@ -21,5 +21,6 @@ pub mod options;
 pub mod partials;
 pub mod servqual;
 pub mod stats;
+pub mod study;
 
 pub use error::CoreError;

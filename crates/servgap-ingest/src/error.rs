@@ -312,6 +312,15 @@ pub enum IngestError {
         /// 1-based header row.
         header_row: u64,
     },
+    /// A study folder that breaks a rule (issue 14, `docs/study-format.md`): the file
+    /// (relative to the study folder, as the study file names it), where in it, and the rule.
+    #[error("{file}: {message}")]
+    Study {
+        /// The file, e.g. `study.toml` or `registers/standards.csv`.
+        file: String,
+        /// Where and what: `key `waves[1].slug`: …`, `row 3: …`.
+        message: String,
+    },
 }
 
 /// Longest value shown whole in a message or finding, in characters.

@@ -46,6 +46,7 @@ mod text;
 
 pub mod instrument_file;
 pub mod settings_file;
+pub mod study_file;
 pub mod tickets;
 
 pub use cell::{Decimal, LabelValue, ValueLabels};

@@ -45,6 +45,24 @@ pub enum PipelineError {
         /// What is admissible.
         expected: &'static str,
     },
+    /// A `diagnose` filter (wave, unit, department) that the study does not define (issue 14).
+    #[error("{option} `{value}` is not in the study ({option}s: {known})")]
+    NotInStudy {
+        /// `wave`, `unit` or `department`.
+        option: &'static str,
+        /// The value as given.
+        value: String,
+        /// The study's values of that kind, comma-separated.
+        known: String,
+    },
+    /// `study init` could not write a file (or will not overwrite one).
+    #[error("{what}")]
+    StudyInit {
+        /// What was being done and the path, e.g. `will not overwrite demo/study.toml`.
+        what: String,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
     /// `SERVGAP_CHROMIUM` names a path that is not a file.
     #[error("{variable} is set to {}, which is not a file; point it at the Chromium executable or unset it", path.display())]
     ChromiumVariable {

@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 use servgap_core::kpi::{
     judge, mask_unmeasurable, measurability, partial_periods, Calendars, Cohort, Compute, Definitions,
-    DurationKpi, GapRow, GroupSummary, JudgeContext, KpiEngine, KpiOptions, KpiReport, Measurability,
-    Profile, UnjudgedRow,
+    DurationKpi, GapRow, GroupSummary, JudgeContext, KpiEngine, KpiOptions, KpiParts, KpiReport,
+    Measurability, Profile, Target, UnjudgedRow,
 };
 use servgap_ingest::tickets::{
     export_inputs, import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
@@ -43,6 +43,10 @@ pub struct KpiOutcome {
     pub gaps: Vec<GapRow>,
     /// Targets evaluated per period.
     pub period_gaps: Vec<GapRow>,
+    /// The targets as the core evaluates them (a study re-evaluates them per unit).
+    pub target_list: Vec<Target>,
+    /// The exact sums behind the KPIs (per-ticket attainment of standards and promises).
+    pub parts: KpiParts,
     /// Things to tell the user about this result.
     pub warnings: Vec<Warning>,
     /// Row reconciliation, right-censoring and calendar coverage.
@@ -148,14 +152,17 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         None
     };
     let method = views::kpi_method(request, engine.options(), &report_zone);
+    let parts = import.aggregate.to_parts(&engine);
     Ok(KpiOutcome {
         input: views::kpi_input(request, &plan, mapping.as_ref(), &import),
         method,
         gaps,
         period_gaps,
+        parts,
         periods,
         totals,
         targets: target_views,
+        target_list,
         warnings,
         quality,
         definitions,

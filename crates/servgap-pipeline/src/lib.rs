@@ -19,7 +19,8 @@
 //!
 //! * [`analyze()`] (one survey, optionally per segment), [`compare()`] (two waves),
 //!   [`kpi()`] (help-desk KPIs against targets) and [`inspect()`] (how a file would be
-//!   read). [`study`] documents where the gap study and priorities go.
+//!   read), [`diagnose()`] (a gap study folder, `docs/study-format.md`); [`study`] writes
+//!   new and demo study folders.
 //! * Requests ([`request`]) hold validated values: a [`ConfidenceLevel`], a [`Coverage`],
 //!   an [`ExampleLimit`], a [`request::Delimiter`], ... all checked once by their
 //!   constructors (and `FromStr`, so a command-line parser can use them directly).
@@ -35,6 +36,7 @@
 
 mod analyze;
 mod compare;
+mod diagnose;
 mod error;
 mod inspect;
 mod instruments;
@@ -49,13 +51,18 @@ mod warning;
 
 pub use analyze::{analyze, AnalysisOutcome};
 pub use compare::{compare, ComparisonOutcome, PanelOutcome};
+pub use diagnose::{
+    diagnose, study_input_files, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData,
+    WaveDiagnosis,
+};
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};
 pub use kpi::{kpi, KpiOutcome};
 pub use progress::{no_progress, Progress, ReadProgress};
 pub use request::{
-    AnalyzeRequest, CompareRequest, KpiRequest, PathDisplay, StatisticsOptions, SurveyRules, SurveySource,
+    AnalyzeRequest, CompareRequest, DiagnoseRequest, KpiRequest, PathDisplay, StatisticsOptions, SurveyRules,
+    SurveySource,
 };
 pub use warning::Warning;
 

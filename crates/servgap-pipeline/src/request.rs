@@ -378,3 +378,41 @@ impl KpiRequest {
         }
     }
 }
+
+/// `diagnose`: a study folder read whole, for one wave or all, optionally narrowed to one
+/// unit or one department (issue 14, `docs/study-format.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagnoseRequest {
+    /// The study folder (the one holding `study.toml`).
+    pub study: PathBuf,
+    /// Only this wave (by slug); all waves when `None`.
+    pub wave: Option<String>,
+    /// Only this unit (by slug) in the report; all units when `None`.
+    pub unit: Option<String>,
+    /// Only gaps owned by this department (by slug) in the register; all when `None`.
+    pub department: Option<String>,
+    /// Scoring and validation of every survey file (and strict mode for ticket files).
+    pub rules: SurveyRules,
+    /// Statistics of every survey analysis.
+    pub statistics: StatisticsOptions,
+    /// Reader threads for plain UTF-8 ticket files (0 = all cores).
+    pub threads: usize,
+    /// How the report names the files.
+    pub path_display: PathDisplay,
+}
+
+impl DiagnoseRequest {
+    /// Every wave and unit of `study`, with the defaults of `analyze` and `kpi`.
+    pub fn new(study: impl Into<PathBuf>) -> Self {
+        DiagnoseRequest {
+            study: study.into(),
+            wave: None,
+            unit: None,
+            department: None,
+            rules: SurveyRules::default(),
+            statistics: StatisticsOptions::default(),
+            threads: 2,
+            path_display: PathDisplay::default(),
+        }
+    }
+}

@@ -1,22 +1,90 @@
-//! The place for the study pipelines that come next: the gap study (surveys, KPIs and
-//! registers of one organisation, read as Parasuraman's gaps 1–5) and priorities with
-//! action plans. Nothing here runs yet; this module documents where they go and the
-//! shape they follow, so they do not end up inside a front end.
+//! Study folders on disk: scaffolding a new study (`servgap study init`) and the demo study
+//! (`servgap study init --demo`), whose files are built into the library so that a front end
+//! needs nothing beside its binary. The diagnosis of a study is [`crate::diagnose()`].
 //!
-//! Each study pipeline follows the pattern of [`crate::analyze()`], [`crate::compare()`]
-//! and [`crate::kpi()`]:
-//!
-//! 1. a request type in [`crate::request`] whose fields are validated values (no
-//!    pipeline re-checks an option), naming files and options but never a language;
-//! 2. one function `study(&StudyRequest, Progress) -> Result<StudyOutcome, PipelineError>`
-//!    in a module of its own (`gap_study`, `priorities`) that reads through
-//!    `servgap-ingest`, computes every number and decision in `servgap-core`, and keeps
-//!    the core values in its outcome (so a server can store them);
-//! 3. one method on the outcome that builds the `servgap-report` view model — the only
-//!    call into the report crate for that report kind;
-//! 4. warnings returned as [`crate::Warning`] values, progress through the callback,
-//!    nothing printed, no exit.
-//!
-//! Survey and KPI inputs of a study reuse [`crate::analyze()`]'s and [`crate::kpi()`]'s
-//! reading (`survey::read_survey`, the ticket import), so a study sees exactly the numbers
-//! the single reports show.
+//! The demo study is `examples/study/demo`, written by the seeded
+//! `examples/study/make_demo_study.py` (four units, two waves, all five gaps present, some
+//! standards missing, one promise broken); `docs/study-format.md` describes the files.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::PipelineError;
+
+/// A file of a study template: its path inside the study folder and its bytes.
+pub type TemplateFile = (&'static str, &'static [u8]);
+
+macro_rules! demo_files {
+    ($($path:literal),* $(,)?) => {
+        [$(($path, include_bytes!(concat!("../../../examples/study/demo/", $path)) as &[u8])),*]
+    };
+}
+
+/// The files of the demo study, relative to its folder.
+pub const DEMO_STUDY: [TemplateFile; 16] = demo_files![
+    "study.toml",
+    "data/2025-h1/customers.csv",
+    "data/2025-h1/managers.csv",
+    "data/2025-h1/employees.csv",
+    "data/2025-h1/tickets.csv",
+    "data/2025-h2/customers.csv",
+    "data/2025-h2/managers.csv",
+    "data/2025-h2/employees.csv",
+    "data/2025-h2/tickets.csv",
+    "mappings/management.toml",
+    "mappings/scales.toml",
+    "helpdesk/calendar.toml",
+    "helpdesk/targets.toml",
+    "registers/standards.csv",
+    "registers/promises.toml",
+    "registers/qualitative.toml",
+];
+
+/// The commented minimal study `servgap study init` writes.
+pub const MINIMAL_STUDY: [TemplateFile; 6] = [
+    ("study.toml", include_bytes!("../../../examples/study/minimal/study.toml")),
+    ("data/2026-q1/README.md", include_bytes!("../../../examples/study/minimal/data/2026-q1/README.md")),
+    ("mappings/management.toml", include_bytes!("../../../examples/study/demo/mappings/management.toml")),
+    ("mappings/scales.toml", include_bytes!("../../../examples/study/demo/mappings/scales.toml")),
+    ("registers/standards.csv", include_bytes!("../../../examples/study/minimal/registers/standards.csv")),
+    ("registers/promises.toml", include_bytes!("../../../examples/study/minimal/registers/promises.toml")),
+];
+
+/// Writes `files` into the folder `root` (created if missing), refusing to overwrite: a
+/// folder that already has a `study.toml` or any of the files is left untouched.
+///
+/// Returns the paths written.
+///
+/// # Errors
+/// [`PipelineError::StudyInit`] naming the file that exists or cannot be written.
+pub fn write_study(root: &Path, files: &[TemplateFile]) -> Result<Vec<PathBuf>, PipelineError> {
+    let error = |path: &Path, what: &str, source: std::io::Error| PipelineError::StudyInit {
+        what: format!("{what} {}", path.display()),
+        source,
+    };
+    for (relative, _) in files {
+        let path = root.join(relative);
+        if path.exists() {
+            let exists = std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "the file exists; nothing was written",
+            );
+            return Err(error(&path, "will not overwrite", exists));
+        }
+    }
+    let mut written = Vec::new();
+    for (relative, bytes) in files {
+        let path = root.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| error(parent, "cannot create", e))?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| error(&path, "cannot create", e))?;
+        file.write_all(bytes).map_err(|e| error(&path, "cannot write", e))?;
+        written.push(path);
+    }
+    Ok(written)
+}

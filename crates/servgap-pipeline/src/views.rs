@@ -217,3 +217,41 @@ fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
         })
         .collect()
 }
+
+/// The diagnosis view model of wave `index` of a [`crate::DiagnosisOutcome`].
+pub(crate) fn diagnosis_report(
+    outcome: &crate::DiagnosisOutcome,
+    index: usize,
+) -> Option<servgap_report::DiagnosisReport> {
+    let data = outcome.waves.get(index)?;
+    let diagnosis = outcome.diagnoses.get(index)?;
+    let study = shown_units(&outcome.folder.study, outcome.unit.as_deref())?;
+    let study = &study;
+    let wave = study.waves().iter().find(|w| w.slug().as_str() == data.wave)?;
+    let instrument = data.customer.as_ref().map(|c| &c.outcome.instrument);
+    Some(servgap_report::DiagnosisReport::new(
+        study,
+        wave,
+        &diagnosis.register,
+        &diagnosis.factor_associations,
+        instrument,
+        env!("CARGO_PKG_VERSION"),
+    ))
+}
+
+/// The study as a report shows it: with `unit`, only that unit (so the report has no
+/// empty sections for the units left out).
+fn shown_units(study: &servgap_core::study::Study, unit: Option<&str>) -> Option<servgap_core::study::Study> {
+    let Some(unit) = unit else { return Some(study.clone()) };
+    let spec = servgap_core::study::StudySpec {
+        slug: study.slug().to_string(),
+        name: study.name().to_owned(),
+        units: study.units().iter().filter(|u| u.slug.as_str() == unit).cloned().collect(),
+        departments: study.departments().to_vec(),
+        waves: study.waves().to_vec(),
+        standards: study.standards().to_vec(),
+        promises: study.promises().to_vec(),
+        notes: study.notes().to_vec(),
+    };
+    servgap_core::study::Study::new(spec).ok()
+}

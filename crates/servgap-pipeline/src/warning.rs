@@ -39,6 +39,26 @@ pub enum Warning {
         /// Whether a default calendar covers them.
         default_calendar: bool,
     },
+    /// A study data file holds rows whose unit value is no unit of the study (by slug or
+    /// code); they count in the whole-file figures but in no unit's (issue 14).
+    NoSuchUnit {
+        /// The file, as the report names it.
+        file: String,
+        /// The unit column (or ticket dimension).
+        column: String,
+        /// The value.
+        value: String,
+        /// Rows (respondents or tickets created) with that value.
+        rows: u64,
+    },
+    /// Two values of a study data file stand for the same unit (its slug and a code); the
+    /// unit takes the first, in value order (issue 14).
+    UnitCodesMerged {
+        /// The file, as the report names it.
+        file: String,
+        /// The value left out.
+        value: String,
+    },
 }
 
 impl Warning {
@@ -85,6 +105,14 @@ impl fmt::Display for Warning {
                     shown.join(", ")
                 )
             }
+            Warning::NoSuchUnit { file, column, value, rows } => write!(
+                f,
+                "{file}: {rows} rows have {column} `{value}`, which is no unit of the study (add it to a unit's `codes`); they count in no unit"
+            ),
+            Warning::UnitCodesMerged { file, value } => write!(
+                f,
+                "{file}: `{value}` is a second value of a unit that already has rows under another value; its rows are left out of the unit (use one value per unit)"
+            ),
         }
     }
 }

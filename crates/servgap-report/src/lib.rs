@@ -16,11 +16,15 @@ pub mod model;
 pub mod render;
 
 pub use i18n::{insights, methods, Lang};
+pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
 };
+pub use render::diagnosis_export::{diagnosis_tables, render_csv, render_xlsx, Cell, ExportTable};
+pub use render::diagnosis_html::render_diagnosis_html;
+pub use render::diagnosis_text::{render_diagnosis_json, render_diagnosis_markdown, render_diagnosis_text};
 pub use render::html::render_html;
 pub use render::kpi_html::render_kpi_html;
 pub use render::kpi_text::{render_kpi_json, render_kpi_markdown, render_kpi_text};

@@ -14,6 +14,7 @@ mod pipeline;
 mod print;
 mod report;
 mod segments;
+mod study;
 
 use std::path::PathBuf;
 

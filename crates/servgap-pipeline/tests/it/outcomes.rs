@@ -59,7 +59,7 @@ fn strict_mode_failures_are_invalid_data_and_others_are_not() {
     assert!(matches!(unknown, PipelineError::UnknownInstrument { .. }));
     assert_eq!(
         unknown.to_string(),
-        "unknown instrument `servqual99`: not a built-in (servqual22, servqual22-3col, servperf22) and no such file"
+        "unknown instrument `servqual99`: not a built-in (servqual22, servqual22-3col, servperf22, management22, management-factors, employee) and no such file"
     );
 }
 

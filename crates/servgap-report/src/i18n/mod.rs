@@ -8,6 +8,7 @@
 //! [`insights`] words the core's findings and [`methods`] the methods appendix.
 
 pub mod analysis_notes;
+pub mod diagnosis;
 pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;

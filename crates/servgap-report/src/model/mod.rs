@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod charts;
 pub mod common;
+pub mod diagnosis;
 pub mod kpi;
 pub mod kpi_profiles;
 pub mod segments;

@@ -3,6 +3,9 @@
 //! [`support`] (escaping, colours, the HTML page shell, units) and [`svg`] (chart
 //! drawing), and never import one another.
 
+pub mod diagnosis_export;
+pub mod diagnosis_html;
+pub mod diagnosis_text;
 pub mod html;
 pub mod kpi_html;
 pub mod kpi_text;

@@ -9,6 +9,7 @@
 
 mod distribution;
 mod heatmap;
+mod five_gaps;
 mod ipa;
 mod item_gaps;
 mod means;
@@ -20,6 +21,7 @@ use std::fmt::Write as _;
 
 pub use distribution::{distribution_chart, Bin, DistributionChart};
 pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
+pub use five_gaps::{five_gap_chart, FiveGapBar, FiveGapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};

@@ -1,0 +1,56 @@
+//! `servgap diagnose STUDY`: arguments → request → pipeline → report → output.
+
+use anyhow::Context as _;
+use servgap_pipeline::{diagnose, no_progress, study_input_files, study_root, DiagnoseRequest, SurveyRules};
+use servgap_report::{
+    diagnosis_tables, render_csv, render_diagnosis_html, render_diagnosis_json, render_diagnosis_markdown,
+    render_diagnosis_text, render_xlsx, Lang,
+};
+
+use crate::args::{DiagnoseArgs, DiagnoseFormat};
+use crate::output::Destination;
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+
+/// The pipeline request of the arguments.
+fn request(args: &DiagnoseArgs) -> DiagnoseRequest {
+    let mut request = DiagnoseRequest::new(study_root(&args.study));
+    request.wave.clone_from(&args.wave);
+    request.unit.clone_from(&args.unit);
+    request.department.clone_from(&args.department);
+    request.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
+    request.statistics.confidence = args.confidence;
+    request.threads = args.threads;
+    request.path_display = path_display(args.full_path);
+    request
+}
+
+/// Runs `servgap diagnose`.
+pub fn run(args: DiagnoseArgs) -> anyhow::Result<()> {
+    let root = study_root(&args.study).to_owned();
+    let inputs = study_input_files(&root);
+    let destination =
+        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
+    let lang = Lang::from(args.lang);
+    let outcome =
+        diagnose(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
+    print_warnings(&outcome.warnings);
+    // Without --wave the pipeline reads every wave; the report is the latest one's.
+    let view = outcome.reports().pop().context("the study has no wave to diagnose")?;
+    let text = match args.format {
+        DiagnoseFormat::Text => render_diagnosis_text(&view, lang),
+        DiagnoseFormat::Markdown => render_diagnosis_markdown(&view, lang),
+        DiagnoseFormat::Json => render_diagnosis_json(&view).context("cannot serialise the report")?,
+        DiagnoseFormat::Html => render_diagnosis_html(&view, lang),
+        DiagnoseFormat::Pdf => return write_pdf(&render_diagnosis_html(&view, lang), &destination),
+        DiagnoseFormat::Xlsx => {
+            let bytes = render_xlsx(&diagnosis_tables(&view, lang)).context("cannot write the workbook")?;
+            return destination.write(&bytes);
+        }
+        DiagnoseFormat::Csv => {
+            let tables = diagnosis_tables(&view, lang);
+            let table = tables.iter().find(|t| t.name == args.table).context("no such table")?;
+            render_csv(table)
+        }
+    };
+    destination.write(text.as_bytes())
+}

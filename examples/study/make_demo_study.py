@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Writes a realistic demo gap study (docs/study-format.md): a retail bank's customer
+service with four units, two waves, all five gaps present, some standards missing and
+one promise broken. Seeded and pure Python, so the committed files are reproducible:
+
+    python3 examples/study/make_demo_study.py --out examples/study/demo             # seed 2025
+    python3 examples/study/make_demo_study.py --seed 7 --small \\
+        --out crates/servgap-pipeline/tests/fixtures/study-seed7                    # test fixture
+
+What is built in, so that every gap shows:
+* gap 5: perceptions fall short of expectations, most on reliability and responsiveness,
+  and most in `gdansk`;
+* gap 1: managers under-estimate what customers expect of reliability (by about 0.8
+  points in `gdansk` and `online`) and rank tangibles too high;
+* gap 2: no standard governs empathy or tangibles (customers rank empathy third);
+  `records-accurate` is set below what customers expect;
+* gap 3: the 4-hour first-response SLA is missed (90 % required) in every unit, most in `gdansk`;
+  employees in `gdansk` rate their conformance lower;
+* gap 4: the promise `reply-1h` ("we reply within one hour") holds for well under half of
+  the tickets; `resolve-2d` mostly holds.
+Wave 2 improves responsiveness in `warsaw` and `krakow` (faster replies there).
+"""
+import argparse
+import os
+import random
+from datetime import datetime, timedelta, timezone
+
+DIMENSIONS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
+ITEM_DIMENSION = [0] * 4 + [1] * 5 + [2] * 4 + [3] * 4 + [4] * 5
+MANAGEMENT_SCALES = ["marketing-research-orientation", "upward-communication", "levels-of-management",
+                     "management-commitment", "goal-setting", "task-standardisation", "perception-of-feasibility"]
+EMPLOYEE_SCALES = ["conformance", "promise-accuracy", "teamwork", "employee-job-fit",
+                   "technology-job-fit", "perceived-control", "supervisory-control",
+                   "role-conflict", "role-ambiguity", "horizontal-communication", "propensity-to-overpromise"]
+UNITS = [("warsaw", "Warsaw branch", "branch"), ("krakow", "Kraków branch", "branch"),
+         ("gdansk", "Gdańsk branch", "branch"), ("online", "Online and phone", "channel")]
+# Per unit: extra perception shortfall on reliability/responsiveness, how far managers
+# under-estimate reliability expectations, employee climate (higher is better), hours added to replies.
+PROFILE = {
+    "warsaw": dict(shortfall=0.3, underestimate=0.3, climate=0.6, slow=0.0),
+    "krakow": dict(shortfall=0.5, underestimate=0.5, climate=0.3, slow=0.5),
+    "gdansk": dict(shortfall=1.2, underestimate=0.9, climate=-0.6, slow=2.0),
+    "online": dict(shortfall=0.8, underestimate=0.8, climate=0.0, slow=1.0),
+}
+WAVES = [("2025-h1", "First half of 2025", "2025-01-01", "2025-06-30"),
+         ("2025-h2", "Second half of 2025", "2025-07-01", "2025-12-31")]
+# Customers' expectation level per dimension (1-7) and importance weights.
+EXPECT = [5.4, 6.5, 6.2, 6.1, 5.8]
+IMPORTANCE = [10, 32, 25, 18, 15]
+
+
+def clamp(x, low=1, high=7):
+    return max(low, min(high, int(round(x))))
+
+
+def allocation(rng, weights):
+    raw = [max(0.5, rng.gauss(w, w * 0.35)) for w in weights]
+    parts = [int(100 * r / sum(raw)) for r in raw]
+    parts[max(range(5), key=lambda i: raw[i])] += 100 - sum(parts)
+    return parts
+
+
+def customers(rng, n, wave):
+    rows = [["id", "unit"] + [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
+            + [f"imp_{d}" for d in DIMENSIONS] + ["overall"]]
+    k = 0
+    for unit, _, _ in UNITS:
+        p = PROFILE[unit]
+        better = 0.3 if wave == 1 and unit in ("warsaw", "krakow") else 0.0
+        for _ in range(n):
+            k += 1
+            person = rng.gauss(0, 0.5)
+            e = [clamp(EXPECT[d] + person + rng.gauss(0, 0.7)) for d in ITEM_DIMENSION]
+            p_ = []
+            for i, d in enumerate(ITEM_DIMENSION):
+                short = 0.6 + (p["shortfall"] - better if d in (1, 2) else 0.2)
+                p_.append(clamp(EXPECT[d] - short + person + rng.gauss(0, 0.9)))
+            overall = clamp(sum(p_) / 22 + rng.gauss(0, 0.6))
+            rows.append([f"c{wave + 1}-{k}", unit] + e + p_ + allocation(rng, IMPORTANCE) + [overall])
+    return rows
+
+
+def managers(rng, n):
+    items = [f"{s}-{j}" for s in MANAGEMENT_SCALES for j in (1, 2, 3)]
+    rows = [["id", "unit"] + [f"E{i}" for i in range(1, 23)] + [f"imp_{d}" for d in DIMENSIONS] + items]
+    believed = [22, 22, 20, 18, 18]  # managers think tangibles matter more, reliability less
+    k = 0
+    for unit, _, _ in UNITS:
+        p = PROFILE[unit]
+        for _ in range(n):
+            k += 1
+            e = [clamp(EXPECT[d] - (p["underestimate"] if d == 1 else 0.1) + rng.gauss(0, 0.6))
+                 for d in ITEM_DIMENSION]
+            factors = []
+            for s in MANAGEMENT_SCALES:
+                level = 4.6 + p["climate"] * (-1 if s == "levels-of-management" else 1) * 0.8
+                factors += [clamp(level + rng.gauss(0, 0.9)) for _ in range(3)]
+            rows.append([f"m-{k}", unit] + e + allocation(rng, believed) + factors)
+    return rows
+
+
+def employees(rng, n):
+    items = [f"{s}-{j}" for s in EMPLOYEE_SCALES for j in (1, 2, 3)]
+    rows = [["id", "unit"] + items]
+    k = 0
+    for unit, _, _ in UNITS:
+        p = PROFILE[unit]
+        for _ in range(n):
+            k += 1
+            person = rng.gauss(0, 0.5)
+            values = []
+            for s in EMPLOYEE_SCALES:
+                sign = -1 if s in ("role-conflict", "role-ambiguity", "propensity-to-overpromise") else 1
+                base = 5.0 if s == "conformance" else 4.4
+                if s == "promise-accuracy":
+                    base = 3.8
+                values += [clamp(base + sign * p["climate"] + person + rng.gauss(0, 0.9)) for _ in range(3)]
+            rows.append([f"s-{k}", unit] + values)
+    return rows
+
+
+def tickets(rng, n, wave):
+    start = datetime.fromisoformat(WAVES[wave][2]).replace(tzinfo=timezone.utc)
+    days = 180
+    rows = [["id", "created", "first_response", "solved", "channel", "team", "csat"]]
+    channels = {"online": ["chat", "phone", "email"]}
+    out = []
+    for t in range(n):
+        unit = rng.choices([u[0] for u in UNITS], weights=[3, 2, 2, 4])[0]
+        p = PROFILE[unit]
+        faster = 0.6 if wave == 1 and unit in ("warsaw", "krakow") else 1.0
+        # Working hours 08:00-18:00 Warsaw (07:00-17:00 UTC), Monday to Friday.
+        day = start + timedelta(days=rng.randrange(days))
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        created = day.replace(hour=7) + timedelta(seconds=rng.randrange(10 * 3600))
+        first = rng.lognormvariate(0, 0.9) * 3600 * (1.3 + p["slow"]) * faster
+        reply = created + timedelta(seconds=int(first)) if rng.random() > 0.02 else None
+        solve_hours = rng.lognormvariate(0, 0.8) * (10 + 6 * p["slow"])
+        solved = created + timedelta(seconds=int(first + solve_hours * 3600)) if reply and rng.random() > 0.06 else None
+        channel = rng.choice(channels.get(unit, ["branch", "email", "phone"]))
+        csat = "" if rng.random() > 0.35 else str(clamp(4.6 - 0.4 * first / 3600 + rng.gauss(0, 0.8), 1, 5))
+        iso = lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ") if d else ""
+        out.append((created, [None, iso(created), iso(reply), iso(solved), channel, unit, csat]))
+    out.sort(key=lambda r: r[0])
+    for i, (_, row) in enumerate(out, 1):
+        row[0] = f"t{wave + 1}-{i}"
+        rows.append(row)
+    return rows
+
+
+def write_csv(path, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for row in rows:
+            f.write(",".join(str(c) for c in row) + "\n")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+STUDY_HEAD = """# servgap study file (docs/study-format.md). Generated by examples/study/make_demo_study.py --seed {seed}.
+name = "Bank Pomorski: customer service gap study"
+slug = "bank-pomorski"
+"""
+
+UNIT = """
+[[units]]
+slug = "{slug}"
+name = "{name}"
+kind = "{kind}"
+"""
+
+DEPARTMENTS = """
+[[departments]]
+slug = "customer-service"
+name = "Customer service"
+
+[[departments]]
+slug = "operations"
+name = "Operations"
+
+[[departments]]
+slug = "marketing"
+name = "Marketing"
+
+[[departments]]
+slug = "hr"
+name = "Human resources"
+
+[[departments]]
+slug = "it"
+name = "IT"
+"""
+
+WAVE = """
+[[waves]]
+slug = "{slug}"
+name = "{name}"
+start = {start}
+end = {end}
+
+[waves.customer_survey]
+file = "data/{slug}/customers.csv"
+instrument = "servqual22"
+unit_column = "unit"
+
+[waves.management_survey]
+file = "data/{slug}/managers.csv"
+mapping = "mappings/management.toml"
+factors_mapping = "mappings/scales.toml"
+unit_column = "unit"
+
+[waves.employee_survey]
+file = "data/{slug}/employees.csv"
+mapping = "mappings/scales.toml"
+unit_column = "unit"
+
+[waves.helpdesk]
+file = "data/{slug}/tickets.csv"
+calendar = "helpdesk/calendar.toml"
+targets = "helpdesk/targets.toml"
+unit_by = "team"
+"""
+
+REGISTERS = """
+[registers]
+standards = "registers/standards.csv"
+promises = "registers/promises.toml"
+qualitative = "registers/qualitative.toml"
+"""
+
+MANAGEMENT_MAPPING = """# The management expectation battery: columns E1..E22 hold each manager's
+# prediction of what customers expect (the instrument's one rating column).
+[patterns]
+perceived = "E{item}"
+"""
+
+SCALES_MAPPING = """# Factor-scale items are named by their item ids (marketing-research-orientation-1, teamwork-2, ...).
+[patterns]
+perceived = "{item}"
+"""
+
+CALENDAR = """# Business hours of the demo help desk (docs/calendar-format.md).
+zone = "Europe/Warsaw"
+weekdays = ["08:00-18:00"]
+holidays = ["2025-01-01", "2025-01-06", "2025-04-20", "2025-04-21", "2025-05-01", "2025-05-03",
+            "2025-06-08", "2025-06-19", "2025-08-15", "2025-11-01", "2025-11-11", "2025-12-25", "2025-12-26"]
+"""
+
+TARGETS = """# SLAs and KPI targets of the demo help desk (docs/targets-format.md).
+[[sla]]
+name = "frt-4h"
+metric = "first-response"
+within = "4h"
+clock = "business"
+
+[[sla]]
+name = "resolve-3d"
+metric = "resolution"
+within = "30h"          # three 10-hour business days
+clock = "business"
+
+[[target]]
+label = "First response, median (business)"
+kpi = "first-response"
+statistic = "median"
+target = "1h"
+minimum = "2h"
+
+[[target]]
+label = "First-response SLA attainment"
+kpi = "sla:frt-4h"
+target = "90%"
+minimum = "80%"
+
+[[target]]
+label = "CSAT"
+kpi = "csat"
+target = "85%"
+minimum = "75%"
+"""
+
+STANDARDS = """slug,title,items,dimensions,kpi,target,minimum,direction,required_share,owner,since
+frt-4h,First reply within 4 business hours for 90 % of tickets,10;11,,sla:frt-4h,90%,80%,,,customer-service,2024-01-01
+resolve-3d,Problems resolved within 3 business days for 85 % of tickets,5;8,,sla:resolve-3d,85%,,,,operations,2024-01-01
+records-accurate,Customer records checked at every visit (target rating 5.5 of 7),9,,,5.5,,higher,,operations,2024-06-01
+courtesy,Courtesy and competence training for all front-line staff (target 6 of 7),,assurance,,6,,higher,,hr,2023-09-01
+"""
+
+PROMISES = """# External promises (register for gap 4): docs/study-format.md.
+[[promise]]
+slug = "reply-1h"
+text = "We reply to every message within one hour."
+channel = "website"
+since = "2024-03-01"
+kpi = "first-response.calendar"
+within = "1h"
+items = ["10", "11", "12"]
+departments = ["marketing", "customer-service"]
+
+[[promise]]
+slug = "resolve-2d"
+text = "Most problems are solved within two working days."
+channel = "contract"
+since = "2023-01-01"
+kpi = "full-resolution.business"
+within = "20h"
+items = ["5", "8"]
+departments = ["operations"]
+"""
+
+QUALITATIVE = """# Gaps observed by people rather than measured: docs/study-format.md.
+[[gap]]
+slug = "complaint-handover"
+description = "Complaints passed from branches to the back office lose their history; customers repeat their story."
+departments = ["operations", "it"]
+evidence = "Process review workshop, 2025-05-14: 9 of 12 sampled complaints re-asked for details."
+impact = "high"
+urgency = "medium"
+
+[[gap]]
+slug = "campaign-briefing"
+description = "Branch staff learn about marketing campaigns from customers."
+departments = ["marketing", "customer-service"]
+evidence = "Staff focus group, Gdańsk, 2025-04-02."
+impact = "medium"
+urgency = "high"
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--small", action="store_true", help="fewer rows (for test fixtures)")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    n_customers, n_managers, n_employees, n_tickets = (40, 5, 8, 600) if args.small else (150, 8, 20, 2500)
+    out = args.out
+    study = STUDY_HEAD.format(seed=args.seed)
+    study += "".join(UNIT.format(slug=s, name=n, kind=k) for s, n, k in UNITS)
+    study += DEPARTMENTS
+    for wave, (slug, name, start, end) in enumerate(WAVES):
+        study += WAVE.format(slug=slug, name=name, start=start, end=end)
+        write_csv(f"{out}/data/{slug}/customers.csv", customers(rng, n_customers, wave))
+        write_csv(f"{out}/data/{slug}/managers.csv", managers(rng, n_managers))
+        write_csv(f"{out}/data/{slug}/employees.csv", employees(rng, n_employees))
+        write_csv(f"{out}/data/{slug}/tickets.csv", tickets(rng, n_tickets, wave))
+    study += REGISTERS
+    write(f"{out}/study.toml", study)
+    write(f"{out}/mappings/management.toml", MANAGEMENT_MAPPING)
+    write(f"{out}/mappings/scales.toml", SCALES_MAPPING)
+    write(f"{out}/helpdesk/calendar.toml", CALENDAR)
+    write(f"{out}/helpdesk/targets.toml", TARGETS)
+    write(f"{out}/registers/standards.csv", STANDARDS)
+    write(f"{out}/registers/promises.toml", PROMISES)
+    write(f"{out}/registers/qualitative.toml", QUALITATIVE)
+    print(f"wrote the study to {out} (seed {args.seed})")
+
+
+if __name__ == "__main__":
+    main()
