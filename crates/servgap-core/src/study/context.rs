@@ -20,7 +20,8 @@ pub struct GapContext {
     pub departments: Vec<Slug>,
     /// Files the values came from.
     pub sources: Vec<Source>,
-    /// Confidence level of intervals (0.95 for 95 %).
+    /// Confidence level of the t and Welch intervals (0.95 for 95 %); Wilson intervals of
+    /// shares are always 95 % (`kpi::Z_95`), as in the KPI report.
     pub level: f64,
 }
 

@@ -10,9 +10,13 @@
 //! than [`MIN_FACTOR_UNITS`] units cannot show anything ("not measurable"), and even with
 //! more, a handful of units gives an association to explore, not a causal finding.
 
+use super::context::find_battery;
 use super::gap_id::GapKind;
 use super::ranks::{rank_agreement, RankAgreement};
+use super::register::Register;
 use super::slug::Slug;
+use crate::instrument::Battery;
+use crate::servqual::SurveyAnalysis;
 
 /// Fewest units for which an association is computed (2/4! ≈ 0.083 is then the smallest p).
 pub const MIN_FACTOR_UNITS: usize = 4;
@@ -159,6 +163,39 @@ pub enum Association {
     },
     /// ρ, τ and their p values.
     Measured(RankAgreement),
+}
+
+/// The factor scores of one unit from its management or employee analysis: every
+/// dimension whose id is a factor id ([`Factor::id`]) scored on `battery` (the one the
+/// factor items are answered on; perceptions for a perceptions-only form). The score is
+/// the mean over respondents of their scale means, as the survey analysis computes it.
+pub fn factor_scores(analysis: &SurveyAnalysis, battery: Battery, unit: &Slug) -> Vec<FactorScore> {
+    analysis
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let factor = Factor::from_id(&d.id)?;
+            let b = find_battery(&d.batteries, battery)?;
+            Some(FactorScore { factor, unit: unit.clone(), mean: b.mean?, n: b.n })
+        })
+        .collect()
+}
+
+/// Per unit, the mean normalised size of the measured gaps of `kind` in the register
+/// (units without such a gap are left out): the gap side of [`factor_association`].
+pub fn gap_sizes_by_unit(register: &Register, kind: GapKind) -> Vec<(Slug, f64)> {
+    let mut out: Vec<(Slug, f64, usize)> = Vec::new();
+    for e in register.entries.iter().filter(|e| e.gap.kind() == kind) {
+        let Some(size) = e.gap.size else { continue };
+        match out.iter_mut().find(|(u, _, _)| *u == e.gap.unit) {
+            Some((_, sum, n)) => {
+                *sum += size;
+                *n += 1;
+            }
+            None => out.push((e.gap.unit.clone(), size, 1)),
+        }
+    }
+    out.into_iter().map(|(u, sum, n)| (u, sum / n as f64)).collect()
 }
 
 /// A factor related to the gap sizes of its gap across units.

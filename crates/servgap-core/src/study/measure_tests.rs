@@ -394,3 +394,216 @@ fn issue_14_size_interval_follows_the_difference() {
     let register = Register::new(slug("w1"), vec![g]);
     assert_eq!(register.headlines(&slug("warsaw")).len(), 1);
 }
+
+#[test]
+fn issue_14_attainment_counts_from_kpi_parts_sum_the_segment_over_periods() {
+    use crate::kpi::{Dimension as KpiDimension, DurationParts, KpiGroupParts, KpiParts, Proportion};
+    let group = |day: i8, value: &str, values: &[u64], fcr: (u64, u64)| KpiGroupParts {
+        period_start: jiff::civil::date(2026, 1, day),
+        dimension: Some(KpiDimension::Channel),
+        value: value.into(),
+        created: values.len() as u64,
+        solved: 0,
+        awaiting_first_response: 0,
+        durations: vec![DurationParts {
+            kpi: DurationKpi::FirstResponse,
+            clock: Clock::Business,
+            histogram: histogram(values).to_parts(),
+        }],
+        first_contact_resolution: Proportion::new(fcr.0, fcr.1),
+        reopen: Proportion::default(),
+        sla: vec![],
+        csat_offered: 0,
+        csat_rated: 0,
+        csat_good: 0,
+        nps: [0; 11],
+        ces: [0; 7],
+    };
+    let parts = KpiParts {
+        period: "week".into(),
+        dimensions: vec![KpiDimension::Channel],
+        sla: vec![],
+        tickets: 9,
+        groups: vec![
+            group(5, "email", &[600, 4000, 3600], (2, 3)),
+            group(5, "chat", &[60, 120], (2, 2)),
+            group(12, "email", &[3000, 7200, 100, 3601], (1, 4)),
+        ],
+        backlog: vec![],
+    };
+    let email = SegmentFilter::Only(crate::kpi::Dimension::Channel, "email".into());
+    let lower = super::threshold::attainment_counts(&parts, &frt(), &email, 3600.0, Direction::LowerIsBetter)
+        .unwrap();
+    assert_eq!(lower, ThresholdCount { met_low: 4, met_high: 4, n: 7 });
+    let all = super::threshold::attainment_counts(
+        &parts,
+        &frt(),
+        &SegmentFilter::AllTickets,
+        3600.0,
+        Direction::LowerIsBetter,
+    )
+    .unwrap();
+    assert_eq!(
+        all,
+        ThresholdCount { met_low: 6, met_high: 6, n: 9 },
+        "all tickets = the first dimension's groups"
+    );
+    let higher =
+        super::threshold::attainment_counts(&parts, &frt(), &email, 3600.0, Direction::HigherIsBetter)
+            .unwrap();
+    assert_eq!(higher.met_low, 4, "≥ 3600 s: 4000, 3600, 7200, 3601");
+    let fcr = super::threshold::attainment_counts(
+        &parts,
+        &Measure::FirstContactResolution,
+        &email,
+        0.0,
+        Direction::HigherIsBetter,
+    )
+    .unwrap();
+    assert_eq!(fcr, ThresholdCount { met_low: 3, met_high: 3, n: 7 });
+    assert!(super::threshold::attainment_counts(
+        &parts,
+        &Measure::Nps,
+        &email,
+        0.0,
+        Direction::HigherIsBetter
+    )
+    .is_none());
+}
+
+#[test]
+fn issue_14_factor_scores_and_gap_sizes_per_unit() {
+    let dimension =
+        |id: &str| Dimension { id: id.into(), name: Localized::new(), description: Localized::new() };
+    let item = |id: &str, d: usize| Item {
+        id: id.into(),
+        dimension: d,
+        reverse_keyed: false,
+        text: Localized::new(),
+    };
+    let instrument = InstrumentSpec {
+        id: "employees".into(),
+        title: Localized::new(),
+        format: Format::PerceptionsOnly,
+        scale: Scale::seven_point(),
+        dimensions: vec![dimension("teamwork"), dimension("role-ambiguity"), dimension("other")],
+        items: vec![item("t1", 0), item("t2", 0), item("r1", 1), item("o1", 2)],
+        importance: false,
+        overall: None,
+    }
+    .build()
+    .unwrap();
+    let mut partials = SurveyPartials::new(&instrument, Coverage::HALF).unwrap();
+    for (t1, t2, r1) in [(6, 4, 2), (7, 7, 3), (5, 6, 4)] {
+        let ratings = [Some(t1), Some(t2), Some(r1), Some(4)];
+        partials.add(&Respondent { ratings: &ratings, importance: &[], overall: None });
+    }
+    let scores = super::factors::factor_scores(
+        &partials.finish(&AnalysisOptions::default()),
+        Battery::Perceived,
+        &slug("a"),
+    );
+    assert_eq!(scores.len(), 2, "`other` is not a factor");
+    close(scores[0].mean, (5.0 + 7.0 + 5.5) / 3.0, 1e-12);
+    close(scores[1].mean, 3.0, 1e-12);
+    let ctx = context();
+    let g =
+        delivery_gap(&standard(0.9), &ThresholdCount { met_low: 140, met_high: 140, n: 200 }, &ctx).unwrap();
+    let g2 =
+        delivery_gap(&standard(0.9), &ThresholdCount { met_low: 180, met_high: 180, n: 200 }, &ctx).unwrap();
+    let register = Register::new(slug("w1"), vec![g, g2]);
+    let sizes = super::factors::gap_sizes_by_unit(&register, GapKind::Delivery);
+    assert_eq!(sizes.len(), 1);
+    close(sizes[0].1, (0.2 / 0.9 + 0.0) / 2.0, 1e-12);
+}
+
+#[test]
+fn issue_14_important_items_alignment_survey_delivery_and_raised_expectation() {
+    let instrument = {
+        let dimension =
+            |id: &str| Dimension { id: id.into(), name: Localized::new(), description: Localized::new() };
+        let item = |id: &str, d: usize| Item {
+            id: id.into(),
+            dimension: d,
+            reverse_keyed: false,
+            text: Localized::new(),
+        };
+        InstrumentSpec {
+            id: "small".into(),
+            title: Localized::new(),
+            format: Format::TwoColumn,
+            scale: Scale::seven_point(),
+            dimensions: vec![dimension("a"), dimension("b")],
+            items: vec![item("a1", 0), item("a2", 0), item("b1", 1)],
+            importance: true,
+            overall: None,
+        }
+        .build()
+        .unwrap()
+    };
+    let mut partials = SurveyPartials::new(&instrument, Coverage::HALF).unwrap();
+    // E/P: a1 (7|6, 3), a2 (5, 5), b1 (6, 3); allocation a 70, b 30.
+    for e_a1 in [7, 6, 7, 6] {
+        let ratings = [Some(e_a1), Some(3), Some(5), Some(5), Some(6), Some(3)];
+        partials.add(&Respondent { ratings: &ratings, importance: &[Some(70), Some(30)], overall: None });
+    }
+    let customers = partials.finish(&AnalysisOptions::default());
+    use super::register_gaps::{important_items, raised_expectation, ImportantItems};
+    assert_eq!(important_items(&customers, ImportantItems::HighImportance), Some(vec![0, 1]));
+    assert_eq!(important_items(&customers, ImportantItems::ConcentrateHere), Some(vec![0]));
+
+    let survey_standard = |target: f64| {
+        StandardSpec {
+            slug: "a1-std".into(),
+            title: String::new(),
+            survey: vec![SurveyRef::Item("a1".into())],
+            kpi: None,
+            target,
+            direction: Direction::HigherIsBetter,
+            minimum: None,
+            required_share: None,
+            owner: slug("cs"),
+            since: None,
+        }
+        .build()
+        .unwrap()
+    };
+    // Customers expect 6.5 on a1 (sd 0.57735, n 4): a target of 6 is set 0.5 below.
+    let a = register_gaps::alignment_gap(&survey_standard(6.0), &customers, Scale::seven_point(), &context())
+        .unwrap();
+    close(a.difference, -0.5, 1e-12);
+    close(a.size.unwrap(), 0.5 / 6.0, 1e-12);
+    // scipy: 6 − (6.5 ± t(0.975, 3)·sd/√4), sd = stats.tstd([7, 6, 7, 6]).
+    let i = a.interval.unwrap();
+    close(i.low, -1.418693115518539, 1e-9);
+    close(i.high, 0.41869311551853894, 1e-9);
+    assert!(!a.is_certain(), "four customers cannot show the target is too low");
+    // Delivered: customers rate a1 at 3 against a target of 6 (constant answers: no interval).
+    let d = register_gaps::delivery_gap_survey(
+        &survey_standard(6.0),
+        &customers,
+        Scale::seven_point(),
+        &context(),
+    )
+    .unwrap();
+    close(d.current, 3.0, 0.0);
+    close(d.size.unwrap(), 0.5, 1e-12);
+    assert!(d.interval.is_none() && d.is_certain());
+    let promise = PromiseSpec {
+        slug: "p".into(),
+        text: String::new(),
+        channel: String::new(),
+        since: None,
+        kpi: Some(KpiRef::new(frt(), SegmentFilter::AllTickets).unwrap()),
+        threshold: Some(3600.0),
+        direction: Direction::LowerIsBetter,
+        items: vec![SurveyRef::Item("a1".into())],
+        departments: vec![],
+    }
+    .build()
+    .unwrap();
+    let r = raised_expectation(&promise, &instrument, &customers).unwrap();
+    close(r.linked, 6.5, 1e-12);
+    close(r.others, 5.5, 1e-12);
+    assert_eq!((r.linked_items, r.other_items), (1, 2));
+}

@@ -17,6 +17,22 @@
 //! [`Wave::new`], [`Slug::new`]); [`Study::new`] checks uniqueness and the references
 //! between them. Checks that need an instrument (a standard naming an unknown item) are in
 //! [`Study::check_survey_refs`]. Nothing here reads a file.
+//!
+//! The measures, from values (a pipeline reads the files and calls them per wave and unit,
+//! each with a [`GapContext`] naming wave, unit, default departments and sources):
+//!
+//! | gap | function | input |
+//! |---|---|---|
+//! | 5 | [`survey_gaps::customer_gaps`] | the customers' `SurveyAnalysis` |
+//! | 1 | [`survey_gaps::knowledge`] then [`survey_gaps::Knowledge::gaps`] | managers' and customers' analyses |
+//! | 2 | [`register_gaps::important_items`], [`register_gaps::coverage_gaps`], [`register_gaps::alignment_gap`] / [`register_gaps::alignment_gap_from`] | customers' analysis, standards |
+//! | 3 | [`threshold::attainment_counts`] then [`register_gaps::delivery_gap`]; [`register_gaps::delivery_gap_survey`]; [`survey_gaps::scale_gap`] | `KpiParts`, standards, employees' scale summaries |
+//! | 4 | [`threshold::attainment_counts`], [`register_gaps::raised_expectation`], then [`register_gaps::promise_gap`]; [`survey_gaps::scale_gap`] | `KpiParts`, the delivered `DurationSummary`, promises |
+//! | KPI | [`kpi_gaps::kpi_gaps`] | targets and `kpi::evaluate` rows |
+//! | note | [`kpi_gaps::qualitative_gap`] | the study's qualitative gaps |
+//! | factors | [`factors::factor_association`] | factor scores and gap sizes per unit |
+//!
+//! [`register::Register::new`] collects every gap of a wave and categorises it.
 
 mod context;
 pub mod factors;

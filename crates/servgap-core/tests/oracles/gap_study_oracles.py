@@ -86,3 +86,8 @@ mgr = [5, 6, 5, 4]
 res = stats.ttest_ind(mgr, cust, equal_var=False)
 ci = res.confidence_interval(0.95)
 print(np.mean(mgr) - np.mean(cust), res.statistic, res.pvalue, ci.low, ci.high)
+
+print("== alignment from raw answers: target 6 vs customers' E on a1 = [7, 6, 7, 6]")
+sd = stats.tstd([7, 6, 7, 6])
+q = stats.t.ppf(0.975, 3)
+print(6 - (6.5 + q * sd / 2), 6 - (6.5 - q * sd / 2))

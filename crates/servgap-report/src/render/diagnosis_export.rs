@@ -82,9 +82,9 @@ fn register_row(lang: Lang, r: &RegisterRow) -> Vec<Cell> {
 /// The `&'static` English label of a quadrant id (for [`Lang::diag`]).
 pub(crate) fn quadrant_label(id: &str) -> &'static str {
     match id {
-        "act-now" => "act-now",
+        "act-now" => "act now",
         "plan" => "plan",
-        "quick-wins" => "quick-wins",
+        "quick-wins" => "quick wins",
         _ => "monitor",
     }
 }

@@ -59,7 +59,8 @@ fn evidence(lang: Lang, r: &RegisterRow) -> String {
         parts.push(lang.tickets(t));
     }
     for (k, v) in &r.evidence.details {
-        parts.push(format!("{k} = {}", lang.num(Some(*v), 3)));
+        let digits = if v.fract() == 0.0 { 0 } else { 3 };
+        parts.push(format!("{k} = {}", lang.num(Some(*v), digits)));
     }
     parts.join("; ")
 }
