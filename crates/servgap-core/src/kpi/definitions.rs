@@ -695,8 +695,7 @@ mod tests {
 
     #[test]
     fn issue_13_targets_on_unmeasurable_or_partial_or_empty_are_not_judged() {
-        let mut report =
-            KpiReport {
+        let mut report = KpiReport {
             period: Period::Month,
             tickets: 0,
             groups: Vec::new(),

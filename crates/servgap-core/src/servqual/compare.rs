@@ -22,8 +22,8 @@ use super::analysis::{AnalysisOptions, BatteryStats, SurveyAnalysis};
 use super::Comparison;
 use crate::partials::WideCrossProducts;
 use crate::stats::groups::{
-    kruskal_wallis, one_way_anova, welch_anova, Anova, DunnPair, GamesHowellPair, GroupSummary, KruskalWallis,
-    WelchAnova,
+    kruskal_wallis, one_way_anova, welch_anova, Anova, DunnPair, GamesHowellPair, GroupSummary,
+    KruskalWallis, WelchAnova,
 };
 use crate::stats::multiplicity::holm;
 use crate::CoreError;

@@ -430,6 +430,8 @@ fn issue_14_attainment_counts_from_kpi_parts_sum_the_segment_over_periods() {
             group(12, "email", &[3000, 7200, 100, 3601], (1, 4)),
         ],
         backlog: vec![],
+        reopen_days: vec![],
+        latest: None,
     };
     let email = SegmentFilter::Only(crate::kpi::Dimension::Channel, "email".into());
     let lower = super::threshold::attainment_counts(&parts, &frt(), &email, 3600.0, Direction::LowerIsBetter)

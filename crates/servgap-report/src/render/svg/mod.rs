@@ -8,8 +8,8 @@
 //! report puts a data table after each chart as its text alternative.
 
 mod distribution;
-mod heatmap;
 mod five_gaps;
+mod heatmap;
 mod ipa;
 mod item_gaps;
 mod means;
@@ -20,8 +20,8 @@ mod zot;
 use std::fmt::Write as _;
 
 pub use distribution::{distribution_chart, Bin, DistributionChart};
-pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
 pub use five_gaps::{five_gap_chart, FiveGapBar, FiveGapChart};
+pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
