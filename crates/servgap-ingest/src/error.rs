@@ -318,7 +318,7 @@ pub enum IngestError {
     Study {
         /// The file, e.g. `study.toml` or `registers/standards.csv`.
         file: String,
-        /// Where and what: `key `waves[1].slug`: …`, `row 3: …`.
+        /// Where and what, e.g. ``key `waves[1].slug`: …`` or `row 3: …`.
         message: String,
     },
 }

@@ -279,22 +279,25 @@ impl Lang {
             }
             ("note", _) => {
                 let judged = row.judged.clone().unwrap_or_default();
+                let level = |i: usize| judged.get(i).map_or("?", String::as_str);
+                let (impact, urgency) = (level(0), level(1));
                 if en {
-                    format!("{what} (judged impact {}, urgency {})", judged[0], judged[1])
+                    format!("{what} (judged impact {impact}, urgency {urgency})")
                 } else {
-                    let level = |l: &str| match l {
+                    let level_pl = |l: &str| match l {
                         "high" => "wysoki",
                         "medium" => "średni",
-                        _ => "niski",
+                        "low" => "niski",
+                        _ => "?",
                     };
-                    format!("{what} (oceniony wpływ: {}, pilność: {})", level(&judged[0]), level(&judged[1]))
+                    format!("{what} (oceniony wpływ: {}, pilność: {})", level_pl(impact), level_pl(urgency))
                 }
             }
             _ => {
                 if en {
-                    format!("{} is {} against a target of {}", row.id, v(row.current), v(row.desired))
+                    format!("KPI {} is {} against a target of {}", row.id, v(row.current), v(row.desired))
                 } else {
-                    format!("{}: {} wobec celu {}", row.id, v(row.current), v(row.desired))
+                    format!("KPI {}: {} wobec celu {}", row.id, v(row.current), v(row.desired))
                 }
             }
         }

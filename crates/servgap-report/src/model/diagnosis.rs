@@ -206,6 +206,14 @@ fn user_text(text: &str) -> Texts {
     t
 }
 
+/// Name of an employee-survey scale (`conformance`, `promise-accuracy`) in every language,
+/// from the built-in employee instrument; the id itself when the scale is not built in.
+fn employee_scale(id: &str) -> Texts {
+    servgap_core::builtin::builtin("employee")
+        .and_then(|i| i.dimensions().iter().find(|x| x.id == id).map(|x| Texts::from_localized(&x.name)))
+        .unwrap_or_else(|| user_text(id))
+}
+
 /// Display label of a gap's subject (see [`RegisterRow::label`]).
 fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts {
     let dimension = |d: &str| {
@@ -226,6 +234,7 @@ fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts
         GapId::Note(s) => {
             study.notes().iter().find(|x| x.slug == *s).map(|x| user_text(&x.description)).unwrap_or_default()
         }
+        GapId::DeliveryScale(d) | GapId::CommunicationScale(d) => employee_scale(d),
         _ => Texts::default(),
     }
 }

@@ -159,6 +159,9 @@ pub struct AnovaView {
     pub df2: f64,
     /// p.
     pub p: f64,
+    /// p Holm-adjusted over the dimensions of one measure (null for the overall score).
+    #[serde(default)]
+    pub p_holm: Option<f64>,
     /// η².
     pub eta_squared: f64,
 }
@@ -394,6 +397,7 @@ impl SegmentsView {
                         df1: a.df_between,
                         df2: a.df_within,
                         p: a.p,
+                        p_holm: t.anova_p_holm,
                         eta_squared: a.eta_squared,
                     }),
                     welch_anova: t.welch.map(|w| WelchAnovaView {

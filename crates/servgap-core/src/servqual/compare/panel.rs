@@ -36,7 +36,7 @@ pub const PANEL_SHARE: f64 = 0.5;
 /// How two waves are analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Design {
-    /// Different respondents: Welch's t (see [`super::waves`]).
+    /// Different respondents: Welch's t (as in [`super::WaveComparison`]).
     Independent,
     /// The same respondents: paired differences of matched ids.
     Paired,

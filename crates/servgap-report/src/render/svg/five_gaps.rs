@@ -30,7 +30,8 @@ pub struct FiveGapChart {
     pub axis_title: String,
 }
 
-const WIDTH: f64 = 760.0;
+/// Width of the plotting area (the 0–1 axis).
+const PLOT_WIDTH: f64 = 460.0;
 const ROW: f64 = 30.0;
 
 /// Renders the chart.
@@ -38,11 +39,15 @@ pub fn five_gap_chart(chart: &FiveGapChart) -> String {
     let mut out = String::new();
     let label_width = chart.bars.iter().map(|b| text_width(&b.label, 12.0)).fold(60.0, f64::max);
     let left = 16.0 + label_width + 10.0;
-    let right = WIDTH - 200.0;
+    let right = left + PLOT_WIDTH;
+    // The value and the headline id at the right end must fit inside the chart: the width
+    // follows the longest note instead of clipping it.
+    let note_width = chart.bars.iter().map(|b| text_width(&b.note, 12.0) + 40.0).fold(150.0, f64::max);
+    let width = right + 8.0 + note_width + 16.0;
     let top = 44.0;
     let bottom = top + ROW * chart.bars.len() as f64;
     let axis = Axis::fixed(0.0, 1.0, 0.2, left, right);
-    open(&mut out, &chart.text, WIDTH, bottom + 50.0);
+    open(&mut out, &chart.text, width, bottom + 50.0);
     x_axis(&mut out, &chart.text, &axis, top, bottom, &chart.axis_title);
     out.push_str("<g class=\"bars\">\n");
     for (i, bar) in chart.bars.iter().enumerate() {
