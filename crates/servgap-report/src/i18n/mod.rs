@@ -1171,28 +1171,6 @@ impl Lang {
             ),
         }
     }
-
-    /// Sentence on the overall score.
-    pub fn waves_overall_sentence(
-        self,
-        measure: &str,
-        verdict: &str,
-        change: Option<f64>,
-        confidence: f64,
-        ci: Option<[f64; 2]>,
-    ) -> String {
-        let what = self.change_prose(self.comparison_short(measure), change, confidence, ci);
-        match (self, verdict) {
-            (Lang::En, "improved") => format!("The overall score improved: {what}."),
-            (Lang::En, "worsened") => format!("The overall score worsened: {what}."),
-            (Lang::En, "unchanged") => format!("The overall score did not change significantly: {what}."),
-            (Lang::En, _) => "The overall score could not be compared.".to_owned(),
-            (Lang::Pl, "improved") => format!("Wynik ogólny się poprawił: {what}."),
-            (Lang::Pl, "worsened") => format!("Wynik ogólny się pogorszył: {what}."),
-            (Lang::Pl, "unchanged") => format!("Wynik ogólny nie zmienił się istotnie: {what}."),
-            (Lang::Pl, _) => "Nie można porównać wyniku ogólnego.".to_owned(),
-        }
-    }
 }
 
 /// English texts of segments and wave comparisons.

@@ -9,12 +9,13 @@ use crate::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Loc
 use crate::servqual::{Coverage, Respondent};
 
 #[track_caller]
-fn close(got: f64, want: f64, tol: f64) {
+pub(super) fn close(got: f64, want: f64, tol: f64) {
     assert!((got - want).abs() <= tol * want.abs().max(1.0), "got {got}, want {want}");
 }
 
-/// Two dimensions (a, b) of two items each, 1–7, two-column.
-fn instrument() -> Instrument {
+/// Two dimensions (a, b) of two items each, 1–7, two-column (shared by the wave and
+/// panel tests).
+pub(super) fn instrument() -> Instrument {
     let dimension = |id: &str| Dimension {
         id: id.into(),
         name: Localized::new().with("en", id),

@@ -3,40 +3,9 @@
 //! rule, and order independence of the exact sums.
 
 use super::*;
-use crate::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale};
 use crate::servqual::Coverage;
 
-#[track_caller]
-fn close(got: f64, want: f64, tol: f64) {
-    assert!((got - want).abs() <= tol * want.abs().max(1.0), "got {got}, want {want}");
-}
-
-/// Dimensions a (a1, a2) and b (b1, b2), 1–7, two-column (as in the oracle script).
-fn instrument() -> Instrument {
-    let dimension = |id: &str| Dimension {
-        id: id.into(),
-        name: Localized::new().with("en", id),
-        description: Localized::new(),
-    };
-    let item = |id: &str, d: usize| Item {
-        id: id.into(),
-        dimension: d,
-        reverse_keyed: false,
-        text: Localized::new().with("en", id),
-    };
-    InstrumentSpec {
-        id: "four".into(),
-        title: Localized::new().with("en", "Four items"),
-        format: Format::TwoColumn,
-        scale: Scale::new(1, 7).unwrap(),
-        dimensions: vec![dimension("a"), dimension("b")],
-        items: vec![item("a1", 0), item("a2", 0), item("b1", 1), item("b2", 1)],
-        importance: false,
-        overall: None,
-    }
-    .build()
-    .unwrap()
-}
+use crate::servqual::compare::tests::{close, instrument};
 
 /// Respondent `j` of wave `w` in the oracle script.
 fn ratings(w: i64, j: i64) -> Vec<Option<i16>> {

@@ -2,40 +2,9 @@
 //! scipy/statsmodels, and the null simulation of the verdicts' family-wise error rate.
 
 use super::*;
-use crate::instrument::{Dimension, Format, Instrument, InstrumentSpec, Item, Localized, Scale};
 use crate::servqual::{Coverage, Respondent};
 
-#[track_caller]
-fn close(got: f64, want: f64, tol: f64) {
-    assert!((got - want).abs() <= tol * want.abs().max(1.0), "got {got}, want {want}");
-}
-
-/// Dimensions a (a1, a2) and b (b1, b2), 1–7, two-column.
-fn instrument() -> Instrument {
-    let dimension = |id: &str| Dimension {
-        id: id.into(),
-        name: Localized::new().with("en", id),
-        description: Localized::new(),
-    };
-    let item = |id: &str, d: usize| Item {
-        id: id.into(),
-        dimension: d,
-        reverse_keyed: false,
-        text: Localized::new().with("en", id),
-    };
-    InstrumentSpec {
-        id: "four".into(),
-        title: Localized::new().with("en", "Four items"),
-        format: Format::TwoColumn,
-        scale: Scale::new(1, 7).unwrap(),
-        dimensions: vec![dimension("a"), dimension("b")],
-        items: vec![item("a1", 0), item("a2", 0), item("b1", 1), item("b2", 1)],
-        importance: false,
-        overall: None,
-    }
-    .build()
-    .unwrap()
-}
+use crate::servqual::compare::tests::{close, instrument};
 
 /// Wave `w` of the oracle script `tests/oracles/waves_oracles.py` (formulas in its docstring).
 fn oracle_wave(w: i64) -> SurveyPartials {
