@@ -53,9 +53,18 @@ impl Dataset {
     }
 }
 
-/// The repository root (this crate lives in `crates/servgap-testdata`).
+/// The repository root: the nearest folder with a `Cargo.lock` above the running test's
+/// package (`CARGO_MANIFEST_DIR`, which cargo sets when it runs a test), else above this
+/// crate's folder as it was compiled (`crates/servgap-testdata`).
+///
+/// The run-time variable comes first because a shared build cache can hold this crate
+/// compiled from another checkout of the repository, whose folder may be gone.
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let compiled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .and_then(|dir| dir.ancestors().find(|d| d.join("Cargo.lock").is_file()).map(Path::to_path_buf))
+        .unwrap_or(compiled)
 }
 
 /// The path of `dataset`, or `None` when a restricted dataset is absent and not required.
