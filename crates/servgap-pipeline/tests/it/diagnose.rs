@@ -132,3 +132,35 @@ fn issue_14_unit_and_department_filters_narrow_the_report() {
     assert!(report.register.iter().all(|r| r.departments.iter().any(|d| d == "marketing")));
     assert!(report.register.iter().all(|r| r.unit == "gdansk" || r.unit == "all"));
 }
+
+/// The second, differently seeded study (seed 7) against the same independent script:
+/// `python3 crates/servgap-core/tests/oracles/study_demo_gaps.py crates/servgap-pipeline/tests/fixtures/study-seed7`
+/// printed `met 50 of 161`, Wilson [0.24419838337063887, 0.3857490798682504], and for
+/// Gdańsk's reliability managers 5.56, customers 6.51, Welch t −11.906045804614186.
+#[test]
+fn issue_14_second_seeded_study_matches_the_independent_script() {
+    let fixture = repo().join("crates/servgap-pipeline/tests/fixtures/study-seed7");
+    let mut request = DiagnoseRequest::new(&fixture);
+    request.wave = Some("2025-h1".to_owned());
+    let outcome = diagnose(&request, &no_progress).unwrap();
+    let register = &outcome.diagnoses[0].register;
+    let find = |unit: &str, id: &str| {
+        register
+            .entries
+            .iter()
+            .find(|e| e.gap.unit.as_str() == unit && e.gap.id.to_string() == id)
+            .unwrap_or_else(|| panic!("no {unit} {id}"))
+            .gap
+            .clone()
+    };
+    let held = find("warsaw", "g4/promise/reply-1h");
+    assert_eq!((held.n, held.current), (161, 50.0 / 161.0));
+    let wilson = held.interval.unwrap();
+    assert!((wilson.low - (0.24419838337063887 - 1.0)).abs() < 1e-12, "{wilson:?}");
+    assert!((wilson.high - (0.3857490798682504 - 1.0)).abs() < 1e-12, "{wilson:?}");
+    let knowledge = find("gdansk", "g1/dimension/reliability");
+    assert!((knowledge.current - 5.56).abs() < 1e-12, "{knowledge:?}");
+    assert!((knowledge.desired - 6.51).abs() < 1e-9, "{knowledge:?}");
+    let t = knowledge.evidence.details.iter().find(|(k, _)| k == "t").unwrap().1;
+    assert!((t - -11.906045804614186).abs() < 1e-9, "welch t {t}");
+}
