@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, colour, escape, open, text_width, x_axis, Axis, ChartText};
+use super::{c, close, colour, escape, open, text_width, whisker, x_axis, Axis, ChartText};
 
 /// One gap of the model.
 #[derive(Debug, Clone)]
@@ -81,15 +81,7 @@ pub fn five_gap_chart(chart: &FiveGapChart) -> String {
             }
         }
         if let Some([a, b]) = bar.ci {
-            let _ = writeln!(
-                out,
-                "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" fill=\"none\"/>",
-                a = c(axis.px(a)),
-                b = c(axis.px(b)),
-                m = c(mid),
-                t = c(mid - 5.0),
-                u = c(mid + 5.0)
-            );
+            out.push_str(&whisker(axis.px(a), axis.px(b), mid, 5.0, "1.5"));
         }
         let value = bar.size.map(|s| chart.text.num(s, 2)).unwrap_or_default();
         let _ = writeln!(

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, colour, escape, legend, open, text_width, x_axis, Axis, ChartText, Swatch};
+use super::{c, close, colour, escape, legend, open, text_width, whisker, x_axis, Axis, ChartText, Swatch};
 
 /// One bar.
 #[derive(Debug, Clone)]
@@ -81,15 +81,7 @@ pub fn item_gap_chart(chart: &ItemGapChart) -> String {
             colour(row.group)
         );
         if let Some([a, b]) = row.ci {
-            let _ = writeln!(
-                out,
-                "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" fill=\"none\"/>",
-                a = c(axis.px(a)),
-                b = c(axis.px(b)),
-                m = c(mid),
-                t = c(mid - 4.0),
-                u = c(mid + 4.0)
-            );
+            out.push_str(&whisker(axis.px(a), axis.px(b), mid, 4.0, "1.5"));
         }
         let _ = writeln!(
             out,

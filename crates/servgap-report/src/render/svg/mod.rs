@@ -318,6 +318,19 @@ fn legend(out: &mut String, entries: &[(Swatch<'_>, String)], x: f64, y: f64, ma
     cy + 20.0
 }
 
+/// An interval whisker from `x0` to `x1` at height `y`, with end ticks `half` above and
+/// below, ending in a newline.
+fn whisker(x0: f64, x1: f64, y: f64, half: f64, stroke_width: &str) -> String {
+    format!(
+        "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"{stroke_width}\" fill=\"none\"/>\n",
+        a = c(x0),
+        b = c(x1),
+        m = c(y),
+        t = c(y - half),
+        u = c(y + half)
+    )
+}
+
 fn diamond(x: f64, y: f64, r: f64, fill: &str) -> String {
     format!(
         "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"{fill}\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>",

@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, colour, escape, legend, marker, open, text_width, x_axis, Axis, ChartText, Swatch};
+use super::{
+    c, close, colour, escape, legend, marker, open, text_width, whisker, x_axis, Axis, ChartText, Swatch,
+};
 
 /// One segment's mean within a group.
 #[derive(Debug, Clone)]
@@ -114,15 +116,7 @@ pub fn segment_chart(chart: &SegmentChart) -> String {
             let value = match point {
                 Some(p) => {
                     if let Some([a, b]) = p.ci {
-                        let _ = writeln!(
-                            out,
-                            "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.4\" fill=\"none\"/>",
-                            a = c(axis.px(a)),
-                            b = c(axis.px(b)),
-                            m = c(mid),
-                            t = c(mid - 4.0),
-                            u = c(mid + 4.0)
-                        );
+                        out.push_str(&whisker(axis.px(a), axis.px(b), mid, 4.0, "1.4"));
                     }
                     let _ = writeln!(out, "{}", marker(s, axis.px(p.mean), mid, 5.0, colour(s)));
                     chart.text.num(p.mean, 2)

@@ -12,8 +12,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    c, close, colour, diamond, escape, legend, marker, open, ring, text_width, x_axis, Axis, ChartText,
-    Swatch,
+    c, close, colour, diamond, escape, legend, marker, open, ring, text_width, whisker, x_axis, Axis,
+    ChartText, Swatch,
 };
 
 /// The change after − before with its confidence interval.
@@ -180,15 +180,7 @@ pub fn trend_chart(chart: &TrendChart) -> String {
         }
         if let (Some(axis), Some(p)) = (&change_axis, &row.change) {
             if let Some([a, b]) = p.ci {
-                let _ = writeln!(
-                    out,
-                    "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.4\" fill=\"none\"/>",
-                    a = c(axis.px(a)),
-                    b = c(axis.px(b)),
-                    m = c(mid),
-                    t = c(mid - 5.0),
-                    u = c(mid + 5.0)
-                );
+                out.push_str(&whisker(axis.px(a), axis.px(b), mid, 5.0, "1.4"));
             }
             let _ = writeln!(out, "{}", diamond(axis.px(p.change), mid, 6.0, row.colour));
         }
@@ -326,15 +318,7 @@ fn series_row(out: &mut String, row: &SeriesRow, axis: &Axis, y: f64, height: f6
         let Some(p) = point else { continue };
         let m = line_y(k);
         if let Some([a, b]) = p.ci {
-            let _ = writeln!(
-                out,
-                "<path d=\"M{a} {m}H{b}M{a} {t}V{u}M{b} {t}V{u}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" fill=\"none\"/>",
-                a = c(axis.px(a)),
-                b = c(axis.px(b)),
-                m = c(m),
-                t = c(m - 3.5),
-                u = c(m + 3.5)
-            );
+            out.push_str(&whisker(axis.px(a), axis.px(b), m, 3.5, "1.2"));
         }
         let _ = writeln!(out, "{}", marker(k, axis.px(p.mean), m, 5.0, colour(k)));
     }
