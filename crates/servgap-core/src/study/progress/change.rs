@@ -144,7 +144,7 @@ fn paired_means(
         interval: Some(signed(sign, t.ci_low, t.ci_high)),
         p: Some(t.p),
         df: Some(t.df),
-        wilcoxon_p: signed_rank(&p.histogram, wilcoxon).map(|w| w.p),
+        wilcoxon_p: signed_rank(&p.histogram, wilcoxon).map(|w| w.p).or(p.wilcoxon_p),
         method: ChangeMethod::PairedT,
     };
     // Var(D₁ − D₀) = Var(D₀) + Var(D₁) − 2·Cov  ⇒  Cov = (Var(D₀) + Var(D₁) − Var(Δ)) / 2.

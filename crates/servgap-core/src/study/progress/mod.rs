@@ -94,6 +94,23 @@ pub struct PairedChange {
     pub variance: f64,
     /// `(scaled change, count)` for the Wilcoxon test; empty when not available.
     pub histogram: Vec<(i128, u64)>,
+    /// A Wilcoxon signed-rank p computed elsewhere (a panel comparison), used when
+    /// `histogram` is empty.
+    pub wilcoxon_p: Option<f64>,
+}
+
+impl PairedChange {
+    /// From a panel's paired change of one score (`servqual::PairedChange` of a `PanelComparison`): n, mean,
+    /// SD² and its Wilcoxon p. `None` without a mean or SD (n < 2).
+    pub fn from_panel(change: &crate::servqual::PairedChange) -> Option<PairedChange> {
+        Some(PairedChange {
+            n: change.n,
+            mean: change.mean?,
+            variance: change.sd?.powi(2),
+            histogram: Vec::new(),
+            wilcoxon_p: change.wilcoxon.map(|w| w.p),
+        })
+    }
 }
 
 /// One later wave of a metric: the gap measured there (`None` when the wave did not

@@ -94,8 +94,13 @@ fn issue_15_paired_t_wilcoxon_and_covariance_match_scipy() {
         conformance("w1", 14, 3.642857142857143, 1.3241758241758244),
         vec![Some(conformance("w2", 14, 4.071428571428571, 2.0714285714285716))],
     );
-    s.later[0].paired =
-        Some(PairedChange { n: 14, mean: 0.42857142857142855, variance: 1.1868131868131868, histogram });
+    s.later[0].paired = Some(PairedChange {
+        n: 14,
+        mean: 0.42857142857142855,
+        variance: 1.1868131868131868,
+        histogram,
+        wilcoxon_p: None,
+    });
     let w = one(s);
     let c = w.change.unwrap();
     assert_eq!(c.method, ChangeMethod::PairedT);
