@@ -33,6 +33,10 @@
 //! | factors | [`factors::factor_association`] | factor scores and gap sizes per unit |
 //!
 //! [`register::Register::new`] collects every gap of a wave and categorises it.
+//!
+//! Every measured gap carries its [`Sampling`] (the summary behind its value); with it,
+//! [`progress::assess`] judges an action plan's metrics on later waves against their
+//! baseline (change and share closed with intervals, Holm-controlled verdicts, trends).
 
 mod context;
 pub mod factors;

@@ -25,7 +25,7 @@
 //! | `Mean` + a [`PairedChange`] (panel) | paired t on the matched respondents' changes (`stats::paired::one_sample_t`), the exact Wilcoxon signed-rank p beside it when the changes' histogram is given (`stats::wilcoxon`) |
 //! | `TwoMeans` (gap 1) | Welch–Satterthwaite over the four samples: `SE² = Σ sᵢ²/nᵢ`, `df = SE⁴ / Σ (sᵢ²/nᵢ)²/(nᵢ − 1)` |
 //! | `Proportion` | Newcombe's hybrid score interval (method 10, from the two Wilson intervals, `kpi::Proportion::wilson`); p from the pooled two-proportion z test |
-//! | `Quantile` | seeded percentile bootstrap: each replicate draws the order statistics the quantile needs of an n-ticket resample directly (`U₍ₖ₎ ~ Beta(k, n − k + 1)`, the next one as the minimum of the remaining uniforms, mapped through the empirical inverse distribution), which equals resampling n tickets with replacement; p = two-sided bootstrap p `min(1, 2·min(#(Δ* ≤ 0), #(Δ* ≥ 0)) + 1)/(B + 1))` |
+//! | `Quantile` | seeded percentile bootstrap: each replicate draws the order statistics the quantile needs of an n-ticket resample directly (`U₍ₖ₎ ~ Beta(k, n − k + 1)`, the next one as the minimum of the remaining uniforms, mapped through the empirical inverse distribution), which equals resampling n tickets with replacement; p = two-sided bootstrap p `min(1, 2·min(1 + #(Δ* ≤ 0), 1 + #(Δ* ≥ 0)) / (B + 1))` |
 //! | `Exact` | Δ exact, no interval, no p (outside the family) |
 //!
 //! # Share of the gap closed

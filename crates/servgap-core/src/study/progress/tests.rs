@@ -278,10 +278,11 @@ fn issue_15_quantile_bootstrap_agrees_with_numpy_resampling() {
     // numpy, 40 000 resamples of the tickets: interval (−2450.0, −24.0), p 0.0462, share
     // 0.546 (0.0173, 0.829). Monte Carlo tolerance: a few % of the interval's width.
     let i = c.interval.unwrap();
+    let s = w.share_closed.unwrap();
+    eprintln!("bootstrap: change ({}, {}), p {}, share {:?}", i.low, i.high, c.p.unwrap(), s.interval);
     close(i.low, -2450.025, 120.0);
     close(i.high, -23.9875, 120.0);
     close(c.p.unwrap(), 0.04619884502887428, 0.012);
-    let s = w.share_closed.unwrap();
     assert_eq!(s.method, ShareMethod::Bootstrap);
     close(s.estimate, 0.5461982675649664, 1e-12);
     close(s.interval.unwrap().low, 0.01726813987112437, 0.05);
