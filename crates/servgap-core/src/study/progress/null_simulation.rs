@@ -83,9 +83,13 @@ fn issue_15_null_simulation_holm_keeps_the_family_rate_and_unadjusted_breaks_it(
     let options = ProgressOptions { replicates: 400, ..ProgressOptions::default() };
     let mut rng = SplitMix64::new(20_261_130);
     let (mut holm, mut raw, mut tests) = (0usize, 0usize, 0usize);
+    let mut per_metric = [0usize; 4];
     for _ in 0..plans {
         let result = assess(&plan(&mut rng), &options);
         tests += result.family_size;
+        for (count, m) in per_metric.iter_mut().zip(&result.metrics) {
+            *count += m.waves.iter().filter(|w| false_verdict(w.verdict_unadjusted)).count();
+        }
         let waves = || result.metrics.iter().flat_map(|m| m.waves.iter());
         holm += usize::from(waves().any(|w| false_verdict(w.verdict)));
         raw += usize::from(waves().any(|w| false_verdict(w.verdict_unadjusted)));
@@ -94,6 +98,12 @@ fn issue_15_null_simulation_holm_keeps_the_family_rate_and_unadjusted_breaks_it(
     let bound = 0.05 + 3.0 * (0.05 * 0.95 / plans as f64).sqrt();
     eprintln!("null simulation: {plans} plans, {tests} tests, Holm {holm_rate:.4}, unadjusted {raw_rate:.4}, bound {bound:.4}");
     assert_eq!(tests, plans * 8, "4 metrics × 2 later waves, every one testable");
+    // Each test alone: its unadjusted rate of false verdicts near α (scale, promise,
+    // knowledge, median).
+    let per_test = per_metric.map(|c| c as f64 / (2 * plans) as f64);
+    eprintln!("unadjusted rate per test (scale, promise, knowledge, median): {per_test:?}");
+    let one_bound = 0.05 + 3.0 * (0.05 * 0.95 / (2 * plans) as f64).sqrt();
+    assert!(per_test.iter().all(|&r| r <= one_bound), "{per_test:?} > {one_bound}");
     assert!(holm_rate <= bound, "Holm: {holm_rate} > {bound}");
     assert!(raw_rate > bound, "unadjusted should exceed the bound: {raw_rate}");
 }
