@@ -105,9 +105,12 @@ fn welch_means(
     options: &ProgressOptions,
 ) -> Result<Compared, NotMeasurable> {
     let w = welch_t(x1, x0, options.level).ok_or_else(|| too_few_or_constant(&[x0, x1]))?;
+    // Δ = sign·(x̄₁ − x̄₀) plus any change of the fixed side (a target moved between waves).
+    let offset = (d1 - d0) - sign * w.difference;
+    let i = signed(sign, w.ci_low, w.ci_high);
     let change = Change {
         estimate: d1 - d0,
-        interval: Some(signed(sign, w.ci_low, w.ci_high)),
+        interval: Some(Interval { low: i.low + offset, high: i.high + offset }),
         p: Some(w.p),
         df: Some(w.df),
         wilcoxon_p: None,

@@ -83,7 +83,9 @@ use crate::kpi::Interval;
 /// The matched respondents' changes of a panel (the same people in both waves): n, mean
 /// and sample variance of `later − baseline` of the gap's sampled value, and optionally
 /// their histogram for the Wilcoxon signed-rank test (values scaled to integers; only
-/// signs, order and ties matter).
+/// signs, order and ties matter). With a panel, Δ is the matched respondents' mean change
+/// (sign-adjusted for a sampled desired value), which can differ from `D₁ − D₀` when some
+/// respondents answered one wave only; the share closed still uses `D₀` and `D₁`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairedChange {
     /// Matched respondents.
