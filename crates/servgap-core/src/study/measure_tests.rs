@@ -162,6 +162,10 @@ fn issue_14_gap3_attainment_with_wilson_interval() {
     close(g.size.unwrap(), 0.2 / 0.9, 1e-12);
     assert_eq!(g.departments, vec![slug("ops")], "the standard's owner owns its gap");
     assert!(g.is_certain());
+    assert_eq!(g.sampling, Some(Sampling::Proportion { successes: 140, trials: 200 }));
+    let range = ThresholdCount { met_low: 140, met_high: 150, n: 200 };
+    let g = delivery_gap(&standard(0.9), &range, &context()).unwrap();
+    assert_eq!(g.sampling, None, "a count known only as a range gives no sampling");
 }
 
 #[test]
@@ -190,6 +194,7 @@ fn issue_14_gap4_promise_held_share() {
     close(i.high + 1.0, 0.6998312599360558, 1e-12);
     assert!(g.evidence.details.contains(&("p90".into(), 9000.0)));
     assert_eq!(g.departments, vec![slug("marketing")]);
+    assert_eq!(g.sampling, Some(Sampling::Proportion { successes: 61, trials: 100 }));
 }
 
 #[test]
@@ -201,6 +206,7 @@ fn issue_14_scale_gap_and_alignment_t_intervals() {
     close(i.low, -2.01074675043391, 1e-9);
     close(i.high, -1.1892532495660895, 1e-9);
     close(g.size.unwrap(), 1.6 / 6.0, 1e-12);
+    assert_eq!(g.sampling, Some(Sampling::Mean { of: SampledValue::Current, summary }));
 
     let s = StandardSpec {
         slug: "courtesy".into(),
@@ -222,6 +228,11 @@ fn issue_14_scale_gap_and_alignment_t_intervals() {
     close(i.high, -0.15479327968937806, 1e-9);
     close(a.size.unwrap(), 0.3 / 6.0, 1e-12);
     assert_eq!(a.id.to_string(), "g2/alignment/courtesy");
+    let Some(Sampling::Mean { of: SampledValue::Desired, summary }) = a.sampling else {
+        panic!("{:?}", a.sampling)
+    };
+    assert_eq!((summary.n, summary.mean), (150, 6.3));
+    close(summary.variance, 0.81, 1e-12);
 }
 
 fn two_dim_instrument() -> Instrument {
@@ -274,11 +285,22 @@ fn issue_14_gap1_from_two_analyses_matches_scipy_on_raw_answers() {
     let gaps = k.gaps(Scale::seven_point(), &context());
     let under = gaps.iter().find(|g| g.id == GapId::KnowledgeUnderEstimation).unwrap();
     close(under.current, 1.0 / 3.0, 1e-12);
+    assert_eq!(under.sampling, Some(Sampling::Exact));
+    let g1 = gaps.iter().find(|g| g.id.to_string() == "g1/item/a1").unwrap();
+    let Some(Sampling::TwoMeans { current, desired }) = g1.sampling else { panic!("{:?}", g1.sampling) };
+    assert_eq!((current.n, desired.n), (4, 6), "managers, then customers");
     // Gap 5 on the customers: a1 gap = P − E = 4 − 6.333.
     let g5 = survey_gaps::customer_gaps(&customers, Scale::seven_point(), &context());
     let g5a1 = g5.iter().find(|g| g.id.to_string() == "g5/item/a1").unwrap();
     close(g5a1.difference, 4.0 - 38.0 / 6.0, 1e-12);
     close(g5a1.size.unwrap(), (38.0 / 6.0 - 4.0) / 6.0, 1e-12);
+    // Per-respondent P − E = 4 − E: mean 4 − 38/6, variance of E (6, 7, 5, 7, 6, 7) = 2/3.
+    let Some(Sampling::Mean { of: SampledValue::Difference, summary }) = g5a1.sampling else {
+        panic!("{:?}", g5a1.sampling)
+    };
+    assert_eq!(summary.n, 6);
+    close(summary.mean, 4.0 - 38.0 / 6.0, 1e-12);
+    close(summary.variance, 2.0 / 3.0, 1e-12);
 }
 
 #[test]
@@ -307,6 +329,7 @@ fn issue_14_coverage_counts_governed_important_items() {
     let b = gaps.iter().find(|g| g.id.to_string() == "g2/coverage/b").unwrap();
     close(b.current, 0.0, 0.0);
     assert!(b.is_certain(), "an exact count of a missing standard is a certain gap");
+    assert_eq!(all.sampling, Some(Sampling::Exact));
 }
 
 #[test]
@@ -617,4 +640,74 @@ fn issue_14_important_items_alignment_survey_delivery_and_raised_expectation() {
     close(r.linked, 6.5, 1e-12);
     close(r.others, 5.5, 1e-12);
     assert_eq!((r.linked_items, r.other_items), (1, 2));
+}
+
+#[test]
+fn issue_15_kpi_sampling_by_measure() {
+    use super::kpi_sampling::kpi_sampling;
+    use crate::kpi::{DurationParts, KpiGroupParts, KpiParts, Proportion};
+    let mut nps = [0u64; 11];
+    (nps[10], nps[8], nps[3]) = (5, 3, 2);
+    let mut ces = [0u64; 7];
+    (ces[6], ces[1]) = (3, 1);
+    let values = [600u64, 4000, 3600, 100];
+    let parts = KpiParts {
+        period: "week".into(),
+        dimensions: vec![],
+        sla: vec![],
+        tickets: 4,
+        groups: vec![KpiGroupParts {
+            period_start: jiff::civil::date(2026, 1, 5),
+            dimension: None,
+            value: String::new(),
+            created: 4,
+            solved: 4,
+            awaiting_first_response: 0,
+            durations: vec![DurationParts {
+                kpi: DurationKpi::FirstResponse,
+                clock: Clock::Business,
+                histogram: histogram(&values).to_parts(),
+            }],
+            first_contact_resolution: Proportion::new(3, 4),
+            reopen: Proportion::default(),
+            sla: vec![],
+            csat_offered: 0,
+            csat_rated: 0,
+            csat_good: 0,
+            nps,
+            ces,
+        }],
+        backlog: vec![],
+        reopen_days: vec![],
+        latest: None,
+    };
+    let all = SegmentFilter::AllTickets;
+    let fcr = kpi_sampling(&parts, &Measure::FirstContactResolution, &all, 0.75);
+    assert_eq!(fcr, Some(Sampling::Proportion { successes: 3, trials: 4 }));
+    // NPS answers: five 10s (+100), three 8s (0), two 3s (−100): mean 30, variance 6777.8.
+    let Some(Sampling::Mean { summary, .. }) = kpi_sampling(&parts, &Measure::Nps, &all, 30.0) else {
+        panic!()
+    };
+    assert_eq!(summary.n, 10);
+    close(summary.mean, 30.0, 1e-12);
+    close(summary.variance, (5.0 * 70.0f64.powi(2) + 3.0 * 900.0 + 2.0 * 130.0f64.powi(2)) / 9.0, 1e-9);
+    let Some(Sampling::Mean { summary, .. }) = kpi_sampling(&parts, &Measure::CesMean, &all, 5.75) else {
+        panic!()
+    };
+    close(summary.mean, (3.0 * 7.0 + 2.0) / 4.0, 1e-12);
+    // Median of 100, 600, 3600, 4000 by type 7: 2100; by type 1: 600.
+    let median = |m| kpi_sampling(&parts, &frt(), &all, m);
+    let Some(Sampling::Quantile(q)) = median(2100.0) else { panic!() };
+    assert_eq!((q.method, q.n()), (crate::kpi::QuantileMethod::Linear, 4));
+    let Some(Sampling::Quantile(q)) = median(600.0) else { panic!() };
+    assert_eq!(q.method, crate::kpi::QuantileMethod::InvertedCdf, "the method that reproduces the value");
+    assert_eq!(median(1234.0), None, "no method reproduces it");
+    let mean = Measure::Duration {
+        kpi: DurationKpi::FirstResponse,
+        clock: Clock::Business,
+        statistic: Statistic::Mean,
+    };
+    let Some(Sampling::Mean { summary, .. }) = kpi_sampling(&parts, &mean, &all, 2075.0) else { panic!() };
+    close(summary.mean, 2075.0, 1e-12);
+    assert_eq!(kpi_sampling(&parts, &Measure::Backlog, &all, 3.0), Some(Sampling::Exact));
 }

@@ -33,16 +33,23 @@
 //! | factors | [`factors::factor_association`] | factor scores and gap sizes per unit |
 //!
 //! [`register::Register::new`] collects every gap of a wave and categorises it.
+//!
+//! Every measured gap carries its [`Sampling`] (the summary behind its value); with it,
+//! [`progress::assess`] judges an action plan's metrics on later waves against their
+//! baseline (change and share closed with intervals, Holm-controlled verdicts, trends).
 
 mod context;
 pub mod factors;
 mod gap;
 mod gap_id;
 pub mod kpi_gaps;
+pub mod kpi_sampling;
 mod objects;
+pub mod progress;
 pub mod ranks;
 pub mod register;
 pub mod register_gaps;
+mod sampling;
 mod slug;
 pub mod survey_gaps;
 pub mod threshold;
@@ -53,6 +60,7 @@ pub use objects::{
     Department, KpiRef, Level, Promise, PromiseSpec, QualitativeGap, Standard, StandardSpec, SurveyRef, Unit,
     Wave,
 };
+pub use sampling::{QuantileSample, SampledValue, Sampling};
 pub use slug::{Slug, MAX_SLUG_LEN};
 
 use std::collections::BTreeSet;

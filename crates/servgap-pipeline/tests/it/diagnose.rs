@@ -164,3 +164,28 @@ fn issue_14_second_seeded_study_matches_the_independent_script() {
     let t = knowledge.evidence.details.iter().find(|(k, _)| k == "t").unwrap().1;
     assert!((t - -11.906045804614186).abs() < 1e-9, "welch t {t}");
 }
+
+#[test]
+fn issue_15_every_measured_gap_of_the_demo_carries_its_sampling() {
+    use servgap_core::study::{GapKind, Sampling};
+    let outcome = diagnose(&DiagnoseRequest::new(demo()), &no_progress).unwrap();
+    let mut kinds = std::collections::BTreeSet::new();
+    for diagnosis in &outcome.diagnoses {
+        for entry in &diagnosis.register.entries {
+            let g = &entry.gap;
+            if g.kind() == GapKind::Qualitative {
+                assert_eq!(g.sampling, None, "{}: judged", g.id);
+                continue;
+            }
+            let sampling =
+                g.sampling.as_ref().unwrap_or_else(|| panic!("{} in {} has no sampling", g.id, g.unit));
+            kinds.insert(sampling.id());
+            if let Sampling::Quantile(q) = sampling {
+                assert_eq!(q.n(), g.n, "{}: the histogram holds every ticket", g.id);
+            }
+        }
+    }
+    for kind in ["mean", "two-means", "proportion", "quantile", "exact"] {
+        assert!(kinds.contains(kind), "the demo has a {kind} gap: {kinds:?}");
+    }
+}
