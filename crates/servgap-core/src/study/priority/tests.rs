@@ -220,7 +220,10 @@ fn issue_15_stability_same_seed_same_output_and_a_clear_leader() {
 
 /// Inputs whose components are set directly: severity = exact size, impact = stated
 /// importance, urgency = a deadline d days away, feasibility = a rating 1–5.
-fn direct(i: usize, c: &(f64, Option<f64>, Option<u16>, Option<u8>)) -> PriorityInput {
+/// Severity, stated importance, days to the deadline, rating.
+type Direct = (f64, Option<f64>, Option<u16>, Option<u8>);
+
+fn direct(i: usize, c: &Direct) -> PriorityInput {
     let mut input = PriorityInput::new(gap(&format!("g5/item/i{i}"), c.0, -c.0 * 6.0, None));
     input.stated_importance = c.1.map(|points| StatedImportance { points, max_points: 1.0 });
     input.deadline = c.2.map(|d| AS_OF.saturating_add(jiff::Span::new().days(i64::from(d))));
@@ -228,7 +231,7 @@ fn direct(i: usize, c: &(f64, Option<f64>, Option<u16>, Option<u8>)) -> Priority
     input
 }
 
-fn components() -> impl Strategy<Value = Vec<(f64, Option<f64>, Option<u16>, Option<u8>)>> {
+fn components() -> impl Strategy<Value = Vec<Direct>> {
     prop::collection::vec(
         (0.0..1.0f64, prop::option::of(0.0..1.0f64), prop::option::of(0u16..400), prop::option::of(1u8..=5)),
         1..12,
