@@ -46,6 +46,7 @@ pub mod kpi_gaps;
 pub mod kpi_sampling;
 mod objects;
 pub mod progress;
+pub mod priority;
 pub mod ranks;
 pub mod register;
 pub mod register_gaps;
