@@ -42,7 +42,7 @@ pub struct DiagnosisReport {
 }
 
 /// A wave.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WaveView {
     /// Slug.
     pub slug: String,
