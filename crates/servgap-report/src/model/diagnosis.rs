@@ -187,7 +187,7 @@ fn pair(i: Option<servgap_core::kpi::Interval>) -> Option<[f64; 2]> {
     i.map(|i| [i.low, i.high])
 }
 
-fn subject_of(id: &GapId) -> String {
+pub(crate) fn subject_of(id: &GapId) -> String {
     match id {
         GapId::Customer(r) | GapId::Knowledge(r) => r.id().to_string(),
         GapId::KnowledgeImportance | GapId::KnowledgeUnderEstimation | GapId::Coverage(None) => String::new(),
@@ -215,7 +215,7 @@ fn employee_scale(id: &str) -> Texts {
 }
 
 /// Display label of a gap's subject (see [`RegisterRow::label`]).
-fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts {
+pub(crate) fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts {
     let dimension = |d: &str| {
         instrument
             .and_then(|i| i.dimensions().iter().find(|x| x.id == d))

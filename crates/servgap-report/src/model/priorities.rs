@@ -245,3 +245,6 @@ impl PrioritiesReport {
         self.ranked.iter().filter(move |r| r.departments.iter().any(|d| d == department))
     }
 }
+
+mod convert;
+pub use convert::PrioritiesSource;
