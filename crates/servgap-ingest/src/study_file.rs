@@ -28,12 +28,16 @@ use servgap_core::study::{Department, Study, StudySpec, Unit, Wave};
 use crate::settings_file::{read_settings_text, toml_error, MAX_SETTINGS_BYTES};
 use crate::IngestError;
 
+mod priorities;
+#[cfg(test)]
+mod priority_tests;
 mod raw;
 mod registers;
 mod table;
 #[cfg(test)]
 mod tests;
 
+pub use priorities::{PrioritySettings, FEASIBILITY_COLUMNS};
 use raw::{RawHelpdesk, RawManagement, RawStudy, RawSurvey, RawWave};
 
 /// Name of the study file inside a study folder.
@@ -53,6 +57,8 @@ pub struct StudyFolder {
     pub unit_codes: Vec<Vec<String>>,
     /// The data files of each wave, in the order of [`Study::waves`].
     pub waves: Vec<WaveFiles>,
+    /// `[priorities]`: weights, stability settings, feasibility register (issue 15).
+    pub priorities: PrioritySettings,
 }
 
 /// The data files of one wave.
@@ -183,12 +189,15 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
         notes: registers.notes,
     };
     let study = Study::new(spec).map_err(|e| study_error(STUDY_FILE, "", e))?;
+    let priorities =
+        priorities::read_priorities(root, raw.priorities.as_ref(), study.units(), &ctx.departments)?;
     Ok(StudyFolder {
         root: root.to_owned(),
         study,
         unit_kinds: ctx.unit_kinds,
         unit_codes: ctx.unit_codes,
         waves: files,
+        priorities,
     })
 }
 
