@@ -256,10 +256,37 @@ fn issue_15_exports_escape_formulas_and_keep_the_register_columns() {
         register.contains("g5/item/8,warsaw,cs,anna,M,1000,2,2026-12-31,'=SUM(A1) needs IT\r\n"),
         "{register}"
     );
-    // Every ranked gap has a row, rated or not, so people can fill it in.
-    for id in ["note/handover", "g3/standard/frt-8h", "g5/dimension/reliability"] {
-        assert!(register.contains(&format!("{id},warsaw,,,,,,,")), "{id}: {register}");
-    }
+    assert_eq!(register.lines().count(), 3, "a header and one row per rating: {register}");
     let workbook = render_xlsx(&tables).unwrap();
     assert!(workbook.starts_with(b"PK"));
+}
+
+#[test]
+fn issue_15_study_report_gains_the_priorities_section_in_every_format() {
+    let study = study();
+    let gaps: Vec<Gap> = inputs().into_iter().map(|i| i.gap).collect();
+    let register = servgap_core::study::register::Register::new(slug("w2"), gaps);
+    let mut diagnosis =
+        servgap_report::DiagnosisReport::new(&study, &study.waves()[1], &register, &[], None, "test");
+    let before = servgap_report::render_diagnosis_json(&diagnosis).unwrap();
+    assert!(before.contains("\"priorities\": null"));
+    diagnosis.priorities = Some(report(Some(2)));
+    let json = servgap_report::render_diagnosis_json(&diagnosis).unwrap();
+    let back: servgap_report::DiagnosisReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.priorities, diagnosis.priorities);
+    let html = servgap_report::render_diagnosis_html(&diagnosis, Lang::Pl);
+    let section = &html[html.find("<section id=\"priorities\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    for polish in ["Priorytety", "1. miejsce: dotkliwość", "<svg", "<caption>Ranking luk</caption>"] {
+        assert!(section.contains(polish), "missing {polish:?}");
+    }
+    for english in ENGLISH {
+        assert!(!visible(section).contains(english), "the study report's section still says {english:?}");
+    }
+    let md = servgap_report::render_diagnosis_markdown(&diagnosis, Lang::En);
+    assert!(md.contains("\n## Priorities\n") && md.contains("- Ranked 1st: severity"), "{md}");
+    let text = servgap_report::render_diagnosis_text(&diagnosis, Lang::Pl);
+    assert!(text.contains("Priorytety\n=========="), "{text}");
+    let sheets = servgap_report::diagnosis_tables(&diagnosis, Lang::En);
+    assert_eq!(sheets.last().unwrap().name, "ranked");
 }

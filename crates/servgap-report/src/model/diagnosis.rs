@@ -39,6 +39,9 @@ pub struct DiagnosisReport {
     pub categorisation: CategorisationView,
     /// Factor associations across units.
     pub factors: Vec<FactorView>,
+    /// The ranked priorities of the wave, top k (issue 15); `null` when not ranked.
+    #[serde(default)]
+    pub priorities: Option<super::priorities::PrioritiesReport>,
 }
 
 /// A wave.
@@ -362,6 +365,7 @@ impl DiagnosisReport {
                 .collect(),
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
+            priorities: None,
         }
     }
 

@@ -5,9 +5,11 @@
 //! Two tables:
 //! - `ranked`: one row per gap, headings in the report's language;
 //! - `feasibility`: the study's feasibility register (`docs/study-format.md`), one row per
-//!   rating of a ranked gap, plus one row with empty rating cells for each ranked gap that
-//!   nobody rated yet, so people fill it in and the study reads it back. Its headings are
-//!   the register's column names in every language (a reader must find them).
+//!   rating of a ranked gap, which the study reads back after people edit it (a rating
+//!   given for every unit comes back once per ranked unit, which means the same). Its
+//!   headings are the register's column names in every language (a reader must find them).
+//!   In CSV a comment that starts like a formula keeps the escaping `'`; XLSX keeps it as
+//!   written.
 
 use super::diagnosis_export::{Cell, ExportTable};
 use super::priorities_text::quadrant_text;
@@ -83,35 +85,23 @@ fn ranked_row(lang: Lang, report: &PrioritiesReport, r: &PriorityRow) -> Vec<Cel
     row
 }
 
-/// The register rows of one ranked gap: its ratings, or one row to fill in.
+/// The register rows of one ranked gap: one per rating. A note gap is study-wide, so its
+/// rows name no unit (the register then applies them to every unit).
 fn feasibility_rows(r: &PriorityRow) -> Vec<Vec<Cell>> {
-    let deadline = || r.deadline.clone().map_or(Cell::Empty, Cell::Text);
     let ratings = r.feasibility.as_ref().map(|f| f.ratings.as_slice()).unwrap_or_default();
-    if ratings.is_empty() {
-        let mut row = vec![text(&r.id), text(&r.unit)];
-        row.extend([
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            deadline(),
-            Cell::Empty,
-        ]);
-        return vec![row];
-    }
+    let unit = if r.kind == "note" { Cell::Empty } else { text(&r.unit) };
     ratings
         .iter()
         .map(|g| {
             vec![
                 text(&r.id),
-                text(&r.unit),
+                unit.clone(),
                 text(&g.department),
                 text(&g.rater),
                 g.effort.clone().map_or(Cell::Empty, Cell::Text),
                 number(g.cost),
                 g.rating.map_or(Cell::Empty, |v| Cell::Number(f64::from(v))),
-                deadline(),
+                r.deadline.clone().map_or(Cell::Empty, Cell::Text),
                 if g.comment.is_empty() { Cell::Empty } else { text(&g.comment) },
             ]
         })

@@ -135,6 +135,21 @@ pub(crate) fn ranked_section(out: &mut String, lang: Lang, report: &PrioritiesRe
     out.push_str("</ol>\n");
 }
 
+/// The priorities section of the study report: summary, matrix, ranked table, explanations.
+pub(crate) fn study_section(out: &mut String, lang: Lang, report: &PrioritiesReport) {
+    section(out, "priorities", lang.prio("Priorities"));
+    paragraph(out, &summary(lang, report));
+    if report.ranked.is_empty() {
+        paragraph(out, lang.prio("No gap to rank."));
+    } else {
+        matrix_figure(out, lang, report, "chart-priority-matrix");
+        ranked_section(out, lang, report, 3);
+    }
+    paragraph(out, lang.prio(FORMULA));
+    paragraph(out, &stability_note(lang, report));
+    out.push_str("</section>\n");
+}
+
 /// The priorities page.
 pub fn render_priorities_html(report: &PrioritiesReport, lang: Lang) -> String {
     let mut out = String::new();
