@@ -111,17 +111,21 @@ pub struct Reach {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReachBasis {
     /// Respondents whose perception is below their expectation (P < E) on the item, or on
-    /// the dimension's mean.
+    /// the dimension's mean, counted.
     RespondentsBelowExpectation,
+    /// The same share estimated from the mean d̄ and standard deviation s of the
+    /// differences P − E under a normal model, Φ(−d̄ / s), when the counts are not kept.
+    RespondentsBelowExpectationNormal,
     /// Tickets that did not meet the standard, the promise or the target.
     TicketsMissed,
 }
 
 impl ReachBasis {
-    /// `respondents-below-expectation`, `tickets-missed`.
+    /// `respondents-below-expectation`, `respondents-below-expectation-normal`, `tickets-missed`.
     pub fn id(self) -> &'static str {
         match self {
             ReachBasis::RespondentsBelowExpectation => "respondents-below-expectation",
+            ReachBasis::RespondentsBelowExpectationNormal => "respondents-below-expectation-normal",
             ReachBasis::TicketsMissed => "tickets-missed",
         }
     }

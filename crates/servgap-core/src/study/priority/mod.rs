@@ -13,8 +13,14 @@
 //!                 stated  = points of the gap's dimension / largest dimension's points
 //!                 derived = max(0, r) with r the correlation of the item, dimension or KPI
 //!                           with overall satisfaction (CSAT for KPI gaps, where both exist)
-//!   reach       = share of respondents with P < E, or of tickets missing the standard,
-//!                 promise or target; when reach is missing, impact = importance (stated)
+//!   reach       = share of respondents with P < E (customer gaps; estimated Φ(−d̄/s) from
+//!                 the mean and sd of P − E, since the analysis keeps no counts of signs),
+//!                 or of tickets missing the standard, promise or share KPI (1 − attainment);
+//!                 when reach is missing, impact = importance (the row says so)
+//!   what a gap touches: its item or dimension, or its standard's or promise's items
+//!                 ([`facts::touched`]); stated and derived take the most important of them.
+//!                 KPI gaps: no association with CSAT is measured yet, so their impact is
+//!                 missing unless they touch survey items
 //!   judged gaps: importance = the judged impact level's score, no reach
 //! urgency     = max of the present signals
 //!   trend       = clamp(0.5 + 0.5·b / 0.2, 0, 1), b the least-squares slope of the size over
@@ -65,6 +71,7 @@
 //! statistics of its rank over the draws. Time O(draws · gaps · log gaps).
 
 mod components;
+pub mod facts;
 mod inputs;
 mod ranking;
 mod rng;
