@@ -41,6 +41,7 @@ impl Lang {
             "component" => "składowa",
             "value" => "wartość",
             "weight" => "waga",
+            "weights" => "wagi",
             "contribution" => "wkład",
             "parts" => "części",
             "missing" => "brakuje",

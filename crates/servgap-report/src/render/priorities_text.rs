@@ -28,7 +28,7 @@ pub(crate) fn summary(lang: Lang, report: &PrioritiesReport) -> String {
     let mut text = format!(
         "{}; {}: {}.",
         capitalise(&lang.ranked_count(report.ranked.len(), report.total)),
-        lang.prio("weight"),
+        lang.prio("weights"),
         lang.weights_phrase(&report.weights)
     );
     for (label, value) in [("unit", &report.filters.unit), ("department", &report.filters.department)] {
@@ -145,7 +145,9 @@ pub(crate) fn components_rows(lang: Lang, report: &PrioritiesReport) -> Vec<Vec<
                 let parts: Vec<String> = c
                     .parts
                     .iter()
-                    .map(|(name, v)| format!("{} {}", lang.part_name(name), lang.num(Some(*v), 2)))
+                    .map(|(name, v)| {
+                        format!("{} {}", lang.part_name(name), lang.num(Some(*v), part_digits(name)))
+                    })
                     .collect();
                 vec![
                     format!("{} {}", rank_text(row), row.id),
@@ -159,6 +161,15 @@ pub(crate) fn components_rows(lang: Lang, report: &PrioritiesReport) -> Vec<Vec<
             })
         })
         .collect()
+}
+
+/// Decimals of a part: counts (waves, respondents, days) are whole.
+fn part_digits(name: &str) -> usize {
+    if matches!(name, "trend-waves" | "reach-n" | "deadline-days") {
+        0
+    } else {
+        2
+    }
 }
 
 /// Header of the feasibility table.
