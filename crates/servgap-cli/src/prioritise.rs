@@ -46,12 +46,15 @@ pub fn run(args: PrioritiseArgs) -> anyhow::Result<()> {
         PrioritiseFormat::Html => render_priorities_html(&view, lang),
         PrioritiseFormat::Pdf => return write_pdf(&render_priorities_html(&view, lang), &destination),
         PrioritiseFormat::Xlsx => {
-            let bytes = render_xlsx(&priorities_tables(&view, lang)).context("cannot write the workbook")?;
+            let mut tables = priorities_tables(&view, lang);
+            tables.retain(|t| args.table.as_deref().is_none_or(|name| t.name == name));
+            let bytes = render_xlsx(&tables).context("cannot write the workbook")?;
             return destination.write(&bytes);
         }
         PrioritiseFormat::Csv => {
             let tables = priorities_tables(&view, lang);
-            let table = tables.iter().find(|t| t.name == args.table).context("no such table")?;
+            let name = args.table.as_deref().unwrap_or("ranked");
+            let table = tables.iter().find(|t| t.name == name).context("no such table")?;
             render_csv(table)
         }
     };

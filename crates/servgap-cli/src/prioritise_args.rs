@@ -44,8 +44,9 @@ Examples:
   servgap prioritise demo --department marketing --unit gdansk --lang pl
   servgap prioritise demo --format xlsx -o priorities.xlsx    # ranked gaps + feasibility register
   servgap prioritise demo --format csv --table feasibility -o feasibility.csv
+  servgap prioritise demo --format xlsx --table feasibility -o feasibility.xlsx
 
-The feasibility table (sheet or --table feasibility) has the columns of the study's
+The feasibility table (--table feasibility) has the columns of the study's
 feasibility register (gap, unit, department, rater, effort, cost, rating, deadline,
 comment), one row per rating of a ranked gap: edit it in a spreadsheet and name it in
 study.toml ([priorities] feasibility = \"registers/feasibility.xlsx\") to rank again with
@@ -100,9 +101,10 @@ pub struct PrioritiseArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = PrioritiseFormat::Text, value_name = "FORMAT")]
     pub format: PrioritiseFormat,
-    /// With --format csv: the table to write
-    #[arg(long, default_value = "ranked", value_parser = ["ranked", "feasibility"])]
-    pub table: String,
+    /// The table to write: with --format csv one table (default: ranked); with --format
+    /// xlsx only this sheet (default: both), so that a feasibility workbook is read back
+    #[arg(long, value_parser = ["ranked", "feasibility"])]
+    pub table: Option<String>,
     /// Write the result to this file instead of standard output (written only on success)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
