@@ -204,6 +204,7 @@ pub(crate) fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> Pr
         input.derived_importance = facts::derived_importance(analysis, &touched);
         input.reach = facts::customer_reach(analysis, &gap.id);
     }
+    input.derived_importance = input.derived_importance.or_else(|| facts::satisfaction_measure(&gap.id));
     input.reach = input.reach.or_else(|| facts::ticket_reach(gap));
     input.below_minimum = facts::below_minimum(gap, study);
     let entries: Vec<_> = folder.priorities.feasibility.iter().filter(|e| e.applies_to(gap)).collect();

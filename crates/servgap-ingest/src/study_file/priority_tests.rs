@@ -148,3 +148,48 @@ fn issue_15_feasibility_unknown_column_and_double_rating() {
         "feasibility.csv: row 3: key `rater`: `A` rates gap `g5/item/1` twice for the same unit"
     );
 }
+
+#[test]
+fn issue_15_feasibility_register_as_a_spreadsheet_with_numeric_cells() {
+    let dir = folder(&study_with("feasibility = \"feasibility.xlsx\""), &[]);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in ["gap", "department", "rater", "effort", "cost", "rating", "deadline"].iter().enumerate()
+    {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    let row = ["g5/item/1", "operations", "Anna", "xl"];
+    for (c, cell) in row.iter().enumerate() {
+        sheet.write_string(1, c as u16, *cell).unwrap();
+    }
+    sheet.write_number(1, 4, 1500.5).unwrap();
+    sheet.write_number(1, 5, 2).unwrap();
+    sheet.write_string(1, 6, "2026-01-31").unwrap();
+    sheet.write_string(2, 0, "g5/item/1").unwrap();
+    sheet.write_string(2, 1, "operations").unwrap();
+    sheet.write_string(2, 2, "Jan").unwrap();
+    sheet.write_number(2, 5, 7).unwrap();
+    book.save(dir.path().join("feasibility.xlsx")).unwrap();
+    let message = load_study(dir.path()).unwrap_err().to_string();
+    assert_eq!(
+        message,
+        "feasibility.xlsx: row 3: key `rating`: `7` is not a whole number from 1 (hard) to 5 (easy)"
+    );
+    std::fs::remove_file(dir.path().join("feasibility.xlsx")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in ["gap", "department", "rater", "effort", "cost", "rating"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for (c, cell) in row.iter().enumerate() {
+        sheet.write_string(1, c as u16, *cell).unwrap();
+    }
+    sheet.write_number(1, 4, 1500.5).unwrap();
+    sheet.write_number(1, 5, 2).unwrap();
+    book.save(dir.path().join("feasibility.xlsx")).unwrap();
+    let entry = &load_study(dir.path()).unwrap().priorities.feasibility[0];
+    assert_eq!(
+        (entry.rating.effort, entry.rating.cost, entry.rating.rating),
+        (Some(Effort::Xl), Some(1500.5), Some(2))
+    );
+}

@@ -6,6 +6,7 @@
 
 mod diagnose;
 mod outcomes;
+mod prioritise;
 mod requests;
 
 use std::path::PathBuf;

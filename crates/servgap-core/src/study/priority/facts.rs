@@ -4,15 +4,32 @@
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::inputs::{Reach, ReachBasis, StatedImportance};
-use crate::kpi::Direction;
+use crate::kpi::{Direction, Measure};
 use crate::servqual::SurveyAnalysis;
 use crate::study::{Gap, GapDirection, GapId, GapUnit, Study, SurveyRef};
 
 /// The survey items and dimensions a gap touches: its own item or dimension (gaps 5 and
 /// 1, coverage of a dimension), the items and dimensions its standard or promise governs
-/// (alignment, delivery, promise gaps); none for the others.
+/// (alignment, delivery, promise gaps), for a KPI gap those of every standard and promise
+/// measured by the same KPI; none for the others.
 pub fn touched(id: &GapId, study: &Study) -> Vec<SurveyRef> {
     match id {
+        GapId::Kpi(subject) => {
+            let Some(measure) = subject.measure() else { return Vec::new() };
+            let standards = study
+                .standards()
+                .iter()
+                .filter(|s| s.kpi().is_some_and(|k| *k.measure() == measure))
+                .flat_map(|s| s.survey().iter().cloned());
+            let promises = study
+                .promises()
+                .iter()
+                .filter(|p| *p.kpi().measure() == measure)
+                .flat_map(|p| p.items().iter().cloned());
+            let mut refs: Vec<SurveyRef> = standards.chain(promises).collect();
+            refs.dedup();
+            refs
+        }
         GapId::Customer(r) | GapId::Knowledge(r) => vec![r.clone()],
         GapId::Coverage(Some(d)) => vec![SurveyRef::Dimension(d.clone())],
         GapId::Alignment(s) | GapId::Standard(s) => {
@@ -66,6 +83,13 @@ pub fn derived_importance(analysis: &SurveyAnalysis, touched: &[SurveyRef]) -> O
         }
     };
     touched.iter().filter_map(r_of).reduce(f64::max)
+}
+
+/// Derived importance of a KPI gap that measures satisfaction itself (CSAT, NPS): 1, its
+/// correlation with itself. `None` for every other gap.
+pub fn satisfaction_measure(id: &GapId) -> Option<f64> {
+    let GapId::Kpi(subject) = id else { return None };
+    matches!(subject.measure()?, Measure::Csat | Measure::Nps).then_some(1.0)
 }
 
 /// The share of respondents with P < E on a customer gap's item or dimension, estimated

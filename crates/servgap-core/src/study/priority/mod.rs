@@ -19,8 +19,10 @@
 //!                 when reach is missing, impact = importance (the row says so)
 //!   what a gap touches: its item or dimension, or its standard's or promise's items
 //!                 ([`facts::touched`]); stated and derived take the most important of them.
-//!                 KPI gaps: no association with CSAT is measured yet, so their impact is
-//!                 missing unless they touch survey items
+//!                 KPI gaps touch the items of the standards and promises measured by the
+//!                 same KPI; CSAT and NPS gaps have derived importance 1 (they are
+//!                 satisfaction); no ticket-level association with CSAT is measured yet,
+//!                 so other KPI gaps without linked items have no impact
 //!   judged gaps: importance = the judged impact level's score, no reach
 //! urgency     = max of the present signals
 //!   trend       = clamp(0.5 + 0.5·b / 0.2, 0, 1), b the least-squares slope of the size over

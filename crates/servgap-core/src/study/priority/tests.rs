@@ -298,3 +298,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn issue_15_stability_matches_the_normal_probability_of_two_gaps_swapping() {
+    // Two survey gaps on a 1–7 scale (k = 1/6), CIs of half-width 0.6 and 0.8 (z = 1.96):
+    // severities 1/6·(1.2 − 0.6) = 0.1 and 1/6·(1.0 − 0.8) = 0.0333 shift by the redrawn
+    // difference, so P(B above A) = Φ(−(0.1 − 0.0333) / √((0.1/1.96)² + (0.8/6/1.96)²))
+    // = Φ(−0.78399) = 0.21652 (Python: 0.5·(1 + math.erf(−z/√2))). Draws where both
+    // severities fall below 0 clamp to 0 and tie, giving B rank 1 too: at most
+    // P(A < 0) = Φ(−1.96) = 0.025 of the draws, so the check allows 0.01 beyond 4 SE.
+    let a = PriorityInput::new(gap("g5/item/a", 1.2 / 6.0, -1.2, Some((-1.8, -0.6))));
+    let b = PriorityInput::new(gap("g5/item/b", 1.0 / 6.0, -1.0, Some((-1.8, -0.2))));
+    let ranking = rank(&[a, b], [1.0, 0.0, 0.0, 0.0]);
+    close(ranking.rows[0].score.unwrap(), 0.1);
+    close(ranking.rows[1].score.unwrap(), 0.2 / 6.0);
+    let settings =
+        StabilitySettings { draws: 20_000, top_k: 1, weight_range: 0.0, ..StabilitySettings::DEFAULT };
+    let s = Stability::new(&ranking, settings).unwrap();
+    let se_a: f64 = 0.6 / 6.0 / 1.959_963_984_540_054;
+    let se_b: f64 = 0.8 / 6.0 / 1.959_963_984_540_054;
+    let z = (0.1 - 0.2 / 6.0) / (se_a * se_a + se_b * se_b).sqrt();
+    close(z, 0.783_985_593_816_021_8);
+    let expected = 0.216_524_281_748_302_35; // Φ(−z)
+    let observed = s.rows[1].p_first;
+    let tolerance = 4.0 * (expected * (1.0 - expected) / 20_000.0f64).sqrt();
+    assert!((observed - expected).abs() < tolerance + 0.01, "P(B first) = {observed}, expected {expected}");
+}
