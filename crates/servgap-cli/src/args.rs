@@ -66,6 +66,10 @@ pub enum Command {
     /// Diagnose a gap study: gaps 1-5, KPI and judged gaps per unit, the gap register
     #[command(long_about = DIAGNOSE_ABOUT, after_help = DIAGNOSE_HELP)]
     Diagnose(DiagnoseArgs),
+    /// Rank the gaps of a study by severity, impact, urgency and feasibility, with how
+    /// stable the ranking is
+    #[command(long_about = crate::prioritise_args::ABOUT, after_help = crate::prioritise_args::HELP)]
+    Prioritise(crate::prioritise_args::PrioritiseArgs),
 }
 
 /// `servgap study`.

@@ -13,6 +13,8 @@ mod inspect;
 mod instrument;
 mod kpi;
 mod output;
+mod prioritise;
+mod prioritise_args;
 mod study;
 
 use std::process::ExitCode;
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         Command::Kpi(a) => kpi::run(a),
         Command::Study(a) => study::run(a),
         Command::Diagnose(a) => diagnose::run(a),
+        Command::Prioritise(a) => prioritise::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

@@ -334,6 +334,7 @@ pub fn study_root(path: &Path) -> &Path {
 pub fn study_input_files(root: &Path) -> Vec<std::path::PathBuf> {
     let mut files = vec![root.join(servgap_ingest::study_file::STUDY_FILE)];
     let Ok(folder) = load_study(root) else { return files };
+    files.extend(folder.priorities.feasibility_file.as_ref().map(|f| root.join(f)));
     for wave in &folder.waves {
         let surveys = [wave.customer.as_ref(), wave.employee.as_ref()]
             .into_iter()

@@ -185,7 +185,7 @@ fn filter(folder: &StudyFolder, request: &PrioritiseRequest) -> Result<PriorityF
 
 /// The input of one gap of wave `index`: its history, importance, reach, band, deadline
 /// and ratings.
-fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> PriorityInput {
+pub(crate) fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> PriorityInput {
     let folder = &diagnosis.folder;
     let study = &folder.study;
     let mut input = PriorityInput::new(gap.clone());

@@ -21,6 +21,8 @@ use crate::request::{AnalyzeRequest, KpiRequest, PathDisplay};
 use crate::survey::ReadSurvey;
 use crate::{AnalysisOutcome, ComparisonOutcome, KpiOutcome};
 
+mod priorities;
+
 impl AnalysisOutcome {
     /// The view model (schema `servgap.analysis/3`), language-free: the printers take
     /// the language.
@@ -229,14 +231,16 @@ pub(crate) fn diagnosis_report(
     let study = &study;
     let wave = study.waves().iter().find(|w| w.slug().as_str() == data.wave)?;
     let instrument = data.customer.as_ref().map(|c| &c.outcome.instrument);
-    Some(servgap_report::DiagnosisReport::new(
+    let mut report = servgap_report::DiagnosisReport::new(
         study,
         wave,
         &diagnosis.register,
         &diagnosis.factor_associations,
         instrument,
         env!("CARGO_PKG_VERSION"),
-    ))
+    );
+    report.priorities = priorities::diagnosis_priorities(outcome, index);
+    Some(report)
 }
 
 /// The study as a report shows it: with `unit`, only that unit (so the report has no

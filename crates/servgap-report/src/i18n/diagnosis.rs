@@ -128,14 +128,20 @@ impl Lang {
 
     /// What a register row is about, in this language.
     pub fn gap_subject(self, row: &RegisterRow) -> String {
-        if let Some(text) = row.label.get(self.code()) {
+        self.subject_text(&row.label, &row.id, &row.subject)
+    }
+
+    /// What a gap is about from its label, id and subject id: the label in this language,
+    /// else `item 8` / `pozycja 8` for an item, else the subject id (the gap id without one).
+    pub fn subject_text(self, label: &crate::model::common::Texts, id: &str, subject: &str) -> String {
+        if let Some(text) = label.get(self.code()) {
             return text.to_owned();
         }
-        match (self, row.id.split('/').nth(1)) {
-            (Lang::En, Some("item")) => format!("item {}", row.subject),
-            (Lang::Pl, Some("item")) => format!("pozycja {}", row.subject),
-            _ if row.subject.is_empty() => row.id.clone(),
-            _ => row.subject.clone(),
+        match (self, id.split('/').nth(1)) {
+            (Lang::En, Some("item")) => format!("item {subject}"),
+            (Lang::Pl, Some("item")) => format!("pozycja {subject}"),
+            _ if subject.is_empty() => id.to_owned(),
+            _ => subject.to_owned(),
         }
     }
 

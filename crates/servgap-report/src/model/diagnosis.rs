@@ -39,10 +39,13 @@ pub struct DiagnosisReport {
     pub categorisation: CategorisationView,
     /// Factor associations across units.
     pub factors: Vec<FactorView>,
+    /// The ranked priorities of the wave, top k (issue 15); `null` when not ranked.
+    #[serde(default)]
+    pub priorities: Option<super::priorities::PrioritiesReport>,
 }
 
 /// A wave.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WaveView {
     /// Slug.
     pub slug: String,
@@ -187,7 +190,7 @@ fn pair(i: Option<servgap_core::kpi::Interval>) -> Option<[f64; 2]> {
     i.map(|i| [i.low, i.high])
 }
 
-fn subject_of(id: &GapId) -> String {
+pub(crate) fn subject_of(id: &GapId) -> String {
     match id {
         GapId::Customer(r) | GapId::Knowledge(r) => r.id().to_string(),
         GapId::KnowledgeImportance | GapId::KnowledgeUnderEstimation | GapId::Coverage(None) => String::new(),
@@ -215,7 +218,7 @@ fn employee_scale(id: &str) -> Texts {
 }
 
 /// Display label of a gap's subject (see [`RegisterRow::label`]).
-fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts {
+pub(crate) fn label_of(id: &GapId, study: &Study, instrument: Option<&Instrument>) -> Texts {
     let dimension = |d: &str| {
         instrument
             .and_then(|i| i.dimensions().iter().find(|x| x.id == d))
@@ -362,6 +365,7 @@ impl DiagnosisReport {
                 .collect(),
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
+            priorities: None,
         }
     }
 

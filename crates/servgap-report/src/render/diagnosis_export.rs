@@ -199,7 +199,11 @@ pub fn diagnosis_tables(report: &DiagnosisReport, lang: Lang) -> Vec<ExportTable
             })
             .collect(),
     };
-    vec![register, model, findings, factors]
+    let mut tables = vec![register, model, findings, factors];
+    if let Some(priorities) = &report.priorities {
+        tables.extend(super::priorities_export::priorities_tables(priorities, lang).into_iter().take(1));
+    }
+    tables
 }
 
 /// A text cell with a leading `'` when it starts like a formula.

@@ -117,6 +117,9 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
     .render(&mut out);
     paragraph(&mut out, lang.diag(CATEGORISATION));
     out.push_str("</section>\n");
+    if let Some(priorities) = &report.priorities {
+        super::priorities_html::study_section(&mut out, lang, priorities);
+    }
     if !report.factors.is_empty() {
         section(&mut out, "factors", lang.diag("Contributing factors across units"));
         DataTable {

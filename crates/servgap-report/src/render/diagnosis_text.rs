@@ -138,6 +138,11 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
     let rows: Vec<Vec<String>> = report.register.iter().map(|r| register_cells(lang, r)).collect();
     table(flavour, &register_header(lang), &rows, &mut out);
     let _ = writeln!(out, "\n{}", lang.diag(CATEGORISATION));
+    if let Some(priorities) = &report.priorities {
+        heading(flavour, 2, lang.prio("Priorities"), &mut out);
+        let _ = writeln!(out, "{}", super::priorities_text::summary(lang, priorities));
+        super::priorities_text::section(priorities, lang, flavour, 3, &mut out);
+    }
     if !report.factors.is_empty() {
         heading(flavour, 2, lang.diag("Contributing factors across units"), &mut out);
         table(flavour, &factor_header(lang), &factor_rows(lang, report), &mut out);

@@ -156,7 +156,7 @@ pub fn ipa_chart(chart: &IpaChart) -> String {
 
 /// A label's box: left, top, right, bottom.
 #[derive(Debug, Clone, Copy)]
-struct Rect(f64, f64, f64, f64);
+pub(super) struct Rect(f64, f64, f64, f64);
 
 impl Rect {
     fn overlaps(&self, o: &Rect) -> bool {
@@ -166,17 +166,17 @@ impl Rect {
 
 /// Where a label goes: its (centre x, baseline y), its box, and whether it is far
 /// enough from the point to need a leader line.
-struct Spot {
-    x: f64,
-    y: f64,
-    rect: Rect,
-    leader: bool,
+pub(super) struct Spot {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) rect: Rect,
+    pub(super) leader: bool,
 }
 
 /// The first free spot for a label of width `w` around the point (px, py): above,
 /// below, right, left, then further up and down in steps of one line. Deterministic:
 /// it depends only on the points and the labels placed before.
-fn label_spot(px: f64, py: f64, w: f64, taken: &[Rect], points: &[(f64, f64)]) -> Spot {
+pub(super) fn label_spot(px: f64, py: f64, w: f64, taken: &[Rect], points: &[(f64, f64)]) -> Spot {
     const H: f64 = 11.0;
     let mut candidates: Vec<(f64, f64, bool)> = vec![
         (px, py - 8.0, false),
