@@ -62,6 +62,7 @@ fn gap(id: &str, size: f64, difference: f64, interval: Option<(f64, f64)>) -> Ga
         n: 100,
         evidence: Evidence::default(),
         judged: None,
+        sampling: None,
     }
 }
 
