@@ -42,6 +42,7 @@ mod inspect;
 mod instruments;
 mod kpi;
 pub mod pdf;
+pub mod plan;
 mod progress;
 pub mod request;
 pub mod study;
@@ -59,6 +60,7 @@ pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};
 pub use kpi::{kpi, KpiOutcome};
+pub use plan::{plan, PlanOutcome, PlanRequest};
 pub use progress::{no_progress, Progress, ReadProgress};
 pub use request::{
     AnalyzeRequest, CompareRequest, DiagnoseRequest, KpiRequest, PathDisplay, StatisticsOptions, SurveyRules,

@@ -255,3 +255,20 @@ fn shown_units(study: &servgap_core::study::Study, unit: Option<&str>) -> Option
     };
     servgap_core::study::Study::new(spec).ok()
 }
+
+/// The plan view of a plan outcome.
+pub(crate) fn plan_report(outcome: &crate::PlanOutcome) -> servgap_report::PlanReport {
+    let as_of = outcome.as_of.to_string();
+    let wave = outcome.priority_wave.as_ref().map(|w| w.to_string());
+    servgap_report::PlanReport::new(
+        outcome.plan(),
+        &outcome.findings,
+        servgap_report::PlanContext {
+            study: &outcome.folder.study,
+            as_of: &as_of,
+            priority_rule: crate::plan::PRIORITY_RULE,
+            priority_wave: wave.as_deref(),
+            generator: env!("CARGO_PKG_VERSION"),
+        },
+    )
+}

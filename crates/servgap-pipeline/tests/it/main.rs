@@ -6,6 +6,7 @@
 
 mod diagnose;
 mod outcomes;
+mod plan;
 mod requests;
 
 use std::path::PathBuf;

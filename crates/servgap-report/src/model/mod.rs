@@ -12,6 +12,7 @@ pub mod common;
 pub mod diagnosis;
 pub mod kpi;
 pub mod kpi_profiles;
+pub mod plan;
 pub mod segments;
 pub mod waves;
 
