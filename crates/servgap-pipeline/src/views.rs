@@ -229,13 +229,48 @@ pub(crate) fn diagnosis_report(
     let study = &study;
     let wave = study.waves().iter().find(|w| w.slug().as_str() == data.wave)?;
     let instrument = data.customer.as_ref().map(|c| &c.outcome.instrument);
-    Some(servgap_report::DiagnosisReport::new(
+    let mut report = servgap_report::DiagnosisReport::new(
         study,
         wave,
         &diagnosis.register,
         &diagnosis.factor_associations,
         instrument,
         env!("CARGO_PKG_VERSION"),
+    );
+    report.plan = diagnosis_plan(outcome, wave.end());
+    Some(report)
+}
+
+/// The plan section of a study report: the plan judged on `as_of` (the reported wave's
+/// last day, so the report does not depend on the day it is printed), `None` without actions.
+fn diagnosis_plan(
+    outcome: &crate::DiagnosisOutcome,
+    as_of: jiff::civil::Date,
+) -> Option<servgap_report::PlanReport> {
+    let folder = &outcome.folder;
+    if folder.plan.is_empty() {
+        return None;
+    }
+    let (measured, high_priority, wave) = crate::plan::measured_and_priority(outcome);
+    let inputs = servgap_core::study::plan::FindingInputs { as_of, high_priority, measured };
+    let mut findings = servgap_core::study::plan::findings(&folder.plan, &folder.study, &inputs);
+    if outcome.waves.len() < folder.study.waves().len() {
+        // With --wave not every wave was read: what was measured is not known.
+        use servgap_core::study::plan::FindingRule::{MetricNotMeasured, StandardNotMeasured};
+        findings.retain(|f| !matches!(f.rule(), MetricNotMeasured | StandardNotMeasured));
+    }
+    let as_of = as_of.to_string();
+    let wave = wave.map(|w| w.to_string());
+    Some(servgap_report::PlanReport::new(
+        &folder.plan,
+        &findings,
+        servgap_report::PlanContext {
+            study: &folder.study,
+            as_of: &as_of,
+            priority_rule: crate::plan::PRIORITY_RULE,
+            priority_wave: wave.as_deref(),
+            generator: env!("CARGO_PKG_VERSION"),
+        },
     ))
 }
 

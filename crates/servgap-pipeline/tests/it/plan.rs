@@ -42,6 +42,46 @@ fn issue_15_the_demo_plan_on_2025_10_15_has_the_built_in_findings() {
         outcome.high_priority.iter().filter(|(_, g)| !actions.iter().any(|a| a.gaps().contains(g))).count()
     );
     assert!(without.iter().all(|f| f.gap.as_deref() != Some("g3/standard/frt-4h")), "the rota covers it");
+    check_printers(&report);
+}
+
+fn check_printers(report: &PlanReport) {
+    use servgap_report::{render_plan_html, render_plan_json, render_plan_markdown, render_plan_text, Lang};
+    let json: serde_json::Value = serde_json::from_str(&render_plan_json(report).unwrap()).unwrap();
+    assert_eq!(json["schema"], "servgap.plan/1");
+    assert_eq!(json["actions"][1]["tasks"][0]["days_late"], 30);
+    let back: PlanReport = serde_json::from_value(json).unwrap();
+    assert_eq!(&back, report, "the JSON reloads into the same view");
+    let text = render_plan_text(report, Lang::En);
+    assert!(text.contains("Task 1 of action callback-warsaw (“Missed-call list from the phone system”) is overdue: due 2025-09-15, 30 days late."), "{text}");
+    let polish = render_plan_text(report, Lang::Pl);
+    assert!(polish.contains("Działanie complaint-handover nie ma właściciela."), "{polish}");
+    assert!(polish.contains("zablokowane") && polish.contains("30 dni opóźnienia"));
+    let markdown = render_plan_markdown(report, Lang::En);
+    assert!(markdown.contains("\n## Tasks\n") && markdown.contains("| reply-rota-gdansk |"));
+    let html = render_plan_html(report, Lang::Pl);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
+    assert!(html.contains("<th scope=\"col\">termin</th>") && html.contains("<caption>Zadania</caption>"));
+    assert_eq!(render_plan_html(report, Lang::Pl), html, "deterministic");
+}
+
+#[test]
+fn issue_15_the_study_report_has_the_plan_section() {
+    use servgap_pipeline::{diagnose, DiagnoseRequest};
+    let outcome = diagnose(
+        &DiagnoseRequest::new(repo().join("crates/servgap-pipeline/tests/fixtures/study-seed7")),
+        &no_progress,
+    )
+    .unwrap();
+    let report = outcome.reports().pop().unwrap();
+    let plan = report.plan.as_ref().unwrap();
+    assert_eq!(plan.as_of, "2025-12-31", "judged on the wave's last day");
+    assert_eq!(plan.actions.len(), 3);
+    assert!(plan.findings.iter().any(|f| f.rule == "action-without-owner"));
+    let html = servgap_report::render_diagnosis_html(&report, servgap_report::Lang::En);
+    assert!(html.contains("<h2 id=\"plan-h\">Action plan</h2>"), "a section of the study report");
+    let text = servgap_report::render_diagnosis_text(&report, servgap_report::Lang::Pl);
+    assert!(text.contains("Plan działań"));
 }
 
 #[test]

@@ -16,6 +16,8 @@ impl Lang {
             "Skip to summary" => "Przejdź do podsumowania",
             "Summary" => "Podsumowanie",
             "Actions" => "Działania",
+            "Actions on" => "Działania na dzień",
+            "measured" => "zmierzona",
             "Findings" => "Uwagi",
             "Tasks" => "Zadania",
             "Status history" => "Historia statusu",

@@ -39,6 +39,10 @@ pub struct DiagnosisReport {
     pub categorisation: CategorisationView,
     /// Factor associations across units.
     pub factors: Vec<FactorView>,
+    /// The study's action plan judged on the wave's last day (issue 15); `None` when the
+    /// study has no actions register (absent in documents written before).
+    #[serde(default)]
+    pub plan: Option<super::plan::PlanReport>,
 }
 
 /// A wave.
@@ -362,6 +366,7 @@ impl DiagnosisReport {
                 .collect(),
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
+            plan: None,
         }
     }
 

@@ -22,7 +22,7 @@ pub(crate) fn plan_summary(lang: Lang, report: &PlanReport) -> String {
         .map(|(s, n)| format!("{} {n}", lang.action_status(s)))
         .collect();
     let counts = if counts.is_empty() { lang.plan("none").to_owned() } else { counts.join(", ") };
-    format!("{} {}: {} ({counts}).", lang.plan("Actions"), report.as_of, report.actions.len())
+    format!("{} {}: {} ({counts}).", lang.plan("Actions on"), report.as_of, report.actions.len())
 }
 
 /// Header of the actions table.
@@ -42,7 +42,7 @@ pub(crate) fn metric_cell(lang: Lang, a: &ActionView) -> String {
             m.gap,
             m.unit,
             m.baseline_wave,
-            lang.num(m.baseline, 2),
+            m.baseline.map_or_else(|| lang.plan("measured").to_owned(), |b| lang.num(Some(b), 2)),
             lang.num(Some(m.target), 2),
             lang.plan("expected share closed"),
             lang.num(Some(m.expected_share * 100.0), 0)
