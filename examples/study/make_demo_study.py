@@ -231,6 +231,113 @@ REGISTERS = """
 standards = "registers/standards.csv"
 promises = "registers/promises.toml"
 qualitative = "registers/qualitative.toml"
+actions = "registers/actions.toml"
+"""
+
+# The action plan agreed on the first wave's gaps (docs/study-format.md, "Actions"). The
+# metric baselines are left out: progress takes the measured 2025-h1 value. Built in: the
+# Gdańsk rota is done (its metric can be judged on 2025-h2), one Warsaw task is late on
+# 2025-10-15, and the complaint hand-over action has no owner.
+ACTIONS = """# The action plan (docs/study-format.md, "Actions"): written by make_demo_study.py.
+[[action]]
+slug = "reply-rota-gdansk"
+title = "Morning reply rota in Gdańsk"
+description = "Two agents answer the overnight queue from 8:00, so first replies meet the 4-hour standard."
+owner = "Marta Wiśniewska"
+departments = ["customer-service"]
+start = 2025-07-01
+due = 2025-09-30
+gaps = ["g3/standard/frt-4h", "g4/promise/reply-1h", "g5/dimension/responsiveness"]
+
+[action.metric]
+gap = "g3/standard/frt-4h"
+unit = "gdansk"
+baseline_wave = "2025-h1"
+target = 0.9
+expected_share = 1.0
+
+[[action.task]]
+title = "Roster two agents for 8:00-10:00"
+owner = "Marta Wiśniewska"
+due = 2025-07-15
+status = "done"
+
+[[action.task]]
+title = "Auto-acknowledge every message within 10 minutes"
+owner = "Piotr Zieliński"
+due = 2025-08-31
+status = "done"
+
+[[action.history]]
+date = 2025-07-01
+status = "in-progress"
+comment = "Rota agreed with the branch manager."
+
+[[action.history]]
+date = 2025-09-12
+status = "done"
+comment = "Both tasks finished."
+
+[[action]]
+slug = "callback-warsaw"
+title = "Same-day call-backs in Warsaw"
+description = "Every missed call is returned the same day; a daily list goes to the team leader."
+owner = "Tomasz Lewandowski"
+departments = ["customer-service", "it"]
+start = 2025-07-15
+due = 2025-12-15
+gaps = ["g5/dimension/responsiveness", "g5/item/12"]
+
+[action.metric]
+gap = "g5/dimension/responsiveness"
+unit = "warsaw"
+baseline_wave = "2025-h1"
+target = 5.9
+expected_share = 0.7
+
+[[action.task]]
+title = "Missed-call list from the phone system"
+owner = "IT service desk"
+due = 2025-09-15
+status = "in-progress"
+
+[[action.task]]
+title = "Train the team on call-back scripts"
+owner = "Tomasz Lewandowski"
+due = 2025-11-30
+status = "planned"
+
+[[action.history]]
+date = 2025-07-15
+status = "in-progress"
+
+[[action.history]]
+date = 2025-08-20
+status = "blocked"
+comment = "Waiting for the phone system export."
+
+[[action.history]]
+date = 2025-09-01
+status = "in-progress"
+comment = "Export available."
+
+[[action]]
+slug = "complaint-handover"
+title = "Complaint history travels with the case"
+description = "Branches attach the conversation to the complaint ticket before it goes to the back office."
+departments = ["operations", "it"]
+start = 2025-08-01
+due = 2026-03-31
+gaps = ["note/complaint-handover"]
+
+[[action.history]]
+date = 2025-08-01
+status = "planned"
+
+[[action.history]]
+date = 2025-10-01
+status = "blocked"
+comment = "No owner agreed between operations and IT."
 """
 
 MANAGEMENT_MAPPING = """# The management expectation battery: columns E1..E22 hold each manager's
@@ -394,6 +501,7 @@ def main():
     write(f"{out}/registers/promises.toml", PROMISES)
     write(f"{out}/registers/qualitative.toml", QUALITATIVE)
     write(f"{out}/registers/feasibility.csv", FEASIBILITY)
+    write(f"{out}/registers/actions.toml", ACTIONS)
     print(f"wrote the study to {out} (seed {args.seed})")
 
 

@@ -70,6 +70,86 @@ pub enum Command {
     /// stable the ranking is
     #[command(long_about = crate::prioritise_args::ABOUT, after_help = crate::prioritise_args::HELP)]
     Prioritise(crate::prioritise_args::PrioritiseArgs),
+    /// Validate and show a study's action plan: owners, dates, tasks, status history, the
+    /// metric of each action, and what needs attention
+    #[command(long_about = PLAN_ABOUT, after_help = PLAN_HELP)]
+    Plan(PlanArgs),
+}
+
+const PLAN_ABOUT: &str = "\
+Reads the actions register a study names ([registers] actions = \"registers/actions.toml\",
+or .csv/.xlsx; docs/study-format.md, \"Actions\"), checks every action against the study
+(departments, units, waves, gap ids, dates, status history) and shows the plan with its
+findings on --as-of (default: today): overdue actions and tasks, actions without an owner,
+high-priority gaps without an action (the act-now quadrant of the latest wave's gap
+register), actions whose metric no later wave measures, and standards no wave measures.
+Every wave is read, as `servgap diagnose` reads it, to know what was measured.
+
+Status is what people report. Whether an action worked is measured on the next wave:
+see `servgap progress`.";
+
+const PLAN_HELP: &str = "\
+Examples:
+  servgap study init --demo demo && servgap plan demo --as-of 2025-10-15
+  servgap plan demo --format html --lang pl -o plan.html
+  servgap plan demo --format xlsx -o actions.xlsx       # edit it, then name it in study.toml
+  servgap plan demo --format csv -o actions.csv         # the actions table; then
+  servgap plan demo --format csv --table tasks -o actions-tasks.csv   # (also history, links)
+
+XLSX and CSV are written in exactly the layout the study reader loads (column names are
+the reader's keys, statuses their ids, dates YYYY-MM-DD), so an edited export can be
+named as the study's actions register. CSV files have a byte-order mark, and text cells
+that a spreadsheet would run as a formula get a leading ' that the reader removes.
+
+Exit codes: 0 success; 1 failure (a study or register that breaks a rule, an unreadable
+file); 2 invalid usage; 3 --strict and the data broke a validation rule.";
+
+/// Output formats of `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Aligned tables for a terminal
+    Text,
+    /// Versioned JSON (schema servgap.plan/1)
+    Json,
+    /// GitHub-flavoured Markdown
+    Markdown,
+    /// Self-contained HTML page
+    Html,
+    /// PDF printed from the HTML page by headless Chromium
+    Pdf,
+    /// The actions register as a workbook (sheets actions, tasks, history, links)
+    Xlsx,
+    /// One table of the register (--table) as CSV with a byte-order mark
+    Csv,
+}
+
+/// `servgap plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The study folder (holding study.toml), or its study.toml
+    #[arg(value_name = "STUDY")]
+    pub study: PathBuf,
+    /// Judge the plan on this day, YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE", value_parser = servgap_pipeline::plan::parse_date)]
+    pub as_of: Option<servgap_pipeline::plan::PlanDate>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = PlanFormat::Text, value_name = "FORMAT")]
+    pub format: PlanFormat,
+    /// With --format csv: the table to write
+    #[arg(long, default_value = "actions", value_parser = ["actions", "tasks", "history", "links"])]
+    pub table: String,
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail on the first broken validation rule in any data file
+    #[arg(long)]
+    pub strict: bool,
+    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub threads: usize,
+    /// Language of the report
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
 }
 
 /// `servgap study`.

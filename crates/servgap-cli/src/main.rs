@@ -15,6 +15,7 @@ mod kpi;
 mod output;
 mod prioritise;
 mod prioritise_args;
+mod plan;
 mod study;
 
 use std::process::ExitCode;
@@ -99,6 +100,7 @@ fn main() -> ExitCode {
         Command::Study(a) => study::run(a),
         Command::Diagnose(a) => diagnose::run(a),
         Command::Prioritise(a) => prioritise::run(a),
+        Command::Plan(a) => plan::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

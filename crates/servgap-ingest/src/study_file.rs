@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use servgap_core::builtin;
 use servgap_core::instrument::Instrument;
 use servgap_core::kpi::Dimension;
+use servgap_core::study::plan::Plan;
 use servgap_core::study::{Department, Study, StudySpec, Unit, Wave};
 
 use crate::settings_file::{read_settings_text, toml_error, MAX_SETTINGS_BYTES};
@@ -31,6 +32,8 @@ use crate::IngestError;
 mod priorities;
 #[cfg(test)]
 mod priority_tests;
+mod action_tables;
+mod actions;
 mod raw;
 mod registers;
 mod table;
@@ -38,6 +41,8 @@ mod table;
 mod tests;
 
 pub use priorities::{PrioritySettings, FEASIBILITY_COLUMNS};
+pub use action_tables::{csv_sibling, ACTION_TABLES};
+pub use actions::ACTION_COLUMNS;
 use raw::{RawHelpdesk, RawManagement, RawStudy, RawSurvey, RawWave};
 
 /// Name of the study file inside a study folder.
@@ -59,6 +64,8 @@ pub struct StudyFolder {
     pub waves: Vec<WaveFiles>,
     /// `[priorities]`: weights, stability settings, feasibility register (issue 15).
     pub priorities: PrioritySettings,
+    /// The action plan (`[registers] actions`; empty when the study names none).
+    pub plan: Plan,
 }
 
 /// The data files of one wave.
@@ -191,6 +198,10 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
     let study = Study::new(spec).map_err(|e| study_error(STUDY_FILE, "", e))?;
     let priorities =
         priorities::read_priorities(root, raw.priorities.as_ref(), study.units(), &ctx.departments)?;
+    let plan = match &raw.registers.actions {
+        Some(label) => actions::read_plan(root, label, &study)?,
+        None => Plan::default(),
+    };
     Ok(StudyFolder {
         root: root.to_owned(),
         study,
@@ -198,6 +209,7 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
         unit_codes: ctx.unit_codes,
         waves: files,
         priorities,
+        plan,
     })
 }
 

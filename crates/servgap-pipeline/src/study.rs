@@ -39,6 +39,7 @@ pub const DEMO_STUDY: [TemplateFile; 17] = demo_files![
     "registers/promises.toml",
     "registers/qualitative.toml",
     "registers/feasibility.csv",
+    "registers/actions.toml",
 ];
 
 /// The commented minimal study `servgap study init` writes.

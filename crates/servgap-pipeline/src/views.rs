@@ -240,7 +240,41 @@ pub(crate) fn diagnosis_report(
         env!("CARGO_PKG_VERSION"),
     );
     report.priorities = priorities::diagnosis_priorities(outcome, index);
+    report.plan = diagnosis_plan(outcome, wave.end());
     Some(report)
+}
+
+/// The plan section of a study report: the plan judged on `as_of` (the reported wave's
+/// last day, so the report does not depend on the day it is printed), `None` without actions.
+fn diagnosis_plan(
+    outcome: &crate::DiagnosisOutcome,
+    as_of: jiff::civil::Date,
+) -> Option<servgap_report::PlanReport> {
+    let folder = &outcome.folder;
+    if folder.plan.is_empty() {
+        return None;
+    }
+    let (measured, high_priority, wave) = crate::plan::measured_and_priority(outcome);
+    let inputs = servgap_core::study::plan::FindingInputs { as_of, high_priority, measured };
+    let mut findings = servgap_core::study::plan::findings(&folder.plan, &folder.study, &inputs);
+    if outcome.waves.len() < folder.study.waves().len() {
+        // With --wave not every wave was read: what was measured is not known.
+        use servgap_core::study::plan::FindingRule::{MetricNotMeasured, StandardNotMeasured};
+        findings.retain(|f| !matches!(f.rule(), MetricNotMeasured | StandardNotMeasured));
+    }
+    let as_of = as_of.to_string();
+    let wave = wave.map(|w| w.to_string());
+    Some(servgap_report::PlanReport::new(
+        &folder.plan,
+        &findings,
+        servgap_report::PlanContext {
+            study: &folder.study,
+            as_of: &as_of,
+            priority_rule: crate::plan::PRIORITY_RULE,
+            priority_wave: wave.as_deref(),
+            generator: env!("CARGO_PKG_VERSION"),
+        },
+    ))
 }
 
 /// The study as a report shows it: with `unit`, only that unit (so the report has no
@@ -258,4 +292,21 @@ fn shown_units(study: &servgap_core::study::Study, unit: Option<&str>) -> Option
         notes: study.notes().to_vec(),
     };
     servgap_core::study::Study::new(spec).ok()
+}
+
+/// The plan view of a plan outcome.
+pub(crate) fn plan_report(outcome: &crate::PlanOutcome) -> servgap_report::PlanReport {
+    let as_of = outcome.as_of.to_string();
+    let wave = outcome.priority_wave.as_ref().map(|w| w.to_string());
+    servgap_report::PlanReport::new(
+        outcome.plan(),
+        &outcome.findings,
+        servgap_report::PlanContext {
+            study: &outcome.folder.study,
+            as_of: &as_of,
+            priority_rule: crate::plan::PRIORITY_RULE,
+            priority_wave: wave.as_deref(),
+            generator: env!("CARGO_PKG_VERSION"),
+        },
+    )
 }

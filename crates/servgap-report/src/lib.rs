@@ -19,6 +19,7 @@ pub use i18n::{insights, methods, Lang};
 pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
 pub use model::priorities::{PrioritiesReport, PRIORITIES_SCHEMA};
+pub use model::plan::{PlanContext, PlanReport, PLAN_SCHEMA};
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
@@ -34,6 +35,9 @@ pub use render::priorities_html::render_priorities_html;
 pub use render::priorities_text::{
     render_priorities_json, render_priorities_markdown, render_priorities_text,
 };
+pub use render::plan_export::{plan_tables, PLAN_COLUMNS};
+pub use render::plan_html::render_plan_html;
+pub use render::plan_text::{render_plan_json, render_plan_markdown, render_plan_text};
 pub use render::segments_text::{render_segments_markdown, render_segments_text};
 pub use render::support::units::{human_duration, human_value};
 pub use render::svg;

@@ -47,6 +47,7 @@ pub mod kpi_sampling;
 mod objects;
 pub mod progress;
 pub mod priority;
+pub mod plan;
 pub mod ranks;
 pub mod register;
 pub mod register_gaps;

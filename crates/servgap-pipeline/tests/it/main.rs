@@ -7,6 +7,7 @@
 mod diagnose;
 mod outcomes;
 mod prioritise;
+mod plan;
 mod requests;
 
 use std::path::PathBuf;

@@ -18,6 +18,7 @@ pub mod kpi_quality;
 pub mod kpi_sentences;
 pub mod methods;
 pub mod priorities;
+pub mod plan;
 pub mod segments;
 pub mod waves;
 

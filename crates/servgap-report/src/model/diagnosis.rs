@@ -42,6 +42,10 @@ pub struct DiagnosisReport {
     /// The ranked priorities of the wave, top k (issue 15); `null` when not ranked.
     #[serde(default)]
     pub priorities: Option<super::priorities::PrioritiesReport>,
+    /// The study's action plan judged on the wave's last day (issue 15); `None` when the
+    /// study has no actions register (absent in documents written before).
+    #[serde(default)]
+    pub plan: Option<super::plan::PlanReport>,
 }
 
 /// A wave.
@@ -366,6 +370,7 @@ impl DiagnosisReport {
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
             priorities: None,
+            plan: None,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod diagnosis;
 pub mod kpi;
 pub mod kpi_profiles;
 pub mod priorities;
+pub mod plan;
 pub mod segments;
 pub mod waves;
 

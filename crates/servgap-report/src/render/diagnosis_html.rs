@@ -132,6 +132,12 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
         paragraph(&mut out, lang.diag(CAVEAT));
         out.push_str("</section>\n");
     }
+    if let Some(plan) = &report.plan {
+        section(&mut out, "plan", lang.plan("Action plan"));
+        paragraph(&mut out, &super::plan_text::plan_summary(lang, plan));
+        out.push_str("</section>\n");
+        super::plan_html::plan_sections(&mut out, plan, lang);
+    }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -148,6 +148,10 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
         table(flavour, &factor_header(lang), &factor_rows(lang, report), &mut out);
         let _ = writeln!(out, "\n{}", lang.diag(CAVEAT));
     }
+    if let Some(plan) = &report.plan {
+        heading(flavour, 2, lang.plan("Action plan"), &mut out);
+        super::plan_text::plan_body(plan, lang, flavour, 3, &mut out);
+    }
     out
 }
 
