@@ -21,7 +21,7 @@ macro_rules! demo_files {
 }
 
 /// The files of the demo study, relative to its folder.
-pub const DEMO_STUDY: [TemplateFile; 17] = demo_files![
+pub const DEMO_STUDY: [TemplateFile; 18] = demo_files![
     "study.toml",
     "data/2025-h1/customers.csv",
     "data/2025-h1/managers.csv",
