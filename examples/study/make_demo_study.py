@@ -23,7 +23,7 @@ With `--waves 3` a third wave (2026-h1) improves them further there and changes 
 elsewhere (`gdansk` and `online` stay as they were), so trends over three waves have a
 known answer:
 
-    python3 examples/study/make_demo_study.py --seed 11 --small --waves 3 \\
+    python3 examples/study/make_demo_study.py --seed 14 --small --waves 3 \\
         --out crates/servgap-pipeline/tests/fixtures/study-3waves                   # three-wave fixture
 """
 import argparse

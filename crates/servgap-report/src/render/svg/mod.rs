@@ -13,6 +13,7 @@ mod heatmap;
 mod ipa;
 mod item_gaps;
 mod means;
+mod metric_trend;
 mod segments;
 mod trend;
 mod zot;
@@ -25,6 +26,7 @@ pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
+pub use metric_trend::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
 pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 pub use trend::{
     series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
