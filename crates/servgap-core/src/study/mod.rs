@@ -40,6 +40,7 @@ mod gap;
 mod gap_id;
 pub mod kpi_gaps;
 mod objects;
+pub mod plan;
 pub mod ranks;
 pub mod register;
 pub mod register_gaps;
