@@ -307,7 +307,7 @@ pub fn chi_square_upper_p(x: f64, df: f64) -> f64 {
 }
 
 /// Standard normal quantile from statrs (only used for p strictly inside (0, 1)).
-fn normal_quantile(p: f64) -> f64 {
+pub(crate) fn normal_quantile(p: f64) -> f64 {
     match Normal::new(0.0, 1.0) {
         Ok(normal) => normal.inverse_cdf(p),
         Err(_) => f64::NAN,

@@ -3,6 +3,7 @@
 
 use super::gap::{clamp_size, Evidence, Gap, GapDirection, GapUnit, Source};
 use super::gap_id::GapId;
+use super::sampling::Sampling;
 use super::slug::Slug;
 use crate::instrument::{Battery, Scale};
 use crate::kpi::Interval;
@@ -37,6 +38,7 @@ pub(crate) struct Measured {
     pub size: f64,
     pub n: u64,
     pub evidence: Evidence,
+    pub sampling: Option<Sampling>,
 }
 
 impl GapContext {
@@ -63,6 +65,7 @@ impl GapContext {
             n: m.n,
             evidence,
             judged: None,
+            sampling: m.sampling,
         }
     }
 }

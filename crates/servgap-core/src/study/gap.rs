@@ -3,6 +3,7 @@
 
 use super::gap_id::{GapId, GapKind};
 use super::objects::Level;
+use super::sampling::Sampling;
 use super::slug::Slug;
 use crate::kpi::Interval;
 
@@ -169,6 +170,10 @@ pub struct Gap {
     pub evidence: Evidence,
     /// For a qualitative gap, its judged impact and urgency.
     pub judged: Option<Judged>,
+    /// The sampling summary behind the value, so a later wave can be compared with this
+    /// one (`study::progress`); `None` for a judged gap or when the measure's inputs did
+    /// not allow one (see [`Sampling`]).
+    pub sampling: Option<Sampling>,
 }
 
 impl Gap {

@@ -65,6 +65,7 @@ pub fn kpi_gaps(targets: &[Target], rows: &[GapRow], context: &GapContext) -> Ve
             interval: None,
             size: kpi_size(target, row.gap.actual),
             n: row.gap.n,
+            sampling: None,
             evidence: Evidence {
                 tickets: Some(row.gap.n),
                 details,
@@ -105,5 +106,6 @@ pub fn qualitative_gap(note: &QualitativeGap, context: &GapContext) -> Gap {
             ..Evidence::default()
         },
         judged: Some(Judged { impact: note.impact, urgency: note.urgency }),
+        sampling: None,
     }
 }

@@ -41,9 +41,11 @@ mod gap_id;
 pub mod kpi_gaps;
 mod objects;
 pub mod plan;
+pub mod progress;
 pub mod ranks;
 pub mod register;
 pub mod register_gaps;
+mod sampling;
 mod slug;
 pub mod survey_gaps;
 pub mod threshold;
@@ -54,6 +56,7 @@ pub use objects::{
     Department, KpiRef, Level, Promise, PromiseSpec, QualitativeGap, Standard, StandardSpec, SurveyRef, Unit,
     Wave,
 };
+pub use sampling::{QuantileSample, SampledValue, Sampling};
 pub use slug::{Slug, MAX_SLUG_LEN};
 
 use std::collections::BTreeSet;

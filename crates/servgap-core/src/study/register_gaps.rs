@@ -24,11 +24,13 @@ use super::context::{find_battery, span, GapContext, Measured};
 use super::gap::{Evidence, Gap, GapDirection, GapUnit, SourceKind};
 use super::gap_id::GapId;
 use super::objects::{Promise, Standard, SurveyRef};
+use super::sampling::{SampledValue, Sampling};
 use super::survey_gaps::desire_battery;
 use super::threshold::ThresholdCount;
 use crate::instrument::{Battery, Instrument, Scale};
 use crate::kpi::{Direction, DurationSummary, Interval, Measure, Unit as KpiUnit};
 use crate::servqual::{IpaQuadrant, SurveyAnalysis};
+use crate::stats::groups::GroupSummary;
 use crate::stats::paired::one_sample_t;
 
 /// Which items count as customer-important for coverage.
@@ -111,6 +113,7 @@ pub fn coverage_gaps(
             interval: None,
             size: 1.0 - share,
             n: items.len() as u64,
+            sampling: Some(Sampling::Exact),
             evidence: Evidence {
                 items: uncovered,
                 sources: vec![super::gap::Source { kind: SourceKind::Standards, file: String::new() }],
@@ -203,6 +206,10 @@ pub fn alignment_gap_from(
         interval: t.map(|t| Interval { low: target - t.ci_high, high: target - t.ci_low }),
         size: (s * (mean - target)).max(0.0) / range.max(f64::MIN_POSITIVE),
         n,
+        sampling: Some(Sampling::Mean {
+            of: SampledValue::Desired,
+            summary: GroupSummary { n, mean, variance: sd * sd },
+        }),
         evidence: Evidence {
             items: standard.survey().iter().map(|r| r.id().to_string()).collect(),
             respondents: vec![(SourceKind::CustomerSurvey, n)],
@@ -221,6 +228,12 @@ fn unit_of(measure: Option<&Measure>) -> GapUnit {
         Some(KpiUnit::CesMean) | None => GapUnit::ScalePoints,
         Some(KpiUnit::Tickets) => GapUnit::Tickets,
     }
+}
+
+/// The tickets meeting a threshold as a proportion; `None` when the count is known only
+/// as a range (a coarse histogram bucket straddles the threshold).
+fn proportion_sampling(count: &ThresholdCount) -> Option<Sampling> {
+    count.is_exact().then_some(Sampling::Proportion { successes: count.met_low, trials: count.n })
 }
 
 fn share_interval(count: &ThresholdCount) -> Option<Interval> {
@@ -254,6 +267,7 @@ pub fn delivery_gap(standard: &Standard, counts: &ThresholdCount, context: &GapC
         interval,
         size,
         n: counts.n,
+        sampling: proportion_sampling(counts),
         evidence: Evidence {
             tickets: Some(counts.n),
             details: ticket_details(counts, per_ticket.then_some(standard.target())),
@@ -302,6 +316,10 @@ pub fn delivery_gap_survey(
         interval: t.map(|t| Interval { low: t.ci_low - target, high: t.ci_high - target }),
         size: (sign(standard.direction()) * (target - mean)).max(0.0) / span(scale),
         n,
+        sampling: Some(Sampling::Mean {
+            of: SampledValue::Current,
+            summary: GroupSummary { n, mean, variance: sd * sd },
+        }),
         evidence: Evidence {
             items: vec![subject.id().to_string()],
             respondents: vec![(SourceKind::CustomerSurvey, n)],
@@ -399,6 +417,7 @@ pub fn promise_gap(
         interval: share_interval(held).map(|i| Interval { low: i.low - 1.0, high: i.high - 1.0 }),
         size: 1.0 - share,
         n: held.n,
+        sampling: proportion_sampling(held),
         evidence: Evidence {
             tickets: Some(held.n),
             items: promise.items().iter().map(|r| r.id().to_string()).collect(),

@@ -16,6 +16,7 @@ use super::gap::{Evidence, Gap, GapDirection, GapUnit, SourceKind};
 use super::gap_id::GapId;
 use super::objects::SurveyRef;
 use super::ranks::{rank_agreement, RankAgreement};
+use super::sampling::{SampledValue, Sampling};
 use crate::instrument::{Battery, Scale};
 use crate::kpi::Interval;
 use crate::servqual::{BatteryStats, Comparison, ComparisonStats, SurveyAnalysis};
@@ -72,6 +73,10 @@ pub fn customer_gaps(analysis: &SurveyAnalysis, scale: Scale, context: &GapConte
             interval,
             size: (-mean).max(0.0) / span(scale),
             n: c.n,
+            sampling: Some(Sampling::Mean {
+                of: SampledValue::Difference,
+                summary: GroupSummary { n: c.n, mean, variance: c.sd.unwrap_or(0.0).powi(2) },
+            }),
             evidence: Evidence {
                 items,
                 respondents: vec![(SourceKind::CustomerSurvey, c.n)],
@@ -181,6 +186,7 @@ impl Knowledge {
                 interval: None,
                 size: (1.0 - a.rho) / 2.0,
                 n: m.len() as u64,
+                sampling: Some(Sampling::Exact),
                 evidence: Evidence {
                     details: vec![
                         ("kendall-tau".into(), a.tau),
@@ -204,6 +210,7 @@ impl Knowledge {
                 interval: None,
                 size: share,
                 n: of as u64,
+                sampling: Some(Sampling::Exact),
                 evidence: Evidence {
                     details: vec![("items-under-estimated".into(), under as f64)],
                     ..Evidence::default()
@@ -229,6 +236,7 @@ fn row_gap(r: &KnowledgeRow, scale: Scale, context: &GapContext) -> Gap {
         interval: r.welch.map(|w| Interval { low: w.ci_low, high: w.ci_high }),
         size: r.difference().abs() / span(scale),
         n: r.managers.n,
+        sampling: Some(Sampling::TwoMeans { current: r.managers, desired: r.customers }),
         evidence: Evidence {
             items,
             respondents: vec![
@@ -263,6 +271,7 @@ pub fn scale_gap(id: GapId, summary: GroupSummary, scale: Scale, context: &GapCo
         interval: t.map(|t| Interval { low: t.ci_low - max, high: t.ci_high - max }),
         size: (max - summary.mean) / span(scale),
         n: summary.n,
+        sampling: Some(Sampling::Mean { of: SampledValue::Current, summary }),
         evidence: Evidence {
             respondents: vec![(SourceKind::EmployeeSurvey, summary.n)],
             ..Evidence::default()

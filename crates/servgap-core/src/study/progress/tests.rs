@@ -1,0 +1,1 @@
+//! Tests of measured progress (oracle: `tests/oracles/progress_oracles.py`).
