@@ -23,17 +23,22 @@ use std::path::{Path, PathBuf};
 use servgap_core::builtin;
 use servgap_core::instrument::Instrument;
 use servgap_core::kpi::Dimension;
+use servgap_core::study::plan::Plan;
 use servgap_core::study::{Department, Study, StudySpec, Unit, Wave};
 
 use crate::settings_file::{read_settings_text, toml_error, MAX_SETTINGS_BYTES};
 use crate::IngestError;
 
+mod action_tables;
+mod actions;
 mod raw;
 mod registers;
 mod table;
 #[cfg(test)]
 mod tests;
 
+pub use action_tables::{csv_sibling, ACTION_TABLES};
+pub use actions::ACTION_COLUMNS;
 use raw::{RawHelpdesk, RawManagement, RawStudy, RawSurvey, RawWave};
 
 /// Name of the study file inside a study folder.
@@ -53,6 +58,8 @@ pub struct StudyFolder {
     pub unit_codes: Vec<Vec<String>>,
     /// The data files of each wave, in the order of [`Study::waves`].
     pub waves: Vec<WaveFiles>,
+    /// The action plan (`[registers] actions`; empty when the study names none).
+    pub plan: Plan,
 }
 
 /// The data files of one wave.
@@ -183,12 +190,17 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
         notes: registers.notes,
     };
     let study = Study::new(spec).map_err(|e| study_error(STUDY_FILE, "", e))?;
+    let plan = match &raw.registers.actions {
+        Some(label) => actions::read_plan(root, label, &study)?,
+        None => Plan::default(),
+    };
     Ok(StudyFolder {
         root: root.to_owned(),
         study,
         unit_kinds: ctx.unit_kinds,
         unit_codes: ctx.unit_codes,
         waves: files,
+        plan,
     })
 }
 

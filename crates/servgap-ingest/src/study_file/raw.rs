@@ -96,6 +96,8 @@ pub(super) struct RawRegisters {
     pub standards: Option<String>,
     pub promises: Option<String>,
     pub qualitative: Option<String>,
+    /// The actions register (issue 15).
+    pub actions: Option<String>,
 }
 
 /// A date written as a TOML date (`2025-03-31`) or as text (`"2025-03-31"`).

@@ -41,6 +41,16 @@ impl Row {
 
 /// The rows of the register `path` (shown as `label`); `table` is the TOML array name.
 pub(super) fn read_rows(path: &Path, label: &str, table: &str) -> Result<Vec<Row>, IngestError> {
+    read_rows_in(path, label, table, None)
+}
+
+/// [`read_rows`] of one worksheet (`sheet`; `None`: the first) of a spreadsheet.
+pub(super) fn read_rows_in(
+    path: &Path,
+    label: &str,
+    table: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<Row>, IngestError> {
     let error = |message: String| IngestError::Study { file: label.to_owned(), message };
     let metadata = std::fs::metadata(path).map_err(|e| error(format!("cannot read the register: {e}")))?;
     if !metadata.is_file() || metadata.len() > MAX_REGISTER_BYTES {
@@ -50,7 +60,8 @@ pub(super) fn read_rows(path: &Path, label: &str, table: &str) -> Result<Vec<Row
     if ext == "toml" {
         return toml_rows(path, label, table);
     }
-    let source = Source::new(path);
+    let mut source = Source::new(path);
+    source.options.sheet = sheet.map(str::to_owned);
     let header = read_header(&source)?;
     let columns: Vec<String> = header.columns.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
     let mut rows = Vec::new();
@@ -125,7 +136,7 @@ fn toml_rows(path: &Path, label: &str, table: &str) -> Result<Vec<Row>, IngestEr
     Ok(rows)
 }
 
-fn toml_text(value: &toml::Value) -> String {
+pub(super) fn toml_text(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => s.clone(),
         toml::Value::Array(a) => a.iter().map(toml_text).collect::<Vec<_>>().join(";"),

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::*;
 
-const STUDY: &str = r#"
+pub(super) const STUDY: &str = r#"
 name = "Test study"
 slug = "test"
 
@@ -68,7 +68,7 @@ const TARGETS: &str =
     "[[sla]]\nname = \"frt-8h\"\nmetric = \"first-response\"\nwithin = \"8h\"\nclock = \"calendar\"\n";
 
 /// A valid study folder, with `study.toml` replaced by `study` and `extra` files written over.
-fn folder(study: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+pub(super) fn folder(study: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let files = [
         ("study.toml", study),

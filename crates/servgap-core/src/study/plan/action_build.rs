@@ -29,6 +29,8 @@ impl ActionSpec {
             check_metric(&id, metric, &self.gaps)?;
         }
         self.owner = self.owner.take().map(|o| o.trim().to_owned()).filter(|o| !o.is_empty());
+        // The status is the history's last entry; the written one was only checked.
+        self.status = None;
         Ok(Action { slug, start, due, spec: self })
     }
 }
