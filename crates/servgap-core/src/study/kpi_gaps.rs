@@ -11,8 +11,9 @@
 use super::context::{GapContext, Measured};
 use super::gap::{Evidence, Gap, GapDirection, GapUnit, Judged, Source, SourceKind};
 use super::gap_id::{GapId, KpiSubject};
+use super::kpi_sampling::kpi_sampling;
 use super::objects::QualitativeGap;
-use crate::kpi::{Direction, GapRow, Measure, SegmentFilter, Target, Unit as KpiUnit};
+use crate::kpi::{Direction, GapRow, KpiParts, Measure, SegmentFilter, Target, Unit as KpiUnit};
 
 fn unit_of(measure: &Measure) -> GapUnit {
     match measure.unit() {
@@ -40,8 +41,15 @@ pub fn kpi_size(target: &Target, actual: f64) -> f64 {
 }
 
 /// One gap per evaluated row (the rows of [`crate::kpi::evaluate`] on the whole-wave
-/// totals; each target and segment once). `targets` are the targets the rows index.
-pub fn kpi_gaps(targets: &[Target], rows: &[GapRow], context: &GapContext) -> Vec<Gap> {
+/// totals; each target and segment once). `targets` are the targets the rows index;
+/// `parts`, the exact sums behind the totals, give each gap its sampling
+/// ([`kpi_sampling`]; `None` without them).
+pub fn kpi_gaps(
+    targets: &[Target],
+    rows: &[GapRow],
+    parts: Option<&KpiParts>,
+    context: &GapContext,
+) -> Vec<Gap> {
     let mut gaps = Vec::new();
     for row in rows {
         let Some(target) = targets.get(row.target) else { continue };
@@ -65,7 +73,7 @@ pub fn kpi_gaps(targets: &[Target], rows: &[GapRow], context: &GapContext) -> Ve
             interval: None,
             size: kpi_size(target, row.gap.actual),
             n: row.gap.n,
-            sampling: None,
+            sampling: parts.and_then(|p| kpi_sampling(p, target.measure(), &segment, row.gap.actual)),
             evidence: Evidence {
                 tickets: Some(row.gap.n),
                 details,

@@ -39,6 +39,7 @@ pub mod factors;
 mod gap;
 mod gap_id;
 pub mod kpi_gaps;
+pub mod kpi_sampling;
 mod objects;
 pub mod plan;
 pub mod progress;

@@ -87,7 +87,7 @@ use crate::kpi::{Clock, Direction, DurationKpi, KpiParts, Measure, SegmentFilter
 /// groups, or for all tickets the all-tickets groups when stored, else the groups of the
 /// first segment dimension (every ticket has exactly one value there, so they sum to all
 /// tickets; this is how `KpiAggregate` stores them).
-fn groups_of<'a>(
+pub(crate) fn groups_of<'a>(
     parts: &'a KpiParts,
     segment: &'a SegmentFilter,
 ) -> impl Iterator<Item = &'a crate::kpi::KpiGroupParts> {

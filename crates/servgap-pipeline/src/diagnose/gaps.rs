@@ -124,7 +124,7 @@ impl UnitInputs<'_> {
             .map(|t| t.clone().for_segments(unit_segment(t.segment(), &segment)))
             .collect();
         let rows = evaluate(&targets, &helpdesk.outcome.totals);
-        gaps.extend(kpi_gaps(&targets, &rows, &c));
+        gaps.extend(kpi_gaps(&targets, &rows, Some(parts), &c));
         gaps
     }
 }

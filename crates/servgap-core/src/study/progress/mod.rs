@@ -69,6 +69,8 @@ mod rng;
 mod trend;
 
 #[cfg(test)]
+mod null_simulation;
+#[cfg(test)]
 mod tests;
 
 pub use judge::assess;
