@@ -13,6 +13,7 @@ mod inspect;
 mod instrument;
 mod kpi;
 mod output;
+mod progress;
 mod study;
 
 use std::process::ExitCode;
@@ -96,6 +97,7 @@ fn main() -> ExitCode {
         Command::Kpi(a) => kpi::run(a),
         Command::Study(a) => study::run(a),
         Command::Diagnose(a) => diagnose::run(a),
+        Command::Progress(a) => progress::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

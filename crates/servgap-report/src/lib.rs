@@ -18,6 +18,7 @@ pub mod render;
 pub use i18n::{insights, methods, Lang};
 pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
+pub use model::progress::{ProgressInputs, ProgressReport, PROGRESS_SCHEMA};
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
@@ -28,6 +29,8 @@ pub use render::diagnosis_text::{render_diagnosis_json, render_diagnosis_markdow
 pub use render::html::render_html;
 pub use render::kpi_html::render_kpi_html;
 pub use render::kpi_text::{render_kpi_json, render_kpi_markdown, render_kpi_text};
+pub use render::progress_html::{progress_sections_html, render_progress_html};
+pub use render::progress_text::{render_progress_json, render_progress_markdown, render_progress_text};
 pub use render::segments_text::{render_segments_markdown, render_segments_text};
 pub use render::support::units::{human_duration, human_value};
 pub use render::svg;

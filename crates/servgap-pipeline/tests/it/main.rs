@@ -6,7 +6,9 @@
 
 mod diagnose;
 mod outcomes;
+mod progress_oracle;
 mod requests;
+mod scenario_issue_15;
 
 use std::path::PathBuf;
 

@@ -10,16 +10,19 @@ For each action metric (a gap id in one unit) of the demo study's two waves
 * g5/dimension/<d>: each customer's dimension score P − E (mean of the dimension's items'
   P − E; the files have no blanks), the wave's gap = mean over the unit's customers;
   change from the baseline = difference of the means with Welch's interval
-  (scipy `ttest_ind(equal_var=False).confidence_interval`), and its p;
+  (scipy `ttest_ind(equal_var=False).confidence_interval`), its p and df;
 * g4/promise/reply-1h: tickets of the unit's team with a first reply; held = reply within
   3600 s of calendar time; gap = share held − 1; change = difference of the shares with
   Newcombe's hybrid score interval (statsmodels `confint_proportions_2indep(method="newcomb")`)
-  and the score test's p (`test_proportions_2indep(method="score")`);
-* share of the gap closed = (baseline shortfall − current shortfall) / baseline shortfall,
-  shortfall = −gap; its interval = the change's interval divided by the baseline shortfall
-  (the baseline taken as known: the interval of the change, rescaled);
-* over three waves: the least-squares slope of the wave values against the wave index
-  0, 1, 2 (numpy polyfit).
+  and the pooled two-proportion z test's p (statsmodels `proportions_ztest`);
+* share of the gap closed S = 1 − D₁/D₀ with Fieller's interval of the ratio D₁/D₀
+  (written out below from Fieller 1954: Var(D) = s²/n of the customers' P − E, or
+  p(1 − p)/n of the share; covariance 0; critical value t at Welch's df, or z);
+* Holm over every metric × later wave of the study's list (statsmodels `multipletests`),
+  verdict: adjusted p ≤ 0.05 and the gap narrowed → improved (closed when no shortfall is
+  left), widened → worsened, else not moving;
+* over three waves: the inverse-variance weighted least-squares slope of the gap against the
+  wave index 0, 1, 2 (statsmodels `WLS`, weights 1/Var(D), the z interval of known variances).
 The values are pasted into crates/servgap-pipeline/tests/it/progress_oracle.rs.
 """
 import os
@@ -28,7 +31,9 @@ import sys
 import numpy as np
 import pandas as pd
 from scipy import stats
-from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
+import statsmodels.api as sm
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../../../.."))
 DIMENSIONS = {"tangibles": range(1, 5), "reliability": range(5, 10), "responsiveness": range(10, 14),
@@ -58,41 +63,65 @@ def reply_counts(root, wave, unit):
     return held, len(frame)
 
 
+def fieller(d0, d1, v0, v1, critical):
+    """S = 1 − θ, θ = D₁/D₀: the roots of (D₁ − θD₀)² = c²(V₁ + θ²V₀)."""
+    a = d0 * d0 - critical ** 2 * v0
+    b = d0 * d1
+    k = d1 * d1 - critical ** 2 * v1
+    root = np.sqrt(max(b * b - a * k, 0.0))
+    return 1 - (b + root) / a, 1 - (b - root) / a
+
+
 def mean_metric(root, waves, unit, dimension):
     base = dimension_scores(root, waves[0], unit, dimension)
-    rows = [(waves[0], base.mean(), len(base), None)]
+    var = lambda x: x.var(ddof=1) / len(x)
+    rows = [(waves[0], base.mean(), len(base), var(base), None)]
     for wave in waves[1:]:
         later = dimension_scores(root, wave, unit, dimension)
         test = stats.ttest_ind(later, base, equal_var=False)
         ci = test.confidence_interval(0.95)
-        rows.append((wave, later.mean(), len(later), (later.mean() - base.mean(), ci.low, ci.high, test.pvalue)))
+        share = fieller(base.mean(), later.mean(), var(base), var(later), stats.t.ppf(0.975, test.df))
+        rows.append((wave, later.mean(), len(later), var(later),
+                     (later.mean() - base.mean(), ci.low, ci.high, test.pvalue, share)))
     return rows
 
 
 def share_metric(root, waves, unit):
     held0, n0 = reply_counts(root, waves[0], unit)
-    rows = [(waves[0], held0 / n0 - 1.0, n0, None)]
+    p0 = held0 / n0
+    rows = [(waves[0], p0 - 1.0, n0, p0 * (1 - p0) / n0, None)]
     for wave in waves[1:]:
         held, n = reply_counts(root, wave, unit)
+        p1 = held / n
         low, high = confint_proportions_2indep(held, n, held0, n0, method="newcomb", compare="diff")
-        p = test_proportions_2indep(held, n, held0, n0, method="score", compare="diff").pvalue
-        rows.append((wave, held / n - 1.0, n, (held / n - held0 / n0, low, high, p)))
+        p = proportions_ztest([held, held0], [n, n0])[1]
+        share = fieller(p0 - 1.0, p1 - 1.0, p0 * (1 - p0) / n0, p1 * (1 - p1) / n, stats.norm.ppf(0.975))
+        rows.append((wave, p1 - 1.0, n, p1 * (1 - p1) / n, (p1 - p0, low, high, p, share)))
     return rows
 
 
 def report(name, root, waves):
     root = os.path.join(ROOT, root)
-    for gap, unit in METRICS:
-        rows = share_metric(root, waves, unit) if gap.startswith("g4/") else \
-            mean_metric(root, waves, unit, gap.rsplit("/", 1)[1])
-        shortfall0 = -rows[0][1]
-        print(f"{name} {gap} {unit}: baseline {rows[0][0]} gap {rows[0][1]!r} n {rows[0][2]}")
-        for wave, value, n, (change, low, high, p) in rows[1:]:
-            print(f"  {wave}: gap {value!r} n {n} change {change!r} ci [{low!r}, {high!r}] p {p!r}")
-            print(f"    share closed {change / shortfall0!r} ci [{low / shortfall0!r}, {high / shortfall0!r}]")
+    series = [(gap, unit, share_metric(root, waves, unit) if gap.startswith("g4/")
+               else mean_metric(root, waves, unit, gap.rsplit("/", 1)[1])) for gap, unit in METRICS]
+    raw = [row[4][3] for _, _, rows in series for row in rows[1:]]
+    adjusted = iter(multipletests(raw, method="holm")[1])
+    for gap, unit, rows in series:
+        print(f"{name} {gap} {unit}: baseline {rows[0][0]} gap {float(rows[0][1])!r} n {rows[0][2]}")
+        for wave, value, n, _, (change, low, high, p, share) in rows[1:]:
+            p_holm = next(adjusted)
+            verdict = "not-moving" if p_holm > 0.05 else ("improved" if change > 0 else "worsened")
+            print(f"  {wave}: gap {float(value)!r} n {n} change {float(change)!r} "
+                  f"ci [{float(low)!r}, {float(high)!r}] p {float(p)!r} holm {float(p_holm)!r} {verdict}")
+            print(f"    share closed {float(1 - value / rows[0][1])!r} ci [{float(share[0])!r}, {float(share[1])!r}]")
         if len(rows) >= 3:
-            slope = np.polyfit(np.arange(len(rows)), np.array([r[1] for r in rows]), 1)[0]
-            print(f"  slope per wave {slope!r}")
+            x = sm.add_constant(np.arange(len(rows), dtype=float))
+            fit = sm.WLS(np.array([r[1] for r in rows]), x, weights=[1 / r[3] for r in rows]).fit()
+            # Known variances: the slope's SE is √((XᵀWX)⁻¹), not rescaled by the residual scale.
+            se = np.sqrt(fit.normalized_cov_params[1, 1])
+            z = stats.norm.ppf(0.975)
+            slope = fit.params[1]
+            print(f"  wls slope {slope!r} ci [{slope - z * se!r}, {slope + z * se!r}]")
 
 
 if __name__ == "__main__":

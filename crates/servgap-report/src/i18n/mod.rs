@@ -17,6 +17,7 @@ pub mod kpi_profiles;
 pub mod kpi_quality;
 pub mod kpi_sentences;
 pub mod methods;
+pub mod progress;
 pub mod segments;
 pub mod waves;
 

@@ -39,6 +39,9 @@ pub struct DiagnosisReport {
     pub categorisation: CategorisationView,
     /// Factor associations across units.
     pub factors: Vec<FactorView>,
+    /// Measured progress of the study's action plan (absent when the study has no plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<super::progress::ProgressReport>,
 }
 
 /// A wave.
@@ -362,7 +365,14 @@ impl DiagnosisReport {
                 .collect(),
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
+            progress: None,
         }
+    }
+
+    /// The same report with the plan's measured progress as its progress section.
+    pub fn with_progress(mut self, progress: super::progress::ProgressReport) -> DiagnosisReport {
+        self.progress = Some(progress);
+        self
     }
 
     /// Register rows owned by `department`.

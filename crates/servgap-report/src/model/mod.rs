@@ -12,6 +12,7 @@ pub mod common;
 pub mod diagnosis;
 pub mod kpi;
 pub mod kpi_profiles;
+pub mod progress;
 pub mod segments;
 pub mod waves;
 

@@ -129,6 +129,11 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
         paragraph(&mut out, lang.diag(CAVEAT));
         out.push_str("</section>\n");
     }
+    if let Some(progress) = &report.progress {
+        section(&mut out, "progress", lang.prog("Measured progress"));
+        out.push_str(&super::progress_html::progress_sections_html(progress, lang, "progress-", true));
+        out.push_str("</section>\n");
+    }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -143,6 +143,10 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
         table(flavour, &factor_header(lang), &factor_rows(lang, report), &mut out);
         let _ = writeln!(out, "\n{}", lang.diag(CAVEAT));
     }
+    if let Some(progress) = &report.progress {
+        heading(flavour, 2, lang.prog("Measured progress"), &mut out);
+        super::progress_text::sections(progress, lang, flavour, 3, &mut out);
+    }
     out
 }
 

@@ -9,6 +9,8 @@ pub mod diagnosis_text;
 pub mod html;
 pub mod kpi_html;
 pub mod kpi_text;
+pub mod progress_html;
+pub mod progress_text;
 pub mod segments_text;
 pub mod support;
 pub mod svg;
