@@ -12,6 +12,7 @@ mod kpi_profiles;
 mod output;
 mod pipeline;
 mod print;
+mod progress;
 mod report;
 mod segments;
 mod study;

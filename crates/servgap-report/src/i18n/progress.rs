@@ -24,6 +24,8 @@ impl Lang {
             "unit" => "jednostka",
             "wave" => "fala",
             "baseline" => "punkt wyjścia",
+            "baseline wave" => "fala wyjściowa",
+            "baseline value" => "wartość wyjściowa",
             "target" => "cel",
             "value" => "wartość",
             "gap" => "luka",
@@ -51,6 +53,10 @@ impl Lang {
                 "Wartość miernika w każdej fali (linia i znaczniki), 95-procentowy przedział jego luki wokół wartości (wąsy) i cel działania (linia przerywana)."
             }
             "95 % interval" => "95-procentowy przedział",
+            "share" => "udział",
+            "seconds" => "sekundy",
+            "scale points" => "punkty skali",
+            "unit of measure" => "jednostka miary",
             "No action of the plan names a metric measured on the baseline wave." => {
                 "Żadne działanie planu nie ma miernika zmierzonego w fali wyjściowej."
             }

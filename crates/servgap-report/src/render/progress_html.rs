@@ -30,12 +30,16 @@ fn chart(lang: Lang, a: &ActionProgressView, id: &str) -> String {
         text: text(
             lang,
             id,
-            format!("{} — {} ({})", a.title, a.metric, a.unit),
-            lang.prog("The metric's value in each wave (line and markers), the 95 % interval of its gap placed around the value (whiskers) and the action's target (dashed line).").to_owned(),
+            format!("{} ({})", a.title, a.unit),
+            format!(
+                "{} {}",
+                a.metric,
+                lang.prog("The metric's value in each wave (line and markers), the 95 % interval of its gap placed around the value (whiskers) and the action's target (dashed line).")
+            ),
         ),
         points,
         target: a.target,
-        axis_title: format!("{} ({})", lang.prog("value"), lang.diag(unit_label(&a.measure_unit))),
+        axis_title: format!("{} ({})", lang.prog("value"), lang.prog(unit_label(&a.measure_unit))),
         legend: [
             lang.prog("value").to_owned(),
             lang.prog("95 % interval").to_owned(),

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, escape, legend, marker, open, y_axis, Axis, ChartText, Swatch, PALETTE};
+use super::{c, close, escape, legend, marker, open, text_width, y_axis, Axis, ChartText, Swatch, PALETTE};
 
 /// One wave of the metric.
 #[derive(Debug, Clone)]
@@ -36,14 +36,18 @@ pub struct MetricTrendChart {
 }
 
 const PLOT_HEIGHT: f64 = 200.0;
-const STEP: f64 = 110.0;
+/// Narrowest chart: a page scales it up to its column, so a narrow one gets huge letters.
+const MIN_WIDTH: f64 = 640.0;
 
 /// Renders the chart.
 pub fn metric_trend_chart(chart: &MetricTrendChart) -> String {
     let mut out = String::new();
     let left = 80.0;
-    let right = left + STEP * chart.points.len().max(2) as f64;
-    let width = right + 24.0;
+    let width = MIN_WIDTH
+        .max(32.0 + text_width(&chart.text.title, 15.0))
+        .max(left + 24.0 + 110.0 * chart.points.len() as f64);
+    let right = width - 24.0;
+    let step = (right - left) / chart.points.len().max(1) as f64;
     let top = 66.0;
     let bottom = top + PLOT_HEIGHT;
     let axis = value_axis(chart, bottom, top);
@@ -55,7 +59,7 @@ pub fn metric_trend_chart(chart: &MetricTrendChart) -> String {
     ];
     legend(&mut out, &entries, 16.0, 46.0, width - 16.0);
     y_axis(&mut out, &chart.text, &axis, left, right, &chart.axis_title);
-    let x = |i: usize| left + STEP * (i as f64 + 0.5);
+    let x = |i: usize| left + step * (i as f64 + 0.5);
     if let Some(target) = chart.target {
         let _ = writeln!(
             out,
