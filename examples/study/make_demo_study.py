@@ -343,6 +343,39 @@ impact = "medium"
 urgency = "high"
 """
 
+PRIORITIES = """
+[priorities]
+# How gaps are ranked (issue 15, docs/study-format.md): component weights, the top k and
+# the stability simulation (draws, weights perturbed by ±weight_range, seed), and the
+# departments' feasibility ratings.
+weights = { severity = 0.35, impact = 0.30, urgency = 0.20, feasibility = 0.15 }
+top_k = 5
+weight_range = 0.2
+draws = 1000
+seed = 15
+feasibility = "registers/feasibility.csv"
+"""
+
+# Several raters per gap: effort XS-XL, cost in PLN, rating 1 (hard) to 5 (easy), an
+# optional deadline (regulatory or contractual). Written as is, not drawn from the seed,
+# so that the data files stay the same whatever this register holds.
+FEASIBILITY = """gap,unit,department,rater,effort,cost,rating,deadline,comment
+g3/standard/frt-4h,,customer-service,Head of contact centre,M,40000,3,2026-03-31,needs two more agents at peak hours
+g3/standard/frt-4h,,operations,Workforce planner,L,60000,2,2026-03-31,rota change needs union consultation
+g3/standard/frt-4h,,it,Service desk lead,S,15000,4,2026-03-31,auto-routing rule in the ticket tool
+g4/promise/reply-1h,,marketing,Brand manager,XS,2000,5,,reword the website promise
+g4/promise/reply-1h,,customer-service,Head of contact centre,L,50000,2,,keeping the promise means staffing to it
+g5/dimension/reliability,,operations,Branch network director,L,120000,2,,process redesign across branches
+g5/dimension/reliability,,customer-service,Quality lead,M,30000,3,,
+g5/dimension/responsiveness,,customer-service,Head of contact centre,M,40000,3,,
+g5/dimension/responsiveness,,it,Service desk lead,S,10000,4,,queue dashboards for branches
+g5/dimension/responsiveness,gdansk,operations,Gdańsk branch manager,M,20000,3,,
+note/complaint-handover,,operations,Back-office manager,M,25000,3,2026-06-30,complaint ombudsman rules apply from mid-2026
+note/complaint-handover,,it,CRM product owner,L,80000,2,2026-06-30,case history in the CRM
+note/campaign-briefing,,marketing,Campaign manager,XS,1000,5,,brief branches a week ahead
+note/campaign-briefing,,customer-service,Branch trainer,S,3000,4,,
+"""
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -364,6 +397,7 @@ def main():
         write_csv(f"{out}/data/{slug}/employees.csv", employees(rng, n_employees))
         write_csv(f"{out}/data/{slug}/tickets.csv", tickets(rng, n_tickets, wave))
     study += REGISTERS
+    study += PRIORITIES
     write(f"{out}/study.toml", study)
     write(f"{out}/mappings/management.toml", MANAGEMENT_MAPPING)
     write(f"{out}/mappings/scales.toml", SCALES_MAPPING)
@@ -372,6 +406,7 @@ def main():
     write(f"{out}/registers/standards.csv", STANDARDS)
     write(f"{out}/registers/promises.toml", PROMISES)
     write(f"{out}/registers/qualitative.toml", QUALITATIVE)
+    write(f"{out}/registers/feasibility.csv", FEASIBILITY)
     print(f"wrote the study to {out} (seed {args.seed})")
 
 

@@ -31,6 +31,9 @@ use crate::IngestError;
 
 mod action_tables;
 mod actions;
+mod priorities;
+#[cfg(test)]
+mod priority_tests;
 mod raw;
 mod registers;
 mod table;
@@ -39,6 +42,7 @@ mod tests;
 
 pub use action_tables::{csv_sibling, ACTION_TABLES};
 pub use actions::ACTION_COLUMNS;
+pub use priorities::{PrioritySettings, FEASIBILITY_COLUMNS};
 use raw::{RawHelpdesk, RawManagement, RawStudy, RawSurvey, RawWave};
 
 /// Name of the study file inside a study folder.
@@ -60,6 +64,8 @@ pub struct StudyFolder {
     pub waves: Vec<WaveFiles>,
     /// The action plan (`[registers] actions`; empty when the study names none).
     pub plan: Plan,
+    /// `[priorities]`: weights, stability settings, feasibility register (issue 15).
+    pub priorities: PrioritySettings,
 }
 
 /// The data files of one wave.
@@ -194,6 +200,8 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
         Some(label) => actions::read_plan(root, label, &study)?,
         None => Plan::default(),
     };
+    let priorities =
+        priorities::read_priorities(root, raw.priorities.as_ref(), study.units(), &ctx.departments)?;
     Ok(StudyFolder {
         root: root.to_owned(),
         study,
@@ -201,6 +209,7 @@ pub fn parse_study(root: &Path, text: &str) -> Result<StudyFolder, IngestError> 
         unit_codes: ctx.unit_codes,
         waves: files,
         plan,
+        priorities,
     })
 }
 

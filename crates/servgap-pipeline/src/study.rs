@@ -21,7 +21,7 @@ macro_rules! demo_files {
 }
 
 /// The files of the demo study, relative to its folder.
-pub const DEMO_STUDY: [TemplateFile; 16] = demo_files![
+pub const DEMO_STUDY: [TemplateFile; 17] = demo_files![
     "study.toml",
     "data/2025-h1/customers.csv",
     "data/2025-h1/managers.csv",
@@ -38,6 +38,7 @@ pub const DEMO_STUDY: [TemplateFile; 16] = demo_files![
     "registers/standards.csv",
     "registers/promises.toml",
     "registers/qualitative.toml",
+    "registers/feasibility.csv",
 ];
 
 /// The commented minimal study `servgap study init` writes.

@@ -59,6 +59,16 @@ pub enum Warning {
         /// The value left out.
         value: String,
     },
+    /// A row of the feasibility register rates a gap the ranked wave did not measure (a
+    /// typo in the id, or a gap of another wave); it counts for nothing (issue 15).
+    FeasibilityGapNotMeasured {
+        /// The register, as the study file names it.
+        file: String,
+        /// The gap id as given.
+        gap: String,
+        /// The wave ranked.
+        wave: String,
+    },
 }
 
 impl Warning {
@@ -112,6 +122,10 @@ impl fmt::Display for Warning {
             Warning::UnitCodesMerged { file, value } => write!(
                 f,
                 "{file}: `{value}` is a second value of a unit that already has rows under another value; its rows are left out of the unit (use one value per unit)"
+            ),
+            Warning::FeasibilityGapNotMeasured { file, gap, wave } => write!(
+                f,
+                "{file}: gap `{gap}` is rated, but wave `{wave}` did not measure it; its ratings count for nothing"
             ),
         }
     }

@@ -42,6 +42,7 @@ pub mod kpi_gaps;
 pub mod kpi_sampling;
 mod objects;
 pub mod plan;
+pub mod priority;
 pub mod progress;
 pub mod ranks;
 pub mod register;

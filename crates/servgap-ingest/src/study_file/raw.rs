@@ -17,6 +17,29 @@ pub(super) struct RawStudy {
     pub waves: Vec<RawWave>,
     #[serde(default)]
     pub registers: RawRegisters,
+    pub priorities: Option<RawPriorities>,
+}
+
+/// `[priorities]`: weights, stability settings and the feasibility register (issue 15).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPriorities {
+    pub weights: Option<RawWeights>,
+    pub top_k: Option<i64>,
+    pub weight_range: Option<f64>,
+    pub draws: Option<i64>,
+    pub seed: Option<i64>,
+    pub feasibility: Option<String>,
+}
+
+/// `[priorities.weights]`: a weight left out is 0.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWeights {
+    pub severity: Option<f64>,
+    pub impact: Option<f64>,
+    pub urgency: Option<f64>,
+    pub feasibility: Option<f64>,
 }
 
 /// `[[units]]`.

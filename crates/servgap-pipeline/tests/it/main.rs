@@ -6,6 +6,7 @@
 
 mod diagnose;
 mod outcomes;
+mod prioritise;
 mod progress_oracle;
 mod requests;
 mod scenario_issue_15;

@@ -1,0 +1,160 @@
+//! The facts around a gap that its components need, taken from the study and the
+//! customers' analysis of its unit: what it touches, importance, reach, minimum band.
+
+use statrs::distribution::{ContinuousCDF, Normal};
+
+use super::inputs::{Reach, ReachBasis, StatedImportance};
+use crate::kpi::{Direction, Measure};
+use crate::servqual::SurveyAnalysis;
+use crate::study::{Gap, GapDirection, GapId, GapUnit, Study, SurveyRef};
+
+/// The survey items and dimensions a gap touches: its own item or dimension (gaps 5 and
+/// 1, coverage of a dimension), the items and dimensions its standard or promise governs
+/// (alignment, delivery, promise gaps), for a KPI gap those of every standard and promise
+/// measured by the same KPI; none for the others.
+pub fn touched(id: &GapId, study: &Study) -> Vec<SurveyRef> {
+    match id {
+        GapId::Kpi(subject) => {
+            let Some(measure) = subject.measure() else { return Vec::new() };
+            let standards = study
+                .standards()
+                .iter()
+                .filter(|s| s.kpi().is_some_and(|k| *k.measure() == measure))
+                .flat_map(|s| s.survey().iter().cloned());
+            let promises = study
+                .promises()
+                .iter()
+                .filter(|p| *p.kpi().measure() == measure)
+                .flat_map(|p| p.items().iter().cloned());
+            let mut refs: Vec<SurveyRef> = standards.chain(promises).collect();
+            refs.dedup();
+            refs
+        }
+        GapId::Customer(r) | GapId::Knowledge(r) => vec![r.clone()],
+        GapId::Coverage(Some(d)) => vec![SurveyRef::Dimension(d.clone())],
+        GapId::Alignment(s) | GapId::Standard(s) => {
+            study.standards().iter().find(|x| x.slug() == s).map(|x| x.survey().to_vec()).unwrap_or_default()
+        }
+        GapId::Promise(p) => {
+            study.promises().iter().find(|x| x.slug() == p).map(|x| x.items().to_vec()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The dimension index of a reference in the analysis.
+fn dimension_of(analysis: &SurveyAnalysis, r: &SurveyRef) -> Option<usize> {
+    match r {
+        SurveyRef::Item(id) => analysis.items.iter().find(|i| i.id == *id).map(|i| i.dimension),
+        SurveyRef::Dimension(id) => analysis.dimensions.iter().position(|d| d.id == *id),
+    }
+}
+
+/// Stated importance of what a gap touches: the largest mean points (of 100) of the
+/// dimensions touched, against the largest mean points of any dimension. `None` when the
+/// survey asked no allocation or the gap touches nothing.
+pub fn stated_importance(analysis: &SurveyAnalysis, touched: &[SurveyRef]) -> Option<StatedImportance> {
+    let points = |d: usize| analysis.dimensions.get(d)?.importance.as_ref().map(|i| i.mean_points);
+    let max_points = (0..analysis.dimensions.len()).filter_map(points).reduce(f64::max)?;
+    let touched =
+        touched.iter().filter_map(|r| dimension_of(analysis, r)).filter_map(points).reduce(f64::max)?;
+    Some(StatedImportance { points: touched, max_points })
+}
+
+/// Derived importance of what a gap touches: the largest correlation with overall
+/// satisfaction among the touched items (a dimension: the mean r of its items with one).
+/// `None` without overall satisfaction, or when the gap touches nothing.
+pub fn derived_importance(analysis: &SurveyAnalysis, touched: &[SurveyRef]) -> Option<f64> {
+    let r_of = |r: &SurveyRef| -> Option<f64> {
+        match r {
+            SurveyRef::Item(id) => {
+                analysis.items.iter().find(|i| i.id == *id)?.satisfaction_correlation.map(|c| c.0)
+            }
+            SurveyRef::Dimension(_) => {
+                let d = dimension_of(analysis, r)?;
+                let rs: Vec<f64> = analysis
+                    .items
+                    .iter()
+                    .filter(|i| i.dimension == d)
+                    .filter_map(|i| i.satisfaction_correlation.map(|c| c.0))
+                    .collect();
+                (!rs.is_empty()).then(|| rs.iter().sum::<f64>() / rs.len() as f64)
+            }
+        }
+    };
+    touched.iter().filter_map(r_of).reduce(f64::max)
+}
+
+/// Derived importance of a KPI gap that measures satisfaction itself (CSAT, NPS): 1, its
+/// correlation with itself. `None` for every other gap.
+pub fn satisfaction_measure(id: &GapId) -> Option<f64> {
+    let GapId::Kpi(subject) = id else { return None };
+    matches!(subject.measure()?, Measure::Csat | Measure::Nps).then_some(1.0)
+}
+
+/// The share of respondents with P < E on a customer gap's item or dimension, estimated
+/// as Φ(−d̄ / s) from the mean d̄ and standard deviation s of P − E (the first comparison
+/// of the format); with s = 0, 1 when d̄ < 0 else 0. `None` for other gaps or without s.
+pub fn customer_reach(analysis: &SurveyAnalysis, id: &GapId) -> Option<Reach> {
+    let GapId::Customer(r) = id else { return None };
+    let (comparisons, n) = match r {
+        SurveyRef::Item(x) => analysis.items.iter().find(|i| i.id == *x).map(|i| (&i.comparisons, i.n))?,
+        SurveyRef::Dimension(x) => {
+            analysis.dimensions.iter().find(|d| d.id == *x).map(|d| (&d.comparisons, d.n))?
+        }
+    };
+    let c = comparisons.first()?;
+    let (mean, sd) = (c.mean?, c.sd?);
+    let share = if sd > 0.0 {
+        Normal::standard().cdf(-mean / sd)
+    } else if mean < 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    Some(Reach { share, basis: ReachBasis::RespondentsBelowExpectationNormal, n })
+}
+
+/// The share of tickets a share gap misses: 1 − attainment for a standard's or promise's
+/// attainment (gaps 3 and 4) and for a KPI measured as a share where higher is better.
+pub fn ticket_reach(gap: &Gap) -> Option<Reach> {
+    let applies = matches!(gap.id, GapId::Standard(_) | GapId::Promise(_) | GapId::Kpi(_))
+        && gap.measure_unit == GapUnit::Share
+        && gap.direction == GapDirection::HigherIsBetter
+        && (0.0..=1.0).contains(&gap.current);
+    applies.then(|| Reach {
+        share: 1.0 - gap.current,
+        basis: ReachBasis::TicketsMissed,
+        n: gap.evidence.tickets.unwrap_or(gap.n),
+    })
+}
+
+/// Whether a gap's current value is beyond its minimum band: a standard's `minimum`
+/// (when the gap's desired value is the standard's target, so both are in one unit), or a
+/// KPI target's minimum (the gap's `minimum` detail). `None` when no band applies.
+pub fn below_minimum(gap: &Gap, study: &Study) -> Option<bool> {
+    let worse = |higher_is_better: bool, minimum: f64| {
+        if higher_is_better {
+            gap.current < minimum
+        } else {
+            gap.current > minimum
+        }
+    };
+    match &gap.id {
+        GapId::Standard(s) => {
+            let standard = study.standards().iter().find(|x| x.slug() == s)?;
+            let minimum = standard.minimum()?;
+            ((gap.desired - standard.target()).abs() <= 1e-12)
+                .then(|| worse(standard.direction() == Direction::HigherIsBetter, minimum))
+        }
+        GapId::Kpi(_) => {
+            let minimum = gap.evidence.details.iter().find(|(k, _)| k == "minimum")?.1;
+            match gap.direction {
+                GapDirection::HigherIsBetter => Some(worse(true, minimum)),
+                GapDirection::LowerIsBetter => Some(worse(false, minimum)),
+                GapDirection::EitherWay => None,
+            }
+        }
+        _ => None,
+    }
+}
