@@ -1,14 +1,16 @@
 //! The issue-15 scenario end to end, as a CX manager lives it: wave 1 (customers, managers,
 //! employees, tickets) → diagnosis → priorities → a plan with two actions → wave 2 →
 //! measured progress. The study is the demo study, grown in a temporary folder one step
-//! at a time. Expected numbers: `tests/oracles/progress_study.py` (the demo's two waves,
+//! at a time; priorities come from `servgap_pipeline::prioritise` (the helper prio's work). Expected numbers: `tests/oracles/progress_study.py` (the demo's two waves,
 //! pandas/scipy/statsmodels on the raw CSV files); the Holm values are that script's
 //! unadjusted p over this plan's family of two (smaller p × 2, larger × 1).
 
 use std::fs;
 use std::path::Path;
 
-use servgap_pipeline::{action_progress, diagnose, no_progress, DiagnoseRequest, ProgressRequest};
+use servgap_pipeline::{
+    action_progress, diagnose, no_progress, prioritise, DiagnoseRequest, PrioritiseRequest, ProgressRequest,
+};
 
 use crate::repo;
 
@@ -119,6 +121,27 @@ fn issue_15_scenario_wave_1_diagnosis_priorities_plan_wave_2_measured_progress()
     let reply = gap("g4/promise/reply-1h", "online");
     close(reply.gap.difference, -0.8201997780244173, "wave-1 reply-1h gap online (oracle)");
     assert!(reply.gap.is_certain() && responsiveness.gap.is_certain(), "both are shortfalls beyond doubt");
+
+    // Priorities on wave 1 (the study's [priorities] weights): the plan's two gaps are the
+    // top-ranked reliability-or-responsiveness gap of Warsaw and the top-ranked promise gap
+    // of the online channel.
+    let priorities = prioritise(&PrioritiseRequest::new(root), &no_progress).unwrap();
+    assert_eq!(priorities.wave, "2025-h1");
+    let ranked = |unit: &str, ids: &[&str]| {
+        let mut rows: Vec<_> = priorities
+            .ranking
+            .rows
+            .iter()
+            .filter(|r| r.gap.unit.as_str() == unit && ids.contains(&r.gap.id.to_string().as_str()))
+            .filter_map(|r| r.rank.map(|rank| (rank, r.gap.id.to_string())))
+            .collect();
+        rows.sort();
+        rows
+    };
+    let warsaw = ranked("warsaw", &["g5/dimension/responsiveness", "g5/dimension/reliability"]);
+    let online = ranked("online", &["g4/promise/reply-1h", "g4/promise/resolve-2d"]);
+    assert_eq!(warsaw.first().map(|r| r.1.as_str()), Some("g5/dimension/responsiveness"), "{warsaw:?}");
+    assert_eq!(online.first().map(|r| r.1.as_str()), Some("g4/promise/reply-1h"), "{online:?}");
 
     // The plan: two actions on those gaps, planned on wave 1.
     fs::write(root.join("registers/actions.toml"), ACTIONS).unwrap();
