@@ -19,6 +19,12 @@ What is built in, so that every gap shows:
 * gap 4: the promise `reply-1h` ("we reply within one hour") holds for well under half of
   the tickets; `resolve-2d` mostly holds.
 Wave 2 improves responsiveness in `warsaw` and `krakow` (faster replies there).
+With `--waves 3` a third wave (2026-h1) improves them further there and changes nothing
+elsewhere (`gdansk` and `online` stay as they were), so trends over three waves have a
+known answer:
+
+    python3 examples/study/make_demo_study.py --seed 14 --small --waves 3 \\
+        --out crates/servgap-pipeline/tests/fixtures/study-3waves                   # three-wave fixture
 """
 import argparse
 import os
@@ -43,7 +49,13 @@ PROFILE = {
     "online": dict(shortfall=0.8, underestimate=0.8, climate=0.0, slow=1.0),
 }
 WAVES = [("2025-h1", "First half of 2025", "2025-01-01", "2025-06-30"),
-         ("2025-h2", "Second half of 2025", "2025-07-01", "2025-12-31")]
+         ("2025-h2", "Second half of 2025", "2025-07-01", "2025-12-31"),
+         ("2026-h1", "First half of 2026", "2026-01-01", "2026-06-30")]
+# Per wave (index): how much `warsaw` and `krakow` improve on responsiveness (scale points)
+# and the factor on their reply times; the other units never change.
+IMPROVED_UNITS = ("warsaw", "krakow")
+BETTER = {1: 0.3, 2: 0.6}
+FASTER = {1: 0.6, 2: 0.4}
 # Customers' expectation level per dimension (1-7) and importance weights.
 EXPECT = [5.4, 6.5, 6.2, 6.1, 5.8]
 IMPORTANCE = [10, 32, 25, 18, 15]
@@ -66,7 +78,7 @@ def customers(rng, n, wave):
     k = 0
     for unit, _, _ in UNITS:
         p = PROFILE[unit]
-        better = 0.3 if wave == 1 and unit in ("warsaw", "krakow") else 0.0
+        better = BETTER.get(wave, 0.0) if unit in IMPROVED_UNITS else 0.0
         for _ in range(n):
             k += 1
             person = rng.gauss(0, 0.5)
@@ -128,7 +140,7 @@ def tickets(rng, n, wave):
     for t in range(n):
         unit = rng.choices([u[0] for u in UNITS], weights=[3, 2, 2, 4])[0]
         p = PROFILE[unit]
-        faster = 0.6 if wave == 1 and unit in ("warsaw", "krakow") else 1.0
+        faster = FASTER.get(wave, 1.0) if unit in IMPROVED_UNITS else 1.0
         # Working hours 08:00-18:00 Warsaw (07:00-17:00 UTC), Monday to Friday.
         day = start + timedelta(days=rng.randrange(days))
         while day.weekday() >= 5:
@@ -477,6 +489,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--small", action="store_true", help="fewer rows (for test fixtures)")
+    ap.add_argument("--waves", type=int, choices=(2, 3), default=2, help="number of waves (3 adds 2026-h1)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     n_customers, n_managers, n_employees, n_tickets = (40, 5, 8, 600) if args.small else (150, 8, 20, 2500)
@@ -484,7 +497,7 @@ def main():
     study = STUDY_HEAD.format(seed=args.seed)
     study += "".join(UNIT.format(slug=s, name=n, kind=k) for s, n, k in UNITS)
     study += DEPARTMENTS
-    for wave, (slug, name, start, end) in enumerate(WAVES):
+    for wave, (slug, name, start, end) in enumerate(WAVES[:args.waves]):
         study += WAVE.format(slug=slug, name=name, start=start, end=end)
         write_csv(f"{out}/data/{slug}/customers.csv", customers(rng, n_customers, wave))
         write_csv(f"{out}/data/{slug}/managers.csv", managers(rng, n_managers))

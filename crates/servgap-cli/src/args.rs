@@ -74,6 +74,10 @@ pub enum Command {
     /// metric of each action, and what needs attention
     #[command(long_about = PLAN_ABOUT, after_help = PLAN_HELP)]
     Plan(PlanArgs),
+    /// Measured progress of a study's action plan: did each action's metric move on the
+    /// later waves, by how much, and is its gap closing
+    #[command(long_about = PROGRESS_ABOUT, after_help = PROGRESS_HELP)]
+    Progress(ProgressArgs),
 }
 
 const PLAN_ABOUT: &str = "\
@@ -267,6 +271,80 @@ pub struct DiagnoseArgs {
     /// Name input files by their full path as given in the report (default: file name only)
     #[arg(long)]
     pub full_path: bool,
+    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub threads: usize,
+    /// Language of the report
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
+}
+
+const PROGRESS_ABOUT: &str = "\
+Measures the progress of a study's action plan (docs/study-format.md, the actions register):
+for each action's metric (a gap id in one unit) on every wave after its baseline wave, the
+metric's value, the change of its gap from the baseline with a 95 % interval (Welch for
+survey means of independent waves, Newcombe's interval for shares, a seeded bootstrap for
+median and p90 durations), the share of the gap closed (Fieller's interval) and the
+distance to the action's target. Each change gets a verdict (closed, improved, not moving,
+worsened, or not measurable and why) with its p-value Holm-adjusted over every metric x
+later wave of the plan, so a plan with many metrics does not produce chance successes;
+the unadjusted verdict is shown beside. With three or more waves, the trend of each gap.
+Task status is never taken as progress: an action marked done whose metric did not move
+is listed as a finding.";
+
+const PROGRESS_HELP: &str = "\
+Examples:
+  servgap study init --demo demo && servgap progress demo
+  servgap progress demo --format html -o progress.html
+  servgap progress demo --format pdf --lang pl -o postepy.pdf
+  servgap progress demo --format json -o progress.json     # schema servgap.progress/1
+
+--seed and --replicates fix the bootstrap of quantile metrics, so a run is reproducible.
+JSON follows docs/progress-json.md.
+
+Exit codes: 0 success; 1 failure (a study or actions register that breaks a rule, an
+unreadable file); 2 invalid usage; 3 --strict and the data broke a validation rule.";
+
+/// Output formats of `progress`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressFormat {
+    /// Aligned tables for a terminal
+    Text,
+    /// Versioned JSON (schema servgap.progress/1)
+    Json,
+    /// GitHub-flavoured Markdown
+    #[value(alias = "md")]
+    Markdown,
+    /// Self-contained HTML report with a chart of each metric over the waves
+    Html,
+    /// PDF printed from the HTML report by headless Chromium
+    Pdf,
+}
+
+/// `servgap progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The study folder (holding study.toml), or its study.toml
+    #[arg(value_name = "STUDY")]
+    pub study: PathBuf,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ProgressFormat::Text, value_name = "FORMAT")]
+    pub format: ProgressFormat,
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Confidence level of every interval; verdicts use a family-wise error rate of 1 - LEVEL
+    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
+    pub confidence: ConfidenceLevel,
+    /// Seed of the bootstrap of quantile metrics
+    #[arg(long, default_value_t = 15, value_name = "SEED")]
+    pub seed: u64,
+    /// Bootstrap replicates of quantile metrics
+    #[arg(long, default_value_t = 2000, value_name = "N", value_parser = clap::value_parser!(u32).range(100..=100_000))]
+    pub replicates: u32,
+    /// Fail on the first broken validation rule in any data file
+    #[arg(long)]
+    pub strict: bool,
     /// Reader threads for plain UTF-8 ticket files (0 = all cores)
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub threads: usize,

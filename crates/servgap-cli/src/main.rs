@@ -16,6 +16,7 @@ mod output;
 mod prioritise;
 mod prioritise_args;
 mod plan;
+mod progress;
 mod study;
 
 use std::process::ExitCode;
@@ -101,6 +102,7 @@ fn main() -> ExitCode {
         Command::Diagnose(a) => diagnose::run(a),
         Command::Prioritise(a) => prioritise::run(a),
         Command::Plan(a) => plan::run(a),
+        Command::Progress(a) => progress::run(a),
     };
     match result {
         Ok(()) => ExitCode::from(exit::OK),

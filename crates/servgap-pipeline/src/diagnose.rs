@@ -93,9 +93,19 @@ pub struct DiagnosisOutcome {
 
 impl DiagnosisOutcome {
     /// The language-free view model of every wave read, in study order (schema
-    /// `servgap.diagnosis/1`); render it with `servgap-report`.
+    /// `servgap.diagnosis/1`); render it with `servgap-report`. When the study has an action
+    /// plan and two or more waves were read, the latest wave's report carries the plan's
+    /// measured progress (`progress`, as `servgap progress` gives it with default options).
     pub fn reports(&self) -> Vec<servgap_report::DiagnosisReport> {
-        (0..self.waves.len()).filter_map(|i| crate::views::diagnosis_report(self, i)).collect()
+        let mut reports: Vec<_> =
+            (0..self.waves.len()).filter_map(|i| crate::views::diagnosis_report(self, i)).collect();
+        // The plan's measured progress goes with the latest wave's report (the study report).
+        if let Some(progress) = crate::views::diagnosis_progress(self) {
+            if let Some(last) = reports.pop() {
+                reports.push(last.with_progress(progress));
+            }
+        }
+        reports
     }
 }
 

@@ -34,6 +34,7 @@
 //! back as [`Warning`] values, failures as one [`PipelineError`] whose
 //! [`PipelineError::InvalidData`] variant marks data that broke a rule under strict mode.
 
+mod action_progress;
 mod analyze;
 mod compare;
 mod diagnose;
@@ -51,6 +52,7 @@ mod survey;
 mod views;
 mod warning;
 
+pub use action_progress::{action_progress, measure_progress, ProgressOutcome, ProgressRequest, Unmeasured};
 pub use analyze::{analyze, AnalysisOutcome};
 pub use compare::{compare, ComparisonOutcome, PanelOutcome};
 pub use diagnose::{

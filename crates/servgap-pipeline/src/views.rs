@@ -310,3 +310,48 @@ pub(crate) fn plan_report(outcome: &crate::PlanOutcome) -> servgap_report::PlanR
         },
     )
 }
+
+impl crate::ProgressOutcome {
+    /// The view model of the plan's measured progress (schema `servgap.progress/1`),
+    /// language-free.
+    pub fn report(&self) -> servgap_report::ProgressReport {
+        let measured = crate::action_progress::Measured {
+            series: self.series.clone(),
+            progress: self.progress.clone(),
+            unmeasured: self.unmeasured.clone(),
+        };
+        progress_report(&self.diagnosis.folder.study, &self.plan, &measured)
+    }
+}
+
+/// The only place the progress view model is built.
+pub(crate) fn progress_report(
+    study: &servgap_core::study::Study,
+    plan: &servgap_core::study::plan::Plan,
+    measured: &crate::action_progress::Measured,
+) -> servgap_report::ProgressReport {
+    let unmeasured: Vec<(servgap_core::study::Slug, &'static str)> =
+        measured.unmeasured.iter().map(|(a, r)| (a.clone(), r.id())).collect();
+    servgap_report::ProgressReport::new(&servgap_report::ProgressInputs {
+        study,
+        plan,
+        series: &measured.series,
+        progress: &measured.progress,
+        unmeasured: &unmeasured,
+        generator: env!("CARGO_PKG_VERSION"),
+    })
+}
+
+/// The study report's progress section: the study's plan measured over every wave read
+/// (core default options), `None` when the study has no action or fewer than two waves were read.
+pub(crate) fn diagnosis_progress(
+    outcome: &crate::DiagnosisOutcome,
+) -> Option<servgap_report::ProgressReport> {
+    let plan = &outcome.folder.plan;
+    if plan.is_empty() || outcome.waves.len() < 2 {
+        return None;
+    }
+    let options = servgap_core::study::progress::ProgressOptions::default();
+    let measured = crate::action_progress::measure(outcome, plan, &options);
+    Some(progress_report(&outcome.folder.study, plan, &measured))
+}

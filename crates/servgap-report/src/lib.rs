@@ -20,6 +20,7 @@ pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
 pub use model::priorities::{PrioritiesReport, PRIORITIES_SCHEMA};
 pub use model::plan::{PlanContext, PlanReport, PLAN_SCHEMA};
+pub use model::progress::{ProgressInputs, ProgressReport, PROGRESS_SCHEMA};
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
@@ -38,6 +39,8 @@ pub use render::priorities_text::{
 pub use render::plan_export::{plan_tables, PLAN_COLUMNS};
 pub use render::plan_html::render_plan_html;
 pub use render::plan_text::{render_plan_json, render_plan_markdown, render_plan_text};
+pub use render::progress_html::{progress_sections_html, render_progress_html};
+pub use render::progress_text::{render_progress_json, render_progress_markdown, render_progress_text};
 pub use render::segments_text::{render_segments_markdown, render_segments_text};
 pub use render::support::units::{human_duration, human_value};
 pub use render::svg;

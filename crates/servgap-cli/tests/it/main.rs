@@ -13,6 +13,7 @@ mod output;
 mod pipeline;
 mod print;
 mod prioritise;
+mod progress;
 mod report;
 mod segments;
 mod study;

@@ -8,7 +8,9 @@ mod diagnose;
 mod outcomes;
 mod prioritise;
 mod plan;
+mod progress_oracle;
 mod requests;
+mod scenario_issue_15;
 
 use std::path::PathBuf;
 

@@ -19,6 +19,7 @@ pub mod kpi_sentences;
 pub mod methods;
 pub mod priorities;
 pub mod plan;
+pub mod progress;
 pub mod segments;
 pub mod waves;
 

@@ -46,6 +46,9 @@ pub struct DiagnosisReport {
     /// study has no actions register (absent in documents written before).
     #[serde(default)]
     pub plan: Option<super::plan::PlanReport>,
+    /// Measured progress of the study's action plan (absent when the study has no plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<super::progress::ProgressReport>,
 }
 
 /// A wave.
@@ -371,7 +374,14 @@ impl DiagnosisReport {
             factors: factors.iter().map(factor_view).collect(),
             priorities: None,
             plan: None,
+            progress: None,
         }
+    }
+
+    /// The same report with the plan's measured progress as its progress section.
+    pub fn with_progress(mut self, progress: super::progress::ProgressReport) -> DiagnosisReport {
+        self.progress = Some(progress);
+        self
     }
 
     /// Register rows owned by `department`.

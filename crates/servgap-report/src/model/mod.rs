@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod kpi_profiles;
 pub mod priorities;
 pub mod plan;
+pub mod progress;
 pub mod segments;
 pub mod waves;
 

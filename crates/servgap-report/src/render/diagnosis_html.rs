@@ -138,6 +138,11 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
         out.push_str("</section>\n");
         super::plan_html::plan_sections(&mut out, plan, lang);
     }
+    if let Some(progress) = &report.progress {
+        section(&mut out, "progress", lang.prog("Measured progress"));
+        out.push_str(&super::progress_html::progress_sections_html(progress, lang, "progress-", true));
+        out.push_str("</section>\n");
+    }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -152,6 +152,10 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
         heading(flavour, 2, lang.plan("Action plan"), &mut out);
         super::plan_text::plan_body(plan, lang, flavour, 3, &mut out);
     }
+    if let Some(progress) = &report.progress {
+        heading(flavour, 2, lang.prog("Measured progress"), &mut out);
+        super::progress_text::sections(progress, lang, flavour, 3, &mut out);
+    }
     out
 }
 

@@ -15,6 +15,8 @@ pub mod priorities_text;
 pub mod plan_export;
 pub mod plan_html;
 pub mod plan_text;
+pub mod progress_html;
+pub mod progress_text;
 pub mod segments_text;
 pub mod support;
 pub mod svg;

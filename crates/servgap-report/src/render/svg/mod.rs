@@ -14,6 +14,7 @@ mod ipa;
 mod item_gaps;
 mod means;
 mod priority_matrix;
+mod metric_trend;
 mod segments;
 mod trend;
 mod zot;
@@ -27,6 +28,7 @@ pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
 pub use priority_matrix::{priority_matrix_chart, MatrixPoint, PriorityMatrixChart};
+pub use metric_trend::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
 pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 pub use trend::{
     series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,

@@ -1,0 +1,46 @@
+//! `servgap progress STUDY`: arguments → request → pipeline → report → output.
+
+use anyhow::Context as _;
+use servgap_pipeline::{
+    action_progress, no_progress, study_input_files, study_root, ProgressRequest, SurveyRules,
+};
+use servgap_report::{
+    render_progress_html, render_progress_json, render_progress_markdown, render_progress_text, Lang,
+};
+
+use crate::args::{ProgressArgs, ProgressFormat};
+use crate::output::Destination;
+use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+
+/// The pipeline request of the arguments.
+fn request(args: &ProgressArgs) -> ProgressRequest {
+    let mut request = ProgressRequest::new(study_root(&args.study));
+    request.diagnose.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
+    request.diagnose.statistics.confidence = args.confidence;
+    request.diagnose.threads = args.threads;
+    request.diagnose.path_display = path_display(false);
+    request.seed = args.seed;
+    request.replicates = args.replicates;
+    request
+}
+
+/// Runs `servgap progress`.
+pub fn run(args: ProgressArgs) -> anyhow::Result<()> {
+    let root = study_root(&args.study).to_owned();
+    let inputs = study_input_files(&root);
+    let destination =
+        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
+    let lang = Lang::from(args.lang);
+    let outcome =
+        action_progress(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
+    print_warnings(&outcome.warnings);
+    let view = outcome.report();
+    let text = match args.format {
+        ProgressFormat::Text => render_progress_text(&view, lang),
+        ProgressFormat::Markdown => render_progress_markdown(&view, lang),
+        ProgressFormat::Json => render_progress_json(&view).context("cannot serialise the report")?,
+        ProgressFormat::Html => render_progress_html(&view, lang),
+        ProgressFormat::Pdf => return write_pdf(&render_progress_html(&view, lang), &destination),
+    };
+    destination.write(text.as_bytes())
+}

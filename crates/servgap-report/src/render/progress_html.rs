@@ -1,0 +1,188 @@
+//! Measured progress as one self-contained HTML page: the plan summary, per action a chart
+//! of its metric over the waves against the target (SVG with title, description and the
+//! data table beside it), the tables of every later wave, the "done but did not move"
+//! findings and the method. PDF is this page printed by the pipeline. The same sections
+//! go into the study report through [`progress_sections_html`].
+//!
+//! Phone-friendly: the charts scale to the screen width, every table scrolls sideways in
+//! its own box, and each chart's data table is open beside it.
+
+use std::fmt::Write as _;
+
+use super::progress_text::{
+    action_cells, action_header, findings, title, unmeasured_rows, wave_cells, wave_header, METHOD,
+};
+use super::support::markup::escape;
+use super::support::page::{page_start, paragraph, section, text, DataTable};
+use super::svg::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
+use crate::i18n::Lang;
+use crate::model::progress::{ActionProgressView, ProgressReport};
+
+const CSS: &str = "figure svg{max-width:100%;height:auto}";
+
+fn chart(lang: Lang, a: &ActionProgressView, id: &str) -> String {
+    let points = a
+        .series
+        .iter()
+        .map(|p| MetricTrendPoint { label: p.wave.clone(), value: p.value, ci: p.interval })
+        .collect();
+    metric_trend_chart(&MetricTrendChart {
+        text: text(
+            lang,
+            id,
+            format!("{} ({})", a.title, a.unit),
+            format!(
+                "{} {}",
+                a.metric,
+                lang.prog("The metric's value in each wave (line and markers), the 95 % interval of its gap placed around the value (whiskers) and the action's target (dashed line).")
+            ),
+        ),
+        points,
+        target: a.target,
+        axis_title: format!("{} ({})", lang.prog("value"), lang.prog(unit_label(&a.measure_unit))),
+        legend: [
+            lang.prog("value").to_owned(),
+            lang.prog("95 % interval").to_owned(),
+            lang.prog("target").to_owned(),
+        ],
+        not_measured: lang.prog("not measured").to_owned(),
+    })
+}
+
+fn unit_label(unit: &str) -> &'static str {
+    match unit {
+        "share" => "share",
+        "seconds" => "seconds",
+        "scale-points" => "scale points",
+        _ => "unit of measure",
+    }
+}
+
+/// The chart's data table: wave, value, interval, n.
+fn chart_table(lang: Lang, a: &ActionProgressView) -> String {
+    let rows = a
+        .series
+        .iter()
+        .map(|p| {
+            vec![
+                p.wave.clone(),
+                p.value.map_or_else(
+                    || lang.prog("not measured").to_owned(),
+                    |v| lang.gap_value(&a.measure_unit, v),
+                ),
+                match (a.measure_unit.as_str(), p.interval) {
+                    ("share", Some([x, y])) => format!("[{}; {}]", lang.percent(x), lang.percent(y)),
+                    (_, i) => lang.interval(i, 3),
+                },
+                p.n.map_or_else(|| "–".to_owned(), |n| n.to_string()),
+            ]
+        })
+        .collect();
+    DataTable {
+        caption: lang.prog("value"),
+        header: ["wave", "value", "95 % CI", "n"].iter().map(|h| lang.prog(h).to_owned()).collect(),
+        rows,
+        text_columns: vec![0],
+    }
+    .html()
+}
+
+fn action_figure(out: &mut String, lang: Lang, a: &ActionProgressView, id: &str, embedded: bool) {
+    let level = if embedded { 4 } else { 3 };
+    let _ = writeln!(
+        out,
+        "<h{level}>{}: {} ({})</h{level}>",
+        escape(lang.prog("Action")),
+        escape(&a.title),
+        escape(&a.action)
+    );
+    let _ = writeln!(out, "<figure id=\"{id}\">");
+    out.push_str(&chart(lang, a, id));
+    let _ = writeln!(out, "<details open><summary>{}</summary>", escape(lang.labels().chart_data));
+    out.push_str(&chart_table(lang, a));
+    out.push_str("</details>\n</figure>\n");
+    DataTable {
+        caption: lang.prog("Progress by action"),
+        header: wave_header(lang),
+        rows: a.waves.iter().map(|w| wave_cells(lang, a, w)).collect(),
+        text_columns: vec![0, 1, 7, 11, 12],
+    }
+    .render(out);
+}
+
+/// Opens a part of the progress sections: a `<section>` with an `h2` on its own page, an
+/// `h3` inside the study report's progress section.
+fn part(out: &mut String, prefix: &str, id: &str, heading: &str, embedded: bool) {
+    if embedded {
+        let _ = writeln!(out, "<h3 id=\"{prefix}{id}\">{}</h3>", escape(heading));
+    } else {
+        section(out, &format!("{prefix}{id}"), heading);
+    }
+}
+
+fn end_part(out: &mut String, embedded: bool) {
+    if !embedded {
+        out.push_str("</section>\n");
+    }
+}
+
+/// The progress sections for a page: on its own page (`embedded` false) `<section>`s with
+/// `h2` headings, inside the study report `h3` headings; element ids start with `prefix`.
+pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str, embedded: bool) -> String {
+    let mut out = String::new();
+    part(&mut out, prefix, "summary", lang.prog("Summary"), embedded);
+    paragraph(&mut out, &lang.progress_summary(&report.summary, report.alpha, report.family_size));
+    let done = findings(lang, report);
+    if !done.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>\n<ul class=\"findings warnings\">",
+            escape(lang.prog("Done, but the metric did not move"))
+        );
+        for f in done {
+            let _ = writeln!(out, "<li>{}</li>", escape(&f));
+        }
+        out.push_str("</ul>\n");
+    }
+    end_part(&mut out, embedded);
+    part(&mut out, prefix, "actions", lang.prog("Actions"), embedded);
+    if report.actions.is_empty() {
+        paragraph(&mut out, lang.prog("No action of the plan names a metric measured on the baseline wave."));
+    } else {
+        DataTable {
+            caption: lang.prog("Actions"),
+            header: action_header(lang),
+            rows: report.actions.iter().map(|a| action_cells(lang, a)).collect(),
+            text_columns: vec![0, 1, 2, 3, 4, 5, 8],
+        }
+        .render(&mut out);
+    }
+    for (i, a) in report.actions.iter().enumerate() {
+        action_figure(&mut out, lang, a, &format!("{prefix}chart-metric-{i}"), embedded);
+    }
+    if !report.unmeasured.is_empty() {
+        DataTable {
+            caption: lang.prog("Actions not measured"),
+            header: vec![lang.prog("action").to_owned(), lang.prog("reason").to_owned()],
+            rows: unmeasured_rows(lang, report),
+            text_columns: vec![0, 1],
+        }
+        .render(&mut out);
+    }
+    end_part(&mut out, embedded);
+    part(&mut out, prefix, "method", lang.prog("Method"), embedded);
+    paragraph(&mut out, lang.prog(METHOD));
+    end_part(&mut out, embedded);
+    out
+}
+
+/// The progress page.
+pub fn render_progress_html(report: &ProgressReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let heading = title(lang, report);
+    page_start(&mut out, lang, &report.generator, &heading, lang.prog("Skip to summary"), CSS);
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
+    out.push_str(&progress_sections_html(report, lang, "", false));
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,150 @@
+//! The measured-progress report (issue 15): every printer on a hand-made view model, in
+//! English and Polish, and the JSON round trip.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use servgap_report::model::progress::{
+    ActionProgressView, BootstrapView, DoneNotMovingView, MetricPointView, ProgressReport,
+    ProgressSummaryView, ProgressWaveView, TrendView, UnmeasuredView, WaveProgressView,
+};
+use servgap_report::{
+    render_progress_html, render_progress_json, render_progress_markdown, render_progress_text, Lang,
+    PROGRESS_SCHEMA,
+};
+
+fn wave(slug: &str, value: Option<f64>, verdict: &str, reason: Option<&str>) -> WaveProgressView {
+    WaveProgressView {
+        wave: slug.to_owned(),
+        value,
+        difference: value.map(|v| v - 1.0),
+        size: value.map(|v| 1.0 - v),
+        change: value.map(|_| 0.171),
+        change_interval: value.map(|_| [0.109, 0.232]),
+        p: value.map(|_| 1.05e-7),
+        df: None,
+        wilcoxon_p: None,
+        method: value.map(|_| "newcombe".to_owned()),
+        share_closed: value.map(|_| 0.234),
+        share_closed_interval: value.map(|_| [0.156, 0.308]),
+        share_method: value.map(|_| "fieller".to_owned()),
+        share_reason: reason.map(str::to_owned),
+        distance_to_target: value.map(|v| 0.6 - v),
+        p_adjusted: value.map(|_| 4.2e-7),
+        verdict: verdict.to_owned(),
+        reason: reason.map(str::to_owned),
+        verdict_unadjusted: verdict.to_owned(),
+    }
+}
+
+fn report() -> ProgressReport {
+    let series = vec![
+        MetricPointView { wave: "w1".into(), value: Some(0.27), interval: Some([0.23, 0.31]), n: Some(422) },
+        MetricPointView { wave: "w2".into(), value: Some(0.44), interval: Some([0.39, 0.48]), n: Some(462) },
+        MetricPointView { wave: "w3".into(), value: None, interval: None, n: None },
+    ];
+    ProgressReport {
+        schema: PROGRESS_SCHEMA.to_owned(),
+        generator: "test".to_owned(),
+        study: "bank".to_owned(),
+        study_name: "Bank <Pomorski>".to_owned(),
+        level: 0.95,
+        alpha: 0.05,
+        family_size: 1,
+        bootstrap: BootstrapView { replicates: 2000, seed: 15 },
+        waves: ["w1", "w2", "w3"]
+            .iter()
+            .map(|w| ProgressWaveView {
+                slug: (*w).to_owned(),
+                start: "2025-01-01".into(),
+                end: "2025-06-30".into(),
+            })
+            .collect(),
+        actions: vec![ActionProgressView {
+            action: "reply-bot".into(),
+            title: "Reply bot & triage".into(),
+            owner: None,
+            status: "done".into(),
+            metric: "g4/promise/reply-1h".into(),
+            kind: "g4".into(),
+            unit: "krakow".into(),
+            measure_unit: "share".into(),
+            direction: "higher".into(),
+            baseline_wave: "w1".into(),
+            baseline_value: 0.27,
+            baseline_difference: -0.73,
+            target: Some(0.6),
+            expected_share: Some(0.4),
+            series,
+            waves: vec![
+                wave("w2", Some(0.44), "improved", None),
+                wave("w3", None, "not-measurable", Some("missing-in-wave")),
+            ],
+            trend: Some(TrendView {
+                slope: 0.2,
+                interval: Some([0.1, 0.3]),
+                p: Some(0.01),
+                waves: 3,
+                method: "wls".into(),
+            }),
+            latest_verdict: "improved".into(),
+        }],
+        unmeasured: vec![UnmeasuredView { action: "faq".into(), reason: "no-metric".into() }],
+        summary: ProgressSummaryView {
+            closed: 0,
+            improved: 1,
+            not_moving: 0,
+            worsened: 0,
+            not_measurable: 0,
+        },
+        done_not_moving: vec![DoneNotMovingView {
+            action: "reply-bot".into(),
+            metric: "g4/promise/reply-1h".into(),
+            wave: "w2".into(),
+            verdict: "not-moving".into(),
+        }],
+    }
+}
+
+#[test]
+fn issue_15_progress_text_and_markdown_show_verdicts_reasons_and_findings_in_both_languages() {
+    let r = report();
+    let en = render_progress_text(&r, Lang::En);
+    assert!(en.contains("improved (on track)"), "{en}");
+    assert!(en.contains("the wave did not measure the gap"), "{en}");
+    assert!(en.contains("Action reply-bot is marked done, but its metric g4/promise/reply-1h did not move"));
+    assert!(en.contains("+17.1\u{a0}pp"), "a change of a share in percentage points: {en}");
+    assert!(en.contains("the action names no metric"));
+    let pl = render_progress_markdown(&r, Lang::Pl);
+    assert!(pl.contains("poprawa (zgodnie z planem)"), "{pl}");
+    assert!(pl.contains("fala nie zmierzyła tej luki"));
+    assert!(pl.contains("nie ruszył się w fali w2"));
+    assert!(pl.contains("| "), "Markdown tables");
+    assert!(pl.contains("+17,1\u{a0}pp"), "Polish decimal comma: {pl}");
+}
+
+#[test]
+fn issue_15_progress_html_is_accessible_escaped_and_has_a_chart_with_its_data_per_action() {
+    for lang in [Lang::En, Lang::Pl] {
+        let html = render_progress_html(&report(), lang);
+        assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
+        assert!(html.contains("name=\"viewport\""), "phone-friendly viewport");
+        assert!(html.contains("Bank &lt;Pomorski&gt;") && !html.contains("Bank <Pomorski>"));
+        assert!(html.contains("Reply bot &amp; triage"));
+        assert_eq!(html.matches("<svg").count(), 1, "one chart per measured action");
+        assert!(html.contains("aria-labelledby=\"chart-metric-0-title chart-metric-0-desc\""));
+        assert!(html.contains("<details open>"), "the chart's data table is open beside it");
+        assert!(html.contains("class=\"target\""), "the target line");
+        assert!(html.contains("href=\"#summary\"") && html.contains("id=\"summary\""));
+        assert_eq!(html, render_progress_html(&report(), lang), "deterministic");
+    }
+}
+
+#[test]
+fn issue_15_progress_json_round_trips_and_names_its_schema() {
+    let r = report();
+    let json = render_progress_json(&r).unwrap();
+    assert!(json.contains("\"schema\": \"servgap.progress/1\""));
+    let back: ProgressReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+}
