@@ -30,8 +30,11 @@ fn use_register(study: &str, register: &str) {
     let text = match text.find("[priorities]\n") {
         Some(at) => {
             let rest = &text[at + "[priorities]\n".len()..];
-            let rest: String =
-                rest.lines().filter(|l| !l.starts_with("feasibility")).map(|l| format!("{l}\n")).collect();
+            let rest: String = rest
+                .lines()
+                .filter(|l| !l.starts_with("feasibility = \""))
+                .map(|l| format!("{l}\n"))
+                .collect();
             format!("{}[priorities]\n{line}{rest}", &text[..at])
         }
         None => format!("{text}\n[priorities]\n{line}"),

@@ -139,6 +139,8 @@ impl Lang {
                     Some(_) => format!("{name} {}", self.num(c.contribution, 2)),
                     None => match self {
                         Lang::En => format!("{name} not measured"),
+                        // "wpływ" is masculine; the other three components are feminine.
+                        Lang::Pl if c.component == "impact" => format!("{name} niezmierzony"),
                         Lang::Pl => format!("{name} niezmierzona"),
                     },
                 }
