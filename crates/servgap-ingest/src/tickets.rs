@@ -22,6 +22,7 @@
 
 mod files;
 mod findings;
+mod ids;
 mod inputs;
 mod layout;
 mod read;

@@ -695,7 +695,7 @@ pub struct KpiAggregate {
     /// Reopen outcomes per (group, local day of the first solve), so `finish` can leave
     /// out the tickets whose reopen window runs past the end of the data (right-censored).
     /// At most the days of a period per group. Not part of [`KpiParts`].
-    reopen_days: HashMap<(GroupKey, i32), Proportion>,
+    reopen_days: IntMap<(GroupKey, i32), Proportion>,
     /// Latest instant seen in any ticket (creation or event), seconds; the end of the data.
     latest: Option<i64>,
     /// Teams of the data without a calendar of their own while team calendars exist

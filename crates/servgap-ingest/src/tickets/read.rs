@@ -13,6 +13,7 @@ use servgap_core::kpi::{Event, KpiAggregate, KpiEngine, SurveyAnswer, Ticket};
 use servgap_core::CoreError;
 
 use super::findings::{FlagTally, TicketFinding, TicketFindings, TicketRule};
+use super::ids::IdLedger;
 use super::layout::{
     recognise, status_is_solved, zendesk_csat, ActivityMeaning, CsatSpec, Flag, Layout, Role, TicketMapping,
     Vendor,
@@ -291,8 +292,9 @@ fn check_something_accepted(
 }
 
 /// One pass over the file into clones of `seed` (an empty aggregate, or a refiner), and
-/// whether two accepted rows of a ticket-per-row file share an id (by a 64-bit hash, so
-/// only a hint; `dedupe` then reads in file order and rejects later rows by their exact id).
+/// whether two accepted rows of a ticket-per-row file may share an id ([`IdLedger`]: integer
+/// runs, else 64-bit hashes, so only a hint; `dedupe` then reads in file order and rejects
+/// later rows by their exact id).
 fn read_pass(
     source: &Source,
     header: &Header,
@@ -302,9 +304,8 @@ fn read_pass(
     seed: &KpiAggregate,
     dedupe: bool,
 ) -> Result<(TicketImport, bool), IngestError> {
-    let (import, mut hashes) = read_pass_once(source, header, plan, engine, options, seed, dedupe)?;
-    hashes.sort_unstable();
-    let duplicates = !dedupe && hashes.windows(2).any(|w| w[0] == w[1]);
+    let (import, ids) = read_pass_once(source, header, plan, engine, options, seed, dedupe)?;
+    let duplicates = !dedupe && ids.may_repeat();
     Ok((import, duplicates))
 }
 
@@ -316,7 +317,7 @@ fn read_pass_once(
     options: &TicketOptions,
     seed: &KpiAggregate,
     dedupe: bool,
-) -> Result<(TicketImport, Vec<u64>), IngestError> {
+) -> Result<(TicketImport, IdLedger), IngestError> {
     if source.kind == FileKind::Spreadsheet {
         return Err(IngestError::TicketSpreadsheet { path: source.path.clone() });
     }
@@ -450,9 +451,9 @@ struct RowState<'a> {
     limits: Limits,
     /// Strict mode: the first finding.
     first: Option<TicketFinding>,
-    /// Ticket-per-row files with an id column: a hash of each accepted id (16 bytes a
-    /// ticket with the rows below), to find duplicate ids after the pass.
-    id_hashes: Vec<u64>,
+    /// Ticket-per-row files with an id column: each accepted id, compactly, to find
+    /// duplicate ids after the pass.
+    ids: IdLedger,
     /// Duplicate-id pass: each accepted id and its row, so later rows are rejected.
     seen: Option<HashMap<Box<str>, u64>>,
 }
@@ -489,12 +490,12 @@ impl<'a> RowState<'a> {
             skipped: 0,
             limits: source.limits,
             first: None,
-            id_hashes: Vec::new(),
+            ids: IdLedger::default(),
             seen: None,
         }
     }
 
-    fn into_import(self, reader: String) -> (TicketImport, Vec<u64>) {
+    fn into_import(self, reader: String) -> (TicketImport, IdLedger) {
         let import = TicketImport {
             aggregate: self.aggregate,
             rows: self.rows,
@@ -505,7 +506,7 @@ impl<'a> RowState<'a> {
             flags: self.flags,
             reader,
         };
-        (import, self.id_hashes)
+        (import, self.ids)
     }
 
     /// Column name, escaped for messages.
@@ -610,7 +611,7 @@ impl<'a> RowState<'a> {
         if outcome.is_ok() {
             self.tally_flags(fields);
             if self.plan.column(Role::Id).is_some() {
-                self.id_hashes.push(id_hash(&self.ticket.id));
+                self.ids.record(&self.ticket.id);
             }
         }
         self.settle(outcome)
@@ -858,14 +859,6 @@ impl<'a> RowState<'a> {
         self.ticket.survey_offered = true;
         Ok(())
     }
-}
-
-/// A 64-bit hash of a ticket id (fixed keys, so equal in every thread).
-fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The trimmed text of field `i` (for findings).
@@ -1126,7 +1119,7 @@ fn finish_blocks<'a>(
     states: Vec<RowState<'a>>,
     threads: usize,
     new_state: impl Fn() -> RowState<'a>,
-) -> Result<(TicketImport, Vec<u64>), IngestError> {
+) -> Result<(TicketImport, IdLedger), IngestError> {
     let mut merged: Option<RowState<'a>> = None;
     let mut first: Option<TicketFinding> = None;
     for s in states {
@@ -1149,7 +1142,7 @@ fn finish_blocks<'a>(
                 m.tickets += s.tickets;
                 m.rejected += s.rejected;
                 m.skipped += s.skipped;
-                m.id_hashes.extend(s.id_hashes);
+                m.ids.append(s.ids);
             }
         }
     }
@@ -1222,7 +1215,7 @@ fn import_blocks(
     seed: &KpiAggregate,
     (start_byte, first_row): (u64, u64),
     delimiter: u8,
-) -> Result<Option<(TicketImport, Vec<u64>)>, IngestError> {
+) -> Result<Option<(TicketImport, IdLedger)>, IngestError> {
     let path = &source.path;
     let mut file = File::open(path).map_err(io_error(path))?;
     file.seek(SeekFrom::Start(start_byte)).map_err(io_error(path))?;
