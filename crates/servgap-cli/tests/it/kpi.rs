@@ -231,7 +231,7 @@ fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
     // Issue 11: every ticket rejected is an error, not a report of nothing.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
-    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    std::fs::write(&file, "id,created,solved\n1,yesterday,2026-01-01T10:00:00Z\n").unwrap();
     let o = servgap(&["kpi", file.to_str().unwrap(), "--format", "json"]);
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("none of the 1 data rows could be used"), "{}", stderr(&o));
@@ -327,9 +327,9 @@ fn issue_16_kpi_page_has_a_data_quality_section_in_both_languages() {
     assert!(en.contains("row 22, column Created at, value “2026-02-30 10:00”"), "{en}");
     let pl = section(&demo_report("html", "pl"));
     assert!(pl.contains(">Jakość danych</h2>"), "{pl}");
-    assert!(pl.contains("Odrzucone i pominięte zgłoszenia: 2 z 400."), "{pl}");
+    assert!(pl.contains("Odrzucone i pominięte zgłoszenia: 1 z 400."), "{pl}");
     assert!(pl.contains("wiersz 12, kolumna Solved at, wartość “2026-01-06T06:18:00+01:00”"), "{pl}");
-    assert!(pl.contains("zdarzenie przed utworzeniem zgłoszenia"), "{pl}");
+    assert!(pl.contains("czas pierwszej odpowiedzi, rozwiązania lub zamknięcia przed utworzeniem"), "{pl}");
     assert!(pl.contains("zgłoszenie odrzucone"), "{pl}");
     // The text and Markdown reports list the same rows.
     let md = demo_report("markdown", "pl");
