@@ -94,7 +94,7 @@ fn kpi_rejected_tickets_come_back_as_a_warning_value() {
     // Issue 16: the warning was an eprintln in the CLI; a server needs it as a value.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
-    let rows = "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n2,2026-01-02T10:00:00Z,2026-01-03T10:00:00Z\n";
+    let rows = "id,created,solved\n1,yesterday,2026-01-01T10:00:00Z\n2,2026-01-02T10:00:00Z,2026-01-03T10:00:00Z\n";
     std::fs::write(&file, rows).unwrap();
     let outcome = kpi(&KpiRequest::new(&file)).unwrap();
     assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (2, 1, 1));
