@@ -671,6 +671,12 @@ pub struct KpiArgs {
     /// Mapping file naming the columns and activities (TOML; docs/kpi-mapping-format.md)
     #[arg(long, short = 'm', value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+    /// Survey-response file joined to the tickets by ticket id (CSAT, NPS, CES; needs --responses-mapping)
+    #[arg(long, value_name = "FILE", requires = "responses_mapping")]
+    pub responses: Option<PathBuf>,
+    /// Mapping of the responses file (TOML; docs/kpi-mapping-format.md, "Survey responses")
+    #[arg(long, value_name = "FILE", requires = "responses")]
+    pub responses_mapping: Option<PathBuf>,
     /// Business calendar (TOML; docs/calendar-format.md): business-time durations and SLAs
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
@@ -830,7 +836,8 @@ impl ReadArgs {
 impl KpiArgs {
     /// The files a KPI run reads; `-o` must not name any of them.
     pub fn input_files(&self) -> Vec<&std::path::Path> {
-        let settings = [&self.mapping, &self.calendar, &self.targets];
+        let settings =
+            [&self.mapping, &self.calendar, &self.targets, &self.responses, &self.responses_mapping];
         std::iter::once(self.file.as_path())
             .chain(settings.into_iter().flatten().map(|p| p.as_path()))
             .collect()

@@ -16,6 +16,7 @@ fn request(args: KpiArgs) -> KpiRequest {
     KpiRequest {
         file: args.file,
         mapping: args.mapping,
+        responses: args.responses.zip(args.responses_mapping),
         calendar: args.calendar,
         targets: args.targets,
         segments: args.by,

@@ -110,6 +110,19 @@ pub enum CoreError {
         /// Highest valid answer.
         max: i16,
     },
+    /// A CES answer on another scale than the engine's ([`crate::kpi::KpiOptions::ces_scale`]):
+    /// one analysis has one CES scale, so means stay comparable.
+    #[error(
+        "ticket `{ticket}` has a CES answer on the {found} scale, but this analysis reads CES on {expected}"
+    )]
+    KpiCesScaleMismatch {
+        /// Ticket identifier.
+        ticket: String,
+        /// The engine's scale (`1-5` or `1-7`).
+        expected: &'static str,
+        /// The answer's scale.
+        found: &'static str,
+    },
     /// A target whose minimum band lies on the better side of the target.
     #[error("target for {measure} has its minimum on the wrong side: when {direction} is better the minimum must not be better than the target")]
     KpiTargetBandInverted {

@@ -26,6 +26,7 @@ mod ids;
 mod inputs;
 mod layout;
 mod read;
+mod responses;
 mod timestamp;
 
 pub use files::{parse_duration, CalendarFile, TargetInfo, TargetsFile};
@@ -36,4 +37,5 @@ pub use layout::{
     GENERIC_HEADERS, ZENDESK_HEADERS,
 };
 pub use read::{import_tickets, plan_tickets, TicketImport, TicketOptions, TicketPlan};
+pub use responses::{read_responses, Response, ResponseColumns, ResponsesMapping, SurveyResponses};
 pub use timestamp::{TimestampError, TimestampParser};

@@ -8,13 +8,14 @@ use servgap_core::kpi::{
     Measurability, Profile, Target, UnjudgedRow,
 };
 use servgap_ingest::tickets::{
-    export_inputs, import_tickets, plan_tickets, CalendarFile, TargetsFile, TicketMapping, TicketOptions,
-    TicketPlan,
+    export_inputs, import_tickets, plan_tickets, read_responses, CalendarFile, ResponsesMapping, Role,
+    SurveyResponses, TargetsFile, TicketMapping, TicketOptions, TicketPlan,
 };
 use servgap_ingest::{read_header, IngestError, Source};
 use servgap_report::kpi::{KpiInput, KpiMethod, KpiQualityView, TargetView};
 use std::fs::File;
 use std::path::Path;
+use std::sync::Arc;
 use tempfile::NamedTempFile;
 
 use crate::request::{KpiRequest, PathDisplay};
@@ -89,11 +90,17 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     let zone = request.zone.as_ref().map(|z| z.as_str().to_owned());
     let calendar_zone = calendar.as_ref().and_then(|c| c.zone.clone());
     let data_zone = zone.clone().or_else(|| calendar_zone.clone());
-    let plan = plan_tickets(&source, &header, mapping.as_ref(), data_zone.as_deref(), zone.is_some())?;
+    let mut plan = plan_tickets(&source, &header, mapping.as_ref(), data_zone.as_deref(), zone.is_some())?;
+    let responses = survey_responses(request, &plan)?;
+    plan.responses = responses.clone();
     let report_zone =
         zone.or(calendar_zone).or_else(|| plan.zone.clone()).unwrap_or_else(|| "UTC".to_owned());
 
-    let options = kpi_options(request, &report_zone, targets.as_ref())?;
+    let mut options = kpi_options(request, &report_zone, targets.as_ref())?;
+    options.ces_scale = responses
+        .as_ref()
+        .filter(|r| r.inputs.has(servgap_core::kpi::Input::Ces))
+        .map_or(plan.ces_scale, |r| r.ces_scale);
     let engine =
         KpiEngine::new(options, calendar.as_ref().map_or_else(Calendars::new, |c| c.calendars.clone()));
     let ticket_options = TicketOptions {
@@ -153,8 +160,21 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
     };
     let method = views::kpi_method(request, engine.options(), &report_zone);
     let parts = import.aggregate.to_parts(&engine);
+    let mut input = views::kpi_input(request, &plan, mapping.as_ref(), &import);
+    if let (Some(r), Some((file, mapping))) = (&responses, &request.responses) {
+        let (unmatched, findings) = r.unmatched(&import.joined_responses);
+        let labels = (request.path_display.label(file), request.path_display.label(mapping));
+        input.responses = Some(views::responses_view(
+            r,
+            labels,
+            import.joined_responses.len() as u64,
+            unmatched,
+            &findings,
+        ));
+        warnings.extend(Warning::responses_unmatched(&input.responses));
+    }
     Ok(KpiOutcome {
-        input: views::kpi_input(request, &plan, mapping.as_ref(), &import),
+        input,
         method,
         gaps,
         period_gaps,
@@ -227,6 +247,34 @@ fn reconcile(
         out.push((definitions, group, measurability(&definitions, &inputs, [])));
     }
     Ok(out)
+}
+
+/// The survey-response file of the request, read whole, one response per ticket (issue 13).
+/// Its CES scale must be the ticket mapping's when both have a CES column.
+fn survey_responses(
+    request: &KpiRequest,
+    plan: &TicketPlan,
+) -> Result<Option<Arc<SurveyResponses>>, PipelineError> {
+    let Some((file, mapping_path)) = &request.responses else { return Ok(None) };
+    let mapping = ResponsesMapping::load(mapping_path)?;
+    let both_ces = mapping.columns.ces.is_some() && plan.column(Role::Ces).is_some();
+    if both_ces && mapping.ces_scale != plan.ces_scale {
+        return Err(IngestError::Mapping {
+            mapping: mapping_path.clone(),
+            message: format!(
+                "key `ces.scale`: {} differs from the ticket file's CES scale {} (one analysis reads one CES scale)",
+                mapping.ces_scale.id(),
+                plan.ces_scale.id()
+            ),
+        }
+        .into());
+    }
+    let mut source = Source::new(file);
+    source.limits = request.limits;
+    source.options.fill_from(&mapping.read);
+    let header = read_header(&source)?;
+    let responses = read_responses(&source, &header, &mapping, request.examples.get(), request.strict)?;
+    Ok(Some(Arc::new(responses)))
 }
 
 /// The ticket file with the request's reading options first, then the mapping's.

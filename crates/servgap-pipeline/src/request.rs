@@ -311,6 +311,8 @@ pub struct KpiRequest {
     pub file: PathBuf,
     /// Mapping file naming the columns and activities.
     pub mapping: Option<PathBuf>,
+    /// A survey-response file and its mapping, joined to the tickets by ticket id (issue 13).
+    pub responses: Option<(PathBuf, PathBuf)>,
     /// Business calendar file.
     pub calendar: Option<PathBuf>,
     /// Targets, SLAs and benchmark presets file.
@@ -357,6 +359,7 @@ impl KpiRequest {
         KpiRequest {
             file: file.into(),
             mapping: None,
+            responses: None,
             calendar: None,
             targets: None,
             segments: Vec::new(),

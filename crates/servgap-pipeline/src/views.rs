@@ -199,11 +199,36 @@ pub(crate) fn kpi_input(
                 share: Proportion::new(f.yes, f.yes + f.no).estimate().as_ref().map(ShareView::from_core),
             })
             .collect(),
+        responses: None,
     }
 }
 
 fn ticket_findings(import: &TicketImport) -> Vec<RuleFindings> {
-    let findings = &import.findings;
+    rule_findings(&import.findings)
+}
+
+/// The responses file's counts, policy and findings (issue 13).
+pub(crate) fn responses_view(
+    responses: &servgap_ingest::tickets::SurveyResponses,
+    (file, mapping): (String, String),
+    joined: u64,
+    unmatched: u64,
+    findings: &servgap_ingest::tickets::TicketFindings,
+) -> servgap_report::kpi::ResponsesView {
+    servgap_report::kpi::ResponsesView {
+        file,
+        mapping,
+        read: responses.read,
+        joined,
+        unmatched,
+        rejected: responses.rejected,
+        reconciles: responses.read == joined + unmatched + responses.rejected,
+        duplicate_policy: "latest-per-ticket".to_owned(),
+        findings: rule_findings(findings),
+    }
+}
+
+fn rule_findings(findings: &servgap_ingest::tickets::TicketFindings) -> Vec<RuleFindings> {
     findings
         .rules()
         .map(|rule| RuleFindings {

@@ -30,6 +30,18 @@ pub enum Warning {
         /// Tickets read (analysed + rejected).
         read: u64,
     },
+    /// Survey responses (`--responses`) were not joined: their ticket id names no accepted
+    /// ticket, or they were rejected (issue 13). Counted, listed in the report, never dropped silently.
+    ResponsesNotJoined {
+        /// The responses file, as the report names it.
+        file: String,
+        /// Responses read.
+        read: u64,
+        /// Responses whose ticket id names no accepted ticket.
+        unmatched: u64,
+        /// Responses rejected (no ticket id, wrong field count, an earlier duplicate).
+        rejected: u64,
+    },
     /// The calendar file names teams, but some teams of the data have none of their own
     /// (names compared case-insensitively): their business time uses the default calendar,
     /// or is absent without one.
@@ -89,6 +101,19 @@ impl Warning {
     }
 }
 
+impl Warning {
+    /// A [`Warning::ResponsesNotJoined`] when some response was not joined.
+    pub(crate) fn responses_unmatched(view: &Option<servgap_report::kpi::ResponsesView>) -> Option<Warning> {
+        let v = view.as_ref()?;
+        (v.unmatched + v.rejected > 0).then(|| Warning::ResponsesNotJoined {
+            file: v.file.clone(),
+            read: v.read,
+            unmatched: v.unmatched,
+            rejected: v.rejected,
+        })
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -99,6 +124,10 @@ impl fmt::Display for Warning {
             Warning::TicketsRejected { file, rejected, read } => write!(
                 f,
                 "{file}: {rejected} of {read} tickets were rejected and left out; the report's data-quality section says why"
+            ),
+            Warning::ResponsesNotJoined { file, read, unmatched, rejected } => write!(
+                f,
+                "{file}: of {read} survey responses, {unmatched} name no accepted ticket and {rejected} were rejected; the report's data-quality section lists them"
             ),
             Warning::TeamsWithoutCalendar { teams, default_calendar } => {
                 let shown: Vec<&str> = teams.iter().take(10).map(String::as_str).collect();

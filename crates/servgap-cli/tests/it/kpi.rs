@@ -59,10 +59,11 @@ fn demo_json_is_versioned_and_deterministic() {
     assert_eq!(json["schema"], "servgap.kpi/2");
     assert_eq!(json["input"]["vendor"], "zendesk", "Zendesk headers recognised without a mapping");
     assert_eq!(json["input"]["rows"], 400);
-    assert_eq!(json["input"]["rejected"], 2);
+    // Issue 13: row 12's solve before its creation drops the solve, not the ticket.
+    assert_eq!(json["input"]["rejected"], 1);
     let rules: Vec<&str> =
         json["input"]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["bad-timestamp", "before-created"]);
+    assert_eq!(rules, ["bad-timestamp", "time-before-created"]);
     assert_eq!(json["method"]["zone"], "Europe/Warsaw", "the calendar's zone reports periods");
     let all = &json["totals"][0];
     assert_eq!(all["segment"]["dimension"], serde_json::Value::Null);
@@ -132,7 +133,7 @@ fn strict_mode_stops_at_the_first_rejected_row_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            "row 12, column `Solved at`: value `2026-01-06T06:18:00+01:00` breaks rule before-created"
+            "row 12, column `Solved at`: value `2026-01-06T06:18:00+01:00` breaks rule time-before-created"
         ),
         "{}",
         stderr(&o)
@@ -223,14 +224,14 @@ fn issue_16_the_pipeline_warning_is_printed_by_the_cli() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "warning: demo-tickets.csv: 2 of 400 tickets were rejected and left out; the report's data-quality section says why\n"
+        "warning: demo-tickets.csv: 1 of 400 tickets were rejected and left out; the report's data-quality section says why\n"
     );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(json["input"]["rejected"], 2, "the report lists the rejections");
+    assert_eq!(json["input"]["rejected"], 1, "the report lists the rejections");
     // Issue 11: every ticket rejected is an error, not a report of nothing.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
-    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    std::fs::write(&file, "id,created,solved\n1,yesterday,2026-01-01T10:00:00Z\n").unwrap();
     let o = servgap(&["kpi", file.to_str().unwrap(), "--format", "json"]);
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("none of the 1 data rows could be used"), "{}", stderr(&o));
@@ -321,14 +322,14 @@ fn issue_16_kpi_page_has_a_data_quality_section_in_both_languages() {
         html[start..end].to_owned()
     };
     let en = section(&demo_report("html", "en"));
-    assert!(en.contains("2 of 400 tickets were rejected and left out."), "{en}");
+    assert!(en.contains("1 of 400 tickets were rejected and left out."), "{en}");
     assert!(en.contains("row 12, column Solved at, value “2026-01-06T06:18:00+01:00”"), "{en}");
     assert!(en.contains("row 22, column Created at, value “2026-02-30 10:00”"), "{en}");
     let pl = section(&demo_report("html", "pl"));
     assert!(pl.contains(">Jakość danych</h2>"), "{pl}");
-    assert!(pl.contains("Odrzucone i pominięte zgłoszenia: 2 z 400."), "{pl}");
+    assert!(pl.contains("Odrzucone i pominięte zgłoszenia: 1 z 400."), "{pl}");
     assert!(pl.contains("wiersz 12, kolumna Solved at, wartość “2026-01-06T06:18:00+01:00”"), "{pl}");
-    assert!(pl.contains("zdarzenie przed utworzeniem zgłoszenia"), "{pl}");
+    assert!(pl.contains("czas pierwszej odpowiedzi, rozwiązania lub zamknięcia przed utworzeniem"), "{pl}");
     assert!(pl.contains("zgłoszenie odrzucone"), "{pl}");
     // The text and Markdown reports list the same rows.
     let md = demo_report("markdown", "pl");

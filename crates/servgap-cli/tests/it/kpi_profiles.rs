@@ -195,3 +195,152 @@ fn issue_13_nps_and_ces_columns_are_read_and_their_targets_judged() {
     let unjudged = json["profiles"]["unjudged"].as_array().unwrap();
     assert!(unjudged.iter().any(|u| u["target"] == 2 && u["reason"] == "not-measurable"));
 }
+
+/// The measurability entry of `kpi`.
+fn measurable(json: &serde_json::Value, kpi: &str) -> (bool, serde_json::Value) {
+    let m = json["profiles"]["measurability"].as_array().unwrap();
+    let entry = m.iter().find(|m| m["kpi"] == kpi).unwrap();
+    (entry["measurable"].as_bool().unwrap(), entry["missing"].clone())
+}
+
+#[test]
+fn issue_13_servicenow_first_assignment_resolution_matches_the_pandas_oracle() {
+    let Some(file) = locate(Dataset::ServiceNowIncidents) else { return };
+    let args = ["kpi", file.to_str().unwrap(), "-m", "examples/kpi/mappings/servicenow-incidents.toml"];
+    let json = json_of(&servgap(&[&args[..], &["-f", "json", "--definitions", "servicenow"]].concat()));
+    // kpi_profiles.py: fcr_servicenow_first_assignment 499 / 890 = 0.5606741573033708 (first-solved
+    // incidents whose last row has reassignment_count = 0); reopen_counter_with_reopen_count 11.
+    let fcr = &json["totals"][0]["first_contact_resolution"];
+    assert_eq!((fcr["successes"].as_u64(), fcr["n"].as_u64()), (Some(499), Some(890)));
+    close(&fcr["share"], 0.5606741573033708);
+    assert_eq!(json["totals"][0]["reopen"]["successes"], 11);
+    assert!(measurable(&json, "first-contact-resolution").0);
+}
+
+/// CFPB under two profiles (servgap's and Zendesk's): the export has only two dates per
+/// complaint ("Date received", "Date sent to company") and a status, so FCR, reopen and
+/// resolution time are not measurable under either, with the reason; the backlog (from the
+/// status column) and the CFPB's own timeliness flag are the same under both.
+#[test]
+fn issue_13_cfpb_under_two_profiles_matches_the_pandas_oracle() {
+    let Some(file) = locate(Dataset::CfpbComplaints) else { return };
+    let args =
+        ["kpi", file.to_str().unwrap(), "-m", "examples/kpi/mappings/cfpb-complaints.toml", "-f", "json"];
+    // kpi_profiles.py, cfpb: rows 1000, closed_per_status 962, open_backlog 38, timely_yes 991,
+    // timely_no 9, date_columns ["Date received", "Date sent to company"].
+    for profile in ["servgap", "zendesk"] {
+        let json = json_of(&servgap(&[&args[..], &["--definitions", profile]].concat()));
+        let total = &json["totals"][0];
+        assert_eq!(total["backlog_at_end"], 38, "{profile}");
+        assert!(total["first_contact_resolution"].is_null() && total["reopen"].is_null(), "{profile}");
+        assert_eq!(json["input"]["rows"], 1000);
+        assert_eq!(json["input"]["flags"][0]["yes"], 991);
+        assert_eq!(json["input"]["flags"][0]["no"], 9);
+        let (fcr, missing) = measurable(&json, "first-contact-resolution");
+        assert!(!fcr, "{profile}");
+        assert!(missing
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g == &serde_json::json!(["reply-events", "reply-count"])));
+        assert!(!measurable(&json, "reopen-rate").0);
+        assert_eq!(
+            measurable(&json, "full-resolution").1,
+            serde_json::json!([["status-history", "solve-times"]])
+        );
+        // The status column measures the backlog without solve times (input current-status).
+        assert_eq!(measurable(&json, "backlog"), (true, serde_json::json!([])));
+    }
+}
+
+/// `--responses`: a separate survey file joined by ticket id, with its own mapping (CSAT on
+/// 1–7, NPS, CES on 1–5). Expected values: crates/servgap-ingest/tests/oracles/kpi_scales.py,
+/// "responses": read 6, joined 3, unmatched 1, rejected 2; CSAT 2 / 3 (6–7 good), Wilson
+/// [0.2076596008020477, 0.9385080552796037]; NPS 66.66666666666666; CES mean 4.0, agree 2 / 3.
+#[test]
+fn issue_13_responses_file_is_joined_by_ticket_id_and_counts_reconcile() {
+    let dir = tempfile::tempdir().unwrap();
+    let tickets = dir.path().join("tickets.csv");
+    let mut text = String::from("id,created,solved\n");
+    for k in 1..=4 {
+        text.push_str(&format!("t{k},2026-03-0{k}T09:00:00Z,2026-03-0{k}T10:00:00Z\n"));
+    }
+    std::fs::write(&tickets, text).unwrap();
+    let responses = dir.path().join("responses.csv");
+    std::fs::write(
+        &responses,
+        "ticket,answered_at,rating,nps,effort\n\
+         t1,2026-03-03T10:00:00Z,7,10,5\n\
+         t2,2026-03-04T09:00:00Z,6,9,4\n\
+         t2,2026-03-03T11:00:00Z,3,6,2\n\
+         t3,2026-03-05T10:00:00Z,5,7,3\n\
+         t9,2026-03-05T10:00:00Z,7,10,5\n\
+         ,2026-03-05T10:00:00Z,7,10,5\n",
+    )
+    .unwrap();
+    let mapping = dir.path().join("responses.toml");
+    std::fs::write(
+        &mapping,
+        "[columns]\nticket_id = \"ticket\"\nresponded = \"answered_at\"\ncsat = \"rating\"\nnps = \"nps\"\nces = \"effort\"\n\n\
+         [csat]\nscale = \"1-7\"\n\n[ces]\nscale = \"1-5\"\n",
+    )
+    .unwrap();
+    let targets = dir.path().join("t.toml");
+    std::fs::write(
+        &targets,
+        "[[target]]\nkpi = \"csat\"\ntarget = \"60%\"\n\n[[target]]\nkpi = \"ces-mean\"\ntarget = 4.5\n\n\
+         [[target]]\nkpi = \"nps\"\ntarget = 50\n",
+    )
+    .unwrap();
+    let args = [
+        "kpi",
+        tickets.to_str().unwrap(),
+        "--responses",
+        responses.to_str().unwrap(),
+        "--responses-mapping",
+        mapping.to_str().unwrap(),
+        "--targets",
+        targets.to_str().unwrap(),
+    ];
+    let o = servgap(&[&args[..], &["-f", "json"]].concat());
+    let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+    let json = json_of(&o);
+    assert!(
+        stderr.contains("of 6 survey responses, 1 name no accepted ticket and 2 were rejected"),
+        "{stderr}"
+    );
+    let r = &json["input"]["responses"];
+    assert_eq!((r["read"].as_u64(), r["joined"].as_u64()), (Some(6), Some(3)));
+    assert_eq!((r["unmatched"].as_u64(), r["rejected"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(r["reconciles"], true);
+    let rule = |id: &str| r["findings"].as_array().unwrap().iter().find(|f| f["rule"] == id).unwrap().clone();
+    assert_eq!(rule("unknown-ticket")["examples"][0]["value"], "t9");
+    assert_eq!(rule("unknown-ticket")["examples"][0]["row"], 6);
+    // The earlier t2 response (row 4, answered before row 3's) is the one rejected.
+    assert_eq!(rule("duplicate-response")["examples"][0]["row"], 4);
+    assert_eq!(rule("missing-id")["examples"][0]["row"], 7);
+    let total = &json["totals"][0];
+    assert_eq!((total["csat"]["successes"].as_u64(), total["csat"]["n"].as_u64()), (Some(2), Some(3)));
+    close(&total["csat"]["ci_low"], 0.2076596008020477);
+    close(&total["csat"]["ci_high"], 0.9385080552796037);
+    close(&total["nps"]["score"], 66.66666666666666);
+    assert_eq!(total["ces"]["scale"], "1-5");
+    close(&total["ces"]["mean"], 4.0);
+    assert_eq!(total["ces"]["agree"]["successes"], 2);
+    let gaps = json["gaps"].as_array().unwrap();
+    let status = |k: usize| gaps.iter().find(|g| g["target"] == k).map(|g| g["status"].clone());
+    assert_eq!(status(0), Some(serde_json::json!("at-target")), "CSAT 66.7 % ≥ 60 %");
+    assert_ne!(status(1), Some(serde_json::json!("at-target")), "CES 4.0 < 4.5");
+    assert_eq!(status(2), Some(serde_json::json!("at-target")), "NPS 66.7 ≥ 50");
+    // The counts are printed in every format, in English and Polish.
+    for (format, lang, needle) in [
+        ("text", "en", "read 6 = joined 3 + no such ticket 1 + rejected 2"),
+        ("markdown", "en", "read 6 = joined 3 + no such ticket 1 + rejected 2"),
+        ("html", "en", "read 6 = joined 3 + no such ticket 1 + rejected 2"),
+        ("text", "pl", "wczytane 6 = dołączone 3 + bez takiego zgłoszenia 1 + odrzucone 2"),
+    ] {
+        let o = servgap(&[&args[..], &["-f", format, "--lang", lang]].concat());
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(out.contains(needle), "{format} {lang}");
+    }
+}

@@ -30,7 +30,7 @@ use jiff::Timestamp;
 use super::calendar::BusinessCalendar;
 use super::histogram::{bucket_of, DurationHistogram, IntHasher, IntMap, DENSE_LIMIT, SPARSE_BUDGET};
 use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
-use super::model::{Dimension, Survey, Ticket};
+use super::model::{CesScale, Dimension, Survey, Ticket};
 use super::summary::{
     self, CesEstimate, DurationSummary, NpsEstimate, Proportion, QuantileMethod, ShareEstimate,
 };
@@ -167,6 +167,9 @@ pub struct KpiOptions {
     /// [`DEFAULT_MAX_SEGMENTS`]); one more ends the run with
     /// [`CoreError::KpiTooManySegments`] instead of growing memory without bound.
     pub max_segments: usize,
+    /// The scale of every CES answer (default 1–7); an answer on another scale is
+    /// [`CoreError::KpiCesScaleMismatch`], so a mean is never taken over two scales.
+    pub ces_scale: CesScale,
 }
 
 /// Default [`KpiOptions::max_segments`]: 1 000 values per dimension, as `analyze --by`.
@@ -230,6 +233,7 @@ impl KpiOptions {
             compute: Compute::ALL,
             sparse_budget: SPARSE_BUDGET,
             max_segments: DEFAULT_MAX_SEGMENTS,
+            ces_scale: CesScale::default(),
         })
     }
 }
@@ -759,6 +763,7 @@ impl KpiAggregate {
         {
             uncalendared.insert(ticket.team.as_str().into());
         }
+        check_ces_scale(ticket, options.ces_scale)?;
         scratch.compute_into(ticket, calendar, &options.metrics)?;
         let last_instant = ticket.events.last().map_or(ticket.created, |e| e.at).as_second();
         *latest = Some(latest.map_or(last_instant, |l| l.max(last_instant)));
@@ -856,7 +861,7 @@ impl KpiAggregate {
                         g.csat_good += u64::from(score >= scale.good_from());
                     }
                     Survey::Nps => g.nps[usize::from(score)] += 1,
-                    Survey::Ces => g.ces[usize::from(score) - 1] += 1,
+                    Survey::Ces(_) => g.ces[usize::from(score) - 1] += 1,
                 }
             }
             if let Some(p) = first_solve_period {
@@ -1171,7 +1176,7 @@ impl KpiAggregate {
                     csat: Proportion::new(g.csat_good, g.csat_rated).estimate(),
                     csat_response_rate: Proportion::new(g.csat_rated, g.csat_offered).estimate(),
                     nps: summary::nps(&g.nps),
-                    ces: summary::ces(&g.ces),
+                    ces: summary::ces(&g.ces, options.ces_scale),
                     backlog_at_end: backlog_at(
                         key.dimension,
                         key.label,
@@ -1299,6 +1304,22 @@ fn refine_ticket(
 }
 
 /// Widens `[first, last]` to the ticket's creation and last event.
+/// Every CES answer of `ticket` is on `scale`.
+fn check_ces_scale(ticket: &Ticket, scale: CesScale) -> Result<(), CoreError> {
+    for answer in &ticket.surveys {
+        if let Survey::Ces(found) = answer.survey() {
+            if found != scale {
+                return Err(CoreError::KpiCesScaleMismatch {
+                    ticket: ticket.id.clone(),
+                    expected: scale.id(),
+                    found: found.id(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 fn widen_extent(extent: &mut Option<(i64, i64)>, ticket: &Ticket) {
     let created = ticket.created.as_second();
     let last = ticket.events.last().map_or(created, |e| e.at.as_second()).max(created);

@@ -222,7 +222,7 @@ pub enum Input {
     ReopenCounter,
     /// A status history (event log with status activities).
     StatusHistory,
-    /// Solve or close times (or a current status).
+    /// Solve or close times.
     SolveTimes,
     /// Timestamped customer messages.
     CustomerMessages,
@@ -234,6 +234,9 @@ pub enum Input {
     Nps,
     /// CES answers.
     Ces,
+    /// Each ticket's current status (solved/closed or not) without its time: enough for the
+    /// backlog, not for resolution times (issue 13).
+    CurrentStatus,
 }
 
 impl Input {
@@ -252,6 +255,7 @@ impl Input {
             Input::Csat => "csat",
             Input::Nps => "nps",
             Input::Ces => "ces",
+            Input::CurrentStatus => "current-status",
         }
     }
 
@@ -303,7 +307,7 @@ impl ExportInputs {
     }
 }
 
-const ALL_INPUTS: [Input; 12] = [
+const ALL_INPUTS: [Input; 13] = [
     Input::ReplyEvents,
     Input::ReplyCount,
     Input::FirstReplyTime,
@@ -316,6 +320,7 @@ const ALL_INPUTS: [Input; 12] = [
     Input::Csat,
     Input::Nps,
     Input::Ces,
+    Input::CurrentStatus,
 ];
 
 /// A KPI whose measurability is checked.
@@ -398,8 +403,9 @@ impl MeasuredKpi {
             }
             MeasuredKpi::FirstResolution
             | MeasuredKpi::FullResolution
-            | MeasuredKpi::Backlog
             | MeasuredKpi::Sla(SlaMetric::Resolution) => &[STATUS],
+            // Which tickets are done is enough; when they were done is not needed.
+            MeasuredKpi::Backlog => &[&[Input::StatusHistory, Input::SolveTimes, Input::CurrentStatus]],
             MeasuredKpi::RequesterWait => &[&[Input::StatusHistory]],
             MeasuredKpi::FirstContactResolution => match definitions.fcr {
                 FcrRule::OneReplyNoReopen => match definitions.reopen {

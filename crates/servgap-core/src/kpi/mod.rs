@@ -49,7 +49,7 @@ pub use histogram::{DurationHistogram, DurationHistogramParts, SPARSE_BUDGET};
 pub use metrics::{
     Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
 };
-pub use model::{CsatScale, Dimension, Event, EventKind, Status, Survey, SurveyAnswer, Ticket};
+pub use model::{CesScale, CsatScale, Dimension, Event, EventKind, Status, Survey, SurveyAnswer, Ticket};
 pub use summary::{
     CesEstimate, DurationSummary, Interval, NpsEstimate, Proportion, QuantileLevel, QuantileMethod,
     ShareEstimate, Z_95,

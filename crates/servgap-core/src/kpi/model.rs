@@ -115,17 +115,34 @@ pub enum CsatScale {
     OneToThree,
     /// 1..=5, where 4 and 5 are good (top-2-box).
     OneToFive,
+    /// 1..=7, where 6 and 7 are good (top-2-box, as on 1–5).
+    OneToSeven,
 }
 
 impl CsatScale {
-    /// The lowest and highest answer, both inclusive: 0–1, 1–3 or 1–5.
+    /// The lowest and highest answer, both inclusive: 0–1, 1–3, 1–5 or 1–7.
     pub fn range(self) -> (i16, i16) {
         match self {
             CsatScale::Binary => (0, 1),
             CsatScale::OneToThree => (1, 3),
             CsatScale::OneToFive => (1, 5),
+            CsatScale::OneToSeven => (1, 7),
         }
     }
+
+    /// The mapping identifier: `binary`, `1-3`, `1-5` or `1-7`.
+    pub fn id(self) -> &'static str {
+        match self {
+            CsatScale::Binary => "binary",
+            CsatScale::OneToThree => "1-3",
+            CsatScale::OneToFive => "1-5",
+            CsatScale::OneToSeven => "1-7",
+        }
+    }
+
+    /// Every scale, in [`CsatScale::id`] order.
+    pub const ALL: [CsatScale; 4] =
+        [CsatScale::Binary, CsatScale::OneToThree, CsatScale::OneToFive, CsatScale::OneToSeven];
 
     /// Lowest answer that counts as good.
     pub fn good_from(self) -> u8 {
@@ -133,6 +150,47 @@ impl CsatScale {
             CsatScale::Binary => 1,
             CsatScale::OneToThree => 3,
             CsatScale::OneToFive => 4,
+            CsatScale::OneToSeven => 6,
+        }
+    }
+}
+
+/// The answer scale of a CES 2.0 question ("the company made it easy to handle my issue"),
+/// 1 = strongly disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CesScale {
+    /// 1..=5, where 4 and 5 agree.
+    OneToFive,
+    /// 1..=7, where 5, 6 and 7 agree (CES 2.0 as published).
+    #[default]
+    OneToSeven,
+}
+
+impl CesScale {
+    /// Every scale.
+    pub const ALL: [CesScale; 2] = [CesScale::OneToFive, CesScale::OneToSeven];
+
+    /// The highest answer (the lowest is 1).
+    pub fn max(self) -> i16 {
+        match self {
+            CesScale::OneToFive => 5,
+            CesScale::OneToSeven => 7,
+        }
+    }
+
+    /// The lowest answer that agrees: above the scale's midpoint (4 on 1–5, 5 on 1–7).
+    pub fn agree_from(self) -> u8 {
+        match self {
+            CesScale::OneToFive => 4,
+            CesScale::OneToSeven => 5,
+        }
+    }
+
+    /// The mapping identifier: `1-5` or `1-7`.
+    pub fn id(self) -> &'static str {
+        match self {
+            CesScale::OneToFive => "1-5",
+            CesScale::OneToSeven => "1-7",
         }
     }
 }
@@ -144,8 +202,8 @@ pub enum Survey {
     Csat(CsatScale),
     /// Net Promoter question, 0..=10.
     Nps,
-    /// Customer Effort Score 2.0 ("made it easy"), 1 = strongly disagree ..= 7 = strongly agree.
-    Ces,
+    /// Customer Effort Score 2.0 ("made it easy") on the given scale, 1 = strongly disagree.
+    Ces(CesScale),
 }
 
 /// One validated survey answer attached to a ticket.
@@ -190,12 +248,20 @@ impl SurveyAnswer {
         Self::checked(Survey::Nps, "nps", score, 0, 10)
     }
 
-    /// A CES 2.0 answer, 1..=7.
+    /// A CES 2.0 answer on the 1..=7 scale.
     ///
     /// # Errors
     /// [`CoreError::KpiScoreOutOfRange`] outside 1..=7.
     pub fn ces(score: i16) -> Result<SurveyAnswer, CoreError> {
-        Self::checked(Survey::Ces, "ces", score, 1, 7)
+        Self::ces_on(CesScale::OneToSeven, score)
+    }
+
+    /// A CES 2.0 answer on `scale`.
+    ///
+    /// # Errors
+    /// [`CoreError::KpiScoreOutOfRange`] outside 1..=`scale.max()`.
+    pub fn ces_on(scale: CesScale, score: i16) -> Result<SurveyAnswer, CoreError> {
+        Self::checked(Survey::Ces(scale), "ces", score, 1, scale.max())
     }
 
     /// The survey.

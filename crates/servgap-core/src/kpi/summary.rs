@@ -1,5 +1,6 @@
 //! Read-outs of the exact aggregates: quantiles, means and proportions with Wilson intervals.
 
+use super::model::CesScale;
 use crate::CoreError;
 
 /// The standard-normal quantile z₀.₉₇₅ used for 95 % intervals (scipy `norm.ppf(0.975)`).
@@ -214,30 +215,31 @@ pub fn nps(counts: &[u64; 11]) -> Option<NpsEstimate> {
     })
 }
 
-/// Customer Effort Score (2.0, 1–7 agreement) read-out.
+/// Customer Effort Score (2.0 agreement, 1–5 or 1–7) read-out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CesEstimate {
+    /// The answer scale.
+    pub scale: CesScale,
     /// Number of answers.
     pub n: u64,
-    /// Mean answer, 1–7.
+    /// Mean answer, on the scale.
     pub mean: f64,
-    /// Share agreeing (answers 5–7) with its Wilson interval.
+    /// Share agreeing (answers from [`CesScale::agree_from`] up: 4–5 or 5–7) with its Wilson interval.
     pub agree: ShareEstimate,
 }
 
-/// CES from counts of answers 1..=7 (index 0 = answer 1); `None` when there are none.
+/// CES from counts of answers 1..=7 (index 0 = answer 1; on the 1–5 scale the last two
+/// stay 0); `None` when there are none.
 ///
 /// # Formula
-/// `mean = Σ s·c_s / n`, `agree = (c₅ + c₆ + c₇) / n`.
-pub fn ces(counts: &[u64; 7]) -> Option<CesEstimate> {
+/// `mean = Σ s·c_s / n`; `agree = Σ_{s ≥ a} c_s / n` with a = 4 on 1–5 and 5 on 1–7.
+pub fn ces(counts: &[u64; 7], scale: CesScale) -> Option<CesEstimate> {
     let n: u64 = counts.iter().sum();
     if n == 0 {
         return None;
     }
     let sum: u64 = counts.iter().enumerate().map(|(i, c)| (i as u64 + 1) * c).sum();
-    Some(CesEstimate {
-        n,
-        mean: sum as f64 / n as f64,
-        agree: Proportion::new(counts[4] + counts[5] + counts[6], n).estimate()?,
-    })
+    let from = usize::from(scale.agree_from()) - 1;
+    let agree: u64 = counts[from..].iter().sum();
+    Some(CesEstimate { scale, n, mean: sum as f64 / n as f64, agree: Proportion::new(agree, n).estimate()? })
 }

@@ -940,3 +940,74 @@ fn issue_13_teams_without_calendar_and_empty_periods() {
         ]
     );
 }
+
+/// Tickets created on 2026-01-05 with one survey answer each.
+fn answered(answers: &[SurveyAnswer]) -> Vec<Ticket> {
+    answers
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let mut t = Ticket::new(format!("s{k}"), ts("2026-01-05T08:00:00Z"));
+            t.survey_offered = matches!(a.survey(), Survey::Csat(_));
+            t.surveys.push(*a);
+            t
+        })
+        .collect()
+}
+
+fn totals_of(tickets: &[Ticket], ces_scale: CesScale) -> GroupSummary {
+    let mut options = KpiOptions::new("UTC").unwrap();
+    options.dimensions = Vec::new();
+    options.ces_scale = ces_scale;
+    let engine = KpiEngine::new(options, Calendars::new());
+    let mut aggregate = engine.aggregate();
+    for t in tickets {
+        aggregate.add(&engine, t).unwrap();
+    }
+    aggregate.finish_totals(&engine).remove(0)
+}
+
+#[test]
+fn issue_13_csat_on_one_to_seven_and_binary_and_ces_on_one_to_five() {
+    // Hand computation (and crates/servgap-ingest/tests/oracles/kpi_scales.py, statsmodels):
+    // CSAT 1–7 answers 7, 6, 5, 2, 7 → good (6–7) = 3 of 5 = 0.6, Wilson 95 %
+    // [0.2307242812760129, 0.8823792257673522] (statsmodels proportion_confint, method wilson).
+    let csat7: Vec<SurveyAnswer> =
+        [7, 6, 5, 2, 7].iter().map(|s| SurveyAnswer::csat(CsatScale::OneToSeven, *s).unwrap()).collect();
+    let g = totals_of(&answered(&csat7), CesScale::OneToSeven);
+    let csat = g.csat.unwrap();
+    assert_eq!((csat.successes, csat.n), (3, 5));
+    assert!((csat.interval.low - 0.2307242812760129).abs() < 1e-9);
+    assert!((csat.interval.high - 0.8823792257673522).abs() < 1e-9);
+    // Binary 1, 0, 1, 1 → 3 of 4.
+    let binary: Vec<SurveyAnswer> =
+        [1, 0, 1, 1].iter().map(|s| SurveyAnswer::csat(CsatScale::Binary, *s).unwrap()).collect();
+    let csat = totals_of(&answered(&binary), CesScale::OneToSeven).csat.unwrap();
+    assert_eq!((csat.successes, csat.n), (3, 4));
+    // CES 1–5 answers 5, 4, 3, 1, 4, 2 → mean 19 / 6 = 3.1666…; agree (4–5) 3 of 6, Wilson
+    // [0.18761630648265054, 0.8123836935173494].
+    let ces5: Vec<SurveyAnswer> =
+        [5, 4, 3, 1, 4, 2].iter().map(|s| SurveyAnswer::ces_on(CesScale::OneToFive, *s).unwrap()).collect();
+    let ces = totals_of(&answered(&ces5), CesScale::OneToFive).ces.unwrap();
+    assert_eq!((ces.scale, ces.n, ces.agree.successes), (CesScale::OneToFive, 6, 3));
+    close(ces.mean, 19.0 / 6.0);
+    assert!((ces.agree.interval.low - 0.18761630648265054).abs() < 1e-9);
+    // The same answers read as 1–7 agree only from 5: 1 of 6.
+    let ces7: Vec<SurveyAnswer> = [5, 4, 3, 1, 4, 2].iter().map(|s| SurveyAnswer::ces(*s).unwrap()).collect();
+    assert_eq!(totals_of(&answered(&ces7), CesScale::OneToSeven).ces.unwrap().agree.successes, 1);
+    // Off the scales.
+    check_err(SurveyAnswer::csat(CsatScale::OneToSeven, 8), "csat answer 8 is outside the scale 1..=7");
+    check_err(SurveyAnswer::ces_on(CesScale::OneToFive, 6), "ces answer 6 is outside the scale 1..=5");
+}
+
+#[test]
+fn issue_13_one_analysis_reads_one_ces_scale() {
+    let mut options = KpiOptions::new("UTC").unwrap();
+    options.ces_scale = CesScale::OneToFive;
+    let engine = KpiEngine::new(options, Calendars::new());
+    let tickets = answered(&[SurveyAnswer::ces(6).unwrap()]);
+    check_err(
+        engine.aggregate().add(&engine, &tickets[0]),
+        "ticket `s0` has a CES answer on the 1-7 scale, but this analysis reads CES on 1-5",
+    );
+}

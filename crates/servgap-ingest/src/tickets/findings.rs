@@ -42,11 +42,21 @@ pub enum TicketRule {
     /// The status column says solved or closed but no solve or close time is given: the
     /// ticket is not counted as open backlog nor as awaiting a first response.
     ClosedWithoutTime,
+    /// A first-reply, solve or close time (ticket-per-row files) before the creation time:
+    /// the value is dropped, the ticket kept. A dropped solve or close still marks the
+    /// ticket solved at an unknown time (as an unreadable one does).
+    TimeBeforeCreated,
+    /// Responses file: a second response for the same ticket. The latest (by response time,
+    /// else the later row) counts; the other row is rejected (the value names the kept row).
+    DuplicateResponse,
+    /// Responses file: no accepted ticket has this response's ticket id; the response is
+    /// counted as unmatched and reported, not joined.
+    UnknownTicket,
 }
 
 impl TicketRule {
     /// Every rule.
-    pub const ALL: [TicketRule; 16] = [
+    pub const ALL: [TicketRule; 19] = [
         TicketRule::MissingId,
         TicketRule::MissingCreated,
         TicketRule::MissingTimestamp,
@@ -63,6 +73,9 @@ impl TicketRule {
         TicketRule::RepliesWithoutFirstReply,
         TicketRule::CreatedAfterFirstEvent,
         TicketRule::ClosedWithoutTime,
+        TicketRule::TimeBeforeCreated,
+        TicketRule::DuplicateResponse,
+        TicketRule::UnknownTicket,
     ];
 
     /// Stable identifier, e.g. `before-created`.
@@ -84,6 +97,9 @@ impl TicketRule {
             TicketRule::RepliesWithoutFirstReply => "replies-without-first-reply",
             TicketRule::CreatedAfterFirstEvent => "created-after-first-event",
             TicketRule::ClosedWithoutTime => "closed-without-time",
+            TicketRule::TimeBeforeCreated => "time-before-created",
+            TicketRule::DuplicateResponse => "duplicate-response",
+            TicketRule::UnknownTicket => "unknown-ticket",
         }
     }
 
@@ -110,6 +126,9 @@ impl TicketRule {
             TicketRule::RepliesWithoutFirstReply => "a reply count comes with a first-reply time",
             TicketRule::CreatedAfterFirstEvent => "a case is created at or before its first event",
             TicketRule::ClosedWithoutTime => "a ticket whose status is solved or closed has a solve or close time",
+            TicketRule::TimeBeforeCreated => "a first-reply, solve or close time is at or after the creation time",
+            TicketRule::DuplicateResponse => "one survey response per ticket",
+            TicketRule::UnknownTicket => "a survey response names an accepted ticket of the ticket file",
         }
     }
 
@@ -118,14 +137,17 @@ impl TicketRule {
         match self {
             TicketRule::UnknownActivity => "event ignored",
             TicketRule::DuplicateId => "later row rejected",
-            TicketRule::BadNumber | TicketRule::BadScore | TicketRule::BadOptionalTimestamp => {
-                "value dropped, ticket kept"
-            }
+            TicketRule::BadNumber
+            | TicketRule::BadScore
+            | TicketRule::BadOptionalTimestamp
+            | TicketRule::TimeBeforeCreated => "value dropped, ticket kept",
             TicketRule::ClosedBeforeSolved => "close time dropped, ticket kept",
             TicketRule::ReplyAfterClose => "first reply dropped, ticket kept",
             TicketRule::RepliesWithoutFirstReply => "reply count dropped, ticket kept",
             TicketRule::CreatedAfterFirstEvent => "first event used as creation time, ticket kept",
             TicketRule::ClosedWithoutTime => "ticket kept, not counted as open backlog",
+            TicketRule::DuplicateResponse => "the latest response counts, this one rejected",
+            TicketRule::UnknownTicket => "response counted as unmatched, not joined",
             _ => "ticket rejected",
         }
     }
@@ -143,6 +165,8 @@ impl TicketRule {
                 | TicketRule::RepliesWithoutFirstReply
                 | TicketRule::CreatedAfterFirstEvent
                 | TicketRule::ClosedWithoutTime
+                | TicketRule::TimeBeforeCreated
+                | TicketRule::UnknownTicket
         )
     }
 }

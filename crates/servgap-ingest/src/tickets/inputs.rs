@@ -10,8 +10,8 @@ use servgap_core::kpi::{ExportInputs, Input, Status};
 use super::layout::{ActivityMeaning, Layout, Role};
 use super::read::TicketPlan;
 
-/// The inputs a file read with `plan` carries (survey answers from a separate responses
-/// file are added by the caller).
+/// The inputs a file read with `plan` carries, with the survey answers of a responses
+/// file joined to it (`plan.responses`).
 pub fn export_inputs(plan: &TicketPlan) -> ExportInputs {
     let mut inputs = ExportInputs::none();
     let mut add = |input: Input, present: bool| {
@@ -25,6 +25,9 @@ pub fn export_inputs(plan: &TicketPlan) -> ExportInputs {
             add(Input::FirstReplyTime, has(Role::FirstResponse) || has(Role::FirstResponseMinutes));
             add(Input::ReplyCount, has(Role::Replies));
             add(Input::SolveTimes, has(Role::Solved) || has(Role::Closed));
+            // A status column says which tickets are done, not when: the backlog is
+            // measurable from it, resolution times are not (they need solve times).
+            add(Input::CurrentStatus, has(Role::Status));
         }
         Layout::Events => {
             let meanings: Vec<ActivityMeaning> = plan.activities.values().flatten().copied().collect();
@@ -47,5 +50,12 @@ pub fn export_inputs(plan: &TicketPlan) -> ExportInputs {
     add(Input::Csat, plan.csat.is_some() && plan.column(Role::Csat).is_some());
     add(Input::Nps, plan.column(Role::Nps).is_some());
     add(Input::Ces, plan.column(Role::Ces).is_some());
+    if let Some(responses) = &plan.responses {
+        for input in responses.inputs.list() {
+            add(input, true);
+        }
+    }
+    add(Input::ReassignmentCount, plan.column(Role::ReassignmentCount).is_some());
+    add(Input::ReopenCounter, plan.column(Role::ReopenCount).is_some());
     inputs
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use servgap_core::kpi::{CsatScale, Status};
+use servgap_core::kpi::{CesScale, CsatScale, Status};
 
 use super::timestamp::TimestampParser;
 use crate::source::{parse_delimiter, ReadOptions};
@@ -59,8 +59,12 @@ pub enum Role {
     Status,
     /// NPS answer, 0–10 (issue 13).
     Nps,
-    /// CES 2.0 answer, 1–7 (issue 13).
+    /// CES 2.0 answer, 1–7 or 1–5 (`[ces] scale`; issue 13).
     Ces,
+    /// How often the ticket was reassigned (ServiceNow `reassignment_count`; events: last row).
+    ReassignmentCount,
+    /// How often the ticket was reopened (ServiceNow `reopen_count`; events: last row).
+    ReopenCount,
 }
 
 impl Role {
@@ -84,10 +88,12 @@ impl Role {
         Role::Status,
         Role::Nps,
         Role::Ces,
+        Role::ReassignmentCount,
+        Role::ReopenCount,
     ];
 
     /// Number of roles.
-    pub const COUNT: usize = 18;
+    pub const COUNT: usize = 20;
 
     /// The mapping key, e.g. `first_response`.
     pub fn key(self) -> &'static str {
@@ -110,6 +116,8 @@ impl Role {
             Role::Status => "status",
             Role::Nps => "nps",
             Role::Ces => "ces",
+            Role::ReassignmentCount => "reassignment_count",
+            Role::ReopenCount => "reopen_count",
         }
     }
 
@@ -183,6 +191,8 @@ pub struct TicketMapping {
     pub bot_resources: Vec<String>,
     /// CSAT reading.
     pub csat: Option<CsatSpec>,
+    /// The scale of the `ces` column (`[ces] scale`, default 1–7).
+    pub ces_scale: CesScale,
     /// Source-recorded yes/no flags.
     pub flags: Vec<Flag>,
 }
@@ -203,12 +213,19 @@ struct RawMapping {
     columns: BTreeMap<String, String>,
     activities: Option<BTreeMap<String, toml::Value>>,
     csat: Option<RawCsat>,
+    ces: Option<RawCes>,
     flags: Option<Vec<RawFlag>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCsat {
+struct RawCes {
+    scale: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCsat {
     scale: String,
     #[serde(default)]
     labels: BTreeMap<String, toml::Value>,
@@ -233,8 +250,18 @@ fn meaning(text: &str) -> Option<Vec<ActivityMeaning>> {
 }
 
 /// Top-level keys valid in every layout.
-const COMMON_KEYS: [&str; 9] =
-    ["layout", "encoding", "delimiter", "header_row", "zone", "timestamp_format", "columns", "csat", "flags"];
+const COMMON_KEYS: [&str; 10] = [
+    "layout",
+    "encoding",
+    "delimiter",
+    "header_row",
+    "zone",
+    "timestamp_format",
+    "columns",
+    "csat",
+    "ces",
+    "flags",
+];
 
 /// Top-level keys of one layout only, with that layout.
 const LAYOUT_KEYS: [(&str, Layout); 4] = [
@@ -403,54 +430,8 @@ impl TicketMapping {
             }
             activities.insert(activity.trim().to_owned(), meanings);
         }
-        let csat = match raw.csat {
-            None => None,
-            Some(c) => {
-                let scale = match c.scale.as_str() {
-                    "binary" => CsatScale::Binary,
-                    "1-3" => CsatScale::OneToThree,
-                    "1-5" => CsatScale::OneToFive,
-                    other => {
-                        return Err(err(format!(
-                            "key `csat.scale`: expected \"binary\", \"1-3\" or \"1-5\", found \"{other}\""
-                        )))
-                    }
-                };
-                let mut labels = BTreeMap::new();
-                let mut unoffered = Vec::new();
-                let (low, high) = scale.range();
-                let mut seen = std::collections::HashMap::new();
-                for (text, value) in c.labels {
-                    let shown = crate::settings_file::shorten(&text, crate::settings_file::MAX_QUOTED_CHARS);
-                    if let Some(first) = seen.insert(text.trim().to_lowercase(), shown.clone()) {
-                        return Err(err(format!(
-                            "key `csat.labels.\"{shown}\"`: the same label as `csat.labels.\"{first}\"` \
-                             (labels match ignoring case and surrounding spaces)"
-                        )));
-                    }
-                    match value {
-                        toml::Value::Integer(v) => {
-                            let score = i16::try_from(v).ok().filter(|s| (low..=high).contains(s)).ok_or_else(|| {
-                                err(format!(
-                                    "key `csat.labels.\"{shown}\"`: {v} is off the csat scale {low}..={high}"
-                                ))
-                            })?;
-                            labels.insert(text.to_lowercase(), Some(score));
-                        }
-                        toml::Value::String(s) if s == "offered" => {
-                            labels.insert(text.to_lowercase(), None);
-                        }
-                        toml::Value::String(s) if s == "unoffered" => unoffered.push(text.to_lowercase()),
-                        other => {
-                            return Err(err(format!(
-                                "key `csat.labels.\"{shown}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
-                            )))
-                        }
-                    }
-                }
-                Some(CsatSpec { scale, labels, unoffered })
-            }
-        };
+        let csat = raw.csat.map(csat_spec).transpose().map_err(err)?;
+        let ces_scale = raw.ces.map(|c| ces_scale(&c.scale)).transpose().map_err(err)?.unwrap_or_default();
         let flags = raw
             .flags
             .unwrap_or_default()
@@ -474,9 +455,62 @@ impl TicketMapping {
             events_grouped: raw.events_grouped.unwrap_or(true),
             bot_resources: raw.bot_resources.unwrap_or_default(),
             csat,
+            ces_scale,
             flags,
         })
     }
+}
+
+/// The `[csat]` table: scale and labels.
+pub(crate) fn csat_spec(c: RawCsat) -> Result<CsatSpec, String> {
+    let scale = csat_scale(&c.scale)?;
+    let mut labels = BTreeMap::new();
+    let mut unoffered = Vec::new();
+    let (low, high) = scale.range();
+    let mut seen = std::collections::HashMap::new();
+    for (text, value) in c.labels {
+        let shown = crate::settings_file::shorten(&text, crate::settings_file::MAX_QUOTED_CHARS);
+        if let Some(first) = seen.insert(text.trim().to_lowercase(), shown.clone()) {
+            return Err(format!(
+                "key `csat.labels.\"{shown}\"`: the same label as `csat.labels.\"{first}\"` \
+                 (labels match ignoring case and surrounding spaces)"
+            ));
+        }
+        match value {
+            toml::Value::Integer(v) => {
+                let score = i16::try_from(v)
+                    .ok()
+                    .filter(|s| (low..=high).contains(s))
+                    .ok_or_else(|| format!("key `csat.labels.\"{shown}\"`: {v} is off the csat scale {low}..={high}"))?;
+                labels.insert(text.to_lowercase(), Some(score));
+            }
+            toml::Value::String(s) if s == "offered" => {
+                labels.insert(text.to_lowercase(), None);
+            }
+            toml::Value::String(s) if s == "unoffered" => unoffered.push(text.to_lowercase()),
+            other => {
+                return Err(format!(
+                    "key `csat.labels.\"{shown}\"`: expected a score, \"offered\" or \"unoffered\", found `{other}`"
+                ))
+            }
+        }
+    }
+    Ok(CsatSpec { scale, labels, unoffered })
+}
+
+/// A `csat.scale` value: `binary`, `1-3`, `1-5` or `1-7`.
+pub(crate) fn csat_scale(text: &str) -> Result<CsatScale, String> {
+    CsatScale::ALL.into_iter().find(|s| s.id() == text).ok_or_else(|| {
+        format!("key `csat.scale`: expected \"binary\", \"1-3\", \"1-5\" or \"1-7\", found \"{text}\"")
+    })
+}
+
+/// A `ces.scale` value: `1-5` or `1-7`.
+pub(crate) fn ces_scale(text: &str) -> Result<CesScale, String> {
+    CesScale::ALL
+        .into_iter()
+        .find(|s| s.id() == text)
+        .ok_or_else(|| format!("key `ces.scale`: expected \"1-5\" or \"1-7\", found \"{text}\""))
 }
 
 /// Which export a header looks like.

@@ -50,6 +50,10 @@ pub struct TicketPlan {
     pub zone: Option<String>,
     /// `strftime` format of timestamps.
     pub timestamp_format: Option<String>,
+    /// The scale of the `ces` column.
+    pub ces_scale: servgap_core::kpi::CesScale,
+    /// Survey responses joined by ticket id (`--responses`; issue 13), set by the caller.
+    pub responses: Option<std::sync::Arc<super::responses::SurveyResponses>>,
 }
 
 impl TicketPlan {
@@ -165,6 +169,8 @@ pub fn plan_tickets(
         bot_resources: mapping.map(|m| m.bot_resources.clone()).unwrap_or_default(),
         zone,
         timestamp_format: mapping.and_then(|m| m.timestamp_format.clone()),
+        ces_scale: mapping.map(|m| m.ces_scale).unwrap_or_default(),
+        responses: None,
     })
 }
 
@@ -210,6 +216,8 @@ pub struct TicketImport {
     pub flags: Vec<FlagTally>,
     /// Which reader ran, e.g. `blocks (2 threads)` or `csv`.
     pub reader: String,
+    /// Rows of the responses file joined to an accepted ticket, sorted (`--responses`).
+    pub joined_responses: Vec<u64>,
 }
 
 impl TicketImport {
@@ -367,7 +375,7 @@ fn read_pass_once(
 }
 
 /// Streams the records after the header through the `csv` crate; `f(row, record)`.
-fn for_each_record(
+pub(super) fn for_each_record(
     source: &Source,
     header: &Header,
     mut f: impl FnMut(u64, &csv::StringRecord) -> Result<(), IngestError>,
@@ -456,6 +464,8 @@ struct RowState<'a> {
     ids: IdLedger,
     /// Duplicate-id pass: each accepted id and its row, so later rows are rejected.
     seen: Option<HashMap<Box<str>, u64>>,
+    /// Rows of the responses file joined to accepted tickets.
+    joined: Vec<u64>,
 }
 
 impl<'a> RowState<'a> {
@@ -492,10 +502,12 @@ impl<'a> RowState<'a> {
             first: None,
             ids: IdLedger::default(),
             seen: None,
+            joined: Vec::new(),
         }
     }
 
-    fn into_import(self, reader: String) -> (TicketImport, IdLedger) {
+    fn into_import(mut self, reader: String) -> (TicketImport, IdLedger) {
+        self.joined.sort_unstable();
         let import = TicketImport {
             aggregate: self.aggregate,
             rows: self.rows,
@@ -505,6 +517,7 @@ impl<'a> RowState<'a> {
             findings: self.findings,
             flags: self.flags,
             reader,
+            joined_responses: self.joined,
         };
         (import, self.ids)
     }
@@ -607,7 +620,7 @@ impl<'a> RowState<'a> {
             return rejected;
         }
         let outcome = self.ticket_from_row(row, fields);
-        let outcome = outcome.and_then(|()| self.unique_id(row)).and_then(|()| self.add_ticket(row));
+        let outcome = outcome.and_then(|()| self.unique_id(row)).and_then(|()| self.add_joined(row));
         if outcome.is_ok() {
             self.tally_flags(fields);
             if self.plan.column(Role::Id).is_some() {
@@ -631,6 +644,27 @@ impl<'a> RowState<'a> {
         }
         seen.insert(self.ticket.id.as_str().into(), row);
         Ok(())
+    }
+
+    /// Attaches the ticket's survey response (`--responses`), then adds the ticket; the
+    /// response's row counts as joined only when the ticket is accepted.
+    fn add_joined(&mut self, row: u64) -> Result<(), RowError> {
+        let joined = self.attach_response();
+        self.add_ticket(row)?;
+        self.joined.extend(joined);
+        Ok(())
+    }
+
+    /// The responses file's answers replace the ticket file's answers of the same survey.
+    fn attach_response(&mut self) -> Option<u64> {
+        let response = self.plan.responses.as_ref()?.get(&self.ticket.id)?;
+        let same = |a: &SurveyAnswer, b: &SurveyAnswer| {
+            std::mem::discriminant(&a.survey()) == std::mem::discriminant(&b.survey())
+        };
+        self.ticket.surveys.retain(|a| !response.answers.iter().any(|b| same(a, b)));
+        self.ticket.surveys.extend_from_slice(&response.answers);
+        self.ticket.survey_offered |= response.csat_offered;
+        Some(response.row)
     }
 
     fn add_ticket(&mut self, row: u64) -> Result<(), RowError> {
@@ -688,8 +722,8 @@ impl<'a> RowState<'a> {
         self.note(f).map_err(RowError::Fatal)
     }
 
-    /// An optional time cell: `None` when blank, `Some(None)` when unreadable (dropped with
-    /// a finding), `Some(Some((time, column)))` otherwise. A time before creation rejects the ticket.
+    /// An optional time cell: `None` when blank, `Some(None)` when unreadable or before the
+    /// creation (dropped with a finding, the ticket kept), `Some(Some((time, column)))` otherwise.
     #[allow(clippy::type_complexity)]
     fn optional_time(
         &mut self,
@@ -701,7 +735,8 @@ impl<'a> RowState<'a> {
         let Some((i, text)) = self.cell(fields, role, row)? else { return Ok(None) };
         match self.timestamp(row, i, text) {
             Ok(at) if at.as_second() < created_s => {
-                Err(self.finding(row, i, text, TicketRule::BeforeCreated))
+                self.drop_value(row, i, text, TicketRule::TimeBeforeCreated)?;
+                Ok(Some(None))
             }
             Ok(at) => Ok(Some(Some((at, i)))),
             Err(RowError::Finding(_)) => {
@@ -836,9 +871,27 @@ impl<'a> RowState<'a> {
         self.ticket.requester.push_str(requester);
     }
 
+    /// The export's own reassignment and reopen counters (ServiceNow `reassignment_count`,
+    /// `reopen_count`): a whole number ≥ 0; anything else is dropped with a `BadNumber` finding.
+    fn counters(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        for role in [Role::ReassignmentCount, Role::ReopenCount] {
+            let Some((i, text)) = self.cell(fields, role, row)? else { continue };
+            let Some(n) = text.parse::<u32>().ok() else {
+                self.drop_value(row, i, text, TicketRule::BadNumber)?;
+                continue;
+            };
+            match role {
+                Role::ReassignmentCount => self.ticket.reassignments = Some(n),
+                _ => self.ticket.reopen_count = Some(n),
+            }
+        }
+        Ok(())
+    }
+
     /// The CSAT cell. An answer off the scale (and not a label) is dropped with a finding;
     /// the ticket keeps its times and backlog entry.
     fn survey(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
+        self.counters(row, fields)?;
         self.nps_ces(row, fields)?;
         let Some(spec) = &self.plan.csat else { return Ok(()) };
         let Some((i, text)) = self.cell(fields, Role::Csat, row)? else { return Ok(()) };
@@ -867,19 +920,21 @@ fn fields_text(fields: &[&str], i: usize) -> String {
 }
 
 impl RowState<'_> {
-    /// NPS (0–10) and CES (1–7) answers of mapped `nps` / `ces` columns (issue 13); a blank
-    /// cell is no answer, anything else off the scale a `BadScore` finding.
+    /// NPS (0–10) and CES (1–5 or 1–7, the mapping's scale) answers of mapped `nps` / `ces`
+    /// columns (issue 13); a blank cell is no answer, anything else off the scale is dropped
+    /// with a `BadScore` finding (the ticket is kept).
     fn nps_ces(&mut self, row: u64, fields: &[&str]) -> Result<(), RowError> {
-        type Make = fn(i16) -> Result<SurveyAnswer, servgap_core::CoreError>;
-        for (role, make) in [(Role::Nps, SurveyAnswer::nps as Make), (Role::Ces, SurveyAnswer::ces as Make)] {
+        let scale = self.plan.ces_scale;
+        for role in [Role::Nps, Role::Ces] {
             let Some((i, text)) = self.cell(fields, role, row)? else { continue };
-            let answer = text
-                .trim()
-                .parse::<i16>()
-                .ok()
-                .and_then(|score| make(score).ok())
-                .ok_or_else(|| self.finding(row, i, text, TicketRule::BadScore))?;
-            self.ticket.surveys.push(answer);
+            let answer = text.trim().parse::<i16>().ok().and_then(|score| match role {
+                Role::Nps => SurveyAnswer::nps(score).ok(),
+                _ => SurveyAnswer::ces_on(scale, score).ok(),
+            });
+            match answer {
+                Some(answer) => self.ticket.surveys.push(answer),
+                None => self.drop_value(row, i, text, TicketRule::BadScore)?,
+            }
         }
         Ok(())
     }
@@ -902,7 +957,7 @@ fn number(text: &str) -> Option<f64> {
     (v.is_finite() && v >= 0.0).then_some(v)
 }
 
-fn rejected(path: &Path, f: &TicketFinding) -> IngestError {
+pub(super) fn rejected(path: &Path, f: &TicketFinding) -> IngestError {
     IngestError::Rejected {
         path: path.to_owned(),
         row: f.row,
@@ -1034,7 +1089,7 @@ impl EventCases {
 
 impl RowState<'_> {
     fn case(&mut self, id: &str, rows: &CaseRows) -> Result<(), IngestError> {
-        let outcome = self.ticket_from_case(id, rows).and_then(|row| self.add_ticket(row));
+        let outcome = self.ticket_from_case(id, rows).and_then(|row| self.add_joined(row));
         if outcome.is_ok() {
             let last: Vec<&str> = rows.last.iter().map(String::as_str).collect();
             self.tally_flags(&last);
@@ -1143,6 +1198,7 @@ fn finish_blocks<'a>(
                 m.rejected += s.rejected;
                 m.skipped += s.skipped;
                 m.ids.append(s.ids);
+                m.joined.extend(s.joined);
             }
         }
     }

@@ -287,3 +287,94 @@ fn issue_13_a_wrong_timestamp_format_rejects_every_row_with_an_error() {
         import(&path, Some(&mapping), &engine("UTC", Period::Month), &TicketOptions::default()).unwrap_err();
     assert!(matches!(err, IngestError::NothingAccepted { read: 2, rule: "bad-timestamp", .. }), "{err}");
 }
+
+/// A first-reply, solve or close time before the creation: the ticket is kept, the value
+/// dropped with a finding naming file row, column, value and rule; rows reconcile.
+#[test]
+fn issue_13_times_before_creation_keep_the_ticket_and_drop_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "id,created,first_response,solved,closed\n\
+                a,2026-03-02T09:00:00Z,2026-03-01T09:30:00Z,2026-03-02T12:00:00Z,\n\
+                b,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,2026-03-01T10:00:00Z,\n\
+                c,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,2026-03-02T10:00:00Z,2026-02-28T10:00:00Z\n\
+                d,2026-03-02T09:00:00Z,,,\n";
+    let path = write(dir.path(), "before.csv", text);
+    let engine = engine("UTC", Period::Month);
+    for options in readers() {
+        let imported = import(&path, None, &engine, &options).unwrap();
+        assert_eq!(counts(&imported), (4, 4, 0, 0), "no ticket rejected");
+        let found: Vec<_> = imported
+            .findings
+            .examples(TicketRule::TimeBeforeCreated)
+            .iter()
+            .map(|f| (f.row, f.column.clone(), f.value.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "first_response".to_owned(), "2026-03-01T09:30:00Z".to_owned()),
+                (3, "solved".to_owned(), "2026-03-01T10:00:00Z".to_owned()),
+                (4, "closed".to_owned(), "2026-02-28T10:00:00Z".to_owned()),
+            ]
+        );
+        let g = &imported.aggregate.finish_totals(&engine)[0];
+        // a: its solve stays (3 h), its reply is dropped; b: solved at an unknown time (no
+        // resolution value, not backlog); c: solved at 10:00 (1 h), its close dropped; d open.
+        let r = g.first_resolution.calendar.unwrap();
+        assert_eq!((r.n, r.min, r.max), (2, 3_600, 10_800));
+        assert_eq!(g.first_response.calendar.unwrap().n, 2, "b and c");
+        assert_eq!(g.backlog_at_end, 1, "only d is open");
+        let strict = TicketOptions { strict: true, ..options };
+        let err = import(&path, None, &engine, &strict).unwrap_err().to_string();
+        assert!(
+            err.contains("row 2, column `first_response`: value `2026-03-01T09:30:00Z` breaks rule time-before-created"),
+            "{err}"
+        );
+    }
+}
+
+/// The export's own reassignment and reopen counters fill the ticket (issue 13 item 6), and
+/// NPS/CES cells off the scale drop the value, never the ticket (before: the ticket was
+/// silently left out and rows did not reconcile).
+#[test]
+fn issue_13_counters_and_survey_scales_are_read_on_both_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "id,created,solved,reassignment_count,reopen_count,nps,ces\n\
+                a,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,0,0,10,5\n\
+                b,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,2,1,11,6\n\
+                c,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,x,,3,4\n\
+                d,2026-04-01T09:00:00Z,,,,,\n";
+    // d, open a month later, ends the data past every reopen window.
+    let path = write(dir.path(), "counters.csv", text);
+    let mapping = write(
+        dir.path(),
+        "m.toml",
+        "[columns]\nid = \"id\"\ncreated = \"created\"\nsolved = \"solved\"\nnps = \"nps\"\nces = \"ces\"\n\
+         reassignment_count = \"reassignment_count\"\nreopen_count = \"reopen_count\"\n\n[ces]\nscale = \"1-5\"\n",
+    );
+    let mut options = KpiOptions::new("UTC").unwrap();
+    options.dimensions = Vec::new();
+    options.ces_scale = servgap_core::kpi::CesScale::OneToFive;
+    options.metrics = servgap_core::kpi::Profile::ServiceNow.definitions().metric_options();
+    let engine = KpiEngine::new(options, Calendars::new());
+    for reader in readers() {
+        let imported = import(&path, Some(&mapping), &engine, &reader).unwrap();
+        assert_eq!(counts(&imported), (4, 4, 0, 0));
+        let bad = |rule| {
+            imported.findings.examples(rule).iter().map(|f| (f.row, f.column.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(bad(TicketRule::BadNumber), [(4, "reassignment_count".to_owned())]);
+        assert_eq!(bad(TicketRule::BadScore), [(3, "nps".to_owned()), (3, "ces".to_owned())]);
+        let g = &imported.aggregate.finish_totals(&engine)[0];
+        // First assignment resolution: a (0 reassignments) of a and b; c's count is unreadable.
+        let fcr = g.first_contact_resolution.unwrap();
+        assert_eq!((fcr.successes, fcr.n), (1, 2));
+        // Counter reopen rule: b's reopen_count 1 is a reopen.
+        assert_eq!(g.reopen.unwrap().successes, 1);
+        // CES on 1–5: a 5, c 4 (b's 6 is off the scale) → mean 4.5, both agree.
+        let ces = g.ces.unwrap();
+        assert_eq!((ces.n, ces.agree.successes), (2, 2));
+        assert!((ces.mean - 4.5).abs() < 1e-12);
+        assert_eq!(g.nps.unwrap().n, 2);
+    }
+}

@@ -242,8 +242,8 @@ fn every_rejection_reason_has_its_message() {
         "before-created.csv",
         &format!("{HEAD}1,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,2026-03-02T08:59:59Z,email,\n"),
         None,
-        "DIR/before-created.csv: row 2, column `solved`: value `2026-03-02T08:59:59Z` breaks rule before-created \
-         (no event may precede the ticket's creation)",
+        "DIR/before-created.csv: row 2, column `solved`: value `2026-03-02T08:59:59Z` breaks rule \
+         time-before-created (a first-reply, solve or close time is at or after the creation time)",
     );
     check(
         "bad-score.csv",
@@ -298,8 +298,9 @@ fn default_policy_rejects_the_ticket_counts_it_and_keeps_the_rest() {
         let options = TicketOptions { general_only, ..TicketOptions::default() };
         let engine = engine("UTC", &[]);
         let imported = import(&path, None, &engine, &options).unwrap();
-        assert_eq!((imported.rows, imported.tickets, imported.rejected), (4, 2, 2));
-        assert_eq!(imported.findings.count(TicketRule::BeforeCreated), 1);
+        // Issue 13: ticket 2's reply before its creation is dropped; the ticket is kept.
+        assert_eq!((imported.rows, imported.tickets, imported.rejected), (4, 3, 1));
+        assert_eq!(imported.findings.count(TicketRule::TimeBeforeCreated), 1);
         assert_eq!(imported.findings.examples(TicketRule::BadTimestamp)[0].row, 4);
         let g = totals(&imported, &engine);
         let frt = all(&g).first_response.calendar.unwrap();
@@ -591,7 +592,9 @@ fn block_reader_equals_csv_reader() {
     let b = import(&path, None, &engine, &slow).unwrap();
     assert!(a.reader.starts_with("blocks (2 threads)"), "{}", a.reader);
     assert_eq!(b.reader, "csv");
-    assert_eq!((a.tickets, a.rejected), (19_998, 2));
+    // Issue 13: a solve before the creation drops the solve, not the ticket.
+    assert_eq!((a.tickets, a.rejected), (20_000, 0));
+    assert_eq!(a.findings.count(TicketRule::TimeBeforeCreated), 2);
     assert_eq!(a.aggregate.finish(&engine), b.aggregate.finish(&engine));
     assert_eq!(a.findings, b.findings);
 

@@ -157,13 +157,41 @@ def servicenow():
              "Awaiting Vendor": "on-hold", "Awaiting Evidence": "on-hold", "Resolved": "solved", "Closed": "closed"}
     tickets = []
     for _, g in df.groupby("number", sort=False):
-        created = local_seconds(g["opened_at"].iloc[0], fmt, "UTC")
-        if (g["t"] < created).any():
-            continue  # rejected by servgap's current rule (an event before creation)
+        # Issue 13: an opened_at later than the first audit row gives way to that row's time.
+        created = min(local_seconds(g["opened_at"].iloc[0], fmt, "UTC"), int(g["t"].min()))
+        last = g.iloc[-1]  # counters of the incident's last row, in file order
         g = g.sort_values(["t", "order"], kind="stable")
-        tickets.append(walk(created, [(int(t), state[s]) for t, s in zip(g["t"], g["incident_state"])]))
-    return profiles(tickets, False)
+        t = walk(created, [(int(t), state[s]) for t, s in zip(g["t"], g["incident_state"])])
+        t["reassignments"] = int(last["reassignment_count"])
+        t["reopen_count"] = int(last["reopen_count"])
+        tickets.append(t)
+    out = profiles(tickets, False)
+    solved = [t for t in tickets if t["first_solve"] is not None]
+    # ServiceNow profile: first assignment resolution = first-solved and never reassigned;
+    # reopen counter = a reopen event at any time or reopen_count > 0.
+    out["fcr_servicenow_first_assignment"] = share([t["reassignments"] == 0 for t in solved])
+    out["reopen_counter_with_reopen_count"] = share([t["anytime"] or t["reopen_count"] > 0 for t in solved])
+    out["tickets"] = len(tickets)
+    return out
+
+
+def cfpb():
+    """CFPB: one row per complaint, dates only. Which profile-dependent inputs exist at all?"""
+    df = pd.read_csv(os.path.join(DATA, "cfpb_complaints_sample_1000.csv"), dtype=str, keep_default_na=False)
+    status = df["Company response to consumer"]
+    closed = status.str.split(r"[^A-Za-z0-9]", n=1, regex=True).str[0].str.lower().isin(["solved", "closed", "resolved"])
+    date_columns = [c for c in df.columns if c.lower().startswith("date")]
+    return {
+        "rows": len(df),
+        "closed_per_status": int(closed.sum()),
+        "open_backlog": int((~closed).sum()),
+        # No column gives a reply, a solve or close time, or a status history: FCR, reopen and
+        # resolution time cannot be computed under any profile.
+        "date_columns": date_columns,
+        "timely_yes": int((df["Timely response?"] == "Yes").sum()),
+        "timely_no": int((df["Timely response?"] == "No").sum()),
+    }
 
 
 if __name__ == "__main__":
-    print(json.dumps({"italian": italian(), "servicenow": servicenow()}, indent=1))
+    print(json.dumps({"italian": italian(), "servicenow": servicenow(), "cfpb": cfpb()}, indent=1))

@@ -94,7 +94,8 @@ fn kpi_rejected_tickets_come_back_as_a_warning_value() {
     // Issue 16: the warning was an eprintln in the CLI; a server needs it as a value.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tickets.csv");
-    let rows = "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n2,2026-01-02T10:00:00Z,2026-01-03T10:00:00Z\n";
+    let rows =
+        "id,created,solved\n1,yesterday,2026-01-01T10:00:00Z\n2,2026-01-02T10:00:00Z,2026-01-03T10:00:00Z\n";
     std::fs::write(&file, rows).unwrap();
     let outcome = kpi(&KpiRequest::new(&file)).unwrap();
     assert_eq!((outcome.input.rows, outcome.input.tickets, outcome.input.rejected), (2, 1, 1));
@@ -105,11 +106,15 @@ fn kpi_rejected_tickets_come_back_as_a_warning_value() {
         "tickets.csv: 1 of 2 tickets were rejected and left out; the report's data-quality section says why"
     );
     // Issue 11: when every ticket is rejected there is no report, but an error.
-    std::fs::write(&file, "id,created,solved\n1,2026-01-02T10:00:00Z,2026-01-01T10:00:00Z\n").unwrap();
+    std::fs::write(&file, "id,created,solved\n1,yesterday,2026-01-01T10:00:00Z\n").unwrap();
     assert!(kpi(&KpiRequest::new(&file)).is_err());
     let demo = kpi(&KpiRequest::new(repo().join("examples/kpi/demo-tickets.csv"))).unwrap();
-    let rejected = Warning::TicketsRejected { file: "demo-tickets.csv".to_owned(), rejected: 2, read: 400 };
-    assert_eq!(demo.warnings, [rejected], "the demo's two broken tickets");
+    let rejected = Warning::TicketsRejected { file: "demo-tickets.csv".to_owned(), rejected: 1, read: 400 };
+    assert_eq!(
+        demo.warnings,
+        [rejected],
+        "the demo's broken creation time (its solve before creation is kept, issue 13)"
+    );
     assert_eq!(demo.report().input.file, "demo-tickets.csv");
 }
 

@@ -14,7 +14,7 @@ const KPI_NAMES: [(&str, &str, &str); 8] = [
     ("csat-response-rate", "CSAT response rate", "Odsetek odpowiedzi na ankietę CSAT"),
     ("nps", "NPS", "NPS"),
     ("ces-mean", "CES (mean)", "CES (średnia)"),
-    ("ces-agree", "CES agree (5–7)", "CES – odpowiedzi zgodne (5–7)"),
+    ("ces-agree", "CES agree (4–5 of 5, 5–7 of 7)", "CES – odpowiedzi zgodne (4–5 z 5, 5–7 z 7)"),
     ("backlog", "Backlog", "Zaległości"),
 ];
 

@@ -5,7 +5,7 @@
 use super::Lang;
 
 /// `(id, English, Polish)` of each export input.
-const INPUTS: [(&str, &str, &str); 12] = [
+const INPUTS: [(&str, &str, &str); 13] = [
     ("reply-events", "reply events", "zdarzeń odpowiedzi"),
     ("reply-count", "reply count", "liczby odpowiedzi"),
     ("first-reply-time", "first-reply time", "czasu pierwszej odpowiedzi"),
@@ -16,12 +16,13 @@ const INPUTS: [(&str, &str, &str); 12] = [
     ),
     ("reopen-counter", "reopen counter", "licznika ponownych otwarć"),
     ("status-history", "status history", "historii statusów"),
-    ("solve-times", "solve or close times (or a status)", "czasów rozwiązania lub zamknięcia (ani statusu)"),
+    ("solve-times", "solve or close times", "czasów rozwiązania lub zamknięcia"),
     ("customer-messages", "customer messages", "wiadomości klienta"),
     ("reassignment-count", "reassignment count", "liczby ponownych przypisań"),
     ("csat", "CSAT answers", "odpowiedzi CSAT"),
     ("nps", "NPS answers", "odpowiedzi NPS"),
     ("ces", "CES answers", "odpowiedzi CES"),
+    ("current-status", "current status", "bieżącego statusu"),
 ];
 
 /// `(English, Polish)` of fixed labels.

@@ -58,6 +58,15 @@ const RULES: &[RuleTexts] = &[
         ],
         ["ticket kept, not counted as open backlog", "zgłoszenie zachowane, nie liczone do zaległości"],
     ),
+    (
+        "time-before-created",
+        ["first-reply, solve or close time before creation", "czas pierwszej odpowiedzi, rozwiązania lub zamknięcia przed utworzeniem"],
+        [
+            "a first-reply, solve or close time is at or after the creation time",
+            "czas pierwszej odpowiedzi, rozwiązania lub zamknięcia nie jest wcześniejszy niż czas utworzenia",
+        ],
+        ["value dropped, ticket kept", "wartość pominięta, zgłoszenie zachowane"],
+    ),
 ];
 
 fn find(id: &str) -> Option<&'static RuleTexts> {
@@ -99,6 +108,36 @@ impl Lang {
                 "Wczytane wiersze {rows} {sign} przeanalizowane zgłoszenia {tickets} + odrzucone {rejected} + pominięte {skipped} (kolejne zdarzenia już policzonego zgłoszenia)."
             ),
         }
+    }
+
+    /// The survey-response file: counts that reconcile, the duplicate policy, and the
+    /// findings per rule with their first example (issue 13).
+    pub fn kpi_responses(self, input: &KpiInput) -> Vec<String> {
+        let Some(r) = &input.responses else { return Vec::new() };
+        let sign = if r.reconciles { "=" } else { "≠" };
+        let (file, read, joined, unmatched, rejected) = (&r.file, r.read, r.joined, r.unmatched, r.rejected);
+        let mut lines = vec![match self {
+            Lang::En => format!(
+                "Survey responses ({file}, joined by ticket id): read {read} {sign} joined {joined} + no such ticket {unmatched} + rejected {rejected}. One response per ticket counts: the latest by response time, else the later row; earlier ones are rejected."
+            ),
+            Lang::Pl => format!(
+                "Odpowiedzi ankietowe ({file}, łączone po identyfikatorze zgłoszenia): wczytane {read} {sign} dołączone {joined} + bez takiego zgłoszenia {unmatched} + odrzucone {rejected}. Liczy się jedna odpowiedź na zgłoszenie: najpóźniejsza według czasu odpowiedzi, a bez niego późniejszy wiersz; wcześniejsze są odrzucane."
+            ),
+        }];
+        for f in &r.findings {
+            let Some(first) = f.examples.first() else { continue };
+            let (rule, count, row, column, value) =
+                (&f.rule, f.count, first.row, &first.column, &first.value);
+            lines.push(match self {
+                Lang::En => {
+                    format!("{file}: {rule} {count}, first on row {row}, column `{column}`: `{value}`.")
+                }
+                Lang::Pl => format!(
+                    "{file}: {rule} {count}, pierwszy raz w wierszu {row}, kolumna `{column}`: `{value}`."
+                ),
+            });
+        }
+        lines
     }
 
     /// The right-censoring statement of the reopen rate.

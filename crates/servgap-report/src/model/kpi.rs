@@ -43,6 +43,35 @@ pub struct KpiInput {
     pub strict: bool,
     /// Yes/no flags the source records itself.
     pub flags: Vec<FlagView>,
+    /// The survey-response file joined by ticket id (`--responses`; issue 13).
+    #[serde(default)]
+    pub responses: Option<ResponsesView>,
+}
+
+/// A survey-response file joined to the tickets by ticket id (issue 13):
+/// `read = joined + unmatched + rejected`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResponsesView {
+    /// The responses file.
+    pub file: String,
+    /// Its mapping file.
+    pub mapping: String,
+    /// Data rows read.
+    pub read: u64,
+    /// Responses joined to an accepted ticket.
+    pub joined: u64,
+    /// Responses whose ticket id names no accepted ticket (rule `unknown-ticket`).
+    pub unmatched: u64,
+    /// Rows rejected: no ticket id, a wrong field count, or an earlier response of a ticket
+    /// answered again (rule `duplicate-response`).
+    pub rejected: u64,
+    /// True when `read = joined + unmatched + rejected`.
+    pub reconciles: bool,
+    /// `latest-per-ticket`: one response per ticket counts, the latest by response time,
+    /// else the later row.
+    pub duplicate_policy: String,
+    /// Findings per rule, with the earliest examples (rows of the responses file).
+    pub findings: Vec<RuleFindings>,
 }
 
 /// A source-recorded flag.
@@ -142,12 +171,19 @@ pub struct NpsView {
 /// CES.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CesView {
-    /// Mean 1–7.
+    /// The answer scale, `1-5` or `1-7` (absent in reports written before issue 13: `1-7`).
+    #[serde(default = "ces_scale_default")]
+    pub scale: String,
+    /// Mean, on the scale.
     pub mean: f64,
     /// Answers.
     pub n: u64,
-    /// Share 5–7.
+    /// Share agreeing: 4–5 on 1–5, 5–7 on 1–7.
     pub agree: ShareView,
+}
+
+fn ces_scale_default() -> String {
+    "1-7".to_owned()
 }
 
 /// Segment of a group.
@@ -261,7 +297,12 @@ impl GroupView {
                 ci_high: n.interval.high,
                 small_sample: n.small_sample,
             }),
-            ces: g.ces.map(|c| CesView { mean: c.mean, n: c.n, agree: ShareView::from_core(&c.agree) }),
+            ces: g.ces.map(|c| CesView {
+                scale: c.scale.id().to_owned(),
+                mean: c.mean,
+                n: c.n,
+                agree: ShareView::from_core(&c.agree),
+            }),
             backlog_at_end: g.backlog_at_end,
         }
     }

@@ -158,6 +158,7 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
 pub(crate) fn quality_lines(view: &KpiReportView, lang: Lang) -> Vec<String> {
     let q = &view.quality;
     let mut lines = vec![lang.kpi_reconciliation(&view.input, q.reconciles)];
+    lines.extend(lang.kpi_responses(&view.input));
     lines.extend(lang.kpi_censoring(q));
     lines.extend(lang.kpi_teams_without_calendar(q));
     lines
