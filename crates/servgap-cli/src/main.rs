@@ -13,9 +13,9 @@ mod inspect;
 mod instrument;
 mod kpi;
 mod output;
+mod plan;
 mod prioritise;
 mod prioritise_args;
-mod plan;
 mod progress;
 mod study;
 

@@ -29,20 +29,20 @@ use servgap_core::study::{Department, Study, StudySpec, Unit, Wave};
 use crate::settings_file::{read_settings_text, toml_error, MAX_SETTINGS_BYTES};
 use crate::IngestError;
 
+mod action_tables;
+mod actions;
 mod priorities;
 #[cfg(test)]
 mod priority_tests;
-mod action_tables;
-mod actions;
 mod raw;
 mod registers;
 mod table;
 #[cfg(test)]
 mod tests;
 
-pub use priorities::{PrioritySettings, FEASIBILITY_COLUMNS};
 pub use action_tables::{csv_sibling, ACTION_TABLES};
 pub use actions::ACTION_COLUMNS;
+pub use priorities::{PrioritySettings, FEASIBILITY_COLUMNS};
 use raw::{RawHelpdesk, RawManagement, RawStudy, RawSurvey, RawWave};
 
 /// Name of the study file inside a study folder.

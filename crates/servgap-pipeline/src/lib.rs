@@ -43,8 +43,8 @@ mod inspect;
 mod instruments;
 mod kpi;
 pub mod pdf;
-pub mod prioritise;
 pub mod plan;
+pub mod prioritise;
 mod progress;
 pub mod request;
 pub mod study;
@@ -63,8 +63,8 @@ pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};
 pub use kpi::{kpi, KpiOutcome};
-pub use prioritise::{prioritise, PrioritiesOutcome, PrioritiseRequest};
 pub use plan::{plan, PlanOutcome, PlanRequest};
+pub use prioritise::{prioritise, PrioritiesOutcome, PrioritiseRequest};
 pub use progress::{no_progress, Progress, ReadProgress};
 pub use request::{
     AnalyzeRequest, CompareRequest, DiagnoseRequest, KpiRequest, PathDisplay, StatisticsOptions, SurveyRules,

@@ -18,8 +18,8 @@ pub mod render;
 pub use i18n::{insights, methods, Lang};
 pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
-pub use model::priorities::{PrioritiesReport, PRIORITIES_SCHEMA};
 pub use model::plan::{PlanContext, PlanReport, PLAN_SCHEMA};
+pub use model::priorities::{PrioritiesReport, PRIORITIES_SCHEMA};
 pub use model::progress::{ProgressInputs, ProgressReport, PROGRESS_SCHEMA};
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
@@ -31,14 +31,14 @@ pub use render::diagnosis_text::{render_diagnosis_json, render_diagnosis_markdow
 pub use render::html::render_html;
 pub use render::kpi_html::render_kpi_html;
 pub use render::kpi_text::{render_kpi_json, render_kpi_markdown, render_kpi_text};
+pub use render::plan_export::{plan_tables, PLAN_COLUMNS};
+pub use render::plan_html::render_plan_html;
+pub use render::plan_text::{render_plan_json, render_plan_markdown, render_plan_text};
 pub use render::priorities_export::priorities_tables;
 pub use render::priorities_html::render_priorities_html;
 pub use render::priorities_text::{
     render_priorities_json, render_priorities_markdown, render_priorities_text,
 };
-pub use render::plan_export::{plan_tables, PLAN_COLUMNS};
-pub use render::plan_html::render_plan_html;
-pub use render::plan_text::{render_plan_json, render_plan_markdown, render_plan_text};
 pub use render::progress_html::{progress_sections_html, render_progress_html};
 pub use render::progress_text::{render_progress_json, render_progress_markdown, render_progress_text};
 pub use render::segments_text::{render_segments_markdown, render_segments_text};

@@ -6,8 +6,8 @@
 
 mod diagnose;
 mod outcomes;
-mod prioritise;
 mod plan;
+mod prioritise;
 mod progress_oracle;
 mod requests;
 mod scenario_issue_15;

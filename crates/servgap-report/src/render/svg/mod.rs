@@ -13,8 +13,8 @@ mod heatmap;
 mod ipa;
 mod item_gaps;
 mod means;
-mod priority_matrix;
 mod metric_trend;
+mod priority_matrix;
 mod segments;
 mod trend;
 mod zot;
@@ -27,8 +27,8 @@ pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
-pub use priority_matrix::{priority_matrix_chart, MatrixPoint, PriorityMatrixChart};
 pub use metric_trend::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
+pub use priority_matrix::{priority_matrix_chart, MatrixPoint, PriorityMatrixChart};
 pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 pub use trend::{
     series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
