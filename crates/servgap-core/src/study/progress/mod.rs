@@ -17,7 +17,7 @@
 //! distance to target = s · (target − current₁)    (> 0: still short of the action's target)
 //! ```
 //!
-//! # Interval and p-value of Δ, by the gaps' [`Sampling`] (both waves must agree)
+//! # Interval and p-value of Δ, by the gaps' [`Sampling`](super::Sampling) (both waves must agree)
 //!
 //! | sampling | method ([`ChangeMethod`]) |
 //! |---|---|
