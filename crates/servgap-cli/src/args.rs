@@ -85,8 +85,8 @@ Reads the actions register a study names ([registers] actions = \"registers/acti
 or .csv/.xlsx; docs/study-format.md, \"Actions\"), checks every action against the study
 (departments, units, waves, gap ids, dates, status history) and shows the plan with its
 findings on --as-of (default: today): overdue actions and tasks, actions without an owner,
-high-priority gaps without an action (the act-now quadrant of the latest wave's gap
-register), actions whose metric no later wave measures, and standards no wave measures.
+high-priority gaps without an action (the first top_k ranks of the latest wave's
+priorities, as `servgap prioritise` ranks them), actions whose metric no later wave measures, and standards no wave measures.
 Every wave is read, as `servgap diagnose` reads it, to know what was measured.
 
 Status is what people report. Whether an action worked is measured on the next wave:

@@ -4,15 +4,17 @@
 //! The findings need what the waves measured and which gaps are high priority, so the
 //! study is diagnosed first ([`crate::diagnose()`], every wave):
 //! - measured gaps: every (unit, gap id) of each wave's register;
-//! - high-priority gaps: the act-now quadrant of the latest wave's register
-//!   (`register-act-now`; the prioritisation of issue 15 may replace it with its top-k).
+//! - high-priority gaps: the first `top_k` ranks (the study's `[priorities]`) of the
+//!   latest wave's register ranked by [`servgap_core::study::priority`] with the study's
+//!   weights (`ranked-top-k`; ties at rank k are all in). Stability is not simulated here:
+//!   the findings use the point ranking, `servgap prioritise` shows how stable it is.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 use servgap_core::study::plan::{findings, FindingInputs, Plan, PlanFinding};
-use servgap_core::study::register::Quadrant;
+use servgap_core::study::priority::{PriorityFilter, PriorityInput, Ranking};
 use servgap_core::study::{GapId, Slug};
 use servgap_ingest::study_file::StudyFolder;
 
@@ -23,7 +25,7 @@ use crate::warning::Warning;
 use crate::PipelineError;
 
 /// The rule id of the high-priority gaps this pipeline uses.
-pub const PRIORITY_RULE: &str = "register-act-now";
+pub const PRIORITY_RULE: &str = "ranked-top-k";
 
 /// What `servgap plan` asks for.
 #[derive(Debug, Clone)]
@@ -79,7 +81,8 @@ type UnitGap = (Slug, GapId);
 /// The gaps one wave measured.
 type WaveGaps = (Slug, BTreeSet<UnitGap>);
 
-/// The (unit, gap id) pairs each wave measured, and the act-now gaps of the latest wave.
+/// The (unit, gap id) pairs each wave measured, and the high-priority gaps of the latest
+/// wave ([`PRIORITY_RULE`]).
 pub(crate) fn measured_and_priority(
     diagnosis: &DiagnosisOutcome,
 ) -> (Vec<WaveGaps>, Vec<UnitGap>, Option<Slug>) {
@@ -91,18 +94,35 @@ pub(crate) fn measured_and_priority(
             (d.register.wave.clone(), gaps)
         })
         .collect();
-    let latest = diagnosis.diagnoses.last();
-    let high = latest
-        .map(|d| {
-            d.register
-                .entries
-                .iter()
-                .filter(|e| e.quadrant == Quadrant::ActNow)
-                .map(|e| (e.gap.unit.clone(), e.gap.id.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    (measured, high, latest.map(|d| d.register.wave.clone()))
+    let latest = diagnosis.diagnoses.len().checked_sub(1);
+    let high = latest.map(|index| top_ranked(diagnosis, index)).unwrap_or_default();
+    (measured, high, diagnosis.diagnoses.last().map(|d| d.register.wave.clone()))
+}
+
+/// The gaps of wave `index` ranked within the study's first `top_k` ranks.
+fn top_ranked(diagnosis: &DiagnosisOutcome, index: usize) -> Vec<UnitGap> {
+    let (Some(data), Some(wave_diagnosis)) = (diagnosis.waves.get(index), diagnosis.diagnoses.get(index)) else {
+        return Vec::new();
+    };
+    let study = &diagnosis.folder.study;
+    let Some(wave) = study.waves().iter().find(|w| w.slug().as_str() == data.wave) else {
+        return Vec::new();
+    };
+    let settings = &diagnosis.folder.priorities;
+    let inputs: Vec<PriorityInput> = wave_diagnosis
+        .register
+        .entries
+        .iter()
+        .map(|e| crate::prioritise::input(diagnosis, index, &e.gap))
+        .collect();
+    let ranking = Ranking::new(&inputs, settings.weights, &PriorityFilter::default(), wave.end());
+    let top_k = settings.stability.top_k;
+    ranking
+        .rows
+        .iter()
+        .filter(|row| row.rank.is_some_and(|rank| rank <= top_k))
+        .map(|row| (row.gap.unit.clone(), row.gap.id.clone()))
+        .collect()
 }
 
 /// Reads the study and its plan, diagnoses every wave and judges the plan on `as_of`.

@@ -100,7 +100,7 @@ fn demo_copy() -> (tempfile::TempDir, Plan, PlanReport) {
     let context = PlanContext {
         study: &folder.study,
         as_of: "2025-10-15",
-        priority_rule: "register-act-now",
+        priority_rule: "ranked-top-k",
         priority_wave: None,
         generator: "test",
     };

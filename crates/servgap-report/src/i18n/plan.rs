@@ -45,8 +45,8 @@ impl Lang {
                 "Brak uwag: każde działanie ma właściciela i termin nie minął, każda luka o wysokim priorytecie ma działanie."
             }
             "The plan has no action yet." => "Plan nie ma jeszcze żadnego działania.",
-            "High-priority gaps: the act-now quadrant of the gap register of the latest wave." => {
-                "Luki o wysokim priorytecie: ćwiartka „działaj teraz” rejestru luk z ostatniej fali."
+            "High-priority gaps: the first top_k ranks of the latest wave's priorities (the study's [priorities])." => {
+                "Luki o wysokim priorytecie: pierwsze top_k pozycji rankingu priorytetów ostatniej fali ([priorities] badania)."
             }
             "Status is reported by people; whether a gap closed is measured on the next wave (servgap progress)." => {
                 "Status podają ludzie; to, czy luka się zamknęła, mierzy się w następnej fali (servgap progress)."

@@ -25,8 +25,8 @@ pub struct PlanReport {
     pub study_name: String,
     /// The day the plan was judged on, ISO 8601.
     pub as_of: String,
-    /// How the high-priority gaps were chosen: `register-act-now` (the register's act-now
-    /// quadrant of `priority_wave`) or another rule id.
+    /// How the high-priority gaps were chosen: `ranked-top-k` (the first `top_k` ranks of
+    /// `priority_wave`'s priorities) or another rule id.
     pub priority_rule: String,
     /// The wave whose gaps were judged for priority (the latest), if any.
     pub priority_wave: Option<String>,

@@ -130,7 +130,7 @@ pub(crate) fn finding_lines(lang: Lang, report: &PlanReport) -> Vec<String> {
 /// The priority rule and the status caveat, as notes under the findings.
 pub(crate) fn plan_notes(lang: Lang) -> [&'static str; 2] {
     [
-        lang.plan("High-priority gaps: the act-now quadrant of the gap register of the latest wave."),
+        lang.plan("High-priority gaps: the first top_k ranks of the latest wave's priorities (the study's [priorities])."),
         lang.plan(
             "Status is reported by people; whether a gap closed is measured on the next wave (servgap progress).",
         ),
