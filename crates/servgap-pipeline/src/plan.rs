@@ -101,7 +101,8 @@ pub(crate) fn measured_and_priority(
 
 /// The gaps of wave `index` ranked within the study's first `top_k` ranks.
 fn top_ranked(diagnosis: &DiagnosisOutcome, index: usize) -> Vec<UnitGap> {
-    let (Some(data), Some(wave_diagnosis)) = (diagnosis.waves.get(index), diagnosis.diagnoses.get(index)) else {
+    let (Some(data), Some(wave_diagnosis)) = (diagnosis.waves.get(index), diagnosis.diagnoses.get(index))
+    else {
         return Vec::new();
     };
     let study = &diagnosis.folder.study;
