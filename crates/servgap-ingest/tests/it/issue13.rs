@@ -2,15 +2,14 @@
 //! counts (rows read = analysed + rejected + skipped). Real-data numbers come from
 //! crates/servgap-ingest/tests/oracles/kpi_silent_loss.py (pandas), output pasted below.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use servgap_core::kpi::{Calendars, KpiEngine, KpiOptions, Period, Segment};
-use servgap_ingest::tickets::{
-    import_tickets, plan_tickets, TicketImport, TicketMapping, TicketOptions, TicketRule,
-};
-use servgap_ingest::{read_header, IngestError, Source};
+use servgap_ingest::tickets::{TicketImport, TicketOptions, TicketRule};
+use servgap_ingest::IngestError;
 use servgap_testdata::{locate, Dataset};
 
+use crate::tickets::import;
 use crate::util::write;
 
 fn repo() -> PathBuf {
@@ -22,22 +21,6 @@ fn engine(zone: &str, period: Period) -> KpiEngine {
     options.dimensions = Vec::new();
     options.period = period;
     KpiEngine::new(options, Calendars::new())
-}
-
-fn import(
-    path: &Path,
-    mapping: Option<&Path>,
-    engine: &KpiEngine,
-    options: &TicketOptions,
-) -> Result<TicketImport, IngestError> {
-    let mapping = mapping.map(|m| TicketMapping::load(m).unwrap());
-    let mut source = Source::new(path);
-    if let Some(m) = &mapping {
-        source.options.fill_from(&m.read);
-    }
-    let header = read_header(&source)?;
-    let plan = plan_tickets(&source, &header, mapping.as_ref(), None, false)?;
-    import_tickets(&source, &header, &plan, engine, options)
 }
 
 /// Both readers (parallel blocks, csv), as the default policy and strict.

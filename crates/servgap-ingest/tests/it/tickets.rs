@@ -28,7 +28,8 @@ fn engine(zone: &str, dims: &[Dimension]) -> KpiEngine {
     KpiEngine::new(options, Calendars::new())
 }
 
-fn import(
+/// Reads a ticket file the way the CLI does: optional mapping, header, plan, import.
+pub(crate) fn import(
     path: &Path,
     mapping: Option<&Path>,
     engine: &KpiEngine,
