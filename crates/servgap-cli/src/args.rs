@@ -288,7 +288,10 @@ median and p90 durations), the share of the gap closed (Fieller's interval) and 
 distance to the action's target. Each change gets a verdict (closed, improved, not moving,
 worsened, or not measurable and why) with its p-value Holm-adjusted over every metric x
 later wave of the plan, so a plan with many metrics does not produce chance successes;
-the unadjusted verdict is shown beside. With three or more waves, the trend of each gap.
+the unadjusted verdict is shown beside. An improvement is on track when the interval of
+the share closed reaches the share the action's schedule expected by the wave's date (the
+midpoint of its fieldwork; expected share x elapsed part of start..due), behind schedule
+when it lies wholly below. With three or more waves, the trend of each gap per year.
 Task status is never taken as progress: an action marked done whose metric did not move
 is listed as a finding.";
 
@@ -297,7 +300,7 @@ Examples:
   servgap study init --demo demo && servgap progress demo
   servgap progress demo --format html -o progress.html
   servgap progress demo --format pdf --lang pl -o postepy.pdf
-  servgap progress demo --format json -o progress.json     # schema servgap.progress/1
+  servgap progress demo --format json -o progress.json     # schema servgap.progress/2
 
 --seed and --replicates fix the bootstrap of quantile metrics, so a run is reproducible.
 JSON follows docs/progress-json.md.
@@ -310,7 +313,7 @@ unreadable file); 2 invalid usage; 3 --strict and the data broke a validation ru
 pub enum ProgressFormat {
     /// Aligned tables for a terminal
     Text,
-    /// Versioned JSON (schema servgap.progress/1)
+    /// Versioned JSON (schema servgap.progress/2)
     Json,
     /// GitHub-flavoured Markdown
     #[value(alias = "md")]

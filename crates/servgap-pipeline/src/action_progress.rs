@@ -12,9 +12,15 @@
 //! action's baseline wave, the later waves are the study's waves after it, in study order;
 //! every number and verdict comes from the core. Survey waves are independent samples
 //! (Welch); a panel's paired summary is not built yet (see [`ProgressOutcome::paired`]).
+//!
+//! Each wave's fieldwork dates (from the study) and each action's start, due date and
+//! expected share go with its series, so the core judges an improvement against the
+//! schedule and fits trends in calendar time.
 
 use servgap_core::study::plan::{ActionStatus, Plan};
-use servgap_core::study::progress::{assess, LaterWave, MetricSeries, PlanProgress, ProgressOptions};
+use servgap_core::study::progress::{
+    assess, Fieldwork, LaterWave, MetricSeries, PlanProgress, ProgressOptions, Schedule,
+};
 use servgap_core::study::{Gap, GapId, Slug};
 
 use crate::diagnose::{diagnose, DiagnosisOutcome};
@@ -49,10 +55,15 @@ impl ProgressRequest {
     /// The core's options: the verdicts' family-wise rate is 1 − the confidence level.
     pub fn options(&self) -> ProgressOptions {
         let level = self.diagnose.statistics.confidence.get();
-        // 1 − level as the decimal people wrote: 0.95 gives 0.05, not 0.050000000000000044.
-        let alpha = ((1.0 - level) * 1e9).round() / 1e9;
-        ProgressOptions { alpha, level, replicates: self.replicates, seed: self.seed }
+        ProgressOptions { replicates: self.replicates, seed: self.seed, ..options_at(level) }
     }
+}
+
+/// The core's default options at confidence `level`, with a family-wise rate α = 1 − level.
+pub(crate) fn options_at(level: f64) -> ProgressOptions {
+    // 1 − level as the decimal people wrote: 0.95 gives 0.05, not 0.050000000000000044.
+    let alpha = ((1.0 - level) * 1e9).round() / 1e9;
+    ProgressOptions { alpha, level, ..ProgressOptions::default() }
 }
 
 /// An action left out of the measurement, and why.
@@ -167,6 +178,7 @@ fn metric_series(
     let baseline_wave = metric.baseline_wave.as_str();
     let baseline =
         find_gap(diagnosis, baseline_wave, &metric.gap, &metric.unit).ok_or(Unmeasured::NoBaseline)?.clone();
+    let baseline_fieldwork = fieldwork(diagnosis, baseline_wave).ok_or(Unmeasured::NoBaseline)?;
     let later = diagnosis
         .waves
         .iter()
@@ -176,7 +188,7 @@ fn metric_series(
         .filter_map(|wave| {
             let slug = Slug::new("wave", wave).ok()?;
             let gap = find_gap(diagnosis, wave, &metric.gap, &metric.unit).cloned();
-            Some(LaterWave { wave: slug, gap, paired: None })
+            Some(LaterWave { wave: slug, fieldwork: fieldwork(diagnosis, wave)?, gap, paired: None })
         })
         .collect();
     Ok(MetricSeries {
@@ -184,6 +196,13 @@ fn metric_series(
         done: action.status() == ActionStatus::Done,
         target: Some(metric.target),
         baseline,
+        baseline_fieldwork,
+        schedule: Schedule::of_action(action),
         later,
     })
+}
+
+/// The fieldwork dates of the study's wave `wave`.
+fn fieldwork(diagnosis: &DiagnosisOutcome, wave: &str) -> Option<Fieldwork> {
+    diagnosis.folder.study.waves().iter().find(|w| w.slug().as_str() == wave).map(Fieldwork::of_wave)
 }

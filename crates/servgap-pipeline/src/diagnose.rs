@@ -89,13 +89,17 @@ pub struct DiagnosisOutcome {
     pub unit: Option<String>,
     /// Things to tell the user (rows of no unit, rejected rows, …).
     pub warnings: Vec<Warning>,
+    /// Confidence level of the intervals (the request's `--confidence`); the study
+    /// report's progress section uses it too.
+    pub level: f64,
 }
 
 impl DiagnosisOutcome {
     /// The language-free view model of every wave read, in study order (schema
     /// `servgap.diagnosis/1`); render it with `servgap-report`. When the study has an action
     /// plan and two or more waves were read, the latest wave's report carries the plan's
-    /// measured progress (`progress`, as `servgap progress` gives it with default options).
+    /// measured progress (`progress`, as `servgap progress` gives it at the same confidence
+    /// level, with the default bootstrap).
     pub fn reports(&self) -> Vec<servgap_report::DiagnosisReport> {
         let mut reports: Vec<_> =
             (0..self.waves.len()).filter_map(|i| crate::views::diagnosis_report(self, i)).collect();
@@ -130,7 +134,8 @@ pub fn diagnose(
         waves.push(read_wave(request, &folder, wave.slug().as_str(), files, progress, &mut warnings)?);
     }
     let diagnoses = waves.iter().map(|w| diagnose_wave(request, &folder, w)).collect::<Result<_, _>>()?;
-    Ok(DiagnosisOutcome { folder, waves, diagnoses, unit: request.unit.clone(), warnings })
+    let level = request.statistics.confidence.get();
+    Ok(DiagnosisOutcome { folder, waves, diagnoses, unit: request.unit.clone(), warnings, level })
 }
 
 /// The register and factors of one wave, for the units (and department) asked for.

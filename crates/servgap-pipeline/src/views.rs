@@ -337,7 +337,7 @@ pub(crate) fn plan_report(outcome: &crate::PlanOutcome) -> servgap_report::PlanR
 }
 
 impl crate::ProgressOutcome {
-    /// The view model of the plan's measured progress (schema `servgap.progress/1`),
+    /// The view model of the plan's measured progress (schema `servgap.progress/2`),
     /// language-free.
     pub fn report(&self) -> servgap_report::ProgressReport {
         let measured = crate::action_progress::Measured {
@@ -367,8 +367,9 @@ pub(crate) fn progress_report(
     })
 }
 
-/// The study report's progress section: the study's plan measured over every wave read
-/// (core default options), `None` when the study has no action or fewer than two waves were read.
+/// The study report's progress section: the study's plan measured over every wave read at
+/// the diagnosis's confidence level (α = 1 − level; default bootstrap), `None` when the
+/// study has no action or fewer than two waves were read.
 pub(crate) fn diagnosis_progress(
     outcome: &crate::DiagnosisOutcome,
 ) -> Option<servgap_report::ProgressReport> {
@@ -376,7 +377,7 @@ pub(crate) fn diagnosis_progress(
     if plan.is_empty() || outcome.waves.len() < 2 {
         return None;
     }
-    let options = servgap_core::study::progress::ProgressOptions::default();
+    let options = crate::action_progress::options_at(outcome.level);
     let measured = crate::action_progress::measure(outcome, plan, &options);
     Some(progress_report(&outcome.folder.study, plan, &measured))
 }

@@ -14,6 +14,7 @@ use servgap_report::{
 };
 
 fn wave(slug: &str, value: Option<f64>, verdict: &str, reason: Option<&str>) -> WaveProgressView {
+    let pace = (verdict == "improved").then(|| "behind-schedule".to_owned());
     WaveProgressView {
         wave: slug.to_owned(),
         value,
@@ -29,11 +30,14 @@ fn wave(slug: &str, value: Option<f64>, verdict: &str, reason: Option<&str>) -> 
         share_closed_interval: value.map(|_| [0.156, 0.308]),
         share_method: value.map(|_| "fieller".to_owned()),
         share_reason: reason.map(str::to_owned),
+        expected_share: value.map(|_| 0.4),
         distance_to_target: value.map(|v| 0.6 - v),
         p_adjusted: value.map(|_| 4.2e-7),
         verdict: verdict.to_owned(),
+        pace: pace.clone(),
         reason: reason.map(str::to_owned),
         verdict_unadjusted: verdict.to_owned(),
+        pace_unadjusted: pace,
     }
 }
 
@@ -75,6 +79,8 @@ fn report() -> ProgressReport {
             baseline_difference: -0.73,
             target: Some(0.6),
             expected_share: Some(0.4),
+            start: "2025-07-01".into(),
+            due: "2025-12-31".into(),
             series,
             waves: vec![
                 wave("w2", Some(0.44), "improved", None),
@@ -88,11 +94,15 @@ fn report() -> ProgressReport {
                 method: "wls".into(),
             }),
             latest_verdict: "improved".into(),
+            latest_pace: Some("behind-schedule".into()),
         }],
         unmeasured: vec![UnmeasuredView { action: "faq".into(), reason: "no-metric".into() }],
         summary: ProgressSummaryView {
             closed: 0,
             improved: 1,
+            on_track: 0,
+            behind_schedule: 1,
+            schedule_not_set: 0,
             not_moving: 0,
             worsened: 0,
             not_measurable: 0,
@@ -110,13 +120,16 @@ fn report() -> ProgressReport {
 fn issue_15_progress_text_and_markdown_show_verdicts_reasons_and_findings_in_both_languages() {
     let r = report();
     let en = render_progress_text(&r, Lang::En);
-    assert!(en.contains("improved (on track)"), "{en}");
+    assert!(en.contains("improved, behind schedule"), "{en}");
+    assert!(en.contains("1 improved but behind schedule"), "the summary splits improved: {en}");
+    assert!(en.contains("2025-07-01 → 2025-12-31, 40\u{a0}%"), "the action's schedule: {en}");
     assert!(en.contains("the wave did not measure the gap"), "{en}");
     assert!(en.contains("Action reply-bot is marked done, but its metric g4/promise/reply-1h did not move"));
     assert!(en.contains("+17.1\u{a0}pp"), "a change of a share in percentage points: {en}");
     assert!(en.contains("the action names no metric"));
     let pl = render_progress_markdown(&r, Lang::Pl);
-    assert!(pl.contains("poprawa (zgodnie z planem)"), "{pl}");
+    assert!(pl.contains("poprawa, opóźniona względem harmonogramu"), "{pl}");
+    assert!(pl.contains("poprawa opóźniona względem harmonogramu 1"), "{pl}");
     assert!(pl.contains("fala nie zmierzyła tej luki"));
     assert!(pl.contains("nie ruszył się w fali w2"));
     assert!(pl.contains("| "), "Markdown tables");
@@ -144,7 +157,37 @@ fn issue_15_progress_html_is_accessible_escaped_and_has_a_chart_with_its_data_pe
 fn issue_15_progress_json_round_trips_and_names_its_schema() {
     let r = report();
     let json = render_progress_json(&r).unwrap();
-    assert!(json.contains("\"schema\": \"servgap.progress/1\""));
+    assert!(json.contains("\"schema\": \"servgap.progress/2\""));
     let back: ProgressReport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
+}
+
+#[test]
+fn issue_15_progress_headers_name_the_confidence_level_and_schedule_not_set_is_said() {
+    let mut r = report();
+    r.level = 0.9;
+    r.alpha = 0.1;
+    let en = render_progress_text(&r, Lang::En);
+    assert!(en.contains("90\u{a0}% CI") && !en.contains("95\u{a0}% CI"), "{en}");
+    assert!(en.contains("Intervals at 90\u{a0}%"), "{en}");
+    assert!(en.contains("share 90\u{a0}% CI") && en.contains("trend 90\u{a0}% CI"), "{en}");
+    let pl = render_progress_markdown(&r, Lang::Pl);
+    assert!(pl.contains("90% PU") && !pl.contains("95% PU"), "{pl}");
+    for lang in [Lang::En, Lang::Pl] {
+        let html = render_progress_html(&r, lang);
+        for old in ["95\u{a0}%", "95% PU", "95-procent"] {
+            assert!(!html.contains(old), "no {old} at a 90 % level ({lang:?})");
+        }
+    }
+    assert!(render_progress_html(&r, Lang::En).contains("the 90\u{a0}% interval of its gap"));
+    let a = &mut r.actions[0];
+    a.latest_pace = Some("schedule-not-set".into());
+    a.waves[0].pace = Some("schedule-not-set".into());
+    r.summary.behind_schedule = 0;
+    r.summary.schedule_not_set = 1;
+    let en = render_progress_text(&r, Lang::En);
+    assert!(en.contains("improved (schedule not set)"), "{en}");
+    assert!(en.contains("1 improved (schedule not set), "), "{en}");
+    let pl = render_progress_text(&r, Lang::Pl);
+    assert!(pl.contains("poprawa (brak harmonogramu)") && pl.contains("poprawa bez harmonogramu 1"), "{pl}");
 }

@@ -85,11 +85,15 @@ fn issue_15_progress_of_a_three_wave_plan_in_json_markdown_and_html() {
     let json = servgap(&["progress", root, "--format", "json"]);
     assert!(json.status.success(), "{}", text(&json.stderr));
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(report["schema"], "servgap.progress/1");
+    assert_eq!(report["schema"], "servgap.progress/2");
     assert_eq!(report["family_size"], 4, "two metrics × two later waves");
     let actions = report["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 2);
     assert_eq!(actions[0]["latest_verdict"], "improved", "warsaw improves by construction");
+    // Due 2026-03-31, before 2026-h1's date (2026-04-01): E = 0.5, and the share closed
+    // (0.84, interval from 0.66) is past it.
+    assert_eq!(actions[0]["latest_pace"], "on-track");
+    assert_eq!(report["summary"]["on_track"], 1);
     assert_eq!(actions[1]["latest_verdict"], "not-moving", "gdansk does not change");
     assert_eq!(actions[0]["series"].as_array().unwrap().len(), 3);
     assert_eq!(actions[0]["trend"]["method"], "wls");
@@ -117,7 +121,39 @@ fn issue_15_progress_of_a_three_wave_plan_in_json_markdown_and_html() {
 #[test]
 fn issue_15_progress_help_teaches_the_method() {
     let help = text(&servgap(&["progress", "--help"]).stdout);
-    for phrase in ["Holm", "Fieller", "Newcombe", "--seed", "servgap.progress/1", "Examples:"] {
+    for phrase in ["Holm", "Fieller", "Newcombe", "--seed", "servgap.progress/2", "Examples:"] {
         assert!(help.contains(phrase), "{phrase} missing from:\n{help}");
     }
+}
+
+/// The first later wave's change interval of the first action.
+fn first_interval(progress: &serde_json::Value) -> [f64; 2] {
+    let ci = &progress["actions"][0]["waves"][0]["change_interval"];
+    [ci[0].as_f64().unwrap(), ci[1].as_f64().unwrap()]
+}
+
+#[test]
+fn issue_15_confidence_reaches_progress_and_the_study_reports_progress_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = study(dir.path());
+    let root = root.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = servgap(args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let progress_90 = run(&["progress", root, "--confidence", "0.9", "--format", "json"]);
+    let progress_95 = run(&["progress", root, "--format", "json"]);
+    let diagnosis_90 = run(&["diagnose", root, "--confidence", "0.9", "--format", "json"]);
+    let section = &diagnosis_90["progress"];
+    assert_eq!(section["level"], 0.9, "the study report's progress section at --confidence");
+    assert_eq!(section["alpha"], 0.1);
+    assert_eq!(progress_90["level"], 0.9);
+    assert_eq!(first_interval(section), first_interval(&progress_90), "the same numbers as servgap progress");
+    let ([a, b], [c, d]) = (first_interval(&progress_90), first_interval(&progress_95));
+    assert!(b - a < d - c, "a 90 % interval is narrower than a 95 % one: [{a}, {b}] vs [{c}, {d}]");
+    let md = servgap(&["diagnose", root, "--confidence", "0.9", "--format", "markdown"]);
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    let md = text(&md.stdout);
+    assert!(md.contains("Intervals at 90\u{a0}%") && md.contains("share 90\u{a0}% CI"), "{md}");
 }

@@ -113,5 +113,27 @@ fit = sm.OLS(np.array([-0.4, -0.3, -0.15]), sm.add_constant(x)).fit()
 print("ols slope", repr(fit.params[1]), "p", repr(fit.pvalues[1]), "ci", repr(fit.conf_int()[1][0]),
       repr(fit.conf_int()[1][1]))
 
+print("# F2. Trend against the waves' dates (issue 15: calendar time, slope per year)")
+# Three half-year waves; a wave's date is its fieldwork's midpoint (start + (end - start)/2),
+# x = years of 365.25 days since the baseline's date. Scale gaps D = mean - 7, Var = s^2/n.
+import datetime as dt
+def midpoint(start, end):
+    return dt.date.fromisoformat(start).toordinal() + (dt.date.fromisoformat(end).toordinal()
+                                                       - dt.date.fromisoformat(start).toordinal()) / 2
+mids = np.array([midpoint("2025-01-01", "2025-06-30"), midpoint("2025-07-01", "2025-12-31"),
+                 midpoint("2026-01-01", "2026-06-30")])
+x = (mids - mids[0]) / 365.25
+waves = [(40, 4.2, 2.4), (35, 4.9, 1.9), (38, 5.6, 2.1)]
+y = np.array([m - 7.0 for _, m, _ in waves]); var = np.array([v / n for n, _, v in waves])
+fit = sm.WLS(y, sm.add_constant(x), weights=1 / var).fit(cov_type="fixed scale")
+print("years", [repr(v) for v in x])
+print("wls slope per year", repr(fit.params[1]), "p", repr(fit.pvalues[1]),
+      "ci", repr(fit.conf_int()[1][0]), repr(fit.conf_int()[1][1]))
+
+print("# F3. Expected share by a wave's date (schedule 2025-07-01 to 2025-12-31)")
+start, due = dt.date(2025, 7, 1).toordinal(), dt.date(2025, 12, 31).toordinal()
+for name, t in zip(["w1", "w2", "w3"], mids):
+    print(name, "fraction of the schedule", repr(min(max((t - start) / (due - start), 0.0), 1.0)))
+
 print("# G. Holm over a plan's family")
 print("holm", [repr(v) for v in multipletests([0.012, 0.3, 0.0004, 0.04], method="holm")[1]])

@@ -5,7 +5,7 @@
 
 use jiff::civil::date;
 use servgap_core::study::plan::{ActionMetric, ActionSpec, Plan};
-use servgap_core::study::progress::{MetricProgress, MetricSeries, ProgressOptions, Verdict};
+use servgap_core::study::progress::{MetricProgress, MetricSeries, Pace, ProgressOptions, Verdict};
 use servgap_core::study::{GapId, Slug};
 use servgap_pipeline::{diagnose, measure_progress, no_progress, DiagnoseRequest, ProgressOutcome};
 
@@ -19,14 +19,16 @@ const METRICS: [(&str, &str); 4] = [
     ("g4/promise/reply-1h", "online"),
 ];
 
-/// One action per metric, planned on 2025-h1, with a target on the metric's current value.
+/// One action per metric, planned on 2025-h1, with a target on the metric's current value,
+/// running 2025-07-01 to 2025-12-31 and expected to close half the gap (g5) or all of it (g4).
 pub fn oracle_plan(study: &servgap_core::study::Study) -> Plan {
     let actions = METRICS
         .iter()
         .enumerate()
         .map(|(i, (gap, unit))| {
             let gap: GapId = gap.parse().unwrap();
-            let target = if gap.to_string().starts_with("g4/") { 0.8 } else { 6.0 };
+            let g4 = gap.to_string().starts_with("g4/");
+            let target = if g4 { 0.8 } else { 6.0 };
             ActionSpec {
                 slug: format!("action-{i}"),
                 title: format!("Move {gap} in {unit}"),
@@ -39,7 +41,7 @@ pub fn oracle_plan(study: &servgap_core::study::Study) -> Plan {
                     baseline_wave: Slug::new("wave", "2025-h1").unwrap(),
                     baseline: None,
                     target,
-                    expected_share: 0.5,
+                    expected_share: if g4 { 1.0 } else { 0.5 },
                 }),
                 ..ActionSpec::default()
             }
@@ -67,6 +69,10 @@ struct Expected {
     verdict: &'static str,
     share: f64,
     share_ci: [f64; 2],
+    /// E(t) of the schedule at the wave's midpoint.
+    expected: f64,
+    /// The improvement's pace (`None` for other verdicts).
+    pace: Option<&'static str>,
 }
 
 #[track_caller]
@@ -93,6 +99,8 @@ fn check(metric: &MetricProgress, series: &MetricSeries, wave: usize, e: &Expect
     let s = share.interval.unwrap();
     close(s.low, e.share_ci[0], &format!("{what} share low"));
     close(s.high, e.share_ci[1], &format!("{what} share high"));
+    close(w.expected_share.unwrap(), e.expected, &format!("{what} expected share by then"));
+    assert_eq!(w.verdict.pace().map(|p| p.id()), e.pace, "{what} pace");
 }
 
 #[test]
@@ -118,6 +126,8 @@ fn issue_15_progress_on_the_demo_study_matches_the_independent_script() {
             verdict: "improved",
             share: 0.23423423423423428,
             share_ci: [0.07085773279473151, 0.37524513540339877],
+            expected: 0.25,
+            pace: Some("on-track"),
         },
         Expected {
             gap: -1.6566666666666667,
@@ -129,6 +139,8 @@ fn issue_15_progress_on_the_demo_study_matches_the_independent_script() {
             verdict: "not-moving",
             share: 0.05423406279733589,
             share_ci: [-0.021282901756476846, 0.12421340228411804],
+            expected: 0.25,
+            pace: None,
         },
         Expected {
             gap: -0.5606060606060606,
@@ -140,6 +152,8 @@ fn issue_15_progress_on_the_demo_study_matches_the_independent_script() {
             verdict: "improved",
             share: 0.23438266156712773,
             share_ci: [0.15568596583565875, 0.3079649702070414],
+            expected: 0.5,
+            pace: Some("behind-schedule"),
         },
         Expected {
             gap: -0.8251428571428572,
@@ -151,6 +165,8 @@ fn issue_15_progress_on_the_demo_study_matches_the_independent_script() {
             verdict: "not-moving",
             share: -0.006026676976609302,
             share_ci: [-0.05044396459532985, 0.036508316214408976],
+            expected: 0.5,
+            pace: None,
         },
     ];
     for ((m, series), e) in metrics.iter().zip(&outcome.series).zip(&expected) {
@@ -158,6 +174,8 @@ fn issue_15_progress_on_the_demo_study_matches_the_independent_script() {
     }
     let s = outcome.progress.summary;
     assert_eq!((s.closed, s.improved, s.not_moving, s.worsened, s.not_measurable), (0, 2, 2, 0, 0));
+    // The oracle's pace: warsaw's share interval reaches E = 0.25, krakow's stays below 0.5.
+    assert_eq!((s.on_track, s.behind_schedule, s.schedule_not_set), (1, 1, 0));
 }
 
 #[test]
@@ -177,6 +195,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "improved",
                 share: 0.43506493506493515,
                 share_ci: [0.21375319645339885, 0.6135046960924588],
+                expected: 0.25,
+                pace: Some("on-track"),
             },
             Expected {
                 gap: -0.15,
@@ -188,6 +208,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "improved",
                 share: 0.8441558441558441,
                 share_ci: [0.6637951764795823, 1.0126937876889177],
+                expected: 0.5,
+                pace: Some("on-track"),
             },
         ],
         [
@@ -201,6 +223,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "not-moving",
                 share: -0.010830324909747224,
                 share_ci: [-0.20341208728624705, 0.14654813033706582],
+                expected: 0.25,
+                pace: None,
             },
             Expected {
                 gap: -1.7,
@@ -212,6 +236,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "not-moving",
                 share: 0.018050541516245522,
                 share_ci: [-0.1880859669205468, 0.19001752434391184],
+                expected: 0.5,
+                pace: None,
             },
         ],
         [
@@ -225,6 +251,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "improved",
                 share: 0.2266488115165719,
                 share_ci: [0.07830703608435607, 0.36057783163157453],
+                expected: 0.5,
+                pace: Some("behind-schedule"),
             },
             Expected {
                 gap: -0.33018867924528306,
@@ -236,6 +264,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "improved",
                 share: 0.5825200607243548,
                 share_ci: [0.45791671171470616, 0.6993429390963044],
+                expected: 1.0,
+                pace: Some("behind-schedule"),
             },
         ],
         [
@@ -249,6 +279,8 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "not-moving",
                 share: 0.00013258496486501237,
                 share_ci: [-0.084318744299275, 0.07777532956785749],
+                expected: 0.5,
+                pace: None,
             },
             Expected {
                 gap: -0.8181818181818181,
@@ -260,14 +292,17 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
                 verdict: "not-moving",
                 share: 0.019931939718036085,
                 share_ci: [-0.06719823107569822, 0.10038834930925922],
+                expected: 1.0,
+                pace: None,
             },
         ],
     ];
+    // Per year against the waves' fieldwork midpoints (years 0, 0.49966, 0.99932).
     let slopes = [
-        [0.4056525457838599, 0.28530486355377827, 0.5260002280139415],
-        [0.015116533880132123, -0.14530114603284816, 0.1755342137931124],
-        [0.22803502341339651, 0.16953654723248085, 0.2865334995943122],
-        [0.008180585711263294, -0.027027329744928948, 0.04338850116745554],
+        [0.8118607799866021, 0.5710005556877673, 1.052721004285437],
+        [0.030253775340921128, -0.2908013347314956, 0.3513088854133378],
+        [0.4563824235711949, 0.33930533631048565, 0.5734595108319042],
+        [0.01637237770432272, -0.05409168322923466, 0.0868364386378801],
     ];
     for (((m, series), row), slope) in metrics.iter().zip(&outcome.series).zip(&rows).zip(slopes) {
         check(m, series, 0, &row[0]);
@@ -281,5 +316,39 @@ fn issue_15_progress_on_the_three_wave_study_matches_the_independent_script() {
     }
     // The built-in improvement (warsaw, krakow) is found; the unchanged units stay unjudged.
     let latest: Vec<Verdict> = metrics.iter().map(MetricProgress::latest_verdict).collect();
-    assert_eq!(latest, [Verdict::Improved, Verdict::NotMoving, Verdict::Improved, Verdict::NotMoving]);
+    assert_eq!(
+        latest,
+        [
+            Verdict::Improved(Pace::OnTrack),
+            Verdict::NotMoving,
+            Verdict::Improved(Pace::Behind),
+            Verdict::NotMoving
+        ]
+    );
+}
+
+#[test]
+fn issue_15_study_report_progress_uses_the_diagnosis_confidence_level() {
+    let report_at = |level: f64| {
+        let mut request = DiagnoseRequest::new(repo().join("examples/study/demo"));
+        request.statistics.confidence = servgap_pipeline::ConfidenceLevel::new(level).unwrap();
+        diagnose(&request, &no_progress).unwrap().reports().pop().unwrap().progress.unwrap()
+    };
+    let (at_90, at_95) = (report_at(0.9), report_at(0.95));
+    assert_eq!((at_90.level, at_90.alpha), (0.9, 0.1));
+    assert_eq!((at_95.level, at_95.alpha), (0.95, 0.05));
+    let widths = |r: &servgap_report::ProgressReport| -> Vec<f64> {
+        r.actions
+            .iter()
+            .flat_map(|a| &a.waves)
+            .filter_map(|w| w.change_interval)
+            .map(|[a, b]| b - a)
+            .collect()
+    };
+    let (narrow, wide) = (widths(&at_90), widths(&at_95));
+    assert!(!narrow.is_empty() && narrow.len() == wide.len());
+    assert!(narrow.iter().zip(&wide).all(|(n, w)| n < w), "90 % intervals are narrower: {narrow:?} {wide:?}");
+    let en = servgap_report::render_progress_text(&at_90, servgap_report::Lang::En);
+    assert!(en.contains("90\u{a0}% CI") && !en.contains("95\u{a0}% CI"), "{en}");
+    assert!(en.contains("Intervals at 90\u{a0}%"), "{en}");
 }

@@ -175,6 +175,11 @@ fn issue_15_scenario_wave_1_diagnosis_priorities_plan_wave_2_measured_progress()
     close(share.interval.unwrap().low, 0.07085773279473151, "warsaw share low");
     close(share.interval.unwrap().high, 0.37524513540339877, "warsaw share high");
     assert_eq!(w.verdict.id(), "improved");
+    // Schedule 2025-07-01 → 2025-12-31 (183 days), expected share 0.5; wave 2's date is its
+    // fieldwork midpoint, 91.5 days in: E = 0.5 × 91.5/183 = 0.25 ≤ 0.375 (the share's
+    // upper bound) → on track, although the estimate 0.234 is below 0.25.
+    close(w.expected_share.unwrap(), 0.25, "warsaw expected share by wave 2");
+    assert_eq!(w.verdict.pace(), Some(servgap_core::study::progress::Pace::OnTrack));
 
     let o = &online.waves[0];
     close(o.difference.unwrap(), -0.8251428571428572, "online gap on wave 2");
@@ -189,6 +194,7 @@ fn issue_15_scenario_wave_1_diagnosis_priorities_plan_wave_2_measured_progress()
 
     let s = progress.summary;
     assert_eq!((s.closed, s.improved, s.not_moving, s.worsened, s.not_measurable), (0, 1, 1, 0, 0));
+    assert_eq!((s.on_track, s.behind_schedule, s.schedule_not_set), (1, 0, 0));
     // The bot is marked done, but the share of messages answered within the hour did not move.
     assert_eq!(progress.done_not_moving.len(), 1);
     assert_eq!(progress.done_not_moving[0].action.as_str(), "online-reply-bot");

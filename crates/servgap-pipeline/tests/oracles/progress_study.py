@@ -21,12 +21,20 @@ For each action metric (a gap id in one unit) of the demo study's two waves
 * Holm over every metric × later wave of the study's list (statsmodels `multipletests`),
   verdict: adjusted p ≤ 0.05 and the gap narrowed → improved (closed when no shortfall is
   left), widened → worsened, else not moving;
-* over three waves: the inverse-variance weighted least-squares slope of the gap against the
-  wave index 0, 1, 2 (statsmodels `WLS`, weights 1/Var(D), the z interval of known variances).
+* an improvement's pace against the test plan's schedule (every action runs 2025-07-01 to
+  2025-12-31; expected share 0.5 for g5 metrics, 1.0 for g4): a wave's date is the midpoint of
+  its fieldwork (start + (end − start)/2, dates from study.toml), E(t) = expected share ×
+  clamp((t − start)/(due − start), 0, 1); on track when the share's interval reaches E(t)
+  (upper bound ≥ E(t)), else behind schedule;
+* over three waves: the inverse-variance weighted least-squares slope of the gap per year
+  against the waves' dates (years of 365.25 days since the baseline's midpoint; statsmodels
+  `WLS`, weights 1/Var(D), the z interval of known variances).
 The values are pasted into crates/servgap-pipeline/tests/it/progress_oracle.rs.
 """
+import datetime as dt
 import os
 import sys
+import tomllib
 
 import numpy as np
 import pandas as pd
@@ -44,6 +52,19 @@ STUDIES = {
 }
 METRICS = [("g5/dimension/responsiveness", "warsaw"), ("g5/dimension/responsiveness", "gdansk"),
            ("g4/promise/reply-1h", "krakow"), ("g4/promise/reply-1h", "online")]
+SCHEDULE = (dt.date(2025, 7, 1).toordinal(), dt.date(2025, 12, 31).toordinal())
+
+
+def wave_dates(root):
+    """Each wave's date: the midpoint of its fieldwork, as a day number (may end in .5)."""
+    with open(f"{root}/study.toml", "rb") as f:
+        waves = tomllib.load(f)["waves"]
+    return {w["slug"]: (w["start"].toordinal() + w["end"].toordinal()) / 2 for w in waves}
+
+
+def expected_by(expected_share, t):
+    start, due = SCHEDULE
+    return expected_share * min(max((t - start) / (due - start), 0.0), 1.0)
 
 
 def dimension_scores(root, wave, unit, dimension):
@@ -102,26 +123,32 @@ def share_metric(root, waves, unit):
 
 def report(name, root, waves):
     root = os.path.join(ROOT, root)
+    dates = wave_dates(root)
     series = [(gap, unit, share_metric(root, waves, unit) if gap.startswith("g4/")
                else mean_metric(root, waves, unit, gap.rsplit("/", 1)[1])) for gap, unit in METRICS]
     raw = [row[4][3] for _, _, rows in series for row in rows[1:]]
     adjusted = iter(multipletests(raw, method="holm")[1])
     for gap, unit, rows in series:
         print(f"{name} {gap} {unit}: baseline {rows[0][0]} gap {float(rows[0][1])!r} n {rows[0][2]}")
+        expected_share = 1.0 if gap.startswith("g4/") else 0.5
         for wave, value, n, _, (change, low, high, p, share) in rows[1:]:
             p_holm = next(adjusted)
             verdict = "not-moving" if p_holm > 0.05 else ("improved" if change > 0 else "worsened")
+            e = expected_by(expected_share, dates[wave])
+            pace = ("on-track" if share[1] >= e else "behind-schedule") if verdict == "improved" else "-"
             print(f"  {wave}: gap {float(value)!r} n {n} change {float(change)!r} "
                   f"ci [{float(low)!r}, {float(high)!r}] p {float(p)!r} holm {float(p_holm)!r} {verdict}")
-            print(f"    share closed {float(1 - value / rows[0][1])!r} ci [{float(share[0])!r}, {float(share[1])!r}]")
+            print(f"    share closed {float(1 - value / rows[0][1])!r} ci [{float(share[0])!r}, {float(share[1])!r}]"
+                  f" expected {e!r} pace {pace}")
         if len(rows) >= 3:
-            x = sm.add_constant(np.arange(len(rows), dtype=float))
+            years = [(dates[r[0]] - dates[rows[0][0]]) / 365.25 for r in rows]
+            x = sm.add_constant(np.array(years))
             fit = sm.WLS(np.array([r[1] for r in rows]), x, weights=[1 / r[3] for r in rows]).fit()
             # Known variances: the slope's SE is √((XᵀWX)⁻¹), not rescaled by the residual scale.
-            se = np.sqrt(fit.normalized_cov_params[1, 1])
-            z = stats.norm.ppf(0.975)
-            slope = fit.params[1]
-            print(f"  wls slope {slope!r} ci [{slope - z * se!r}, {slope + z * se!r}]")
+            se = float(np.sqrt(fit.normalized_cov_params[1, 1]))
+            z = float(stats.norm.ppf(0.975))
+            slope = float(fit.params[1])
+            print(f"  wls slope per year {slope!r} ci [{slope - z * se!r}, {slope + z * se!r}]")
 
 
 if __name__ == "__main__":

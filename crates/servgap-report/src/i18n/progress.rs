@@ -35,12 +35,14 @@ impl Lang {
             "Holm p" => "p Holma",
             "method" => "metoda",
             "share closed" => "zamknięta część luki",
-            "share 95 % CI" => "część luki, 95% PU",
+            "share" => "udział",
             "to target" => "do celu",
             "verdict" => "werdykt",
             "unadjusted verdict" => "werdykt bez korekty",
-            "trend per wave" => "trend na falę",
-            "trend 95 % CI" => "trend, 95% PU",
+            "trend per year" => "trend na rok",
+            "trend" => "trend",
+            "expected by then" => "oczekiwane do tej fali",
+            "schedule" => "harmonogram",
             "waves" => "fale",
             "not measured" => "niezmierzone",
             "n" => "n",
@@ -49,19 +51,15 @@ impl Lang {
             "Actions not measured" => "Działania niezmierzone",
             "reason" => "powód",
             "Method" => "Metoda",
-            "The metric's value in each wave (line and markers), the 95 % interval of its gap placed around the value (whiskers) and the action's target (dashed line)." => {
-                "Wartość miernika w każdej fali (linia i znaczniki), 95-procentowy przedział jego luki wokół wartości (wąsy) i cel działania (linia przerywana)."
-            }
-            "95 % interval" => "95-procentowy przedział",
-            "share" => "udział",
+
             "seconds" => "sekundy",
             "scale points" => "punkty skali",
             "unit of measure" => "jednostka miary",
             "No action of the plan names a metric measured on the baseline wave." => {
                 "Żadne działanie planu nie ma miernika zmierzonego w fali wyjściowej."
             }
-            "Progress is measured on the data, never inferred from task status: the change of each metric's gap from the baseline, its interval, the share of the gap closed (Fieller's interval), and a verdict whose p-values are Holm-adjusted over every metric × later wave of the plan; the unadjusted verdict is shown beside. A trend needs three or more waves." => {
-                "Postęp jest mierzony na danych, nigdy nie wynika ze statusu zadań: zmiana luki każdego miernika od punktu wyjścia, jej przedział, zamknięta część luki (przedział Fiellera) i werdykt, którego wartości p są skorygowane metodą Holma w całej rodzinie miernik × późniejsza fala planu; obok pokazano werdykt bez korekty. Trend wymaga co najmniej trzech fal."
+            "Progress is measured on the data, never inferred from task status: the change of each metric's gap from the baseline, its interval, the share of the gap closed (Fieller's interval), and a verdict whose p-values are Holm-adjusted over every metric × later wave of the plan; the unadjusted verdict is shown beside. An improvement is on track when the interval of the share closed reaches the share the schedule expected by the wave's date (the midpoint of its fieldwork): the expected share × the part of the time from the action's start to its due date that had passed; behind schedule when the whole interval lies below it. The trend is the slope of the gap per year against the waves' dates and needs three or more waves." => {
+                "Postęp jest mierzony na danych, nigdy nie wynika ze statusu zadań: zmiana luki każdego miernika od punktu wyjścia, jej przedział, zamknięta część luki (przedział Fiellera) i werdykt, którego wartości p są skorygowane metodą Holma w całej rodzinie miernik × późniejsza fala planu; obok pokazano werdykt bez korekty. Poprawa jest zgodna z harmonogramem, gdy przedział zamkniętej części luki sięga części, którą harmonogram przewidywał na datę fali (środek jej badania terenowego): oczekiwana część × odsetek czasu od startu działania do jego terminu, który już upłynął; opóźniona, gdy cały przedział leży poniżej. Trend to nachylenie luki na rok względem dat fal i wymaga co najmniej trzech fal."
             }
             other => other,
         }
@@ -71,16 +69,58 @@ impl Lang {
     pub fn progress_verdict(self, id: &str) -> &'static str {
         match (self, id) {
             (Lang::En, "closed") => "closed",
-            (Lang::En, "improved") => "improved (on track)",
+            (Lang::En, "improved") => "improved",
             (Lang::En, "not-moving") => "not moving",
             (Lang::En, "worsened") => "worsened",
             (Lang::En, "not-measurable") => "not measurable",
             (Lang::Pl, "closed") => "zamknięta",
-            (Lang::Pl, "improved") => "poprawa (zgodnie z planem)",
+            (Lang::Pl, "improved") => "poprawa",
             (Lang::Pl, "not-moving") => "bez zmian",
             (Lang::Pl, "worsened") => "pogorszenie",
             (Lang::Pl, "not-measurable") => "niemierzalne",
             _ => "–",
+        }
+    }
+
+    /// An improvement's pace by id (`on-track`, `behind-schedule`, `schedule-not-set`).
+    pub fn progress_pace(self, id: &str) -> &'static str {
+        match (self, id) {
+            (Lang::En, "on-track") => "on track",
+            (Lang::En, "behind-schedule") => "behind schedule",
+            (Lang::En, "schedule-not-set") => "schedule not set",
+            (Lang::Pl, "on-track") => "zgodnie z harmonogramem",
+            (Lang::Pl, "behind-schedule") => "opóźniona względem harmonogramu",
+            (Lang::Pl, "schedule-not-set") => "brak harmonogramu",
+            _ => "–",
+        }
+    }
+
+    /// A verdict with an improvement's pace: `improved, on track`, `improved (schedule not
+    /// set)`; any other verdict as [`Lang::progress_verdict`].
+    pub fn progress_verdict_paced(self, verdict: &str, pace: Option<&str>) -> String {
+        let v = self.progress_verdict(verdict);
+        match pace {
+            Some("schedule-not-set") => format!("{v} ({})", self.progress_pace("schedule-not-set")),
+            Some(p) => format!("{v}, {}", self.progress_pace(p)),
+            None => v.to_owned(),
+        }
+    }
+
+    /// The chart's description, naming the interval's confidence `level`.
+    pub fn progress_chart_description(self, level: f64) -> String {
+        let percent = self.num(Some(level * 100.0), 0);
+        match self {
+            Lang::En => format!("The metric's value in each wave (line and markers), the {percent}\u{a0}% interval of its gap placed around the value (whiskers) and the action's target (dashed line)."),
+            Lang::Pl => format!("Wartość miernika w każdej fali (linia i znaczniki), {percent}-procentowy przedział jego luki wokół wartości (wąsy) i cel działania (linia przerywana)."),
+        }
+    }
+
+    /// `95 % interval` / `95-procentowy przedział` at confidence `level`.
+    pub fn progress_interval_label(self, level: f64) -> String {
+        let percent = self.num(Some(level * 100.0), 0);
+        match self {
+            Lang::En => format!("{percent}\u{a0}% interval"),
+            Lang::Pl => format!("{percent}-procentowy przedział"),
         }
     }
 
@@ -153,15 +193,20 @@ impl Lang {
         }
     }
 
-    /// The plan summary: metrics by their latest verdict, in one sentence.
-    pub fn progress_summary(self, s: &ProgressSummaryView, alpha: f64, family: usize) -> String {
+    /// The plan summary: metrics by their latest verdict (improvements split by pace; the
+    /// schedule-not-set count only when there is one), the intervals' level and the
+    /// verdicts' family-wise rate, in two sentences.
+    pub fn progress_summary(self, s: &ProgressSummaryView, level: f64, alpha: f64, family: usize) -> String {
         let total = s.closed + s.improved + s.not_moving + s.worsened + s.not_measurable;
+        let level = self.percent(level);
         match self {
             Lang::En => format!(
-                "{total} {} measured on the latest wave: {} closed, {} improved (on track), {} not moving, {} worsened, {} not measurable. Verdicts at a family-wise error rate of {} over {family} {}.",
+                "{total} {} measured on the latest wave: {} closed, {} improved and on track, {} improved but behind schedule, {}{} not moving, {} worsened, {} not measurable. Intervals at {level}; verdicts at a family-wise error rate of {} over {family} {}.",
                 if total == 1 { "metric" } else { "metrics" },
                 s.closed,
-                s.improved,
+                s.on_track,
+                s.behind_schedule,
+                if s.schedule_not_set > 0 { format!("{} improved (schedule not set), ", s.schedule_not_set) } else { String::new() },
                 s.not_moving,
                 s.worsened,
                 s.not_measurable,
@@ -169,10 +214,12 @@ impl Lang {
                 if family == 1 { "test" } else { "tests" },
             ),
             Lang::Pl => format!(
-                "{} na ostatniej fali: zamknięte {}, poprawa (zgodnie z planem) {}, bez zmian {}, pogorszenie {}, niemierzalne {}. Werdykty przy rodzinnym poziomie błędu {} w {}.",
+                "{} na ostatniej fali: zamknięte {}, poprawa zgodna z harmonogramem {}, poprawa opóźniona względem harmonogramu {}, {}bez zmian {}, pogorszenie {}, niemierzalne {}. Przedziały na poziomie {level}; werdykty przy rodzinnym poziomie błędu {} w {}.",
                 self.count(total as u64, ("miernik", "mierniki", "mierników")),
                 s.closed,
-                s.improved,
+                s.on_track,
+                s.behind_schedule,
+                if s.schedule_not_set > 0 { format!("poprawa bez harmonogramu {}, ", s.schedule_not_set) } else { String::new() },
                 s.not_moving,
                 s.worsened,
                 s.not_measurable,

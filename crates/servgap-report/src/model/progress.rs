@@ -1,8 +1,10 @@
-//! Measured progress of a study's action plan (schema `servgap.progress/1`,
+//! Measured progress of a study's action plan (schema `servgap.progress/2`,
 //! `docs/progress-json.md`): per action its metric over the waves (the chart's data), per
 //! later wave the change from the baseline with its interval, the share of the gap closed,
-//! the distance to the target and the verdict (Holm over the plan); the trend over three or
-//! more waves; the plan summary; the actions marked done whose metric did not move.
+//! the share the schedule expected by the wave's date, the distance to the target and the
+//! verdict (Holm over the plan) with an improvement's pace (on track, behind schedule,
+//! schedule not set); the trend per year over three or more waves; the plan summary; the
+//! actions marked done whose metric did not move.
 //! Converted field by field from `servgap_core::study::progress`; language-free.
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +15,7 @@ use servgap_core::study::progress::{
 use servgap_core::study::{Gap, Slug, Study};
 
 /// Identifier of the progress JSON layout; bumped on any incompatible change.
-pub const PROGRESS_SCHEMA: &str = "servgap.progress/1";
+pub const PROGRESS_SCHEMA: &str = "servgap.progress/2";
 
 /// The measured progress of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,6 +99,10 @@ pub struct ActionProgressView {
     pub target: Option<f64>,
     /// Share of the baseline gap the action is expected to close.
     pub expected_share: Option<f64>,
+    /// The action's first day, ISO 8601.
+    pub start: String,
+    /// The action's due date, ISO 8601.
+    pub due: String,
     /// The metric's current value in every wave from the baseline on (chart data).
     pub series: Vec<MetricPointView>,
     /// Each later wave.
@@ -105,6 +111,8 @@ pub struct ActionProgressView {
     pub trend: Option<TrendView>,
     /// Verdict on the latest wave that measured the metric.
     pub latest_verdict: String,
+    /// Its pace when improved: `on-track`, `behind-schedule`, `schedule-not-set`.
+    pub latest_pace: Option<String>,
 }
 
 /// The metric's current value in one wave, with the interval of its gap placed around it.
@@ -152,22 +160,29 @@ pub struct WaveProgressView {
     pub share_method: Option<String>,
     /// Why the share is not given (a [`NotMeasurable`] id).
     pub share_reason: Option<String>,
+    /// `E(t)`: the share of the baseline gap the schedule expected closed by the wave's
+    /// date (fieldwork midpoint); `None` when the schedule is not set.
+    pub expected_share: Option<f64>,
     /// How far the value still is from the target on the improving side (≤ 0: reached).
     pub distance_to_target: Option<f64>,
     /// Holm-adjusted p.
     pub p_adjusted: Option<f64>,
     /// `closed`, `improved`, `not-moving`, `worsened`, `not-measurable`.
     pub verdict: String,
+    /// An improvement's pace: `on-track`, `behind-schedule`, `schedule-not-set`.
+    pub pace: Option<String>,
     /// Why not measurable (a [`NotMeasurable`] id), for that verdict.
     pub reason: Option<String>,
     /// The verdict the unadjusted p would give (shown beside, not used).
     pub verdict_unadjusted: String,
+    /// Its pace when improved.
+    pub pace_unadjusted: Option<String>,
 }
 
-/// The slope of the gap per wave.
+/// The slope of the gap per year, against the waves' dates (fieldwork midpoints).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendView {
-    /// Slope of D per wave.
+    /// Slope of D per year of 365.25 days.
     pub slope: f64,
     /// Its interval.
     pub interval: Option<[f64; 2]>,
@@ -193,8 +208,14 @@ pub struct UnmeasuredView {
 pub struct ProgressSummaryView {
     /// Closed.
     pub closed: usize,
-    /// Improved (on track).
+    /// Improved, at any pace (on track + behind schedule + schedule not set).
     pub improved: usize,
+    /// Improved and on track.
+    pub on_track: usize,
+    /// Improved but behind schedule.
+    pub behind_schedule: usize,
+    /// Improved, schedule not set.
+    pub schedule_not_set: usize,
     /// Not moving.
     pub not_moving: usize,
     /// Worsened.
@@ -275,6 +296,9 @@ impl ProgressReport {
             summary: ProgressSummaryView {
                 closed: s.closed,
                 improved: s.improved,
+                on_track: s.on_track,
+                behind_schedule: s.behind_schedule,
+                schedule_not_set: s.schedule_not_set,
                 not_moving: s.not_moving,
                 worsened: s.worsened,
                 not_measurable: s.not_measurable,
@@ -290,6 +314,10 @@ fn pair(i: Option<servgap_core::kpi::Interval>) -> Option<[f64; 2]> {
 
 fn reason(n: NotMeasurable) -> String {
     n.id().to_owned()
+}
+
+fn pace(v: Verdict) -> Option<String> {
+    v.pace().map(|p| p.id().to_owned())
 }
 
 fn verdict_reason(v: Verdict) -> Option<String> {
@@ -328,10 +356,13 @@ fn action_view(action: &Action, series: &MetricSeries, m: &MetricProgress) -> Ac
         baseline_difference: m.baseline_difference,
         target: m.target,
         expected_share: action.metric().map(|x| x.expected_share),
+        start: action.start().to_string(),
+        due: action.due().to_string(),
         series: points,
         waves: m.waves.iter().map(wave_view).collect(),
         trend: m.trend.as_ref().map(trend_view),
         latest_verdict: m.latest_verdict().id().to_owned(),
+        latest_pace: pace(m.latest_verdict()),
     }
 }
 
@@ -353,11 +384,14 @@ fn wave_view(w: &WaveProgress) -> WaveProgressView {
         share_closed_interval: share.and_then(|s| pair(s.interval)),
         share_method: share.map(|s| s.method.id().to_owned()),
         share_reason: w.share_closed.as_ref().err().map(|n| reason(*n)),
+        expected_share: w.expected_share,
         distance_to_target: w.distance_to_target,
         p_adjusted: w.p_adjusted,
         verdict: w.verdict.id().to_owned(),
+        pace: pace(w.verdict),
         reason: verdict_reason(w.verdict),
         verdict_unadjusted: w.verdict_unadjusted.id().to_owned(),
+        pace_unadjusted: pace(w.verdict_unadjusted),
     }
 }
 

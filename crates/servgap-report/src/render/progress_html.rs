@@ -20,7 +20,7 @@ use crate::model::progress::{ActionProgressView, ProgressReport};
 
 const CSS: &str = "figure svg{max-width:100%;height:auto}";
 
-fn chart(lang: Lang, a: &ActionProgressView, id: &str) -> String {
+fn chart(lang: Lang, a: &ActionProgressView, id: &str, level: f64) -> String {
     let points = a
         .series
         .iter()
@@ -31,18 +31,14 @@ fn chart(lang: Lang, a: &ActionProgressView, id: &str) -> String {
             lang,
             id,
             format!("{} ({})", a.title, a.unit),
-            format!(
-                "{} {}",
-                a.metric,
-                lang.prog("The metric's value in each wave (line and markers), the 95 % interval of its gap placed around the value (whiskers) and the action's target (dashed line).")
-            ),
+            format!("{} {}", a.metric, lang.progress_chart_description(level)),
         ),
         points,
         target: a.target,
         axis_title: format!("{} ({})", lang.prog("value"), lang.prog(unit_label(&a.measure_unit))),
         legend: [
             lang.prog("value").to_owned(),
-            lang.prog("95 % interval").to_owned(),
+            lang.progress_interval_label(level),
             lang.prog("target").to_owned(),
         ],
         not_measured: lang.prog("not measured").to_owned(),
@@ -59,7 +55,7 @@ fn unit_label(unit: &str) -> &'static str {
 }
 
 /// The chart's data table: wave, value, interval, n.
-fn chart_table(lang: Lang, a: &ActionProgressView) -> String {
+fn chart_table(lang: Lang, a: &ActionProgressView, level: f64) -> String {
     let rows = a
         .series
         .iter()
@@ -80,14 +76,19 @@ fn chart_table(lang: Lang, a: &ActionProgressView) -> String {
         .collect();
     DataTable {
         caption: lang.prog("value"),
-        header: ["wave", "value", "95 % CI", "n"].iter().map(|h| lang.prog(h).to_owned()).collect(),
+        header: vec![
+            lang.prog("wave").to_owned(),
+            lang.prog("value").to_owned(),
+            lang.ci_label(level),
+            lang.prog("n").to_owned(),
+        ],
         rows,
         text_columns: vec![0],
     }
     .html()
 }
 
-fn action_figure(out: &mut String, lang: Lang, a: &ActionProgressView, id: &str, embedded: bool) {
+fn action_figure(out: &mut String, lang: Lang, a: &ActionProgressView, id: &str, embedded: bool, ci: f64) {
     let level = if embedded { 4 } else { 3 };
     let _ = writeln!(
         out,
@@ -97,15 +98,15 @@ fn action_figure(out: &mut String, lang: Lang, a: &ActionProgressView, id: &str,
         escape(&a.action)
     );
     let _ = writeln!(out, "<figure id=\"{id}\">");
-    out.push_str(&chart(lang, a, id));
+    out.push_str(&chart(lang, a, id, ci));
     let _ = writeln!(out, "<details open><summary>{}</summary>", escape(lang.labels().chart_data));
-    out.push_str(&chart_table(lang, a));
+    out.push_str(&chart_table(lang, a, ci));
     out.push_str("</details>\n</figure>\n");
     DataTable {
         caption: lang.prog("Progress by action"),
-        header: wave_header(lang),
+        header: wave_header(lang, ci),
         rows: a.waves.iter().map(|w| wave_cells(lang, a, w)).collect(),
-        text_columns: vec![0, 1, 7, 11, 12],
+        text_columns: vec![0, 1, 7, 12, 13],
     }
     .render(out);
 }
@@ -131,7 +132,10 @@ fn end_part(out: &mut String, embedded: bool) {
 pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str, embedded: bool) -> String {
     let mut out = String::new();
     part(&mut out, prefix, "summary", lang.prog("Summary"), embedded);
-    paragraph(&mut out, &lang.progress_summary(&report.summary, report.alpha, report.family_size));
+    paragraph(
+        &mut out,
+        &lang.progress_summary(&report.summary, report.level, report.alpha, report.family_size),
+    );
     let done = findings(lang, report);
     if !done.is_empty() {
         let _ = writeln!(
@@ -151,14 +155,14 @@ pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str,
     } else {
         DataTable {
             caption: lang.prog("Actions"),
-            header: action_header(lang),
+            header: action_header(lang, report.level),
             rows: report.actions.iter().map(|a| action_cells(lang, a)).collect(),
-            text_columns: vec![0, 1, 2, 3, 4, 5, 8],
+            text_columns: vec![0, 1, 2, 3, 4, 5, 8, 9],
         }
         .render(&mut out);
     }
     for (i, a) in report.actions.iter().enumerate() {
-        action_figure(&mut out, lang, a, &format!("{prefix}chart-metric-{i}"), embedded);
+        action_figure(&mut out, lang, a, &format!("{prefix}chart-metric-{i}"), embedded, report.level);
     }
     if !report.unmeasured.is_empty() {
         DataTable {

@@ -31,8 +31,9 @@ pub(crate) fn amount_interval(lang: Lang, unit: &str, ci: Option<[f64; 2]>) -> S
     }
 }
 
-pub(crate) fn action_header(lang: Lang) -> Vec<String> {
-    [
+/// The actions table's header; the trend's interval names the confidence `level`.
+pub(crate) fn action_header(lang: Lang, level: f64) -> Vec<String> {
+    let mut header: Vec<String> = [
         "action",
         "owner",
         "status",
@@ -41,13 +42,23 @@ pub(crate) fn action_header(lang: Lang) -> Vec<String> {
         "baseline wave",
         "baseline value",
         "target",
+        "schedule",
         "verdict",
-        "trend per wave",
-        "trend 95 % CI",
+        "trend per year",
     ]
     .iter()
     .map(|h| lang.prog(h).to_owned())
-    .collect()
+    .collect();
+    header.push(format!("{} {}", lang.prog("trend"), lang.ci_label(level)));
+    header
+}
+
+/// `start → due, expected share`.
+fn schedule(lang: Lang, a: &ActionProgressView) -> String {
+    match a.expected_share {
+        Some(e) => format!("{} → {}, {}", a.start, a.due, lang.percent(e)),
+        None => format!("{} → {}", a.start, a.due),
+    }
 }
 
 pub(crate) fn action_cells(lang: Lang, a: &ActionProgressView) -> Vec<String> {
@@ -61,38 +72,31 @@ pub(crate) fn action_cells(lang: Lang, a: &ActionProgressView) -> Vec<String> {
         a.baseline_wave.clone(),
         value(lang, u, Some(a.baseline_value)),
         value(lang, u, a.target),
-        lang.progress_verdict(&a.latest_verdict).to_owned(),
+        schedule(lang, a),
+        lang.progress_verdict_paced(&a.latest_verdict, a.latest_pace.as_deref()),
         amount(lang, u, a.trend.as_ref().map(|t| t.slope)),
         amount_interval(lang, u, a.trend.as_ref().and_then(|t| t.interval)),
     ]
 }
 
-pub(crate) fn wave_header(lang: Lang) -> Vec<String> {
-    [
-        "action",
-        "wave",
-        "value",
-        "change",
-        "95 % CI",
-        "p",
-        "Holm p",
-        "method",
-        "share closed",
-        "share 95 % CI",
-        "to target",
-        "verdict",
-        "unadjusted verdict",
-    ]
-    .iter()
-    .map(|h| lang.prog(h).to_owned())
-    .collect()
+/// The later waves' table header; the intervals name the confidence `level`.
+pub(crate) fn wave_header(lang: Lang, level: f64) -> Vec<String> {
+    let ci = lang.ci_label(level);
+    let share_ci = format!("{} {ci}", lang.prog("share"));
+    let words = |hs: &[&'static str]| hs.iter().map(|h| lang.prog(h).to_owned()).collect::<Vec<_>>();
+    let mut header = words(&["action", "wave", "value", "change"]);
+    header.push(ci);
+    header.extend(words(&["p", "Holm p", "method", "share closed"]));
+    header.push(share_ci);
+    header.extend(words(&["expected by then", "to target", "verdict", "unadjusted verdict"]));
+    header
 }
 
 pub(crate) fn wave_cells(lang: Lang, a: &ActionProgressView, w: &WaveProgressView) -> Vec<String> {
     let u = a.measure_unit.as_str();
     let verdict = match &w.reason {
         Some(r) => format!("{}: {}", lang.progress_verdict(&w.verdict), lang.progress_reason(r)),
-        None => lang.progress_verdict(&w.verdict).to_owned(),
+        None => lang.progress_verdict_paced(&w.verdict, w.pace.as_deref()),
     };
     let share = match (&w.share_closed, &w.share_reason) {
         (Some(s), _) => lang.percent(*s),
@@ -111,9 +115,10 @@ pub(crate) fn wave_cells(lang: Lang, a: &ActionProgressView, w: &WaveProgressVie
         share,
         w.share_closed_interval
             .map_or_else(|| "–".to_owned(), |[a, b]| format!("[{}; {}]", lang.percent(a), lang.percent(b))),
+        lang.percent_or_dash(w.expected_share),
         amount(lang, u, w.distance_to_target),
         verdict,
-        lang.progress_verdict(&w.verdict_unadjusted).to_owned(),
+        lang.progress_verdict_paced(&w.verdict_unadjusted, w.pace_unadjusted.as_deref()),
     ]
 }
 
@@ -142,7 +147,7 @@ pub(crate) fn unmeasured_rows(lang: Lang, report: &ProgressReport) -> Vec<Vec<St
 }
 
 /// The method note.
-pub(crate) const METHOD: &str = "Progress is measured on the data, never inferred from task status: the change of each metric's gap from the baseline, its interval, the share of the gap closed (Fieller's interval), and a verdict whose p-values are Holm-adjusted over every metric × later wave of the plan; the unadjusted verdict is shown beside. A trend needs three or more waves.";
+pub(crate) const METHOD: &str = "Progress is measured on the data, never inferred from task status: the change of each metric's gap from the baseline, its interval, the share of the gap closed (Fieller's interval), and a verdict whose p-values are Holm-adjusted over every metric × later wave of the plan; the unadjusted verdict is shown beside. An improvement is on track when the interval of the share closed reaches the share the schedule expected by the wave's date (the midpoint of its fieldwork): the expected share × the part of the time from the action's start to its due date that had passed; behind schedule when the whole interval lies below it. The trend is the slope of the gap per year against the waves' dates and needs three or more waves.";
 
 /// The progress sections (summary, actions, waves, findings, method) at heading `level`.
 pub(crate) fn sections(
@@ -152,7 +157,11 @@ pub(crate) fn sections(
     level: usize,
     out: &mut String,
 ) {
-    let _ = writeln!(out, "{}", lang.progress_summary(&report.summary, report.alpha, report.family_size));
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.progress_summary(&report.summary, report.level, report.alpha, report.family_size)
+    );
     if report.actions.is_empty() {
         let _ = writeln!(
             out,
@@ -162,9 +171,9 @@ pub(crate) fn sections(
     } else {
         heading(flavour, level, lang.prog("Actions"), out);
         let rows: Vec<Vec<String>> = report.actions.iter().map(|a| action_cells(lang, a)).collect();
-        table(flavour, &action_header(lang), &rows, out);
+        table(flavour, &action_header(lang, report.level), &rows, out);
         heading(flavour, level, lang.prog("Progress by action"), out);
-        table(flavour, &wave_header(lang), &wave_rows(lang, report), out);
+        table(flavour, &wave_header(lang, report.level), &wave_rows(lang, report), out);
     }
     let done = findings(lang, report);
     if !done.is_empty() {
@@ -198,7 +207,7 @@ pub fn render_progress_markdown(report: &ProgressReport, lang: Lang) -> String {
     render(report, lang, Flavour::Markdown)
 }
 
-/// Measured progress as pretty JSON (schema `servgap.progress/1`).
+/// Measured progress as pretty JSON (schema `servgap.progress/2`).
 ///
 /// # Errors
 /// Serialisation failure (a non-finite number cannot be written).

@@ -5,8 +5,8 @@ use super::change::{compare, Compared};
 use super::rng::SplitMix64;
 use super::trend::{difference_variance, trend};
 use super::{
-    Change, DoneNotMoving, LaterWave, MetricProgress, MetricSeries, NotMeasurable, PlanProgress, PlanSummary,
-    ProgressOptions, Verdict, WaveProgress,
+    Change, DoneNotMoving, LaterWave, MetricProgress, MetricSeries, NotMeasurable, Pace, PlanProgress,
+    PlanSummary, ProgressOptions, ShareClosed, Verdict, WaveProgress, DAYS_PER_YEAR,
 };
 use crate::stats::multiplicity::holm;
 use crate::study::gap::{Gap, GapDirection};
@@ -66,8 +66,9 @@ fn improving_side(baseline: &Gap, delta: f64) -> f64 {
     }
 }
 
-/// The verdict rule on one p (module documentation of [`super`]).
-fn verdict(baseline: &Gap, later: &Gap, change: &Change, p: Option<f64>, alpha: f64) -> Verdict {
+/// The verdict rule on one p (module documentation of [`super`]); an improvement takes
+/// `pace`.
+fn verdict(baseline: &Gap, later: &Gap, change: &Change, p: Option<f64>, alpha: f64, pace: Pace) -> Verdict {
     let moved = s_delta(baseline, change.estimate);
     let significant = match (change.p, p) {
         (None, _) => moved != 0.0,
@@ -81,7 +82,25 @@ fn verdict(baseline: &Gap, later: &Gap, change: &Change, p: Option<f64>, alpha: 
     } else if later.size == Some(0.0) {
         Verdict::Closed
     } else {
-        Verdict::Improved
+        Verdict::Improved(pace)
+    }
+}
+
+/// On track when the share-closed interval (its estimate when exact) reaches `expected`;
+/// a share that cannot be given because the baseline gap is uncertain (an unbounded
+/// interval) or has no shortfall (nothing to close) counts as on track.
+fn pace(share: &Result<ShareClosed, NotMeasurable>, expected: Option<f64>) -> Pace {
+    let Some(expected) = expected else {
+        return Pace::ScheduleNotSet;
+    };
+    let reach = match share {
+        Ok(s) => s.interval.map_or(s.estimate, |i| i.high),
+        Err(_) => f64::INFINITY,
+    };
+    if reach >= expected {
+        Pace::OnTrack
+    } else {
+        Pace::Behind
     }
 }
 
@@ -97,11 +116,15 @@ fn wave_progress(
     options: &ProgressOptions,
 ) -> WaveProgress {
     let later = w.gap.as_ref();
+    let expected_share = s.schedule.map(|schedule| schedule.expected_by(w.fieldwork.midpoint()));
     let (verdict_holm, verdict_raw) = match (&compared, later) {
-        (Ok(c), Some(g)) => (
-            verdict(&s.baseline, g, &c.change, p_adjusted, options.alpha),
-            verdict(&s.baseline, g, &c.change, c.change.p, options.alpha),
-        ),
+        (Ok(c), Some(g)) => {
+            let pace = pace(&c.share, expected_share);
+            (
+                verdict(&s.baseline, g, &c.change, p_adjusted, options.alpha, pace),
+                verdict(&s.baseline, g, &c.change, c.change.p, options.alpha, pace),
+            )
+        }
         (Err(e), _) => (Verdict::NotMeasurable(*e), Verdict::NotMeasurable(*e)),
         (Ok(_), None) => {
             let e = Verdict::NotMeasurable(NotMeasurable::MissingInWave);
@@ -119,6 +142,7 @@ fn wave_progress(
             Ok(c) => c.share,
             Err(e) => Err(*e),
         },
+        expected_share,
         p_adjusted,
         verdict: verdict_holm,
         verdict_unadjusted: verdict_raw,
@@ -136,11 +160,14 @@ fn distance(s: &MetricSeries, later: Option<&Gap>) -> Option<f64> {
 }
 
 fn metric_progress(s: &MetricSeries, waves: Vec<WaveProgress>, options: &ProgressOptions) -> MetricProgress {
+    // Years since the baseline wave's date.
+    let origin = s.baseline_fieldwork.midpoint();
+    let years = |w: &LaterWave| (w.fieldwork.midpoint() - origin) / DAYS_PER_YEAR;
     let mut points = vec![(0.0, s.baseline.difference, difference_variance(&s.baseline))];
-    for (i, w) in s.later.iter().enumerate() {
+    for w in &s.later {
         if let Some(g) = &w.gap {
             if g.id == s.baseline.id && g.unit == s.baseline.unit && g.judged.is_none() {
-                points.push(((i + 1) as f64, g.difference, difference_variance(g)));
+                points.push((years(w), g.difference, difference_variance(g)));
             }
         }
     }
@@ -163,7 +190,14 @@ fn summarise(metrics: &[MetricProgress]) -> PlanSummary {
     for m in metrics {
         match m.latest_verdict() {
             Verdict::Closed => summary.closed += 1,
-            Verdict::Improved => summary.improved += 1,
+            Verdict::Improved(pace) => {
+                summary.improved += 1;
+                match pace {
+                    Pace::OnTrack => summary.on_track += 1,
+                    Pace::Behind => summary.behind_schedule += 1,
+                    Pace::ScheduleNotSet => summary.schedule_not_set += 1,
+                }
+            }
             Verdict::NotMoving => summary.not_moving += 1,
             Verdict::Worsened => summary.worsened += 1,
             Verdict::NotMeasurable(_) => summary.not_measurable += 1,

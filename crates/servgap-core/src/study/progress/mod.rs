@@ -46,7 +46,7 @@
 //!
 //! ```text
 //! p_Holm ≤ α and s·Δ > 0 and the later gap has no shortfall (size 0)  → closed
-//! p_Holm ≤ α and s·Δ > 0                                              → improved (on track)
+//! p_Holm ≤ α and s·Δ > 0                                              → improved (pace below)
 //! p_Holm ≤ α and s·Δ < 0                                              → worsened
 //! otherwise                                                            → not moving
 //! ```
@@ -54,18 +54,38 @@
 //! Exact metrics are judged on the sign of Δ alone. Holm controls the family-wise rate of
 //! any false verdict at α under any dependence (later waves share their baseline).
 //!
-//! # Trend over three or more waves
+//! # Schedule: on track or behind ([`Pace`])
 //!
-//! The slope of `D` per wave (wave index 0, 1, 2, … in study order) by weighted least
-//! squares with weights `1/Var(Dᵢ)` and a z interval (known variances); when a wave's
-//! variance is 0 or unknown, ordinary least squares with a t interval on k − 2 df. The
-//! trend is descriptive: it is not in the verdict family.
+//! The schedule only splits "improved"; it never makes or unmakes a verdict of the Holm
+//! rule. A wave's date `t` is the midpoint of its fieldwork ([`Fieldwork::midpoint`]); the
+//! share the action was expected to have closed by then is
+//! `E(t) = expected_share × clamp((t − start)/(due − start), 0, 1)` ([`Schedule`]).
+//!
+//! ```text
+//! improved and the share-closed interval reaches E(t) (upper bound ≥ E(t))  → on track
+//! improved and the whole interval lies below E(t)                           → behind schedule
+//! improved without a schedule (no start, due or expected share)             → schedule not set
+//! ```
+//!
+//! The interval is the share's own (unadjusted, at the options' level; an exact share is
+//! its estimate): "behind" needs evidence, as "improved" does. Without a share interval
+//! because the baseline gap cannot be told from 0 (Fieller unbounded) the interval is the
+//! whole line, so on track; a baseline with no shortfall leaves nothing to close: on track.
+//!
+//! # Trend over three or more waves, in calendar time
+//!
+//! The slope of `D` **per year** (365.25 days) against the waves' dates (fieldwork
+//! midpoints, in years since the baseline wave's) by weighted least squares with weights
+//! `1/Var(Dᵢ)` and a z interval (known variances); when a wave's variance is 0 or unknown,
+//! ordinary least squares with a t interval on k − 2 df. Waves with the same date give no
+//! trend. The trend is descriptive: it is not in the verdict family.
 
 mod change;
 mod fieller;
 mod judge;
 mod quantile;
 mod rng;
+mod schedule;
 mod trend;
 
 #[cfg(test)]
@@ -74,6 +94,7 @@ mod null_simulation;
 mod tests;
 
 pub use judge::assess;
+pub use schedule::{Fieldwork, Schedule, DAYS_PER_YEAR};
 
 use super::gap::Gap;
 use super::gap_id::GapId;
@@ -121,6 +142,8 @@ impl PairedChange {
 pub struct LaterWave {
     /// The wave.
     pub wave: Slug,
+    /// When the wave measured (its date is the fieldwork's midpoint).
+    pub fieldwork: Fieldwork,
     /// The same gap id in the same unit, measured on this wave.
     pub gap: Option<Gap>,
     /// Matched respondents' changes against the baseline (a panel).
@@ -138,6 +161,10 @@ pub struct MetricSeries {
     pub target: Option<f64>,
     /// The baseline gap (the wave the action was planned on).
     pub baseline: Gap,
+    /// When the baseline wave measured.
+    pub baseline_fieldwork: Fieldwork,
+    /// The action's start, due date and expected share (`None`: schedule not set).
+    pub schedule: Option<Schedule>,
     /// Later waves, in study order.
     pub later: Vec<LaterWave>,
 }
@@ -284,8 +311,8 @@ impl NotMeasurable {
 pub enum Verdict {
     /// Significant improvement and no shortfall left.
     Closed,
-    /// Significant improvement (on track).
-    Improved,
+    /// Significant improvement, and how it compares with the schedule.
+    Improved(Pace),
     /// No significant change.
     NotMoving,
     /// Significant change away from the desired side.
@@ -299,10 +326,42 @@ impl Verdict {
     pub fn id(self) -> &'static str {
         match self {
             Verdict::Closed => "closed",
-            Verdict::Improved => "improved",
+            Verdict::Improved(_) => "improved",
             Verdict::NotMoving => "not-moving",
             Verdict::Worsened => "worsened",
             Verdict::NotMeasurable(_) => "not-measurable",
+        }
+    }
+}
+
+impl Verdict {
+    /// The pace of an improvement (`None` for every other verdict).
+    pub fn pace(self) -> Option<Pace> {
+        match self {
+            Verdict::Improved(pace) => Some(pace),
+            _ => None,
+        }
+    }
+}
+
+/// How an improvement compares with the action's schedule (module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pace {
+    /// The share-closed interval reaches the share expected by the wave's date.
+    OnTrack,
+    /// The whole share-closed interval lies below the share expected by then.
+    Behind,
+    /// The action has no schedule (start, due or expected share).
+    ScheduleNotSet,
+}
+
+impl Pace {
+    /// `on-track`, `behind-schedule`, `schedule-not-set`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Pace::OnTrack => "on-track",
+            Pace::Behind => "behind-schedule",
+            Pace::ScheduleNotSet => "schedule-not-set",
         }
     }
 }
@@ -325,6 +384,9 @@ pub struct WaveProgress {
     /// `s·(target − current)`: how far the value still is from the action's target
     /// (≤ 0: reached); `None` without a target or a value.
     pub distance_to_target: Option<f64>,
+    /// `E(t)`: the share of the baseline gap the schedule expected closed by the wave's
+    /// date (`None` without a schedule).
+    pub expected_share: Option<f64>,
     /// Holm-adjusted p over the plan's family (`None` outside it).
     pub p_adjusted: Option<f64>,
     /// The verdict under the Holm rule.
@@ -333,10 +395,10 @@ pub struct WaveProgress {
     pub verdict_unadjusted: Verdict,
 }
 
-/// The slope of `D` per wave over three or more measured waves.
+/// The slope of `D` per year over three or more measured waves, against their dates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Trend {
-    /// Slope of D per wave (the gap's unit).
+    /// Slope of D per year of 365.25 days (the gap's unit per year).
     pub slope: f64,
     /// Interval of the slope at the options' level.
     pub interval: Option<Interval>,
@@ -409,8 +471,14 @@ impl MetricProgress {
 pub struct PlanSummary {
     /// Closed.
     pub closed: usize,
-    /// Improved (on track).
+    /// Improved, at any pace (the sum of the next three).
     pub improved: usize,
+    /// Improved and on track.
+    pub on_track: usize,
+    /// Improved but behind schedule.
+    pub behind_schedule: usize,
+    /// Improved, schedule not set.
+    pub schedule_not_set: usize,
     /// Not moving.
     pub not_moving: usize,
     /// Worsened.

@@ -39,13 +39,38 @@ pub(super) fn conformance(wave: &str, n: u64, mean: f64, variance: f64) -> Gap {
     scale_gap(id, GroupSummary { n, mean, variance }, Scale::seven_point(), &context(wave)).unwrap()
 }
 
+/// Half-year fieldwork of wave `k` (1-based): w1 2025-01-01…06-30, w2 2025-07-01…12-31,
+/// w3 2026-01-01…06-30, and so on.
+pub(super) fn half_year(k: usize) -> Fieldwork {
+    let year = 2025 + i16::try_from((k - 1) / 2).unwrap();
+    let (start, end) = if k % 2 == 1 {
+        (jiff::civil::date(year, 1, 1), jiff::civil::date(year, 6, 30))
+    } else {
+        (jiff::civil::date(year, 7, 1), jiff::civil::date(year, 12, 31))
+    };
+    Fieldwork::new(start, end).unwrap()
+}
+
 pub(super) fn series(action: &str, baseline: Gap, later: Vec<Option<Gap>>) -> MetricSeries {
     let later = later
         .into_iter()
         .enumerate()
-        .map(|(i, gap)| LaterWave { wave: slug(&format!("w{}", i + 2)), gap, paired: None })
+        .map(|(i, gap)| LaterWave {
+            wave: slug(&format!("w{}", i + 2)),
+            fieldwork: half_year(i + 2),
+            gap,
+            paired: None,
+        })
         .collect();
-    MetricSeries { action: slug(action), done: false, target: None, baseline, later }
+    MetricSeries {
+        action: slug(action),
+        done: false,
+        target: None,
+        baseline,
+        baseline_fieldwork: half_year(1),
+        schedule: None,
+        later,
+    }
 }
 
 fn one(s: MetricSeries) -> WaveProgress {
@@ -77,7 +102,7 @@ fn issue_15_welch_change_and_fieller_share_match_scipy() {
     close(s.estimate, 0.2998712998712999, 1e-12);
     close(s.interval.unwrap().low, 0.0650481011939793, 1e-9);
     close(s.interval.unwrap().high, 0.4892964326113799, 1e-9);
-    assert_eq!(w.verdict, Verdict::Improved, "one test: Holm = unadjusted, p < 0.05");
+    assert_eq!(w.verdict, Verdict::Improved(Pace::ScheduleNotSet), "one test: Holm = unadjusted, p < 0.05");
     close(w.p_adjusted.unwrap(), 0.016324531590209062, 1e-9);
 }
 
@@ -326,9 +351,13 @@ fn issue_15_holm_family_spans_every_metric_and_wave() {
     // statsmodels multipletests([0.016324531590209062, 0.12951579799094187], "holm")
     close(a.p_adjusted.unwrap(), 2.0 * 0.016324531590209062, 1e-9);
     close(b.p_adjusted.unwrap(), 0.12951579799094187, 1e-9);
-    assert_eq!(a.verdict, Verdict::Improved);
+    assert_eq!(a.verdict, Verdict::Improved(Pace::ScheduleNotSet));
     assert_eq!(plan.metrics[0].waves[1].verdict, Verdict::NotMeasurable(NotMeasurable::MissingInWave));
-    assert_eq!(plan.metrics[0].latest_verdict(), Verdict::Improved, "the latest wave that measured it");
+    assert_eq!(
+        plan.metrics[0].latest_verdict(),
+        Verdict::Improved(Pace::ScheduleNotSet),
+        "the latest wave that measured it"
+    );
     let holm = crate::stats::multiplicity::holm(&[Some(0.012), Some(0.3), Some(0.0004), Some(0.04)]);
     let want = [0.036000000000000004, 0.3, 0.0016, 0.08];
     holm.iter().zip(want).for_each(|(got, want)| close(got.unwrap(), want, 1e-12));
@@ -382,7 +411,15 @@ fn issue_15_summary_and_done_but_did_not_move() {
     let plan = assess(&[coach, triage, missing], &ProgressOptions::default());
     assert_eq!(
         plan.summary,
-        PlanSummary { closed: 0, improved: 1, not_moving: 1, worsened: 0, not_measurable: 1 }
+        PlanSummary {
+            closed: 0,
+            improved: 1,
+            schedule_not_set: 1,
+            not_moving: 1,
+            worsened: 0,
+            not_measurable: 1,
+            ..PlanSummary::default()
+        }
     );
     close(plan.metrics[0].waves[0].distance_to_target.unwrap(), 6.0 - 5.057142857142857, 1e-12);
     assert_eq!(plan.done_not_moving.len(), 1);
@@ -404,4 +441,107 @@ fn issue_15_bootstrap_of_a_large_wave_costs_no_more_than_a_small_one() {
     assert!(c.p.unwrap() > 0.05);
     assert_eq!(plan.metrics[0].waves[0].verdict, Verdict::NotMoving);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+fn scheduled(start: jiff::civil::Date, due: jiff::civil::Date, expected_share: f64) -> Option<Schedule> {
+    Some(Schedule::new(start, due, expected_share).unwrap())
+}
+
+/// The Welch example above (share closed 0.2999, interval [0.0650, 0.4893]) on wave w2
+/// (fieldwork 2025-07-01…12-31, date 2025-09-30 12:00) under `schedule`.
+fn welch_with(schedule: Option<Schedule>) -> PlanProgress {
+    let mut s = series(
+        "coach",
+        conformance("w1", 40, 4.225, 2.435256410256411),
+        vec![Some(conformance("w2", 35, 5.057142857142857, 1.8789915966386557))],
+    );
+    s.schedule = schedule;
+    assess(&[s], &ProgressOptions::default())
+}
+
+#[test]
+fn issue_15_expected_share_grows_pro_rata_from_start_to_due() {
+    use jiff::civil::date;
+    // progress_oracles.py F3: 2025-07-01 → 2025-12-31 is 183 days; w2's midpoint is 91.5
+    // days in (fraction 0.5); w1 lies before the start (0), w3 after the due date (1).
+    let schedule = Schedule::new(date(2025, 7, 1), date(2025, 12, 31), 0.6).unwrap();
+    close(schedule.expected_by(half_year(1).midpoint()), 0.0, 1e-15);
+    close(schedule.expected_by(half_year(2).midpoint()), 0.3, 1e-15);
+    close(schedule.expected_by(half_year(3).midpoint()), 0.6, 1e-15);
+    close(half_year(2).midpoint() - half_year(1).midpoint(), 182.5, 1e-12);
+    // Due on the start day: nothing before it, everything from it on.
+    let instant = Schedule::new(date(2025, 9, 30), date(2025, 9, 30), 0.5).unwrap();
+    close(instant.expected_by(half_year(2).midpoint()), 0.5, 1e-15);
+    close(instant.expected_by(half_year(1).midpoint()), 0.0, 1e-15);
+    assert!(Schedule::new(date(2025, 9, 30), date(2025, 9, 29), 0.5).is_err(), "due before start");
+    assert!(Schedule::new(date(2025, 7, 1), date(2025, 9, 30), 0.0).is_err(), "share not in (0, 1]");
+    assert!(Schedule::new(date(2025, 7, 1), date(2025, 9, 30), 1.5).is_err(), "share not in (0, 1]");
+    assert!(Fieldwork::new(date(2025, 7, 1), date(2025, 6, 30)).is_err(), "fieldwork ends before it starts");
+}
+
+#[test]
+fn issue_15_improved_splits_on_track_and_behind_by_the_share_interval() {
+    use jiff::civil::date;
+    let (start, due) = (date(2025, 7, 1), date(2025, 12, 31));
+    // E(w2) = 0.9 × 0.5 = 0.45: the estimate 0.300 is below, but the interval reaches
+    // 0.489 ≥ 0.45 → on track (behind needs the whole interval below).
+    let plan = welch_with(scheduled(start, due, 0.9));
+    let w = &plan.metrics[0].waves[0];
+    close(w.expected_share.unwrap(), 0.45, 1e-15);
+    assert_eq!(w.verdict, Verdict::Improved(Pace::OnTrack));
+    assert_eq!(w.verdict_unadjusted, Verdict::Improved(Pace::OnTrack));
+    assert_eq!(w.verdict.id(), "improved", "the Holm verdict is unchanged by the schedule");
+    // E(w2) = 1.0 × 0.5 = 0.5 > 0.489 → behind schedule.
+    let plan = welch_with(scheduled(start, due, 1.0));
+    let w = &plan.metrics[0].waves[0];
+    close(w.expected_share.unwrap(), 0.5, 1e-15);
+    assert_eq!(w.verdict, Verdict::Improved(Pace::Behind));
+    assert_eq!(w.verdict.pace().map(Pace::id), Some("behind-schedule"));
+    let s = plan.summary;
+    assert_eq!((s.improved, s.on_track, s.behind_schedule, s.schedule_not_set), (1, 0, 1, 0));
+    // Starting after the wave's date: nothing expected yet (E = 0) → on track.
+    let plan = welch_with(scheduled(date(2025, 10, 1), date(2026, 3, 31), 1.0));
+    assert_eq!(plan.metrics[0].waves[0].expected_share, Some(0.0));
+    assert_eq!(plan.metrics[0].waves[0].verdict, Verdict::Improved(Pace::OnTrack));
+    // No schedule: said, not guessed.
+    let plan = welch_with(None);
+    assert_eq!(plan.metrics[0].waves[0].expected_share, None);
+    assert_eq!(plan.metrics[0].waves[0].verdict, Verdict::Improved(Pace::ScheduleNotSet));
+    let s = plan.summary;
+    assert_eq!((s.improved, s.on_track, s.behind_schedule, s.schedule_not_set), (1, 0, 0, 1));
+}
+
+#[test]
+fn issue_15_schedule_leaves_other_verdicts_alone() {
+    use jiff::civil::date;
+    // No significant change (p 0.67): not moving whatever the schedule expects.
+    let mut s = series("coach", conformance("w1", 40, 4.2, 2.4), vec![Some(conformance("w2", 40, 4.3, 2.4))]);
+    s.schedule = scheduled(date(2025, 1, 1), date(2025, 2, 1), 1.0);
+    let plan = assess(&[s], &ProgressOptions::default());
+    let w = &plan.metrics[0].waves[0];
+    assert_eq!(w.verdict, Verdict::NotMoving);
+    close(w.expected_share.unwrap(), 1.0, 1e-15);
+    assert_eq!(plan.summary.not_moving, 1);
+    assert_eq!(plan.summary.improved + plan.summary.behind_schedule, 0);
+}
+
+#[test]
+fn issue_15_trend_is_per_year_against_the_waves_dates() {
+    // progress_oracles.py F2: statsmodels WLS on x = years since the baseline's midpoint
+    // (0, 0.49966, 0.99932), D = mean − 7, weights n/s².
+    let s = series(
+        "coach",
+        conformance("w1", 40, 4.2, 2.4),
+        vec![Some(conformance("w2", 35, 4.9, 1.9)), Some(conformance("w3", 38, 5.6, 2.1))],
+    );
+    let plan = assess(&[s], &ProgressOptions::default());
+    let t = plan.metrics[0].trend.unwrap();
+    assert_eq!((t.method, t.waves), (TrendMethod::WeightedLeastSquares, 3));
+    close(t.slope, 1.4009589041095887, 1e-9);
+    close(t.p.unwrap(), 3.709485551939082e-05, 1e-9);
+    close(t.interval.unwrap().low, 0.7352819767941848, 1e-9);
+    close(t.interval.unwrap().high, 2.0666358314249926, 1e-9);
+    // Waves on one date give no trend (no spread in time).
+    let points = [(0.0, -1.6, Some(0.04)), (0.0, -1.2, Some(0.05)), (0.0, -0.7, Some(0.03))];
+    assert!(trend::trend(&points, 0.95).is_none());
 }

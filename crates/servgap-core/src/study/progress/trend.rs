@@ -1,5 +1,5 @@
-//! The trend of a metric's difference `D` over three or more waves (module documentation
-//! of [`super`]): inverse-variance weighted least squares with a z interval when every
+//! The trend of a metric's difference `D` over three or more waves against their dates in
+//! years (module documentation of [`super`]): inverse-variance weighted least squares with a z interval when every
 //! wave's variance is known and positive, else ordinary least squares with a t interval
 //! on k − 2 df.
 //!
@@ -31,7 +31,8 @@ pub(super) fn difference_variance(gap: &Gap) -> Option<f64> {
     }
 }
 
-/// The trend of `(wave index, D, Var(D))` points; `None` for fewer than three points.
+/// The trend of `(years since the baseline, D, Var(D))` points; `None` for fewer than
+/// three points or when every point has the same date.
 pub(super) fn trend(points: &[(f64, f64, Option<f64>)], level: f64) -> Option<Trend> {
     if points.len() < 3 {
         return None;
@@ -39,25 +40,28 @@ pub(super) fn trend(points: &[(f64, f64, Option<f64>)], level: f64) -> Option<Tr
     let weights: Option<Vec<f64>> =
         points.iter().map(|&(_, _, v)| v.filter(|v| *v > 0.0 && v.is_finite()).map(|v| 1.0 / v)).collect();
     match weights {
-        Some(w) => Some(weighted(points, &w, level)),
+        Some(w) => weighted(points, &w, level),
         None => ordinary(points, level),
     }
 }
 
-fn weighted(points: &[(f64, f64, Option<f64>)], w: &[f64], level: f64) -> Trend {
+fn weighted(points: &[(f64, f64, Option<f64>)], w: &[f64], level: f64) -> Option<Trend> {
     let total: f64 = w.iter().sum();
     let x_bar = points.iter().zip(w).map(|(p, w)| w * p.0).sum::<f64>() / total;
     let sxx: f64 = points.iter().zip(w).map(|(p, w)| w * (p.0 - x_bar).powi(2)).sum();
+    if sxx <= 0.0 {
+        return None;
+    }
     let slope = points.iter().zip(w).map(|(p, w)| w * (p.0 - x_bar) * p.1).sum::<f64>() / sxx;
     let se = (1.0 / sxx).sqrt();
     let z = normal_quantile(0.5 + 0.5 * level);
-    Trend {
+    Some(Trend {
         slope,
         interval: Some(Interval { low: slope - z * se, high: slope + z * se }),
         p: Some(normal_two_sided_p(slope / se)),
         waves: points.len(),
         method: TrendMethod::WeightedLeastSquares,
-    }
+    })
 }
 
 fn ordinary(points: &[(f64, f64, Option<f64>)], level: f64) -> Option<Trend> {
