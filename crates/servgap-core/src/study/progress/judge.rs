@@ -89,7 +89,7 @@ fn verdict(baseline: &Gap, later: &Gap, change: &Change, p: Option<f64>, alpha: 
 /// On track when the share-closed interval (its estimate when exact) reaches `expected`;
 /// a share that cannot be given because the baseline gap is uncertain (an unbounded
 /// interval) or has no shortfall (nothing to close) counts as on track.
-fn pace(share: &Result<ShareClosed, NotMeasurable>, expected: Option<f64>) -> Pace {
+pub(super) fn pace(share: &Result<ShareClosed, NotMeasurable>, expected: Option<f64>) -> Pace {
     let Some(expected) = expected else {
         return Pace::ScheduleNotSet;
     };

@@ -545,3 +545,22 @@ fn issue_15_trend_is_per_year_against_the_waves_dates() {
     let points = [(0.0, -1.6, Some(0.04)), (0.0, -1.2, Some(0.05)), (0.0, -0.7, Some(0.03))];
     assert!(trend::trend(&points, 0.95).is_none());
 }
+
+#[test]
+fn issue_15_pace_rule_on_exact_and_missing_shares() {
+    use super::judge::pace;
+    let exact = |estimate| Ok(ShareClosed { estimate, interval: None, method: ShareMethod::Exact });
+    assert_eq!(pace(&exact(0.3), Some(0.3)), Pace::OnTrack, "an exact share at E(t) is on track");
+    assert_eq!(pace(&exact(0.29), Some(0.3)), Pace::Behind);
+    let fieller = Ok(ShareClosed {
+        estimate: 0.1,
+        interval: Some(Interval { low: -0.2, high: 0.3 }),
+        method: ShareMethod::Fieller,
+    });
+    assert_eq!(pace(&fieller, Some(0.3)), Pace::OnTrack, "the upper bound reaches E(t)");
+    assert_eq!(pace(&fieller, Some(0.31)), Pace::Behind);
+    assert_eq!(pace(&fieller, None), Pace::ScheduleNotSet);
+    // An unbounded share interval (baseline gap not told from 0) reaches any E(t).
+    assert_eq!(pace(&Err(NotMeasurable::BaselineGapUncertain), Some(1.0)), Pace::OnTrack);
+    assert_eq!(pace(&Err(NotMeasurable::BaselineGapZero), Some(1.0)), Pace::OnTrack);
+}
