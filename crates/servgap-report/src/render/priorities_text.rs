@@ -141,16 +141,12 @@ pub(crate) fn quadrant_text(lang: Lang, row: &PriorityRow) -> String {
     row.quadrant.as_deref().map_or_else(|| "–".to_owned(), |q| lang.prio(quadrant_label(q)).to_owned())
 }
 
-/// The explanation of one row: `ranked 2nd: …; in the top 5 in 87 % …; missing: …`.
+/// The explanation of one row: `ranked 2nd: …; in the top 5 in 87 % …` (each missing
+/// component is named in the first part, with why it is missing and what it counts as).
 pub(crate) fn explanation(lang: Lang, report: &PrioritiesReport, row: &PriorityRow) -> String {
     let mut text = lang.rank_explanation(row);
     if let (Some(s), Some(settings)) = (&row.stability, &report.stability) {
         let _ = write!(text, "; {}", lang.rank_stability(s, settings.top_k));
-    }
-    if !row.missing.is_empty() {
-        let missing: Vec<String> =
-            row.missing.iter().map(|m| lang.prio(component_label(m)).to_owned()).collect();
-        let _ = write!(text, "; {}: {}", lang.prio("missing"), lang.list(&missing));
     }
     text
 }
