@@ -550,6 +550,17 @@ impl Histogram {
             Histogram::Sparse(map) => map.values().sum(),
         }
     }
+
+    /// Count of the values strictly below `threshold`.
+    pub fn count_below(&self, threshold: i128) -> u64 {
+        match self {
+            Histogram::Dense { offset, counts } => {
+                let below = usize::try_from(threshold.saturating_sub(*offset)).unwrap_or(0);
+                counts.iter().take(below).sum()
+            }
+            Histogram::Sparse(map) => map.range(..threshold).map(|(_, &c)| c).sum(),
+        }
+    }
 }
 
 #[cfg(test)]

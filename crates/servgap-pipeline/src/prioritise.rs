@@ -198,10 +198,10 @@ pub(crate) fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> Pr
         .collect();
     let unit = study.units().iter().position(|u| u.slug == gap.unit);
     let analysis = diagnosis.waves[index].customer.as_ref().and_then(|c| c.units.get(unit?)?.as_ref());
+    input.touched = facts::touched(&gap.id, study);
     if let Some(analysis) = analysis {
-        let touched = facts::touched(&gap.id, study);
-        input.stated_importance = facts::stated_importance(analysis, &touched);
-        input.derived_importance = facts::derived_importance(analysis, &touched);
+        input.stated_importance = facts::stated_importance(analysis, &input.touched);
+        input.derived_importance = facts::derived_importance(analysis, &input.touched);
         input.reach = facts::customer_reach(analysis, &gap.id);
     }
     input.derived_importance = input.derived_importance.or_else(|| facts::satisfaction_measure(&gap.id));

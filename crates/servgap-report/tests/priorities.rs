@@ -149,9 +149,15 @@ fn issue_15_explanation_names_rank_and_contributions_in_both_languages() {
     let report = report(None);
     let first = &report.ranked[0];
     let c = |id: &str| first.component(id).unwrap().contribution.unwrap();
+    // Nobody rated the note's feasibility: it counts as 0.5 (contribution 0.1 × 0.5).
+    let feasibility = first.component("feasibility").unwrap();
+    assert_eq!((feasibility.value, feasibility.assumed), (None, Some(0.5)));
+    assert_eq!(feasibility.missing_reason.as_deref(), Some("not-rated"));
+    assert!((c("feasibility") - 0.05).abs() < 1e-12);
+    assert_eq!(first.assumed, ["feasibility"]);
     let en = Lang::En.rank_explanation(first);
     let expected = format!(
-        "ranked 1st: severity {:.2}, impact {:.2}, urgency {:.2}, feasibility not measured",
+        "ranked 1st: severity {:.2}, impact {:.2}, urgency {:.2}, feasibility 0.05 (not rated by any department; counted as 0.5)",
         c("severity"),
         c("impact"),
         c("urgency")
@@ -159,10 +165,59 @@ fn issue_15_explanation_names_rank_and_contributions_in_both_languages() {
     assert_eq!(en, expected);
     let pl = Lang::Pl.rank_explanation(first);
     assert!(pl.starts_with("1. miejsce: dotkliwość "), "{pl}");
-    assert!(pl.ends_with("wykonalność niezmierzona"), "{pl}");
+    assert!(pl.ends_with("wykonalność 0,05 (bez oceny działów; przyjęto 0,5)"), "{pl}");
     assert_eq!(Lang::En.ordinal(2), "2nd");
     assert_eq!(Lang::En.ordinal(12), "12th");
     assert_eq!(Lang::En.ordinal(23), "23rd");
+}
+
+#[test]
+fn issue_15_assumed_components_are_marked_in_every_printer() {
+    let report = report(None);
+    assert_eq!(report.neutral, Some(0.5));
+    // g3/standard/frt-8h: impact and feasibility missing, both counted as 0.5.
+    let frt = report.ranked.iter().find(|r| r.id == "g3/standard/frt-8h").unwrap();
+    assert_eq!(frt.assumed, ["impact", "feasibility"]);
+    assert_eq!(frt.component("impact").unwrap().missing_reason.as_deref(), Some("nothing-touched"));
+    let sum: f64 = frt.components.iter().filter_map(|c| c.contribution).sum();
+    assert!((sum - frt.score.unwrap()).abs() < 1e-12, "assumed contributions are part of the score");
+    let en = render_priorities_text(&report, Lang::En);
+    assert!(en.contains("0.50†"), "{en}");
+    assert!(en.contains("† not measured; counted as 0.5 (the study's neutral value)."), "{en}");
+    assert!(
+        en.contains("impact 0.15 (not measured: the gap touches no survey item; counted as 0.5)"),
+        "{en}"
+    );
+    let pl = render_priorities_html(&report, Lang::Pl);
+    assert!(pl.contains("0,50†") && pl.contains("† składowa niezmierzona; przyjęto 0,5"), "{pl}");
+    assert!(
+        pl.contains("wpływ 0,15 (niezmierzony: luka nie dotyczy żadnej pozycji ankiety; przyjęto 0,5)"),
+        "{pl}"
+    );
+    let md = render_priorities_markdown(&report, Lang::En);
+    assert!(md.contains("0.50†"), "{md}");
+}
+
+#[test]
+fn issue_15_a_kpi_gap_without_linked_items_says_so() {
+    let c = servgap_report::model::priorities::ComponentView {
+        component: "impact".into(),
+        value: None,
+        assumed: None,
+        missing_reason: Some("kpi-without-linked-items".into()),
+        weight: None,
+        contribution: None,
+        basis: None,
+        parts: Vec::new(),
+    };
+    assert_eq!(
+        Lang::En.component_missing(&c.component, c.missing_reason.as_deref()),
+        "not measured for KPI gaps without a linked standard or promise"
+    );
+    assert_eq!(
+        Lang::Pl.component_missing(&c.component, c.missing_reason.as_deref()),
+        "niezmierzony dla luk KPI bez powiązanego standardu ani obietnicy"
+    );
 }
 
 #[test]

@@ -74,6 +74,11 @@ fn histogram_turns_sparse_when_a_value_leaves_the_dense_range() {
     dense.merge(&h);
     assert_eq!(dense.entries(), vec![(-2, 1), (0, 1), (2, 2), (10, 1)]);
     assert_eq!(dense.total(), 5);
+    assert_eq!((dense.count_below(0), dense.count_below(3), dense.count_below(-5)), (1, 4, 0));
+    assert_eq!((h.count_below(0), h.count_below(11)), (1, 4));
+    let mut shifted = Histogram::with_range(3, 6);
+    shifted.add(4);
+    assert_eq!((shifted.count_below(0), shifted.count_below(5), shifted.count_below(100)), (0, 1, 1));
 }
 
 #[test]

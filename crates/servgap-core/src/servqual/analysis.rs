@@ -115,6 +115,11 @@ pub struct ComparisonStats {
     pub sd: Option<f64>,
     /// Standard error sd/√n.
     pub se: Option<f64>,
+    /// Pairs with a difference below 0 (P below the battery compared), counted from the
+    /// exact histogram of the differences the partials keep (the same count from chunks
+    /// or stored waves); for a dimension, respondents whose mean P is below their mean of
+    /// the other battery. `None` only for statistics built without the histogram.
+    pub negative: Option<u64>,
     /// Paired t test with the confidence interval of the mean difference.
     pub t_test: Option<TTest>,
     /// Wilcoxon signed-rank test.
@@ -549,6 +554,7 @@ fn comparison_stats(
         mean: summary.mean,
         sd,
         se,
+        negative: Some(histogram.count_below(0)),
         t_test,
         wilcoxon: signed_rank(&histogram.entries(), options.wilcoxon),
         d_z,

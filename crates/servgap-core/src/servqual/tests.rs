@@ -279,7 +279,36 @@ fn arb_rows() -> impl Strategy<Value = Vec<Row>> {
     prop::collection::vec(row, 0..40)
 }
 
+#[test]
+fn issue_15_negative_differences_are_counted_per_item_and_dimension() {
+    // P − E per respondent: a1 −2, 0, +1; a2 −2, −2, 0; b1 0, −2, −4; b2 −2, 0, −1;
+    // dimension means a −2, −1, +0.5; b −1, −1, −2.5.
+    let analysis = partials_of(&small_instrument(Format::TwoColumn), &hand_worked_rows())
+        .finish(&AnalysisOptions::default());
+    let items: Vec<Option<u64>> = analysis.items.iter().map(|i| i.comparisons[0].negative).collect();
+    assert_eq!(items, [Some(1), Some(2), Some(2), Some(2)]);
+    let dimensions: Vec<Option<u64>> =
+        analysis.dimensions.iter().map(|d| d.comparisons[0].negative).collect();
+    assert_eq!(dimensions, [Some(2), Some(3)]);
+}
+
 proptest! {
+    #[test]
+    fn issue_15_negative_count_equals_the_rows_with_p_below_e(rows in arb_rows(), cut in 0usize..40) {
+        let instrument = small_instrument(Format::TwoColumn);
+        let cut = cut.min(rows.len());
+        let mut partials = partials_of(&instrument, &rows[..cut]);
+        partials.merge(&partials_of(&instrument, &rows[cut..])).unwrap();
+        let analysis = partials.finish(&AnalysisOptions::default());
+        for (i, item) in analysis.items.iter().enumerate() {
+            let counted = rows
+                .iter()
+                .filter(|r| matches!((r.ratings[2 * i], r.ratings[2 * i + 1]), (Some(e), Some(p)) if p < e))
+                .count() as u64;
+            prop_assert_eq!(item.comparisons[0].negative, Some(counted));
+        }
+    }
+
     #[test]
     fn identical_perceptions_and_expectations_give_zero_gaps(values in prop::collection::vec(prop::collection::vec(1i16..=7, 4), 1..30)) {
         let rows: Vec<Row> = values.iter().map(|v| pairs(&v.iter().map(|&x| (x, x)).collect::<Vec<_>>(), [50, 50])).collect();

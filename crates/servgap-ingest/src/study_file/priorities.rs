@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use servgap_core::study::priority::{
-    Effort, FeasibilityEntry, FeasibilityRating, PriorityWeights, StabilitySettings,
+    Effort, FeasibilityEntry, FeasibilityRating, MissingComponents, PriorityWeights, StabilitySettings,
 };
 use servgap_core::study::{GapId, Slug, Unit};
 
@@ -21,7 +21,8 @@ pub const FEASIBILITY_COLUMNS: [&str; 9] =
 /// How the study ranks its gaps: `[priorities]` of `study.toml`, defaults where absent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrioritySettings {
-    /// Component weights (default [`PriorityWeights::DEFAULT`]).
+    /// Component weights (default [`PriorityWeights::DEFAULT`]) and how a missing
+    /// component counts (`missing`, default [`MissingComponents::DEFAULT`]: as 0.5).
     pub weights: PriorityWeights,
     /// Draws, top k, weight range and seed of the stability (default
     /// [`StabilitySettings::DEFAULT`]; its interval level is the analysis' confidence level,
@@ -52,7 +53,9 @@ pub(super) fn read_priorities(
     departments: &[String],
 ) -> Result<PrioritySettings, IngestError> {
     let Some(raw) = raw else { return Ok(PrioritySettings::default()) };
-    let mut settings = PrioritySettings { weights: weights(raw)?, ..PrioritySettings::default() };
+    let weights =
+        weights(raw)?.with_missing(missing(raw.missing.as_ref())?).map_err(|e| key_error("missing", e))?;
+    let mut settings = PrioritySettings { weights, ..PrioritySettings::default() };
     let s = &mut settings.stability;
     if let Some(k) = raw.top_k {
         s.top_k = whole(k, "top_k", 1, 10_000)? as usize;
@@ -89,6 +92,29 @@ fn whole(value: i64, key: &str, min: i64, max: i64) -> Result<i64, IngestError> 
         return Err(key_error(key, format!("`{value}` is not a whole number from {min} to {max}")));
     }
     Ok(value)
+}
+
+/// `missing`: a number from 0 to 1 (a missing component counts at it) or `"renormalise"`.
+fn missing(raw: Option<&toml::Value>) -> Result<MissingComponents, IngestError> {
+    let value = match raw {
+        None => return Ok(MissingComponents::DEFAULT),
+        Some(toml::Value::String(s)) if s == "renormalise" => return Ok(MissingComponents::Renormalise),
+        Some(toml::Value::Float(v)) => *v,
+        Some(toml::Value::Integer(v)) => *v as f64,
+        Some(other) => {
+            return Err(key_error(
+                "missing",
+                format!("`{other}` is not a number from 0 to 1 or \"renormalise\""),
+            ))
+        }
+    };
+    if !(0.0..=1.0).contains(&value) {
+        return Err(key_error(
+            "missing",
+            format!("`{value}` is not a number from 0 to 1 (the value a missing component counts as)"),
+        ));
+    }
+    Ok(MissingComponents::Neutral(value))
 }
 
 fn weights(raw: &RawPriorities) -> Result<PriorityWeights, IngestError> {

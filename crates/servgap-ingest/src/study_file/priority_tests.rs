@@ -3,7 +3,7 @@
 
 use super::tests::{folder, STUDY};
 use super::*;
-use servgap_core::study::priority::Effort;
+use servgap_core::study::priority::{Effort, MissingComponents};
 
 const FEASIBILITY: &str = "gap,unit,department,rater,effort,cost,rating,deadline,comment\n\
 g5/item/1,north,operations,Anna,M,1200,4,2025-09-30,needs a script\n\
@@ -62,6 +62,38 @@ fn issue_15_feasibility_register_in_toml() {
     let dir = folder(&study_with("feasibility = \"feasibility.toml\""), &[("feasibility.toml", register)]);
     let p = load_study(dir.path()).unwrap().priorities;
     assert_eq!(p.feasibility[0].rating.rating, Some(3));
+}
+
+#[test]
+fn issue_15_missing_components_count_as_the_neutral_value_or_are_renormalised() {
+    let read = |line: &str| {
+        let dir = folder(&study_with(line), &[]);
+        load_study(dir.path()).unwrap().priorities.weights.missing()
+    };
+    assert_eq!(read("top_k = 3"), MissingComponents::Neutral(0.5));
+    assert_eq!(read("missing = 0.25"), MissingComponents::Neutral(0.25));
+    assert_eq!(read("missing = 1"), MissingComponents::Neutral(1.0));
+    assert_eq!(read("missing = \"renormalise\""), MissingComponents::Renormalise);
+}
+
+#[test]
+fn issue_15_bad_missing_value() {
+    assert_eq!(
+        error_of("missing = 1.5", FEASIBILITY),
+        "study.toml: key `priorities.missing`: `1.5` is not a number from 0 to 1 (the value a missing component counts as)"
+    );
+    assert_eq!(
+        error_of("missing = -1", FEASIBILITY),
+        "study.toml: key `priorities.missing`: `-1` is not a number from 0 to 1 (the value a missing component counts as)"
+    );
+    assert_eq!(
+        error_of("missing = \"median\"", FEASIBILITY),
+        "study.toml: key `priorities.missing`: `\"median\"` is not a number from 0 to 1 or \"renormalise\""
+    );
+    assert_eq!(
+        error_of("missing = true", FEASIBILITY),
+        "study.toml: key `priorities.missing`: `true` is not a number from 0 to 1 or \"renormalise\""
+    );
 }
 
 #[test]

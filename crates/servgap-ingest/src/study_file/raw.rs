@@ -30,6 +30,8 @@ pub(super) struct RawPriorities {
     pub draws: Option<i64>,
     pub seed: Option<i64>,
     pub feasibility: Option<String>,
+    /// A number in [0, 1] (the neutral value of a missing component) or `"renormalise"`.
+    pub missing: Option<toml::Value>,
 }
 
 /// `[priorities.weights]`: a weight left out is 0.

@@ -94,6 +94,10 @@ impl Lang {
             "Score = Σ weight × component ÷ Σ weights of the components measured; every component is 0–1. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest)." => {
                 "Wynik = Σ waga × składowa ÷ Σ wag składowych zmierzonych; każda składowa 0–1. Dotkliwość: znormalizowana wielkość pomniejszona o niepewność; wpływ: ważność tego, czego dotyczy luka × zasięg; pilność: trend, naruszenie lub pasmo minimum, termin; wykonalność: nakład, koszt i oceny działów (1 = najłatwiej)."
             }
+            "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest)." => {
+                "Wynik = Σ waga × składowa ÷ Σ wag; każda składowa 0–1, a niezmierzona liczy się jako wartość neutralna badania (oznaczona †), więc luka z mniejszą liczbą danych nie wyprzedza luki zmierzonej w całości. Dotkliwość: znormalizowana wielkość pomniejszona o niepewność; wpływ: ważność tego, czego dotyczy luka × zasięg (odsetek klientów z percepcją poniżej oczekiwań, policzony, lub zgłoszeń poza celem); pilność: trend, naruszenie lub pasmo minimum, termin; wykonalność: nakład, koszt i oceny działów (1 = najłatwiej)."
+            }
+            "respondents-below-expectation-normal" => "respondenci poniżej oczekiwań (szacunek z rozkładu normalnego)",
             "feasibility 0" => "wykonalność 0",
             "feasibility 0.5" => "wykonalność 0,5",
             "feasibility 1" => "wykonalność 1",
@@ -128,21 +132,22 @@ impl Lang {
     /// The rank and what each component contributed, largest weight first as the study
     /// set them: `ranked 2nd: severity 0.41, impact 0.30, urgency 0.12, feasibility 0.05`
     /// / `2. miejsce: dotkliwość 0,41, wpływ 0,30, pilność 0,12, wykonalność 0,05`. A
-    /// component that could not be measured is named as missing.
+    /// component that could not be measured is named as missing with the reason, and when
+    /// it counts at the neutral value, with that value: `impact 0.15 (not measured for KPI
+    /// gaps without a linked standard or promise; counted as 0.5)`.
     pub fn rank_explanation(self, row: &PriorityRow) -> String {
         let parts: Vec<String> = row
             .components
             .iter()
             .map(|c| {
                 let name = self.prio(component_label(&c.component));
-                match c.value {
-                    Some(_) => format!("{name} {}", self.num(c.contribution, 2)),
-                    None => match self {
-                        Lang::En => format!("{name} not measured"),
-                        // "wpływ" is masculine; the other three components are feminine.
-                        Lang::Pl if c.component == "impact" => format!("{name} niezmierzony"),
-                        Lang::Pl => format!("{name} niezmierzona"),
-                    },
+                let why = || self.component_missing(&c.component, c.missing_reason.as_deref());
+                match (c.value, c.assumed) {
+                    (Some(_), _) => format!("{name} {}", self.num(c.contribution, 2)),
+                    (None, Some(m)) => {
+                        format!("{name} {} ({}; {})", self.num(c.contribution, 2), why(), self.counted_as(m))
+                    }
+                    (None, None) => format!("{name} {}", why()),
                 }
             })
             .collect();
@@ -153,6 +158,66 @@ impl Lang {
             (Lang::Pl, None) => {
                 format!("bez miejsca (nie zmierzono żadnej ważonej składowej): {}", parts.join(", "))
             }
+        }
+    }
+
+    /// Why a component is missing, after its name: `not measured for KPI gaps without a
+    /// linked standard or promise` / `niezmierzony dla luk KPI bez powiązanego standardu
+    /// ani obietnicy` (Polish agrees with the component: "wpływ" is masculine, the other
+    /// three feminine). An unknown or absent reason gives `not measured`.
+    pub fn component_missing(self, component: &str, reason: Option<&str>) -> String {
+        let masculine = component == "impact";
+        let reason = reason.unwrap_or_default();
+        match self {
+            Lang::En => match reason {
+                "no-size" => "not measured: the gap has no size in this wave",
+                "kpi-without-linked-items" => {
+                    "not measured for KPI gaps without a linked standard or promise"
+                }
+                "nothing-touched" => "not measured: the gap touches no survey item",
+                "importance-not-measured" => "not measured: the survey gave its items no importance",
+                "no-urgency-signal" => "not measured: one wave, no breach, no minimum band, no deadline",
+                "not-rated" => "not rated by any department",
+                _ => "not measured",
+            }
+            .to_owned(),
+            Lang::Pl => {
+                let not = if masculine { "niezmierzony" } else { "niezmierzona" };
+                let detail = match reason {
+                    "no-size" => ": luka nie ma wielkości w tej fali",
+                    "kpi-without-linked-items" => " dla luk KPI bez powiązanego standardu ani obietnicy",
+                    "nothing-touched" => ": luka nie dotyczy żadnej pozycji ankiety",
+                    "importance-not-measured" => ": ankieta nie zmierzyła ważności jej pozycji",
+                    "no-urgency-signal" => ": jedna fala, bez naruszenia, pasma minimum i terminu",
+                    "not-rated" => return "bez oceny działów".to_owned(),
+                    _ => "",
+                };
+                format!("{not}{detail}")
+            }
+        }
+    }
+
+    /// `counted as 0.5` / `przyjęto 0,5` (one decimal when it is exact, else two).
+    pub fn counted_as(self, neutral: f64) -> String {
+        let digits = if (neutral * 10.0).fract() == 0.0 { 1 } else { 2 };
+        match self {
+            Lang::En => format!("counted as {}", self.num(Some(neutral), digits)),
+            Lang::Pl => format!("przyjęto {}", self.num(Some(neutral), digits)),
+        }
+    }
+
+    /// The legend of the mark on assumed values: `† not measured; counted as 0.5 (the
+    /// study's neutral value)` / `† niezmierzona; przyjęto 0,5 (wartość neutralna badania)`.
+    pub fn assumed_legend(self, neutral: f64) -> String {
+        match self {
+            Lang::En => format!(
+                "{ASSUMED_MARK} not measured; {} (the study's neutral value).",
+                self.counted_as(neutral)
+            ),
+            Lang::Pl => format!(
+                "{ASSUMED_MARK} składowa niezmierzona; {} (wartość neutralna badania).",
+                self.counted_as(neutral)
+            ),
         }
     }
 
@@ -226,6 +291,9 @@ impl Lang {
     }
 }
 
+/// The mark after a component's value that was not measured and counts at the neutral value.
+pub const ASSUMED_MARK: &str = "†";
+
 /// The `&'static` English label of a component id.
 pub(crate) fn component_label(id: &str) -> &'static str {
     match id {
@@ -241,7 +309,7 @@ fn method_label(_id: &str) -> &'static str {
 }
 
 fn part_label(id: &str) -> Option<&'static str> {
-    const PARTS: [&str; 24] = [
+    const PARTS: [&str; 25] = [
         "size",
         "size-bound",
         "judged",
@@ -264,6 +332,7 @@ fn part_label(id: &str) -> Option<&'static str> {
         "shrunk",
         "exact",
         "respondents-below-expectation",
+        "respondents-below-expectation-normal",
         "tickets-missed",
         "basis",
     ];

@@ -34,6 +34,10 @@ pub struct PrioritiesReport {
     pub filters: FiltersView,
     /// Weights of the four components, as the study set them.
     pub weights: WeightsView,
+    /// The value a component that could not be measured counts as (`[priorities] missing`,
+    /// default 0.5; such a component is flagged `assumed`); `None`: missing components are
+    /// left out and the weights renormalised over the others (`missing = "renormalise"`).
+    pub neutral: Option<f64>,
     /// Cut-offs of the impact × urgency matrix.
     pub matrix: MatrixView,
     /// How the stability of the ranking was measured; `None` when it was not.
@@ -59,7 +63,8 @@ pub struct FiltersView {
 }
 
 /// Weights of the components as the study set them (each ≥ 0, not all 0; a row's score
-/// divides by the sum of the weights of its components present).
+/// divides by their sum, or by the sum over its components present when missing components
+/// are renormalised).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct WeightsView {
     /// Weight of severity.
@@ -146,9 +151,11 @@ pub struct PriorityRow {
     pub deadline: Option<String>,
     /// Stability of the rank; `None` when not measured.
     pub stability: Option<RankStabilityView>,
-    /// Components that could not be measured (ids of [`COMPONENTS`]); the score is
-    /// renormalised over the others.
+    /// Components that could not be measured (ids of [`COMPONENTS`]).
     pub missing: Vec<String>,
+    /// Missing components with a weight counted at the neutral value ([`PrioritiesReport::neutral`]);
+    /// empty when missing components are renormalised or the row has no score.
+    pub assumed: Vec<String>,
 }
 
 /// One component of a score.
@@ -158,10 +165,18 @@ pub struct ComponentView {
     pub component: String,
     /// Its value 0–1; `None` when it could not be measured (missing, never 0).
     pub value: Option<f64>,
-    /// Its weight after renormalisation over the components present, w / Σ w present
-    /// (`None` when missing).
+    /// The neutral value it counts as in the score when it is missing and weighted
+    /// ([`PrioritiesReport::neutral`]); `None` when measured, or left out.
+    pub assumed: Option<f64>,
+    /// Why it is missing: `no-size`, `kpi-without-linked-items`, `nothing-touched`,
+    /// `importance-not-measured`, `no-urgency-signal`, `not-rated`; `None` when measured.
+    pub missing_reason: Option<String>,
+    /// Its share of the score, w / Σ w (over every component when missing ones count at the
+    /// neutral value, over the measured ones when they are renormalised); `None` when it
+    /// is left out or the row has no score.
     pub weight: Option<f64>,
-    /// Renormalised weight × value (the contributions sum to the score).
+    /// Weight share × value (× the neutral value when assumed); the contributions sum to
+    /// the score.
     pub contribution: Option<f64>,
     /// How the value was obtained: severity `shrunk`, `exact` or `judged`; impact's reach
     /// basis (`respondents-below-expectation`, `tickets-missed`) or `judged`.

@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use super::diagnosis_export::quadrant_label;
 use super::priorities_text::{
-    capitalise, components_header, components_rows, explanation, feasibility_header, feasibility_rows,
-    quadrant_text, rank_text, ranked_cells, ranked_header, stability_note, summary, title, FORMULA,
+    assumed_legend, capitalise, components_header, components_rows, explanation, feasibility_header,
+    feasibility_rows, formula, quadrant_text, rank_text, ranked_cells, ranked_header, stability_note,
+    summary, title,
 };
 use super::support::markup::escape;
 use super::support::page::{page_start, paragraph, section, text, DataTable};
@@ -116,6 +117,9 @@ pub(crate) fn ranked_section(out: &mut String, lang: Lang, report: &PrioritiesRe
         text_columns,
     }
     .render(out);
+    if let Some(legend) = assumed_legend(lang, report) {
+        paragraph(out, &legend);
+    }
     let _ = writeln!(
         out,
         "<h{heading_level}>{}</h{heading_level}>\n<ol class=\"explanations\">",
@@ -145,7 +149,7 @@ pub(crate) fn study_section(out: &mut String, lang: Lang, report: &PrioritiesRep
         matrix_figure(out, lang, report, "chart-priority-matrix");
         ranked_section(out, lang, report, 3);
     }
-    paragraph(out, lang.prio(FORMULA));
+    paragraph(out, lang.prio(formula(report)));
     paragraph(out, &stability_note(lang, report));
     out.push_str("</section>\n");
 }
@@ -191,7 +195,7 @@ pub fn render_priorities_html(report: &PrioritiesReport, lang: Lang) -> String {
         }
     }
     section(&mut out, "weights", lang.prio("Weights and stability"));
-    paragraph(&mut out, lang.prio(FORMULA));
+    paragraph(&mut out, lang.prio(formula(report)));
     paragraph(&mut out, &stability_note(lang, report));
     out.push_str("</section>\n</main>\n</body>\n</html>\n");
     out

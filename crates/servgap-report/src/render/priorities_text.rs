@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 
 use super::diagnosis_export::quadrant_label;
 use super::support::plain::{heading, table, Flavour};
-use crate::i18n::priorities::component_label;
+use crate::i18n::priorities::{component_label, ASSUMED_MARK};
 use crate::i18n::Lang;
-use crate::model::priorities::{PrioritiesReport, PriorityRow, COMPONENTS};
+use crate::model::priorities::{ComponentView, PrioritiesReport, PriorityRow, COMPONENTS};
 
 /// The title line: study, wave and dates.
 pub(crate) fn title(lang: Lang, report: &PrioritiesReport) -> String {
@@ -53,8 +53,21 @@ pub(crate) fn stability_note(lang: Lang, report: &PrioritiesReport) -> String {
     )
 }
 
-/// The formula of the score, in words.
-pub(crate) const FORMULA: &str = "Score = Σ weight × component ÷ Σ weights of the components measured; every component is 0–1. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
+/// The formula of the score, in words: [`FORMULA`] when missing components count at a
+/// neutral value, [`FORMULA_RENORMALISED`] when they are left out.
+pub(crate) fn formula(report: &PrioritiesReport) -> &'static str {
+    if report.neutral.is_some() {
+        FORMULA
+    } else {
+        FORMULA_RENORMALISED
+    }
+}
+
+/// The formula of the score with missing components at the neutral value, in words.
+pub(crate) const FORMULA: &str = "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
+
+/// The formula of the score with missing components left out, in words.
+pub(crate) const FORMULA_RENORMALISED: &str = "Score = Σ weight × component ÷ Σ weights of the components measured; every component is 0–1. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
 
 /// Header of the ranked table.
 pub(crate) fn ranked_header(lang: Lang, report: &PrioritiesReport) -> Vec<String> {
@@ -89,7 +102,7 @@ pub(crate) fn ranked_cells(lang: Lang, report: &PrioritiesReport, row: &Priority
         row.departments.join(", "),
     ];
     for c in COMPONENTS {
-        cells.push(lang.num(row.component(c).and_then(|c| c.value), 2));
+        cells.push(component_value(lang, row.component(c)));
     }
     cells.push(lang.num(row.score, 3));
     cells.push(quadrant_text(lang, row));
@@ -103,6 +116,21 @@ pub(crate) fn ranked_cells(lang: Lang, report: &PrioritiesReport, row: &Priority
     cells
 }
 
+/// A component's value with 2 decimals; an assumed one as the neutral value marked
+/// [`ASSUMED_MARK`] (`0.50†`); `–` when missing and not counted.
+pub(crate) fn component_value(lang: Lang, c: Option<&ComponentView>) -> String {
+    match c.and_then(|c| c.assumed) {
+        Some(m) => format!("{}{ASSUMED_MARK}", lang.num(Some(m), 2)),
+        None => lang.num(c.and_then(|c| c.value), 2),
+    }
+}
+
+/// The legend of [`ASSUMED_MARK`] when some row shown has an assumed component.
+pub(crate) fn assumed_legend(lang: Lang, report: &PrioritiesReport) -> Option<String> {
+    let neutral = report.neutral?;
+    report.ranked.iter().any(|r| !r.assumed.is_empty()).then(|| lang.assumed_legend(neutral))
+}
+
 /// The rank as text, `–` without one.
 pub(crate) fn rank_text(row: &PriorityRow) -> String {
     row.rank.map_or_else(|| "–".to_owned(), |r| r.to_string())
@@ -113,16 +141,12 @@ pub(crate) fn quadrant_text(lang: Lang, row: &PriorityRow) -> String {
     row.quadrant.as_deref().map_or_else(|| "–".to_owned(), |q| lang.prio(quadrant_label(q)).to_owned())
 }
 
-/// The explanation of one row: `ranked 2nd: …; in the top 5 in 87 % …; missing: …`.
+/// The explanation of one row: `ranked 2nd: …; in the top 5 in 87 % …` (each missing
+/// component is named in the first part, with why it is missing and what it counts as).
 pub(crate) fn explanation(lang: Lang, report: &PrioritiesReport, row: &PriorityRow) -> String {
     let mut text = lang.rank_explanation(row);
     if let (Some(s), Some(settings)) = (&row.stability, &report.stability) {
         let _ = write!(text, "; {}", lang.rank_stability(s, settings.top_k));
-    }
-    if !row.missing.is_empty() {
-        let missing: Vec<String> =
-            row.missing.iter().map(|m| lang.prio(component_label(m)).to_owned()).collect();
-        let _ = write!(text, "; {}: {}", lang.prio("missing"), lang.list(&missing));
     }
     text
 }
@@ -149,13 +173,18 @@ pub(crate) fn components_rows(lang: Lang, report: &PrioritiesReport) -> Vec<Vec<
                         format!("{} {}", lang.part_name(name), lang.num(Some(*v), part_digits(name)))
                     })
                     .collect();
+                let basis = match (&c.basis, c.value) {
+                    (Some(b), _) => lang.part_name(b),
+                    (None, None) => lang.component_missing(&c.component, c.missing_reason.as_deref()),
+                    (None, Some(_)) => "–".to_owned(),
+                };
                 vec![
                     format!("{} {}", rank_text(row), row.id),
                     lang.prio(component_label(&c.component)).to_owned(),
-                    lang.num(c.value, 2),
+                    component_value(lang, Some(c)),
                     lang.num(c.weight, 2),
                     lang.num(c.contribution, 3),
-                    c.basis.as_deref().map_or_else(|| "–".to_owned(), |b| lang.part_name(b)),
+                    basis,
                     parts.join("; "),
                 ]
             })
@@ -226,6 +255,9 @@ pub(crate) fn section(
     heading(flavour, level, lang.prio("Ranked gaps"), out);
     let rows: Vec<Vec<String>> = report.ranked.iter().map(|r| ranked_cells(lang, report, r)).collect();
     table(flavour, &ranked_header(lang, report), &rows, out);
+    if let Some(legend) = assumed_legend(lang, report) {
+        let _ = writeln!(out, "{legend}\n");
+    }
     heading(flavour, level, lang.prio("Why each gap ranks where it does"), out);
     for row in &report.ranked {
         let subject = lang.subject_text(&row.label, &row.id, &row.subject);
@@ -249,7 +281,7 @@ fn render(report: &PrioritiesReport, lang: Lang, flavour: Flavour) -> String {
         }
     }
     heading(flavour, 2, lang.prio("Weights and stability"), &mut out);
-    let _ = writeln!(out, "{}\n\n{}", lang.prio(FORMULA), stability_note(lang, report));
+    let _ = writeln!(out, "{}\n\n{}", lang.prio(formula(report)), stability_note(lang, report));
     out
 }
 

@@ -126,6 +126,15 @@ proptest! {
         prop_assert_eq!(encode_survey(&back).unwrap(), text);
         let options = AnalysisOptions::default();
         prop_assert_eq!(bits(&back.total.finish(&options)), bits(&original.total.finish(&options)));
+        // Issue 15: the count of P below the other battery (the customer reach) comes back
+        // from the stored histograms, for every item and dimension.
+        let negatives = |a: &servgap_core::servqual::SurveyAnalysis| -> Vec<Option<u64>> {
+            let items = a.items.iter().flat_map(|i| i.comparisons.iter().map(|c| c.negative));
+            items.chain(a.dimensions.iter().flat_map(|d| d.comparisons.iter().map(|c| c.negative))).collect()
+        };
+        let reloaded = negatives(&back.total.finish(&options));
+        prop_assert!(reloaded.iter().all(Option::is_some));
+        prop_assert_eq!(reloaded, negatives(&original.total.finish(&options)));
         for (name, partials) in &original.segments {
             prop_assert_eq!(bits(&back.segments[name].finish(&options)), bits(&partials.finish(&options)));
         }

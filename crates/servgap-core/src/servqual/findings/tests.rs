@@ -39,6 +39,7 @@ fn gap(n: u64, mean: f64, p_holm: f64) -> ComparisonStats {
         mean: Some(mean),
         sd: Some(1.0),
         se: Some(0.1),
+        negative: None,
         t_test: Some(TTest {
             t: mean * 10.0,
             df: n as f64 - 1.0,

@@ -92,18 +92,29 @@ pub fn satisfaction_measure(id: &GapId) -> Option<f64> {
     matches!(subject.measure()?, Measure::Csat | Measure::Nps).then_some(1.0)
 }
 
-/// The share of respondents with P < E on a customer gap's item or dimension, estimated
-/// as Φ(−d̄ / s) from the mean d̄ and standard deviation s of P − E (the first comparison
-/// of the format); with s = 0, 1 when d̄ < 0 else 0. `None` for other gaps or without s.
+/// The share of respondents with P < E on a customer gap's item or dimension (the first
+/// comparison of the format): counted, [`ComparisonStats::negative`] / n, from the exact
+/// histogram of P − E the analysis keeps (basis
+/// [`ReachBasis::RespondentsBelowExpectation`]). Only where that count is absent it is
+/// estimated as Φ(−d̄ / s) from the mean d̄ and standard deviation s of P − E (with s = 0,
+/// 1 when d̄ < 0 else 0; basis [`ReachBasis::RespondentsBelowExpectationNormal`]). `None`
+/// for other gaps, with n = 0, or without s where an estimate is needed.
+///
+/// [`ComparisonStats::negative`]: crate::servqual::ComparisonStats::negative
 pub fn customer_reach(analysis: &SurveyAnalysis, id: &GapId) -> Option<Reach> {
     let GapId::Customer(r) = id else { return None };
-    let (comparisons, n) = match r {
-        SurveyRef::Item(x) => analysis.items.iter().find(|i| i.id == *x).map(|i| (&i.comparisons, i.n))?,
-        SurveyRef::Dimension(x) => {
-            analysis.dimensions.iter().find(|d| d.id == *x).map(|d| (&d.comparisons, d.n))?
-        }
+    let comparisons = match r {
+        SurveyRef::Item(x) => &analysis.items.iter().find(|i| i.id == *x)?.comparisons,
+        SurveyRef::Dimension(x) => &analysis.dimensions.iter().find(|d| d.id == *x)?.comparisons,
     };
     let c = comparisons.first()?;
+    if c.n == 0 {
+        return None;
+    }
+    if let Some(negative) = c.negative {
+        let share = negative as f64 / c.n as f64;
+        return Some(Reach { share, basis: ReachBasis::RespondentsBelowExpectation, n: c.n });
+    }
     let (mean, sd) = (c.mean?, c.sd?);
     let share = if sd > 0.0 {
         Normal::standard().cdf(-mean / sd)
@@ -112,7 +123,7 @@ pub fn customer_reach(analysis: &SurveyAnalysis, id: &GapId) -> Option<Reach> {
     } else {
         0.0
     };
-    Some(Reach { share, basis: ReachBasis::RespondentsBelowExpectationNormal, n })
+    Some(Reach { share, basis: ReachBasis::RespondentsBelowExpectationNormal, n: c.n })
 }
 
 /// The share of tickets a share gap misses: 1 − attainment for a standard's or promise's

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::study::{Gap, GapId, Slug};
+use crate::study::{Gap, GapId, Slug, SurveyRef};
 
 /// Effort of closing a gap, as a department rates it (T-shirt sizes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -148,6 +148,9 @@ pub struct PriorityInput {
     pub gap: Gap,
     /// The same gap in earlier waves, oldest first (the trend).
     pub history: Vec<WaveSize>,
+    /// The survey items and dimensions the gap touches ([`super::facts::touched`]); empty
+    /// when none (it says why impact is missing, [`super::MissingReason`]).
+    pub touched: Vec<SurveyRef>,
     /// Stated importance of the dimension the gap touches.
     pub stated_importance: Option<StatedImportance>,
     /// Derived importance: the correlation of the item, dimension or KPI with overall
@@ -170,6 +173,7 @@ impl PriorityInput {
         PriorityInput {
             gap,
             history: Vec::new(),
+            touched: Vec::new(),
             stated_importance: None,
             derived_importance: None,
             reach: None,

@@ -13,16 +13,19 @@
 //!                 stated  = points of the gap's dimension / largest dimension's points
 //!                 derived = max(0, r) with r the correlation of the item, dimension or KPI
 //!                           with overall satisfaction (CSAT for KPI gaps, where both exist)
-//!   reach       = share of respondents with P < E (customer gaps; estimated Φ(−d̄/s) from
-//!                 the mean and sd of P − E, since the analysis keeps no counts of signs),
-//!                 or of tickets missing the standard, promise or share KPI (1 − attainment);
+//!   reach       = share of respondents with P < E (customer gaps: counted from the exact
+//!                 histogram of P − E the analysis keeps, ComparisonStats::negative / n;
+//!                 estimated Φ(−d̄/s) from the mean and sd of P − E only where that count
+//!                 is absent, basis `…-normal`), or of tickets missing the standard,
+//!                 promise or share KPI (1 − attainment);
 //!                 when reach is missing, impact = importance (the row says so)
 //!   what a gap touches: its item or dimension, or its standard's or promise's items
 //!                 ([`facts::touched`]); stated and derived take the most important of them.
 //!                 KPI gaps touch the items of the standards and promises measured by the
 //!                 same KPI; CSAT and NPS gaps have derived importance 1 (they are
 //!                 satisfaction); no ticket-level association with CSAT is measured yet,
-//!                 so other KPI gaps without linked items have no impact
+//!                 so other KPI gaps without linked items have no impact (the row says so:
+//!                 MissingReason::KpiWithoutLinkedItems)
 //!   judged gaps: importance = the judged impact level's score, no reach
 //! urgency     = max of the present signals
 //!   trend       = clamp(0.5 + 0.5·b / 0.2, 0, 1), b the least-squares slope of the size over
@@ -42,17 +45,30 @@
 //!
 //! # Score and rank
 //! ```text
-//! score = Σ_{c present} w_c · x_c / Σ_{c present} w_c
-//! contribution_c = (w_c / Σ_{present} w) · x_c          (they sum to the score)
+//! score = Σ_c w_c · x̃_c / Σ_c w_c,   x̃_c = x_c when measured, else m (assumed)
+//! contribution_c = (w_c / Σ w) · x̃_c          (they sum to the score)
 //! ```
-//! The weights ([`PriorityWeights`]: finite, ≥ 0, not all 0) are renormalised over the
-//! present components, and the row lists the missing ones. A row whose present components
-//! all have weight 0 has no score and no rank; it comes last. Scores are compared rounded
-//! to 1e-9; equal scores share a rank (standard competition ranking 1, 2, 2, 4) and are
-//! listed by gap id, then unit. The quadrant: act now (impact ≥ 0.5 and urgency ≥ 0.5),
-//! plan (impact ≥ 0.5), quick wins (urgency ≥ 0.5), monitor; no quadrant when impact or
-//! urgency is missing. Feasibility is carried for the marker. A [`PriorityFilter`] selects
-//! gaps by department and unit before ranking.
+//! The weights ([`PriorityWeights`]: finite, ≥ 0, not all 0) and the neutral value m
+//! ([`MissingComponents::Neutral`], `[priorities] missing`, default 0.5) come from the
+//! study. A missing component counts at m and is flagged as **assumed** in its row, with
+//! the reason it is missing ([`MissingReason`]), so a gap with less data does not outrank
+//! one with more (renormalising over the present components would score a gap measured
+//! only on its severity by its severity alone). A row has no score and no rank only when
+//! every component with a weight above 0 is missing; it comes last. The old rule,
+//! Σ_{present} w_c x_c / Σ_{present} w_c, stays available as
+//! [`MissingComponents::Renormalise`] (`missing = "renormalise"`).
+//!
+//! Properties (tested): the score is monotone in each measured component and does not
+//! depend on the order of the gaps; with every weight 0 but one, a row missing that
+//! component has no weighted component measured, hence no score, and the rows that have it
+//! are ranked by it alone, under either rule.
+//!
+//! Scores are compared rounded to 1e-9; equal scores share a rank (standard competition
+//! ranking 1, 2, 2, 4) and are listed by gap id, then unit. The quadrant: act now
+//! (impact ≥ 0.5 and urgency ≥ 0.5), plan (impact ≥ 0.5), quick wins (urgency ≥ 0.5),
+//! monitor; no quadrant when impact or urgency is missing (an assumed value does not place
+//! a gap). Feasibility is carried for the marker. A [`PriorityFilter`] selects gaps by
+//! department and unit before ranking.
 //!
 //! # Stability
 //! Each of `draws` draws (seeded SplitMix64, so the same seed gives the same result):
@@ -75,6 +91,7 @@
 mod components;
 pub mod facts;
 mod inputs;
+mod missing;
 mod ranking;
 mod rng;
 mod stability;
@@ -88,9 +105,10 @@ pub use inputs::{
     Effort, FeasibilityEntry, FeasibilityRating, PriorityFilter, PriorityInput, Reach, ReachBasis,
     StatedImportance, WaveSize,
 };
+pub use missing::MissingReason;
 pub use ranking::{score, PriorityRow, Ranking, HIGH_PRIORITY_AXIS, SCORE_TIE};
 pub use stability::{RankStability, Stability, StabilitySettings, MAX_DRAWS};
-pub use weights::{Component, PriorityWeights};
+pub use weights::{Component, MissingComponents, PriorityWeights};
 
 #[cfg(test)]
 mod tests;

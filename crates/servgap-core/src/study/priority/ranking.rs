@@ -4,7 +4,8 @@ use jiff::civil::Date;
 
 use super::components::{median_cost, Components};
 use super::inputs::{PriorityFilter, PriorityInput};
-use super::weights::{Component, PriorityWeights};
+use super::missing::MissingReason;
+use super::weights::{Component, MissingComponents, PriorityWeights};
 use crate::study::register::Quadrant;
 use crate::study::Gap;
 
@@ -36,11 +37,13 @@ pub struct PriorityRow {
     pub gap: Gap,
     /// Its components and their parts.
     pub components: Components,
-    /// The weight each present component had after renormalisation,
-    /// w_c / Σ_{present} w, in [`Component::ALL`] order (`None`: missing).
+    /// The share of the score each component carries, w_c / Σ w, in [`Component::ALL`]
+    /// order: over all four components when a missing one counts at a neutral value, over
+    /// the measured ones under [`MissingComponents::Renormalise`] (`None`: left out, or no
+    /// score).
     pub weights: [Option<f64>; 4],
-    /// The contribution of each present component, renormalised weight × component; they
-    /// sum to the score.
+    /// The contribution of each component, weight share × value (the neutral value for an
+    /// assumed component); they sum to the score.
     pub contributions: [Option<f64>; 4],
     /// Score 0–1; `None` when no component with a weight above 0 is present.
     pub score: Option<f64>,
@@ -48,7 +51,13 @@ pub struct PriorityRow {
     pub rank: Option<usize>,
     /// Missing components.
     pub missing: Vec<Component>,
-    /// Impact × urgency quadrant; `None` when impact or urgency is missing.
+    /// Missing components with a weight above 0 counted at the neutral value (empty under
+    /// [`MissingComponents::Renormalise`] and for a row without a score).
+    pub assumed: Vec<Component>,
+    /// Why each missing component is missing, in [`Component::ALL`] order (`None`: present).
+    pub reasons: [Option<MissingReason>; 4],
+    /// Impact × urgency quadrant; `None` when impact or urgency is missing (an assumed
+    /// value does not place a gap in the matrix).
     pub quadrant: Option<Quadrant>,
 }
 
@@ -82,7 +91,7 @@ impl Ranking {
         let max_cost = selected.iter().filter_map(|i| median_cost(&i.ratings)).reduce(f64::max);
         let rows = selected
             .into_iter()
-            .map(|input| row(input.gap.clone(), Components::of(input, max_cost, as_of), &weights))
+            .map(|input| row(input, Components::of(input, max_cost, as_of), &weights))
             .collect();
         let mut ranking = Ranking { weights, as_of, rows };
         ranking.sort_and_rank();
@@ -123,26 +132,53 @@ pub(crate) fn competition_ranks(sorted: &[Option<f64>]) -> Vec<Option<usize>> {
     ranks
 }
 
-/// The score of component values with weights: Σ w_c x_c / Σ w_c over the present
-/// components; `None` when the present weights sum to 0.
-pub fn score(values: &[Option<f64>; 4], weights: &[f64; 4]) -> Option<f64> {
-    let total: f64 = values.iter().zip(weights).filter(|(v, _)| v.is_some()).map(|(_, w)| w).sum();
-    if total <= 0.0 {
-        return None;
-    }
-    Some(values.iter().zip(weights).filter_map(|(v, w)| v.map(|x| w * x)).sum::<f64>() / total)
+/// The score of component values with weights and a rule for missing components
+/// ([`MissingComponents`]):
+/// ```text
+/// Neutral(m):   Σ_c w_c · x̃_c / Σ_c w_c,   x̃_c = x_c, or m when c is missing
+/// Renormalise:  Σ_{c present} w_c · x_c / Σ_{c present} w_c
+/// ```
+/// `None` when every component with a weight above 0 is missing (or the weights sum to 0).
+pub fn score(values: &[Option<f64>; 4], weights: &[f64; 4], missing: MissingComponents) -> Option<f64> {
+    let shares = weight_shares(values, weights, missing)?;
+    Some(shares.iter().zip(values).filter_map(|(w, x)| w.map(|w| w * filled(*x, missing))).sum())
 }
 
-fn row(gap: Gap, components: Components, weights: &PriorityWeights) -> PriorityRow {
+/// A component's value, or the neutral value when it is missing (0 under renormalisation,
+/// where a missing component has no weight share).
+fn filled(value: Option<f64>, missing: MissingComponents) -> f64 {
+    value.or(missing.neutral()).unwrap_or(0.0)
+}
+
+/// w_c / Σ w over the components that count (all four under a neutral value, the present
+/// ones under renormalisation); `None` when no component with a weight above 0 is present.
+fn weight_shares(
+    values: &[Option<f64>; 4],
+    weights: &[f64; 4],
+    missing: MissingComponents,
+) -> Option<[Option<f64>; 4]> {
+    if !values.iter().zip(weights).any(|(v, w)| v.is_some() && *w > 0.0) {
+        return None;
+    }
+    let counts = |v: &Option<f64>| v.is_some() || missing.neutral().is_some();
+    let total: f64 = values.iter().zip(weights).filter(|(v, _)| counts(v)).map(|(_, w)| w).sum();
+    (total > 0.0).then(|| std::array::from_fn(|i| counts(&values[i]).then(|| weights[i] / total)))
+}
+
+fn row(input: &PriorityInput, components: Components, weights: &PriorityWeights) -> PriorityRow {
     let values = components.values();
-    let w = weights.values();
-    let total: f64 = values.iter().zip(&w).filter(|(v, _)| v.is_some()).map(|(_, w)| w).sum();
-    let renormalised: [Option<f64>; 4] =
-        std::array::from_fn(|i| values[i].filter(|_| total > 0.0).map(|_| w[i] / total));
+    let (w, rule) = (weights.values(), weights.missing());
+    let shares = weight_shares(&values, &w, rule);
     let contributions: [Option<f64>; 4] =
-        std::array::from_fn(|i| renormalised[i].zip(values[i]).map(|(w, x)| w * x));
-    let score = score(&values, &w);
-    let missing = Component::ALL.into_iter().filter(|c| values[c.index()].is_none()).collect();
+        std::array::from_fn(|i| shares.and_then(|s| s[i]).map(|share| share * filled(values[i], rule)));
+    let score = score(&values, &w, rule);
+    let missing: Vec<Component> =
+        Component::ALL.into_iter().filter(|c| values[c.index()].is_none()).collect();
+    let assumed = missing
+        .iter()
+        .copied()
+        .filter(|c| score.is_some() && rule.neutral().is_some() && w[c.index()] > 0.0)
+        .collect();
     let quadrant = components.impact.zip(components.urgency).map(|(i, u)| {
         match (i.value >= HIGH_PRIORITY_AXIS, u.value >= HIGH_PRIORITY_AXIS) {
             (true, true) => Quadrant::ActNow,
@@ -152,13 +188,15 @@ fn row(gap: Gap, components: Components, weights: &PriorityWeights) -> PriorityR
         }
     });
     PriorityRow {
-        gap,
+        gap: input.gap.clone(),
         components,
-        weights: renormalised,
+        weights: shares.unwrap_or([None; 4]),
         contributions,
         score,
         rank: None,
         missing,
+        assumed,
+        reasons: Component::ALL.map(|c| MissingReason::of(input, &components, c)),
         quadrant,
     }
 }

@@ -118,6 +118,7 @@ impl Stability {
         let mut rng = SplitMix64::new(settings.seed);
         let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(settings.draws as usize); base.len()];
         let mut order: Vec<usize> = (0..base.len()).collect();
+        let missing = ranking.weights.missing();
         for _ in 0..settings.draws {
             let weights = perturbed(ranking.weights.values(), settings.weight_range, &mut rng);
             let scores: Vec<Option<f64>> = base
@@ -128,7 +129,7 @@ impl Stability {
                     if let Some(m) = model {
                         values[Component::Severity.index()] = Some(m.severity(m.se * rng.normal()));
                     }
-                    score(&values, &weights)
+                    score(&values, &weights, missing)
                 })
                 .collect();
             order.sort_by(|&a, &b| by_score(scores[a], scores[b]).then(a.cmp(&b)));

@@ -51,6 +51,11 @@ fn rank(inputs: &[PriorityInput], w: [f64; 4]) -> Ranking {
     Ranking::new(inputs, weights(w), &PriorityFilter::default(), AS_OF)
 }
 
+fn rank_with(inputs: &[PriorityInput], w: [f64; 4], missing: MissingComponents) -> Ranking {
+    let w = weights(w).with_missing(missing).unwrap();
+    Ranking::new(inputs, w, &PriorityFilter::default(), AS_OF)
+}
+
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
@@ -83,18 +88,24 @@ fn issue_15_hand_worked_ranking_with_missing_components() {
     let ids: Vec<String> = ranking.rows.iter().map(|r| r.gap.id.to_string()).collect();
     assert_eq!(ids, ["note/chat", "g3/standard/frt", "g5/item/q1"]);
     let [c, b, a] = &ranking.rows[..] else { panic!("three rows") };
-    // C: (0.4·5/6 + 0.3·5/6 + 0.2·1/6) / 0.9
-    close(c.score.unwrap(), (0.4 * 5.0 / 6.0 + 0.3 * 5.0 / 6.0 + 0.2 / 6.0) / 0.9);
+    // C: feasibility missing, counted as 0.5: 0.4·5/6 + 0.3·5/6 + 0.2·1/6 + 0.1·0.5 = 2/3.
+    close(c.score.unwrap(), 0.4 * 5.0 / 6.0 + 0.3 * 5.0 / 6.0 + 0.2 / 6.0 + 0.1 * 0.5);
+    close(c.score.unwrap(), 2.0 / 3.0);
     assert_eq!(c.missing, [Component::Feasibility]);
+    assert_eq!(c.assumed, [Component::Feasibility]);
+    assert_eq!(c.reasons[Component::Feasibility.index()], Some(MissingReason::NotRated));
+    close(c.contributions[Component::Feasibility.index()].unwrap(), 0.05);
     assert_eq!(c.quadrant, Some(Quadrant::Plan));
     assert_eq!(c.components.severity.unwrap().basis, SeverityBasis::Judged(Level::High));
-    // B: (0.4·0.3 + 0.2·1) / 0.6 = 0.533…
-    close(b.score.unwrap(), 0.32 / 0.6);
+    // B: impact and feasibility missing, each 0.5: 0.4·0.3 + 0.3·0.5 + 0.2·1 + 0.1·0.5 = 0.52.
+    close(b.score.unwrap(), 0.52);
     assert_eq!(b.missing, [Component::Impact, Component::Feasibility]);
-    assert_eq!(b.quadrant, None);
+    assert_eq!(b.assumed, b.missing);
+    assert_eq!(b.quadrant, None, "an assumed impact does not place a gap in the matrix");
     assert_eq!(b.components.urgency.unwrap().breach, Some(true));
-    close(b.weights[0].unwrap(), 0.4 / 0.6);
-    // A: 0.4/12 + 0.3·0.4 + 0.2·2/3 + 0.1·0.5 = 0.33667
+    close(b.weights[0].unwrap(), 0.4);
+    close(b.weights[1].unwrap(), 0.3);
+    // A: every component measured: 0.4/12 + 0.3·0.4 + 0.2·2/3 + 0.1·0.5 = 0.33667.
     let sa = a.components.severity.unwrap();
     assert_eq!(sa.basis, SeverityBasis::Shrunk);
     close(sa.value, 1.0 / 12.0);
@@ -110,10 +121,88 @@ fn issue_15_hand_worked_ranking_with_missing_components() {
     assert_eq!((r.median, r.q1, r.q3, r.min, r.max), (3.0, 2.5, 3.5, 2, 4));
     close(fa.value, 0.5);
     close(a.score.unwrap(), 0.4 / 12.0 + 0.12 + 0.4 / 3.0 + 0.05);
-    let sum: f64 = a.contributions.iter().flatten().sum();
-    close(sum, a.score.unwrap());
+    assert!(a.assumed.is_empty() && a.reasons == [None; 4]);
+    for row in &ranking.rows {
+        let sum: f64 = row.contributions.iter().flatten().sum();
+        close(sum, row.score.unwrap());
+    }
     assert_eq!(a.quadrant, Some(Quadrant::QuickWins));
     assert_eq!(ranking.rows.iter().map(|r| r.rank).collect::<Vec<_>>(), [Some(1), Some(2), Some(3)]);
+}
+
+#[test]
+fn issue_15_renormalise_leaves_missing_components_out() {
+    let w = weights([0.4, 0.3, 0.2, 0.1]).with_missing(MissingComponents::Renormalise).unwrap();
+    let ranking = Ranking::new(&hand_worked(), w, &PriorityFilter::default(), AS_OF);
+    let [c, b, _] = &ranking.rows[..] else { panic!("three rows") };
+    // C: (0.4·5/6 + 0.3·5/6 + 0.2·1/6) / 0.9; B: (0.4·0.3 + 0.2·1) / 0.6.
+    close(c.score.unwrap(), (0.4 * 5.0 / 6.0 + 0.3 * 5.0 / 6.0 + 0.2 / 6.0) / 0.9);
+    close(b.score.unwrap(), 0.32 / 0.6);
+    close(b.weights[0].unwrap(), 0.4 / 0.6);
+    assert_eq!((b.weights[1], b.contributions[1]), (None, None));
+    assert!(b.assumed.is_empty(), "nothing is assumed when missing components are left out");
+    assert_eq!(b.missing, [Component::Impact, Component::Feasibility]);
+    let sum: f64 = b.contributions.iter().flatten().sum();
+    close(sum, b.score.unwrap());
+}
+
+#[test]
+fn issue_15_a_gap_with_less_data_no_longer_outranks_one_measured_on_everything() {
+    // X: severity 0.8 (exact), nothing else measured; it touches its item, whose importance
+    // the survey did not measure. Y: severity 0.7, impact 0.9 (stated importance, no reach),
+    // urgency 1 − 73/365 = 0.8, feasibility (rating 4 − 1)/4 = 0.75.
+    let mut x = PriorityInput::new(gap("g5/item/x", 0.8, -4.8, None));
+    x.touched = vec![crate::study::SurveyRef::Item("x".into())];
+    let mut y = PriorityInput::new(gap("g5/item/y", 0.7, -4.2, None));
+    y.stated_importance = Some(StatedImportance { points: 0.9, max_points: 1.0 });
+    y.deadline = Some(AS_OF.saturating_add(jiff::Span::new().days(73)));
+    y.ratings = vec![rating(None, None, Some(4))];
+    let inputs = [x, y];
+    let w = [0.35, 0.30, 0.20, 0.15];
+    // Neutral 0.5: X = 0.35·0.8 + (0.30 + 0.20 + 0.15)·0.5 = 0.605;
+    // Y = 0.35·0.7 + 0.30·0.9 + 0.20·0.8 + 0.15·0.75 = 0.7875.
+    let neutral = rank(&inputs, w);
+    assert_eq!(neutral.rows[0].gap.id.to_string(), "g5/item/y");
+    close(neutral.rows[0].score.unwrap(), 0.7875);
+    close(neutral.rows[1].score.unwrap(), 0.605);
+    let x_row = &neutral.rows[1];
+    assert_eq!(x_row.assumed, [Component::Impact, Component::Urgency, Component::Feasibility]);
+    assert_eq!(
+        x_row.reasons,
+        [
+            None,
+            Some(MissingReason::ImportanceNotMeasured),
+            Some(MissingReason::NoUrgencySignal),
+            Some(MissingReason::NotRated)
+        ]
+    );
+    // Renormalised, X scores its severity alone (0.8) and comes first.
+    let old = Ranking::new(
+        &inputs,
+        weights(w).with_missing(MissingComponents::Renormalise).unwrap(),
+        &PriorityFilter::default(),
+        AS_OF,
+    );
+    assert_eq!(old.rows[0].gap.id.to_string(), "g5/item/x");
+    close(old.rows[0].score.unwrap(), 0.8);
+    // Another neutral value moves X only: 0.28 + 0.65·m.
+    let low = weights(w).with_missing(MissingComponents::Neutral(0.0)).unwrap();
+    let ranked = Ranking::new(&inputs, low, &PriorityFilter::default(), AS_OF);
+    close(ranked.rows[1].score.unwrap(), 0.28);
+    assert!(weights(w).with_missing(MissingComponents::Neutral(1.5)).is_err());
+    assert!(weights(w).with_missing(MissingComponents::Neutral(f64::NAN)).is_err());
+}
+
+#[test]
+fn issue_15_a_kpi_gap_without_linked_items_says_why_impact_is_missing() {
+    let kpi = PriorityInput::new(gap("kpi/first-response/median", 1.0, 2.0, None));
+    let row = &rank(&[kpi], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    assert_eq!(row.reasons[Component::Impact.index()], Some(MissingReason::KpiWithoutLinkedItems));
+    assert_eq!(row.reasons[Component::Severity.index()], None);
+    assert_eq!(MissingReason::KpiWithoutLinkedItems.id(), "kpi-without-linked-items");
+    let note = PriorityInput::new(gap("g1/importance", 0.5, -0.5, None));
+    let row = &rank(&[note], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    assert_eq!(row.reasons[Component::Impact.index()], Some(MissingReason::NothingTouched));
 }
 
 #[test]
@@ -141,6 +230,8 @@ fn issue_15_a_row_without_a_weighted_component_has_no_rank_and_comes_last() {
     assert_eq!(ranking.rows[0].gap.id.to_string(), "g5/item/b");
     assert_eq!((ranking.rows[1].score, ranking.rows[1].rank), (None, None));
     assert_eq!(ranking.rows[1].missing, [Component::Severity, Component::Impact, Component::Urgency]);
+    assert!(ranking.rows[1].assumed.is_empty(), "nothing is assumed in a row without a score");
+    assert_eq!(ranking.rows[1].weights, [None; 4]);
     close(ranking.rows[1].components.feasibility.unwrap().value, 1.0);
 }
 
@@ -239,6 +330,10 @@ fn components() -> impl Strategy<Value = Vec<Direct>> {
     )
 }
 
+fn missing_rule() -> impl Strategy<Value = MissingComponents> {
+    prop_oneof![Just(MissingComponents::Renormalise), (0.0..=1.0f64).prop_map(MissingComponents::Neutral)]
+}
+
 fn weight_vector() -> impl Strategy<Value = [f64; 4]> {
     [0.0..1.0f64, 0.0..1.0f64, 0.0..1.0f64, 0.01..1.0f64]
 }
@@ -249,17 +344,20 @@ fn summary(r: &Ranking) -> Vec<(String, Option<usize>, Option<i64>)> {
 
 proptest! {
     #[test]
-    fn issue_15_property_order_of_gaps_does_not_matter(cs in components(), w in weight_vector(), rot in 0usize..12) {
+    fn issue_15_property_order_of_gaps_does_not_matter(
+        cs in components(), w in weight_vector(), rot in 0usize..12, rule in missing_rule()
+    ) {
         let inputs: Vec<PriorityInput> = cs.iter().enumerate().map(|(i, c)| direct(i, c)).collect();
         let mut rotated = inputs.clone();
         rotated.rotate_left(rot % inputs.len());
         rotated.reverse();
-        prop_assert_eq!(summary(&rank(&inputs, w)), summary(&rank(&rotated, w)));
+        prop_assert_eq!(summary(&rank_with(&inputs, w, rule)), summary(&rank_with(&rotated, w, rule)));
     }
 
     #[test]
     fn issue_15_property_monotone_in_each_component(
-        cs in components(), w in weight_vector(), which in 0usize..12, component in 0usize..4, bump in 0.0..1.0f64
+        cs in components(), w in weight_vector(), which in 0usize..12, component in 0usize..4, bump in 0.0..1.0f64,
+        rule in missing_rule()
     ) {
         let inputs: Vec<PriorityInput> = cs.iter().enumerate().map(|(i, c)| direct(i, c)).collect();
         let target = which % inputs.len();
@@ -274,7 +372,7 @@ proptest! {
         let raised: Vec<PriorityInput> = better.iter().enumerate().map(|(i, c)| direct(i, c)).collect();
         let id = inputs[target].gap.id.to_string();
         let find = |r: &Ranking| r.rows.iter().find(|x| x.gap.id.to_string() == id).map(|x| (x.score, x.rank)).unwrap();
-        let (before, after) = (find(&rank(&inputs, w)), find(&rank(&raised, w)));
+        let (before, after) = (find(&rank_with(&inputs, w, rule)), find(&rank_with(&raised, w, rule)));
         if let (Some(s0), Some(s1)) = (before.0, after.0) {
             prop_assert!(s1 >= s0 - 1e-12, "score fell from {} to {}", s0, s1);
         }
@@ -284,11 +382,15 @@ proptest! {
     }
 
     #[test]
-    fn issue_15_property_one_weight_reproduces_that_components_ranking(cs in components(), component in 0usize..4) {
+    fn issue_15_property_one_weight_reproduces_that_components_ranking(
+        cs in components(), component in 0usize..4, rule in missing_rule()
+    ) {
         let inputs: Vec<PriorityInput> = cs.iter().enumerate().map(|(i, c)| direct(i, c)).collect();
         let mut w = [0.0; 4];
         w[component] = 1.0;
-        let ranking = rank(&inputs, w);
+        // A row missing the one weighted component has no weighted component measured, so
+        // no score and no rank, under either rule; the others are ranked by it alone.
+        let ranking = rank_with(&inputs, w, rule);
         let c = Component::ALL[component];
         for row in &ranking.rows {
             let value = row.components.value(c);

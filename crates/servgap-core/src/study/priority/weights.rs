@@ -41,20 +41,70 @@ impl Component {
     }
 }
 
-/// Weights of the four components, validated: each finite and ≥ 0, not all zero.
-/// They need not sum to 1: the score divides by the sum of the weights of the components
-/// present (see the module documentation).
+/// How a component that could not be measured counts in the score.
+///
+/// ```text
+/// Neutral(m):   score = Σ_c w_c · x̃_c / Σ_c w_c,  x̃_c = x_c when measured, else m (assumed)
+/// Renormalise:  score = Σ_{c measured} w_c · x_c / Σ_{c measured} w_c
+/// ```
+/// Under both rules a row has no score when every component with a weight above 0 is
+/// missing. `Neutral` keeps a gap with less data from outranking one with more: under
+/// `Renormalise`, a gap measured only on its severity scores its severity alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MissingComponents {
+    /// A missing component counts at this value in [0, 1] (`[priorities] missing = 0.5`),
+    /// and the row flags it as assumed.
+    Neutral(f64),
+    /// A missing component is left out and the weights of the others renormalised
+    /// (`[priorities] missing = "renormalise"`).
+    Renormalise,
+}
+
+impl MissingComponents {
+    /// The rule when a study sets none: a missing component counts as 0.5.
+    pub const DEFAULT: MissingComponents = MissingComponents::Neutral(0.5);
+
+    /// The neutral value, `None` under [`MissingComponents::Renormalise`].
+    pub fn neutral(self) -> Option<f64> {
+        match self {
+            MissingComponents::Neutral(m) => Some(m),
+            MissingComponents::Renormalise => None,
+        }
+    }
+
+    /// `neutral` or `renormalise`.
+    pub fn id(self) -> &'static str {
+        match self {
+            MissingComponents::Neutral(_) => "neutral",
+            MissingComponents::Renormalise => "renormalise",
+        }
+    }
+}
+
+impl Default for MissingComponents {
+    fn default() -> MissingComponents {
+        MissingComponents::DEFAULT
+    }
+}
+
+/// Weights of the four components, validated: each finite and ≥ 0, not all zero, and the
+/// rule for a missing component ([`MissingComponents`], default: counted as 0.5). The
+/// weights need not sum to 1: the score divides by their sum (see the module
+/// documentation).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PriorityWeights {
     values: [f64; 4],
+    missing: MissingComponents,
 }
 
 impl PriorityWeights {
     /// The default weights when a study sets none: severity 0.35, impact 0.30,
-    /// urgency 0.20, feasibility 0.15.
-    pub const DEFAULT: PriorityWeights = PriorityWeights { values: [0.35, 0.30, 0.20, 0.15] };
+    /// urgency 0.20, feasibility 0.15; a missing component counts as 0.5.
+    pub const DEFAULT: PriorityWeights =
+        PriorityWeights { values: [0.35, 0.30, 0.20, 0.15], missing: MissingComponents::DEFAULT };
 
-    /// Weights in [`Component::ALL`] order (severity, impact, urgency, feasibility).
+    /// Weights in [`Component::ALL`] order (severity, impact, urgency, feasibility), with
+    /// the default rule for missing components ([`MissingComponents::DEFAULT`]).
     ///
     /// # Errors
     /// [`CoreError::InvalidOption`] when a weight is not finite or negative, or all are 0.
@@ -75,7 +125,24 @@ impl PriorityWeights {
                 expected: "at least one weight above 0".into(),
             });
         }
-        Ok(PriorityWeights { values })
+        Ok(PriorityWeights { values, missing: MissingComponents::DEFAULT })
+    }
+
+    /// The same weights with another rule for missing components.
+    ///
+    /// # Errors
+    /// [`CoreError::InvalidOption`] when a neutral value is not a number in [0, 1].
+    pub fn with_missing(self, missing: MissingComponents) -> Result<PriorityWeights, CoreError> {
+        if let MissingComponents::Neutral(m) = missing {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(CoreError::InvalidOption {
+                    option: "neutral value of a missing component",
+                    value: m.to_string(),
+                    expected: "a number from 0 to 1".into(),
+                });
+            }
+        }
+        Ok(PriorityWeights { missing, ..self })
     }
 
     /// The weight of one component.
@@ -86,6 +153,11 @@ impl PriorityWeights {
     /// The four weights in [`Component::ALL`] order.
     pub fn values(&self) -> [f64; 4] {
         self.values
+    }
+
+    /// How a missing component counts.
+    pub fn missing(&self) -> MissingComponents {
+        self.missing
     }
 }
 

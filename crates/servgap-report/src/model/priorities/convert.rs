@@ -101,7 +101,7 @@ fn feasibility_parts(f: &Feasibility) -> Vec<(String, f64)> {
     parts
 }
 
-fn components(row: &CoreRow) -> Vec<ComponentView> {
+fn components(row: &CoreRow, neutral: Option<f64>) -> Vec<ComponentView> {
     let c: &Components = &row.components;
     let explained = [
         c.severity.as_ref().map(severity_view),
@@ -119,6 +119,8 @@ fn components(row: &CoreRow) -> Vec<ComponentView> {
             ComponentView {
                 component: component.id().to_owned(),
                 value: values[i],
+                assumed: neutral.filter(|_| row.assumed.contains(&component)),
+                missing_reason: row.reasons[i].map(|r| r.id().to_owned()),
                 weight: row.weights[i],
                 contribution: row.contributions[i],
                 basis,
@@ -170,9 +172,12 @@ fn stability_view(s: &RankStability) -> RankStabilityView {
 }
 
 impl PriorityRow {
-    /// One row from a ranked gap, its input (ratings, deadline) and its stability.
+    /// One row from a ranked gap, its input (ratings, deadline) and its stability;
+    /// `neutral` is the value a missing component counts as (the ranking's
+    /// `weights.missing().neutral()`).
     pub fn new(
         row: &CoreRow,
+        neutral: Option<f64>,
         input: Option<&PriorityInput>,
         stability: Option<&RankStability>,
         study: &Study,
@@ -188,13 +193,14 @@ impl PriorityRow {
             unit: g.unit.to_string(),
             wave: g.wave.to_string(),
             departments: g.departments.iter().map(ToString::to_string).collect(),
-            components: components(row),
+            components: components(row, neutral),
             score: row.score,
             quadrant: row.quadrant.map(|q| q.id().to_owned()),
             feasibility: feasibility_view(row, input),
             deadline: input.and_then(|i| i.deadline).map(|d| d.to_string()),
             stability: stability.map(stability_view),
             missing: row.missing.iter().map(|c| c.id().to_owned()).collect(),
+            assumed: row.assumed.iter().map(|c| c.id().to_owned()).collect(),
         }
     }
 }
@@ -204,6 +210,7 @@ impl PrioritiesReport {
     /// shown, ties at the edge kept); `generator` is the servgap version.
     pub fn new(source: PrioritiesSource<'_>, filters: FiltersView, generator: &str) -> PrioritiesReport {
         let ranking = source.ranking;
+        let neutral = ranking.weights.missing().neutral();
         let w = ranking.weights.values();
         let same_gap =
             |row: &CoreRow, gap: &servgap_core::study::Gap| gap.id == row.gap.id && gap.unit == row.gap.unit;
@@ -215,7 +222,7 @@ impl PrioritiesReport {
             .map(|(i, r)| {
                 let input = source.inputs.iter().find(|x| same_gap(r, &x.gap));
                 let stability = source.stability.and_then(|s| s.rows.get(i));
-                PriorityRow::new(r, input, stability, source.study, source.instrument)
+                PriorityRow::new(r, neutral, input, stability, source.study, source.instrument)
             })
             .collect();
         let mut counts = [0usize; 4];
@@ -234,6 +241,7 @@ impl PrioritiesReport {
             },
             filters,
             weights: WeightsView { severity: w[0], impact: w[1], urgency: w[2], feasibility: w[3] },
+            neutral,
             matrix: MatrixView { high_impact: HIGH_PRIORITY_AXIS, high_urgency: HIGH_PRIORITY_AXIS },
             stability: source.stability.map(|s| StabilitySettingsView {
                 top_k: s.settings.top_k,
