@@ -109,7 +109,7 @@ fn demo_copy() -> (tempfile::TempDir, Plan, PlanReport) {
 }
 
 /// Points the study file at another actions register.
-fn use_register(root: &Path, register: &str) {
+pub(crate) fn use_register(root: &Path, register: &str) {
     let path = root.join("study.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replace("actions = \"registers/actions.toml\"", &format!("actions = \"{register}\""));
@@ -117,7 +117,7 @@ fn use_register(root: &Path, register: &str) {
 }
 
 /// Every sheet of a workbook as rows of cells.
-fn read_workbook(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+pub(crate) fn read_workbook(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
     let mut workbook = open_workbook_auto(path).unwrap();
     let names = workbook.sheet_names();
     names
