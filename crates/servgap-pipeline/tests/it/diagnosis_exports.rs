@@ -76,7 +76,7 @@ fn page_tables(html: &str) -> Vec<(String, String, usize)> {
     let mut rest = html;
     loop {
         let next_section = rest.find("<section id=\"");
-        let next_table = rest.find("<table>");
+        let next_table = rest.find("<table");
         match (next_section, next_table) {
             (Some(s), t) if t.is_none_or(|t| s < t) => {
                 let after = &rest[s + "<section id=\"".len()..];

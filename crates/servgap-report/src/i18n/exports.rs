@@ -5,7 +5,7 @@
 use super::Lang;
 
 /// `(English, Polish)` headings.
-const HEADERS: [(&str, &str); 44] = [
+const HEADERS: [(&str, &str); 45] = [
     ("action", "działanie"),
     ("title", "tytuł"),
     ("owner", "właściciel"),
@@ -50,6 +50,7 @@ const HEADERS: [(&str, &str); 44] = [
     ("share closed CI high", "zamknięta część luki, górna granica PU"),
     ("share method", "metoda dla części luki"),
     ("share not given because", "część luki niepodana, bo"),
+    ("to target", "do celu"),
 ];
 
 impl Lang {
