@@ -222,6 +222,10 @@ fn issue_15_plan_actions_table_puts_the_metric_under_the_title_for_phones() {
     use servgap_report::{render_plan_html, Lang};
     let (_dir, _plan, report) = demo_copy();
     let html = render_plan_html(&report, Lang::En);
+    assert!(
+        html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table class=\"plan-actions\">"),
+        "scrolls by keyboard"
+    );
     let start = html.find("<table class=\"plan-actions\">").unwrap();
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     assert!(!table.contains("<th scope=\"col\">metric</th>"), "no metric column of its own");

@@ -35,9 +35,11 @@ fn breakable(text: &str) -> String {
 /// action's slug kept in view, and dates never break.
 fn actions_table(out: &mut String, lang: Lang, report: &PlanReport) {
     let header = action_header(lang);
+    // The box that scrolls is focusable, so a keyboard can scroll it too (no landmark: the
+    // section around it already is one, of the same name).
     let _ = writeln!(
         out,
-        "<div class=\"table-wrap\"><table class=\"plan-actions\">\n<caption>{}</caption>",
+        "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"plan-actions\">\n<caption>{}</caption>",
         escape(lang.plan("Actions"))
     );
     out.push_str("<thead><tr>");
