@@ -213,8 +213,10 @@ Examples:
   servgap diagnose demo --format csv --table register -o register.csv
 
 Without --wave the latest wave of the study is diagnosed. CSV holds one table
-(--table register|model|findings|factors), with a byte-order mark and cells that
-spreadsheets would run as formulas escaped; XLSX holds them all.
+(--table register|model|findings|factors, and when the study has them ranked, the plan's
+actions|tasks|history|links, progress|progress-waves|progress-unmeasured), with a
+byte-order mark and cells that spreadsheets would run as formulas escaped; XLSX holds them
+all, and its plan sheets load back as the study's actions register.
 
 Exit codes: 0 success; 1 failure (a study that breaks a rule, an unreadable file);
 2 invalid usage; 3 --strict and the data broke a validation rule (nothing written).";
@@ -257,7 +259,11 @@ pub struct DiagnoseArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = DiagnoseFormat::Text, value_name = "FORMAT")]
     pub format: DiagnoseFormat,
     /// With --format csv: the table to write
-    #[arg(long, default_value = "register", value_parser = ["register", "model", "findings", "factors"])]
+    #[arg(
+        long,
+        default_value = "register",
+        value_parser = clap::builder::PossibleValuesParser::new(servgap_report::DIAGNOSIS_TABLES)
+    )]
     pub table: String,
     /// Write the result to this file instead of standard output (written only on success)
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -48,7 +48,15 @@ pub fn run(args: DiagnoseArgs) -> anyhow::Result<()> {
         }
         DiagnoseFormat::Csv => {
             let tables = diagnosis_tables(&view, lang);
-            let table = tables.iter().find(|t| t.name == args.table).context("no such table")?;
+            let Some(table) = tables.iter().find(|t| t.name == args.table) else {
+                let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+                anyhow::bail!(
+                    "table `{}` is not in this report (the study has no priorities, plan or progress for it); \
+                     this report holds: {}",
+                    args.table,
+                    names.join(", ")
+                );
+            };
             render_csv(table)
         }
     };

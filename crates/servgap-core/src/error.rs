@@ -232,6 +232,21 @@ pub enum CoreError {
         /// The admissible range in words, e.g. `the share range 0..=1`.
         range: &'static str,
     },
+    /// A `ces-mean` target or minimum off the CES scale the analysis reads (issue 13: a
+    /// target above 5 can never be met on a 1–5 scale).
+    #[error("{measure} {key} {value} is off the CES scale {scale} of the analysis: on a 1–{high} scale a target must be in [1, {high}]")]
+    KpiTargetOffCesScale {
+        /// The measure (`ces-mean`).
+        measure: String,
+        /// `target` or `minimum`.
+        key: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// The scale id, `1-5` or `1-7`.
+        scale: &'static str,
+        /// The scale's highest answer.
+        high: i16,
+    },
     /// More distinct values of one segment dimension than the run allows (issue 11).
     #[error(
         "more than {limit} distinct {dimension} values; raise the segment limit or leave {dimension} out of the segments"

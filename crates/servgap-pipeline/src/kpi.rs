@@ -101,6 +101,9 @@ pub fn kpi(request: &KpiRequest) -> Result<KpiOutcome, PipelineError> {
         .as_ref()
         .filter(|r| r.inputs.has(servgap_core::kpi::Input::Ces))
         .map_or(plan.ces_scale, |r| r.ces_scale);
+    if let Some(targets) = &targets {
+        targets.check_ces_scale(options.ces_scale)?;
+    }
     let engine =
         KpiEngine::new(options, calendar.as_ref().map_or_else(Calendars::new, |c| c.calendars.clone()));
     let ticket_options = TicketOptions {

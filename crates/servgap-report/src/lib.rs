@@ -25,7 +25,9 @@ pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,
     WaveInputView, WaveReport, COMPARE_SCHEMA, SCHEMA,
 };
-pub use render::diagnosis_export::{diagnosis_tables, render_csv, render_xlsx, Cell, ExportTable};
+pub use render::diagnosis_export::{
+    diagnosis_tables, render_csv, render_xlsx, Cell, ExportTable, DIAGNOSIS_TABLES,
+};
 pub use render::diagnosis_html::render_diagnosis_html;
 pub use render::diagnosis_text::{render_diagnosis_json, render_diagnosis_markdown, render_diagnosis_text};
 pub use render::html::render_html;
@@ -39,6 +41,7 @@ pub use render::priorities_html::render_priorities_html;
 pub use render::priorities_text::{
     render_priorities_json, render_priorities_markdown, render_priorities_text,
 };
+pub use render::progress_export::progress_tables;
 pub use render::progress_html::{progress_sections_html, render_progress_html};
 pub use render::progress_text::{render_progress_json, render_progress_markdown, render_progress_text};
 pub use render::segments_text::{render_segments_markdown, render_segments_text};

@@ -144,12 +144,34 @@ fn issue_15_progress_html_is_accessible_escaped_and_has_a_chart_with_its_data_pe
         assert!(html.contains("name=\"viewport\""), "phone-friendly viewport");
         assert!(html.contains("Bank &lt;Pomorski&gt;") && !html.contains("Bank <Pomorski>"));
         assert!(html.contains("Reply bot &amp; triage"));
-        assert_eq!(html.matches("<svg").count(), 1, "one chart per measured action");
+        assert_eq!(html.matches("<svg").count(), 2, "one chart per measured action, and its phone variant");
         assert!(html.contains("aria-labelledby=\"chart-metric-0-title chart-metric-0-desc\""));
         assert!(html.contains("<details open>"), "the chart's data table is open beside it");
         assert!(html.contains("class=\"target\""), "the target line");
         assert!(html.contains("href=\"#summary\"") && html.contains("id=\"summary\""));
         assert_eq!(html, render_progress_html(&report(), lang), "deterministic");
+    }
+}
+
+#[test]
+fn issue_15_progress_charts_have_a_phone_variant_chosen_by_the_stylesheet() {
+    for lang in [Lang::En, Lang::Pl] {
+        let html = render_progress_html(&report(), lang);
+        let wide = html.find("<div class=\"chart-wide\">").unwrap();
+        let narrow = html.find("<div class=\"chart-narrow\">").unwrap();
+        assert!(wide < narrow, "the page's chart first, then the phone variant");
+        assert!(html.contains("aria-labelledby=\"chart-metric-0-phone-title chart-metric-0-phone-desc\""));
+        assert!(html.contains("viewBox=\"0 0 340.0 "), "the phone variant is 340 wide");
+        assert!(html.contains(".chart-narrow{display:none}"), "hidden by default, and in print");
+        assert!(html.contains(
+            "@media screen and (max-width:36em){.chart-wide{display:none}.chart-narrow{display:block}}"
+        ));
+        assert!(!html.contains("<script"), "no script");
+        let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "element ids stay unique: {ids:?}");
     }
 }
 

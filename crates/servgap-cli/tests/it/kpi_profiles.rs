@@ -344,3 +344,43 @@ fn issue_13_responses_file_is_joined_by_ticket_id_and_counts_reconcile() {
         assert!(out.contains(needle), "{format} {lang}");
     }
 }
+
+#[test]
+fn issue_13_ces_mean_target_off_the_mappings_1_to_5_scale_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let tickets = dir.path().join("tickets.csv");
+    std::fs::write(
+        &tickets,
+        "id,created,solved,effort\nt1,2026-03-01T09:00:00Z,2026-03-01T10:00:00Z,4\n\
+         t2,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,5\n",
+    )
+    .unwrap();
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(
+        &mapping,
+        "[columns]\nid = \"id\"\ncreated = \"created\"\nsolved = \"solved\"\nces = \"effort\"\n\n[ces]\nscale = \"1-5\"\n",
+    )
+    .unwrap();
+    let targets = dir.path().join("t.toml");
+    let write_target = |value: &str| {
+        std::fs::write(&targets, format!("[[target]]\nkpi = \"ces-mean\"\ntarget = {value}\n")).unwrap();
+    };
+    let args = ["kpi", tickets.to_str().unwrap(), "--mapping", mapping.to_str().unwrap()];
+    let args = [&args[..], &["--targets", targets.to_str().unwrap(), "-f", "json"]].concat();
+    write_target("4.2");
+    let json = json_of(&servgap(&args));
+    assert_eq!(json["totals"][0]["ces"]["scale"], "1-5");
+    write_target("5.5");
+    let o = servgap(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "nothing written");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "targets {}: key `target[0].target`: ces-mean target 5.5 is off the CES scale 1-5 of the analysis: \
+             on a 1–5 scale a target must be in [1, 5]",
+            targets.display()
+        )),
+        "{stderr}"
+    );
+}

@@ -109,7 +109,8 @@ fn issue_15_progress_of_a_three_wave_plan_in_json_markdown_and_html() {
     let out = servgap(&["progress", root, "-f", "html", "-o", html.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let page = std::fs::read_to_string(&html).unwrap();
-    assert_eq!(page.matches("<svg").count(), 2, "one chart per action");
+    assert_eq!(page.matches("<svg").count(), 4, "one chart per action, and its phone variant");
+    assert_eq!(page.matches("<div class=\"chart-narrow\">").count(), 2);
 
     let over = servgap(&["progress", root, "-o", &format!("{root}/study.toml")]);
     assert_eq!(over.status.code(), Some(1), "the study file is an input");

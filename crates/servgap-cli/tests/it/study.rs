@@ -76,3 +76,43 @@ fn issue_14_staff_instruments_are_listed_shown_and_exported() {
     let loaded = servgap_pipeline::resolve_instrument(file.to_str().unwrap()).unwrap();
     assert_eq!(loaded, servgap_pipeline::resolve_instrument("management22").unwrap());
 }
+
+#[test]
+fn issue_15_diagnose_csv_writes_the_ranked_register_and_the_plan_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = |name: &str| dir.path().join(format!("{name}.csv"));
+    let write = |command: &str, table: &str| {
+        let path = csv(&format!("{command}-{table}"));
+        let out = servgap(&[
+            command,
+            "examples/study/demo",
+            "-f",
+            "csv",
+            "--table",
+            table,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&std::fs::read(&path).unwrap())
+    };
+    let first_line = |s: &str| s.lines().next().unwrap_or_default().to_owned();
+    let ranked = write("diagnose", "ranked");
+    assert!(ranked.starts_with("\u{feff}rank,id,unit,"), "{ranked}");
+    assert_eq!(first_line(&ranked), first_line(&write("prioritise", "ranked")), "prioritise's columns");
+    let actions = write("diagnose", "actions");
+    assert_eq!(first_line(&write("plan", "actions")), first_line(&actions), "the register's columns");
+    assert!(actions.contains("\r\ncallback-warsaw,"), "{actions}");
+    let waves = write("diagnose", "progress-waves");
+    assert!(waves.starts_with("\u{feff}action,metric,wave,value,"), "{waves}");
+
+    let study = dir.path().join("s");
+    assert!(servgap(&["study", "init", study.to_str().unwrap()]).status.success());
+    let out = servgap(&["diagnose", study.to_str().unwrap(), "-f", "csv", "--table", "actions"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("table `actions` is not in this report"), "{stderr}");
+    assert!(stderr.contains("this report holds: register, model, findings, factors"), "{stderr}");
+    let bad = servgap(&["diagnose", study.to_str().unwrap(), "-f", "csv", "--table", "nonsense"]);
+    assert_eq!(bad.status.code(), Some(2), "not a table name");
+}

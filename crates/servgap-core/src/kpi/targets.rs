@@ -16,7 +16,7 @@
 use super::aggregate::{DurationKpi, GroupSummary, KpiReport, Segment};
 use super::definitions::{Measurability, MeasuredKpi};
 use super::metrics::{Clock, SlaTarget};
-use super::model::Dimension;
+use super::model::{CesScale, Dimension};
 use crate::CoreError;
 
 /// Which way a KPI improves.
@@ -366,6 +366,34 @@ impl Target {
             }
         }
         Ok(Target { measure, direction, target, minimum, segment: SegmentFilter::AllTickets, source: None })
+    }
+
+    /// Checks a `ces-mean` target (and its minimum) against the CES scale the analysis reads:
+    /// a mean of answers on 1–5 can never exceed 5, so such a target could never be met.
+    /// Other measures always pass (their range is checked by [`Target::new`]).
+    ///
+    /// # Errors
+    /// [`CoreError::KpiTargetOffCesScale`] naming the value (`target` first, then `minimum`)
+    /// and the rule "on a 1–5 scale a target must be in [1, 5]".
+    pub fn check_ces_scale(&self, scale: CesScale) -> Result<(), CoreError> {
+        if self.measure != Measure::CesMean {
+            return Ok(());
+        }
+        let high = f64::from(scale.max());
+        let values = [("target", Some(self.target)), ("minimum", self.minimum)];
+        match values
+            .into_iter()
+            .find_map(|(key, v)| v.filter(|v| !(1.0..=high).contains(v)).map(|v| (key, v)))
+        {
+            None => Ok(()),
+            Some((key, value)) => Err(CoreError::KpiTargetOffCesScale {
+                measure: self.measure.id(),
+                key,
+                value: value.to_string(),
+                scale: scale.id(),
+                high: scale.max(),
+            }),
+        }
     }
 
     /// Applies the target to other segments.

@@ -864,6 +864,23 @@ fn issue_11_targets_outside_their_unit_range_are_rejected() {
 }
 
 #[test]
+fn issue_13_ces_mean_target_must_lie_on_the_analysis_ces_scale() {
+    let higher = Direction::HigherIsBetter;
+    let six = Target::new(Measure::CesMean, higher, 6.0, None).unwrap();
+    assert!(six.check_ces_scale(CesScale::OneToSeven).is_ok(), "6 is on 1–7");
+    check_err(
+        six.check_ces_scale(CesScale::OneToFive),
+        "ces-mean target 6 is off the CES scale 1-5 of the analysis: on a 1–5 scale a target must be in [1, 5]",
+    );
+    let band = Target::new(Measure::CesMean, higher, 5.0, Some(5.5)).ok();
+    assert!(band.is_none(), "a minimum above the target is an inverted band before any scale");
+    let low = Target::new(Measure::CesMean, higher, 5.0, Some(4.0)).unwrap();
+    assert!(low.check_ces_scale(CesScale::OneToFive).is_ok(), "5 and 4 are on 1–5");
+    let csat = Target::new(Measure::Csat, higher, 0.9, None).unwrap();
+    assert!(csat.check_ces_scale(CesScale::OneToFive).is_ok(), "only ces-mean depends on the scale");
+}
+
+#[test]
 fn issue_11_kpi_segment_cap_ends_the_run_naming_the_dimension() {
     let mut options = KpiOptions::new("UTC").unwrap();
     assert_eq!(options.max_segments, DEFAULT_MAX_SEGMENTS);

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
 use servgap_core::kpi::{
-    benchmarks, parse_ical_holidays, BusinessCalendar, Calendars, Clock, Dimension, Direction, DurationKpi,
-    Measure, SegmentFilter, SlaMetric, SlaTarget, Statistic, Target, Unit, WeekSchedule, WorkingInterval,
-    MAX_TARGET_SECONDS,
+    benchmarks, parse_ical_holidays, BusinessCalendar, Calendars, CesScale, Clock, Dimension, Direction,
+    DurationKpi, Measure, SegmentFilter, SlaMetric, SlaTarget, Statistic, Target, Unit, WeekSchedule,
+    WorkingInterval, MAX_TARGET_SECONDS,
 };
 
 use crate::settings_file::{
@@ -17,6 +17,7 @@ use crate::settings_file::{
     MAX_SETTINGS_BYTES,
 };
 use crate::IngestError;
+use servgap_core::CoreError;
 
 /// The keys of one calendar (the default at the top level, or a `[teams.<name>]` table).
 #[derive(Debug, Default, Deserialize)]
@@ -616,6 +617,32 @@ impl TargetsFile {
             info.push(about);
         }
         Ok(TargetsFile { path: path.to_owned(), sla, targets, info, business_clock_keys })
+    }
+
+    /// Checks every `ces-mean` target and minimum against the CES scale the analysis reads
+    /// (the ticket mapping's or the responses mapping's `[ces] scale`; 1–7 by default). The
+    /// targets file does not know the scale, so call this once it is known, before reading
+    /// tickets.
+    ///
+    /// # Errors
+    /// [`IngestError::TargetsFile`] naming the key, the KPI, the value and the rule, e.g.
+    /// "key `target[1].target`: ces-mean target 6 is off the CES scale 1-5 of the analysis:
+    /// on a 1–5 scale a target must be in [1, 5]".
+    pub fn check_ces_scale(&self, scale: CesScale) -> Result<(), IngestError> {
+        for (k, target) in self.targets.iter().enumerate() {
+            if let Err(e) = target.check_ces_scale(scale) {
+                let key = match (&self.info[k].preset, &e) {
+                    (Some(_), _) => "preset",
+                    (None, CoreError::KpiTargetOffCesScale { key, .. }) => key,
+                    (None, _) => "target",
+                };
+                return Err(IngestError::TargetsFile {
+                    path: self.path.clone(),
+                    message: shorten_message(&format!("key `target[{k}].{key}`: {e}")),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Checks that entries on the business clock have a calendar: without one they would

@@ -75,6 +75,33 @@ fn issue_11_nps_ces_and_backlog_targets_are_range_checked_or_refused() {
 }
 
 #[test]
+fn issue_13_ces_mean_targets_are_checked_against_the_analysis_scale() {
+    let text = target("csat", "0.8") + &target("ces-mean", "4.5") + "minimum = 6\n";
+    let inverted = TargetsFile::parse(&text, Path::new("t.toml"));
+    assert!(inverted.is_err(), "a minimum above the target is refused before any scale");
+    let text = target("csat", "0.8") + &target("ces-mean", "6");
+    let file = TargetsFile::parse(&text, Path::new("t.toml")).unwrap();
+    assert!(file.check_ces_scale(servgap_core::kpi::CesScale::OneToSeven).is_ok());
+    let e = file.check_ces_scale(servgap_core::kpi::CesScale::OneToFive).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "targets t.toml: key `target[1].target`: ces-mean target 6 is off the CES scale 1-5 of the analysis: \
+         on a 1–5 scale a target must be in [1, 5]"
+    );
+    let text = target("ces-mean", "5") + "minimum = 0.5\n";
+    let e = targets_error(&text);
+    assert!(e.contains("0.5 is outside the CES scale 1..=7"), "{e}");
+    let text = target("ces-mean", "4.5") + "minimum = 4\n";
+    let file = TargetsFile::parse(&text, Path::new("t.toml")).unwrap();
+    assert!(file.check_ces_scale(servgap_core::kpi::CesScale::OneToFive).is_ok());
+    // Lower is better (an effort scale read the other way): the minimum is the larger value.
+    let text = target("ces-mean", "2") + "direction = \"lower\"\nminimum = 5.5\n";
+    let file = TargetsFile::parse(&text, Path::new("t.toml")).unwrap();
+    let e = file.check_ces_scale(servgap_core::kpi::CesScale::OneToFive).unwrap_err().to_string();
+    assert!(e.ends_with("key `target[0].minimum`: ces-mean minimum 5.5 is off the CES scale 1-5 of the analysis: on a 1–5 scale a target must be in [1, 5]"), "{e}");
+}
+
+#[test]
 fn issue_11_duration_targets_need_units_and_stay_bounded() {
     let e = targets_error(&target("first-response", "0.85"));
     assert!(e.contains("key `target[0].target`: the number 0.85 has no unit"), "{e}");

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod diagnose;
+mod diagnosis_exports;
 mod outcomes;
 mod plan;
 mod prioritise;

@@ -109,7 +109,7 @@ fn demo_copy() -> (tempfile::TempDir, Plan, PlanReport) {
 }
 
 /// Points the study file at another actions register.
-fn use_register(root: &Path, register: &str) {
+pub(crate) fn use_register(root: &Path, register: &str) {
     let path = root.join("study.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replace("actions = \"registers/actions.toml\"", &format!("actions = \"{register}\""));
@@ -117,7 +117,7 @@ fn use_register(root: &Path, register: &str) {
 }
 
 /// Every sheet of a workbook as rows of cells.
-fn read_workbook(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+pub(crate) fn read_workbook(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
     let mut workbook = open_workbook_auto(path).unwrap();
     let names = workbook.sheet_names();
     names
@@ -215,4 +215,30 @@ fn issue_15_round_trip_the_plan_through_edited_csv_files() {
 
     let edited = load_study(dir.path()).unwrap().plan;
     check_edited(&edited);
+}
+
+#[test]
+fn issue_15_plan_actions_table_puts_the_metric_under_the_title_for_phones() {
+    use servgap_report::{render_plan_html, Lang};
+    let (_dir, _plan, report) = demo_copy();
+    let html = render_plan_html(&report, Lang::En);
+    assert!(
+        html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table class=\"plan-actions\">"),
+        "scrolls by keyboard"
+    );
+    let start = html.find("<table class=\"plan-actions\">").unwrap();
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    assert!(!table.contains("<th scope=\"col\">metric</th>"), "no metric column of its own");
+    assert_eq!(table.matches("<th scope=\"col\"").count(), 9);
+    assert!(
+        table.contains(
+            "<td class=\"title\">Same-day call-backs in Warsaw<span class=\"metric\">metric: g5/<wbr>dimension/<wbr>responsiveness (warsaw,<wbr> 2025-h1)"
+        ),
+        "{table}"
+    );
+    assert!(table.contains("<td class=\"date\">2025-07-15</td>"), "dates do not break");
+    assert!(html.contains("position:sticky"), "the action stays in view while the table scrolls");
+    let polish = render_plan_html(&report, Lang::Pl);
+    assert!(polish.contains("<span class=\"metric\">miara: g5/<wbr>dimension"), "the Polish label");
+    assert_eq!(render_plan_html(&report, Lang::Pl), polish, "deterministic");
 }

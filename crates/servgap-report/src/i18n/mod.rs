@@ -9,6 +9,7 @@
 
 pub mod analysis_notes;
 pub mod diagnosis;
+pub mod exports;
 pub mod insights;
 pub mod kpi;
 pub mod kpi_charts;

@@ -25,7 +25,7 @@ pub enum Cell {
 /// One exported table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportTable {
-    /// File and sheet name: `register`, `model`, `findings`, `factors`.
+    /// File and sheet name, e.g. `register` (see [`DIAGNOSIS_TABLES`]).
     pub name: &'static str,
     /// Column headings in the report's language.
     pub header: Vec<String>,
@@ -93,7 +93,28 @@ fn headers(lang: Lang, english: &[&'static str]) -> Vec<String> {
     english.iter().map(|h| lang.diag(h).to_string()).collect()
 }
 
-/// The four tables of the diagnosis in `lang`.
+/// Every table a diagnosis export can hold, in workbook order: the four of the diagnosis,
+/// the ranked priorities (`servgap prioritise`'s `ranked` table), the action plan's four
+/// register tables (column names the study reader's keys, so the workbook loads back as the
+/// actions register), and the three tables of measured progress.
+pub const DIAGNOSIS_TABLES: [&str; 12] = [
+    "register",
+    "model",
+    "findings",
+    "factors",
+    "ranked",
+    "actions",
+    "tasks",
+    "history",
+    "links",
+    "progress",
+    "progress-waves",
+    "progress-unmeasured",
+];
+
+/// The tables of the diagnosis in `lang`, in [`DIAGNOSIS_TABLES`] order: always the four
+/// of the diagnosis; `ranked` when the report has priorities; the plan's tables when the
+/// study has an actions register; the progress tables when the report measured progress.
 pub fn diagnosis_tables(report: &DiagnosisReport, lang: Lang) -> Vec<ExportTable> {
     let register = ExportTable {
         name: "register",
@@ -201,7 +222,14 @@ pub fn diagnosis_tables(report: &DiagnosisReport, lang: Lang) -> Vec<ExportTable
     };
     let mut tables = vec![register, model, findings, factors];
     if let Some(priorities) = &report.priorities {
-        tables.extend(super::priorities_export::priorities_tables(priorities, lang).into_iter().take(1));
+        let ranked = super::priorities_export::priorities_tables(priorities, lang);
+        tables.extend(ranked.into_iter().filter(|t| t.name == "ranked"));
+    }
+    if let Some(plan) = &report.plan {
+        tables.extend(super::plan_export::plan_tables(plan));
+    }
+    if let Some(progress) = &report.progress {
+        tables.extend(super::progress_export::progress_tables(progress, lang));
     }
     tables
 }

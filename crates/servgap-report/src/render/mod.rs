@@ -15,6 +15,7 @@ pub mod plan_text;
 pub mod priorities_export;
 pub mod priorities_html;
 pub mod priorities_text;
+pub mod progress_export;
 pub mod progress_html;
 pub mod progress_text;
 pub mod segments_text;

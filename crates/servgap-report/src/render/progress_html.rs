@@ -4,8 +4,10 @@
 //! findings and the method. PDF is this page printed by the pipeline. The same sections
 //! go into the study report through [`progress_sections_html`].
 //!
-//! Phone-friendly: the charts scale to the screen width, every table scrolls sideways in
-//! its own box, and each chart's data table is open beside it.
+//! Phone-friendly: on a narrow screen each chart is drawn in its phone variant (340 wide,
+//! fewer ticks, so its text stays about 12 px instead of shrinking to half), chosen by the
+//! stylesheet without script; every table scrolls sideways in its own box, and each chart's
+//! data table is open beside it.
 
 use std::fmt::Write as _;
 
@@ -14,19 +16,38 @@ use super::progress_text::{
 };
 use super::support::markup::escape;
 use super::support::page::{page_start, paragraph, section, text, DataTable};
-use super::svg::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
+use super::svg::{metric_trend_chart, metric_trend_chart_narrow, MetricTrendChart, MetricTrendPoint};
 use crate::i18n::Lang;
 use crate::model::progress::{ActionProgressView, ProgressReport};
 
 const CSS: &str = "figure svg{max-width:100%;height:auto}";
 
+/// Which variant of a metric chart shows ([`chart`]): the phone variant below 36em (576 px
+/// at the default font size), where the page's chart would shrink its text below 10 px;
+/// print always shows the page's. For the progress page and the study report.
+pub(crate) const CHART_VARIANTS_CSS: &str = ".chart-narrow{display:none}\
+@media screen and (max-width:36em){.chart-wide{display:none}.chart-narrow{display:block}}";
+
+/// The chart twice, the page's and the phone variant, each in a box the stylesheet shows
+/// on its own kind of screen (`chart-wide`, `chart-narrow`; print shows the page's).
 fn chart(lang: Lang, a: &ActionProgressView, id: &str, level: f64) -> String {
+    let data = chart_data(lang, a, id, level);
+    let mut phone = data.clone();
+    phone.text.id = format!("{id}-phone");
+    format!(
+        "<div class=\"chart-wide\">\n{}</div>\n<div class=\"chart-narrow\">\n{}</div>\n",
+        metric_trend_chart(&data),
+        metric_trend_chart_narrow(&phone)
+    )
+}
+
+fn chart_data(lang: Lang, a: &ActionProgressView, id: &str, level: f64) -> MetricTrendChart {
     let points = a
         .series
         .iter()
         .map(|p| MetricTrendPoint { label: p.wave.clone(), value: p.value, ci: p.interval })
         .collect();
-    metric_trend_chart(&MetricTrendChart {
+    MetricTrendChart {
         text: text(
             lang,
             id,
@@ -42,7 +63,7 @@ fn chart(lang: Lang, a: &ActionProgressView, id: &str, level: f64) -> String {
             lang.prog("target").to_owned(),
         ],
         not_measured: lang.prog("not measured").to_owned(),
-    })
+    }
 }
 
 fn unit_label(unit: &str) -> &'static str {
@@ -184,7 +205,8 @@ pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str,
 pub fn render_progress_html(report: &ProgressReport, lang: Lang) -> String {
     let mut out = String::new();
     let heading = title(lang, report);
-    page_start(&mut out, lang, &report.generator, &heading, lang.prog("Skip to summary"), CSS);
+    let css = format!("{CSS}{CHART_VARIANTS_CSS}");
+    page_start(&mut out, lang, &report.generator, &heading, lang.prog("Skip to summary"), &css);
     let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
     out.push_str(&progress_sections_html(report, lang, "", false));
     out.push_str("</main>\n</body>\n</html>\n");

@@ -5,7 +5,10 @@
 
 use std::fmt::Write as _;
 
-use super::{c, close, escape, legend, marker, open, text_width, y_axis, Axis, ChartText, Swatch, PALETTE};
+use super::{
+    c, close, escape, legend, marker, open, open_untitled, text_width, y_axis, Axis, ChartText, Swatch,
+    PALETTE,
+};
 
 /// One wave of the metric.
 #[derive(Debug, Clone)]
@@ -35,29 +38,88 @@ pub struct MetricTrendChart {
     pub not_measured: String,
 }
 
-const PLOT_HEIGHT: f64 = 200.0;
-/// Narrowest chart: a page scales it up to its column, so a narrow one gets huge letters.
-const MIN_WIDTH: f64 = 640.0;
+/// The sizes of one variant of the chart, in SVG units (1 unit = 1 CSS px at natural size).
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Narrowest chart: a page scales it to its column, so the narrowest width sets how
+    /// large the letters get on a wide screen.
+    min_width: f64,
+    /// Room left of the plot for tick labels and the axis title.
+    left: f64,
+    /// Room a wave needs on the horizontal axis.
+    step: f64,
+    /// Plot height.
+    plot_height: f64,
+    /// Top of the plot (below the title and legend).
+    top: f64,
+    /// Value-axis ticks aimed at.
+    ticks: usize,
+    /// Whether the title is drawn (the phone variant leaves it to the heading above).
+    title: bool,
+}
+
+/// The page's chart: 640 wide and more, its text 12 px at natural size.
+const WIDE: Layout = Layout {
+    min_width: 640.0,
+    left: 80.0,
+    step: 110.0,
+    plot_height: 200.0,
+    top: 66.0,
+    ticks: 5,
+    title: true,
+};
+
+/// The phone variant: 340 wide (a 390 px phone's column, so its text stays about 12 px),
+/// three value ticks, no drawn title.
+const NARROW: Layout = Layout {
+    min_width: 340.0,
+    left: 58.0,
+    step: 76.0,
+    plot_height: 180.0,
+    top: 44.0,
+    ticks: 3,
+    title: false,
+};
 
 /// Renders the chart.
 pub fn metric_trend_chart(chart: &MetricTrendChart) -> String {
+    draw(chart, &WIDE)
+}
+
+/// Renders the phone variant of the chart: narrower (340 wide while waves fit 76 apart),
+/// three value ticks, the legend wrapped, and no drawn title (the page's heading names the
+/// chart; the accessible name stays). A page shows it instead of [`metric_trend_chart`] on
+/// a narrow screen (CSS, no script).
+pub fn metric_trend_chart_narrow(chart: &MetricTrendChart) -> String {
+    draw(chart, &NARROW)
+}
+
+fn draw(chart: &MetricTrendChart, layout: &Layout) -> String {
     let mut out = String::new();
-    let left = 80.0;
-    let width = MIN_WIDTH
-        .max(32.0 + text_width(&chart.text.title, 15.0))
-        .max(left + 24.0 + 110.0 * chart.points.len() as f64);
+    let left = layout.left;
+    let title_width = if layout.title { 32.0 + text_width(&chart.text.title, 15.0) } else { 0.0 };
+    let width = layout.min_width.max(title_width).max(left + 24.0 + layout.step * chart.points.len() as f64);
     let right = width - 24.0;
     let step = (right - left) / chart.points.len().max(1) as f64;
-    let top = 66.0;
-    let bottom = top + PLOT_HEIGHT;
-    let axis = value_axis(chart, bottom, top);
-    open(&mut out, &chart.text, width, bottom + 64.0);
     let entries = [
         (Swatch::Marker(0, PALETTE[1]), chart.legend[0].clone()),
         (Swatch::Whisker, chart.legend[1].clone()),
         (Swatch::Line { dashed: true }, chart.legend[2].clone()),
     ];
-    legend(&mut out, &entries, 16.0, 46.0, width - 16.0);
+    // The legend goes first into its own buffer: on a narrow chart it may wrap, and the
+    // plot starts below it.
+    let mut legend_svg = String::new();
+    let legend_y = if layout.title { 46.0 } else { 18.0 };
+    let below_legend = legend(&mut legend_svg, &entries, 16.0, legend_y, width - 16.0);
+    let top = layout.top.max(below_legend);
+    let bottom = top + layout.plot_height;
+    let axis = value_axis(chart, bottom, top, layout.ticks);
+    if layout.title {
+        open(&mut out, &chart.text, width, bottom + 64.0);
+    } else {
+        open_untitled(&mut out, &chart.text, width, bottom + 64.0);
+    }
+    out.push_str(&legend_svg);
     y_axis(&mut out, &chart.text, &axis, left, right, &chart.axis_title);
     let x = |i: usize| left + step * (i as f64 + 0.5);
     if let Some(target) = chart.target {
@@ -80,7 +142,7 @@ pub fn metric_trend_chart(chart: &MetricTrendChart) -> String {
 }
 
 /// A vertical value axis over every value, interval end and the target.
-fn value_axis(chart: &MetricTrendChart, bottom: f64, top: f64) -> Axis {
+fn value_axis(chart: &MetricTrendChart, bottom: f64, top: f64, ticks: usize) -> Axis {
     let mut values: Vec<f64> = chart.target.into_iter().collect();
     for p in &chart.points {
         values.extend(p.value);
@@ -92,7 +154,7 @@ fn value_axis(chart: &MetricTrendChart, bottom: f64, top: f64) -> Axis {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (min, max) = if values.is_empty() { (0.0, 1.0) } else { (min, max) };
-    Axis::nice(min, max, 5, bottom, top)
+    Axis::nice(min, max, ticks, bottom, top)
 }
 
 /// The line through consecutive measured waves.
@@ -207,6 +269,42 @@ mod metric_trend_tests {
         assert_eq!(line.matches('M').count(), 2, "{line}");
         assert!(!line.contains('L'), "{line}");
         assert_eq!(svg, metric_trend_chart(&data));
+    }
+
+    /// The `viewBox` width of an SVG.
+    fn view_width(svg: &str) -> f64 {
+        let view = svg.split("viewBox=\"0 0 ").nth(1).unwrap_or_default();
+        view.split(' ').next().unwrap_or_default().parse().unwrap_or(0.0)
+    }
+
+    #[test]
+    fn issue_15_phone_variant_keeps_text_legible_on_a_390_px_phone() {
+        let data = chart(vec![
+            at("2025-h1", Some(-0.9), Some([-1.1, -0.7])),
+            at("2025-h2", Some(-0.6), Some([-0.8, -0.4])),
+            at("2026-h1", Some(-0.35), Some([-0.5, -0.2])),
+        ]);
+        let wide = metric_trend_chart(&data);
+        let narrow = metric_trend_chart_narrow(&data);
+        // A 390 px phone gives a figure about 342 px: the page's chart (≥ 640 wide) shows
+        // its 12-unit text at 342/640 ≈ 6 px; the phone variant at about 12 px.
+        let column = 342.0;
+        assert!(12.0 * column / view_width(&wide) < 7.0, "the page's chart shrinks its text");
+        assert!(12.0 * column / view_width(&narrow) >= 11.5, "the phone variant: {}", view_width(&narrow));
+        assert_eq!(view_width(&narrow), 340.0);
+        // No drawn title (the heading above names it); the accessible name stays.
+        assert!(wide.contains(">Responsiveness &lt;warsaw&gt;</text>"));
+        assert!(!narrow.contains(">Responsiveness &lt;warsaw&gt;</text>"));
+        assert!(narrow.contains("<title id=\"chart-metric-0-title\">Responsiveness &lt;warsaw&gt;</title>"));
+        let ticks = |svg: &str| svg.matches("text-anchor=\"end\"").count();
+        assert!(ticks(&narrow) < ticks(&wide), "fewer value ticks: {} vs {}", ticks(&narrow), ticks(&wide));
+        for label in ["2025-h1", "2025-h2", "2026-h1", "target", "95 % interval", "P − E"] {
+            assert!(narrow.contains(label), "{label}");
+        }
+        assert_eq!(narrow.matches("class=\"target\"").count(), 1);
+        // Many waves: the phone variant widens 76 units a wave rather than crowd them.
+        let many: Vec<MetricTrendPoint> = (0..8).map(|k| at(&format!("w{k}"), Some(-0.5), None)).collect();
+        assert_eq!(view_width(&metric_trend_chart_narrow(&chart(many))), 58.0 + 24.0 + 76.0 * 8.0);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use heatmap::{heatmap_chart, CellMark, HeatmapCell, HeatmapChart};
 pub use ipa::{ipa_chart, IpaChart, IpaPoint};
 pub use item_gaps::{item_gap_chart, GapRow, ItemGapChart};
 pub use means::{means_chart, MeansChart, MeansRow};
-pub use metric_trend::{metric_trend_chart, MetricTrendChart, MetricTrendPoint};
+pub use metric_trend::{metric_trend_chart, metric_trend_chart_narrow, MetricTrendChart, MetricTrendPoint};
 pub use priority_matrix::{priority_matrix_chart, MatrixPoint, PriorityMatrixChart};
 pub use segments::{segment_chart, SegmentChart, SegmentGroup, SegmentPoint};
 pub use trend::{
@@ -135,6 +135,17 @@ impl Axis {
 
 /// Opens the `<svg>` element with its accessible name and description, and draws the title.
 fn open(out: &mut String, text: &ChartText, width: f64, height: f64) {
+    open_untitled(out, text, width, height);
+    let _ = writeln!(
+        out,
+        "<text x=\"16.0\" y=\"24.0\" font-size=\"15\" font-weight=\"600\" fill=\"#1a1a1a\" aria-hidden=\"true\">{}</text>",
+        escape(&text.title)
+    );
+}
+
+/// Opens the `<svg>` element with its accessible name and description, drawing no title
+/// (for a phone variant whose heading stands above it on the page).
+fn open_untitled(out: &mut String, text: &ChartText, width: f64, height: f64) {
     let id = escape(&text.id);
     let _ = writeln!(
         out,
@@ -147,11 +158,6 @@ fn open(out: &mut String, text: &ChartText, width: f64, height: f64) {
     let _ = writeln!(out, "<title id=\"{id}-title\">{}</title>", escape(&text.title));
     let _ = writeln!(out, "<desc id=\"{id}-desc\">{}</desc>", escape(&text.description));
     let _ = writeln!(out, "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>", c(width), c(height));
-    let _ = writeln!(
-        out,
-        "<text x=\"16.0\" y=\"24.0\" font-size=\"15\" font-weight=\"600\" fill=\"#1a1a1a\" aria-hidden=\"true\">{}</text>",
-        escape(&text.title)
-    );
 }
 
 fn close(out: &mut String) {
