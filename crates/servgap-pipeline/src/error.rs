@@ -45,6 +45,22 @@ pub enum PipelineError {
         /// What is admissible.
         expected: &'static str,
     },
+    /// `progress --paired` on a customer-survey metric whose waves cannot be paired (issue 15).
+    #[error("cannot pair wave `{wave}` with baseline wave `{baseline}` for action `{action}` in unit `{unit}` (--paired): {file}: {reason}")]
+    NoPanel {
+        /// The action whose metric it is.
+        action: String,
+        /// The metric's unit.
+        unit: String,
+        /// The baseline wave.
+        baseline: String,
+        /// The later wave.
+        wave: String,
+        /// The customer file at fault, as the report names files.
+        file: String,
+        /// `the file has no respondent id column` or `no respondent id of the unit is in both waves`.
+        reason: &'static str,
+    },
     /// A `diagnose` filter (wave, unit, department) that the study does not define (issue 14).
     #[error("{option} `{value}` is not in the study ({option}s: {known})")]
     NotInStudy {

@@ -34,6 +34,7 @@ fn wave(slug: &str, value: Option<f64>, verdict: &str, reason: Option<&str>) -> 
         verdict: verdict.to_owned(),
         reason: reason.map(str::to_owned),
         verdict_unadjusted: verdict.to_owned(),
+        pairing: None,
     }
 }
 

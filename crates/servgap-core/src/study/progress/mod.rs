@@ -64,6 +64,7 @@
 mod change;
 mod fieller;
 mod judge;
+pub mod panel;
 mod quantile;
 mod rng;
 mod trend;
