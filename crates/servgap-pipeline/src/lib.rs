@@ -61,6 +61,7 @@ pub use diagnose::{
     diagnose, study_input_files, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData,
     WaveDiagnosis,
 };
+pub use error::NoPanel;
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};

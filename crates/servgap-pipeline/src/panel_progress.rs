@@ -173,14 +173,14 @@ fn no_panel(
 ) -> PipelineError {
     let file = customer_file(reading.folder, file_wave)
         .map_or_else(String::new, |f| reading.path_display.label(&f.file));
-    PipelineError::NoPanel {
+    PipelineError::NoPanel(Box::new(crate::error::NoPanel {
         action: metric.action.to_string(),
         unit: metric.unit_slug.to_string(),
         baseline: metric.baseline.to_owned(),
         wave: wave.to_owned(),
         file,
         reason,
-    }
+    }))
 }
 
 /// The matching of one metric on one later wave; `None` when a file has no id column

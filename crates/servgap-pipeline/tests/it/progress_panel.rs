@@ -180,7 +180,7 @@ fn issue_15_paired_on_the_demo_is_a_clear_error() {
     let mut request = ProgressRequest::new(repo().join("examples/study/demo"));
     request.pairing = PairingChoice::Paired;
     let error = action_progress(&request, &no_progress).unwrap_err();
-    assert!(matches!(error, PipelineError::NoPanel { .. }), "{error:?}");
+    assert!(matches!(error, PipelineError::NoPanel(_)), "{error:?}");
     assert_eq!(
         error.to_string(),
         "cannot pair wave `2025-h2` with baseline wave `2025-h1` for action `callback-warsaw` in unit \
