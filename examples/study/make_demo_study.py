@@ -25,6 +25,14 @@ known answer:
 
     python3 examples/study/make_demo_study.py --seed 14 --small --waves 3 \\
         --out crates/servgap-pipeline/tests/fixtures/study-3waves                   # three-wave fixture
+
+With `--panel FRACTION` the customer survey is a panel: in each unit, that share of every
+later wave's customers are wave-1 customers of the same unit again (their wave-1 ids), with
+the same person effect and answers correlated 0.8 with their wave-1 answers; the others are
+new customers, as without the option (issue 15, paired progress):
+
+    python3 examples/study/make_demo_study.py --seed 15 --small --panel 0.6 \\
+        --out crates/servgap-pipeline/tests/fixtures/study-panel                    # panel fixture
 """
 import argparse
 import os
@@ -72,23 +80,51 @@ def allocation(rng, weights):
     return parts
 
 
-def customers(rng, n, wave):
+# Correlation of a panel customer's answer noise with their wave-1 noise (`--panel`).
+PANEL_RHO = 0.8
+
+
+class Panel:
+    """Wave-1 customers per unit (id, person effect, answer noise) and who comes back."""
+
+    def __init__(self, fraction, seed):
+        self.fraction = fraction
+        self.rng = random.Random(seed * 31 + 15)  # its own stream: the main one is unchanged
+        self.people = {}
+
+    def returning(self, unit, n):
+        """Positions (in the unit's wave-1 list) of the customers who answer again."""
+        people = self.people.get(unit, [])
+        return self.rng.sample(range(len(people)), min(len(people), round(self.fraction * n)))
+
+
+def customers(rng, n, wave, panel=None):
     rows = [["id", "unit"] + [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
             + [f"imp_{d}" for d in DIMENSIONS] + ["overall"]]
     k = 0
     for unit, _, _ in UNITS:
         p = PROFILE[unit]
         better = BETTER.get(wave, 0.0) if unit in IMPROVED_UNITS else 0.0
-        for _ in range(n):
+        back = panel.returning(unit, n) if panel is not None and wave > 0 else []
+        for j in range(n):
             k += 1
             person = rng.gauss(0, 0.5)
-            e = [clamp(EXPECT[d] + person + rng.gauss(0, 0.7)) for d in ITEM_DIMENSION]
+            e_noise = [rng.gauss(0, 0.7) for _ in ITEM_DIMENSION]
+            p_noise = [rng.gauss(0, 0.9) for _ in ITEM_DIMENSION]
+            ident = f"c{wave + 1}-{k}"
+            if j < len(back):
+                ident, person, old_e, old_p = panel.people[unit][back[j]]
+                mix = lambda old, new: [PANEL_RHO * a + (1 - PANEL_RHO ** 2) ** 0.5 * b for a, b in zip(old, new)]
+                e_noise, p_noise = mix(old_e, e_noise), mix(old_p, p_noise)
+            elif panel is not None and wave == 0:
+                panel.people.setdefault(unit, []).append((ident, person, e_noise, p_noise))
+            e = [clamp(EXPECT[d] + person + e_noise[i]) for i, d in enumerate(ITEM_DIMENSION)]
             p_ = []
             for i, d in enumerate(ITEM_DIMENSION):
                 short = 0.6 + (p["shortfall"] - better if d in (1, 2) else 0.2)
-                p_.append(clamp(EXPECT[d] - short + person + rng.gauss(0, 0.9)))
+                p_.append(clamp(EXPECT[d] - short + person + p_noise[i]))
             overall = clamp(sum(p_) / 22 + rng.gauss(0, 0.6))
-            rows.append([f"c{wave + 1}-{k}", unit] + e + p_ + allocation(rng, IMPORTANCE) + [overall])
+            rows.append([ident, unit] + e + p_ + allocation(rng, IMPORTANCE) + [overall])
     return rows
 
 
@@ -490,8 +526,11 @@ def main():
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--small", action="store_true", help="fewer rows (for test fixtures)")
     ap.add_argument("--waves", type=int, choices=(2, 3), default=2, help="number of waves (3 adds 2026-h1)")
+    ap.add_argument("--panel", type=float, metavar="FRACTION",
+                    help="share of each later wave's customers who are wave-1 customers again (a panel)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    panel = Panel(args.panel, args.seed) if args.panel else None
     n_customers, n_managers, n_employees, n_tickets = (40, 5, 8, 600) if args.small else (150, 8, 20, 2500)
     out = args.out
     study = STUDY_HEAD.format(seed=args.seed)
@@ -499,7 +538,7 @@ def main():
     study += DEPARTMENTS
     for wave, (slug, name, start, end) in enumerate(WAVES[:args.waves]):
         study += WAVE.format(slug=slug, name=name, start=start, end=end)
-        write_csv(f"{out}/data/{slug}/customers.csv", customers(rng, n_customers, wave))
+        write_csv(f"{out}/data/{slug}/customers.csv", customers(rng, n_customers, wave, panel))
         write_csv(f"{out}/data/{slug}/managers.csv", managers(rng, n_managers))
         write_csv(f"{out}/data/{slug}/employees.csv", employees(rng, n_employees))
         write_csv(f"{out}/data/{slug}/tickets.csv", tickets(rng, n_tickets, wave))

@@ -289,8 +289,8 @@ const PROGRESS_ABOUT: &str = "\
 Measures the progress of a study's action plan (docs/study-format.md, the actions register):
 for each action's metric (a gap id in one unit) on every wave after its baseline wave, the
 metric's value, the change of its gap from the baseline with a 95 % interval (Welch for
-survey means of independent waves, Newcombe's interval for shares, a seeded bootstrap for
-median and p90 durations), the share of the gap closed (Fieller's interval) and the
+survey means of independent waves, paired t when the waves are a panel, Newcombe's interval
+for shares, a seeded bootstrap for median and p90 durations), the share of the gap closed (Fieller's interval) and the
 distance to the action's target. Each change gets a verdict (closed, improved, not moving,
 worsened, or not measurable and why) with its p-value Holm-adjusted over every metric x
 later wave of the plan, so a plan with many metrics does not produce chance successes;
@@ -310,6 +310,13 @@ Examples:
 
 --seed and --replicates fix the bootstrap of quantile metrics, so a run is reproducible.
 JSON follows docs/progress-json.md.
+
+Panels: a customer-survey metric (gap 5 of an item or dimension) whose waves' files have a
+respondent id column is compared as a panel when at least half of the smaller wave's
+identified respondents of the unit match (servgap compare's rule): paired t on the matched
+respondents' changes, with the exact Wilcoxon signed-rank p beside it. --paired forces it,
+--independent refuses it; the report says per metric which analysis ran and how many ids
+matched.
 
 Exit codes: 0 success; 1 failure (a study or actions register that breaks a rule, an
 unreadable file); 2 invalid usage; 3 --strict and the data broke a validation rule.";
@@ -360,6 +367,13 @@ pub struct ProgressArgs {
     /// Language of the report
     #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
     pub lang: LangArg,
+    /// Compare customer-survey metrics as a panel (paired t on respondents matched by id in
+    /// the unit), whatever share of ids matches; an error when a wave has no id column or no match
+    #[arg(long, conflicts_with = "independent")]
+    pub paired: bool,
+    /// Never compare customer-survey waves as a panel (Welch), even when most ids match
+    #[arg(long)]
+    pub independent: bool,
 }
 
 const ANALYZE_HELP: &str = "\

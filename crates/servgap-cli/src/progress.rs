@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 use servgap_pipeline::{
-    action_progress, no_progress, study_input_files, study_root, ProgressRequest, SurveyRules,
+    action_progress, no_progress, study_input_files, study_root, PairingChoice, ProgressRequest, SurveyRules,
 };
 use servgap_report::{
     render_progress_html, render_progress_json, render_progress_markdown, render_progress_text, Lang,
@@ -21,6 +21,11 @@ fn request(args: &ProgressArgs) -> ProgressRequest {
     request.diagnose.path_display = path_display(false);
     request.seed = args.seed;
     request.replicates = args.replicates;
+    request.pairing = match (args.paired, args.independent) {
+        (true, _) => PairingChoice::Paired,
+        (_, true) => PairingChoice::Independent,
+        _ => PairingChoice::Auto,
+    };
     request
 }
 

@@ -59,6 +59,7 @@ pub use scan::{
     describe_finding, for_each_identified_respondent, for_each_respondent, scan, FindingReport, ReaderChoice,
     ReaderUsed, Scan, ScanOptions,
 };
+pub use scan::{for_each_labelled_respondent, RespondentLabels};
 pub use source::{
     parse_delimiter, read_header, Dialect, FileKind, Header, Limits, ReadOptions, Source, SAMPLE_ROWS,
 };

@@ -282,8 +282,19 @@ impl Ctx<'_> {
     }
 }
 
-/// A visitor called with every respondent (see [`for_each_respondent`]).
-type Visitor<'v> = &'v mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send);
+/// A visitor called with every respondent (see [`for_each_labelled_respondent`]).
+type Visitor<'v> = &'v mut (dyn FnMut(u64, RespondentLabels<'_>, &Respondent<'_>) + Send);
+
+/// The labels of one respondent row a visitor gets: the respondent id cell and the segment
+/// cell, each trimmed (`""` when blank), `None` when the plan has no such column (the id
+/// only when the visitor asked for ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RespondentLabels<'a> {
+    /// The respondent id of the plan's id column.
+    pub id: Option<&'a str>,
+    /// The value of the plan's segment column (e.g. the study unit).
+    pub segment: Option<&'a str>,
+}
 
 /// Per-worker accumulator: the current row, the partials and the log.
 struct Acc<'v> {
@@ -298,7 +309,7 @@ struct Acc<'v> {
     has_segment: bool,
     /// The respondent id of the current row, kept only when `visit_ids` is set.
     id: String,
-    /// Whether the visitor is called with the respondent id instead of the segment.
+    /// Whether the visitor is called with the respondent id.
     visit_ids: bool,
     /// Findings of the current row, kept until the row is known to be whole.
     pending: Vec<Finding>,
@@ -483,12 +494,11 @@ impl<'v> Acc<'v> {
             self.log.record(finding);
         }
         if let Some(visit) = self.visitor.as_mut() {
-            let label = if self.visit_ids {
-                Some(self.id.as_str())
-            } else {
-                self.has_segment.then_some(self.segment.as_str())
+            let labels = RespondentLabels {
+                id: self.visit_ids.then_some(self.id.as_str()),
+                segment: self.has_segment.then_some(self.segment.as_str()),
             };
-            visit(row, label, &respondent);
+            visit(row, labels, &respondent);
         }
         if self.has_segment {
             match self.segments.get_mut(self.segment.as_str()) {
@@ -1009,11 +1019,27 @@ pub fn for_each_identified_respondent(
     options: &ScanOptions,
     visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
 ) -> Result<Scan, IngestError> {
-    let has_id = plan.id.is_some();
-    let mut forward = |row: u64, id: Option<&str>, respondent: &Respondent<'_>| {
-        visit(row, id.filter(|_| has_id), respondent);
+    let mut forward = |row: u64, labels: RespondentLabels<'_>, respondent: &Respondent<'_>| {
+        visit(row, labels.id, respondent);
     };
-    visit_respondents(source, instrument, plan, options, &mut forward, has_id)
+    visit_respondents(source, instrument, plan, options, &mut forward, plan.id.is_some())
+}
+
+/// Calls `visit(row, labels, respondent)` for every respondent, in file order, with both
+/// its id (when the plan has an id column) and its segment value (when the plan has a
+/// segment column, e.g. a study's unit column); otherwise as [`for_each_respondent`]
+/// (issue 15: matching a panel's respondents within each unit).
+///
+/// # Errors
+/// As [`scan`].
+pub fn for_each_labelled_respondent(
+    source: &Source,
+    instrument: &Instrument,
+    plan: &ColumnPlan,
+    options: &ScanOptions,
+    visit: &mut (dyn FnMut(u64, RespondentLabels<'_>, &Respondent<'_>) + Send),
+) -> Result<Scan, IngestError> {
+    visit_respondents(source, instrument, plan, options, visit, plan.id.is_some())
 }
 
 /// Calls `visit(row, segment, respondent)` for every respondent, in file order,
@@ -1029,7 +1055,10 @@ pub fn for_each_respondent(
     options: &ScanOptions,
     visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
 ) -> Result<Scan, IngestError> {
-    visit_respondents(source, instrument, plan, options, visit, false)
+    let mut forward = |row: u64, labels: RespondentLabels<'_>, respondent: &Respondent<'_>| {
+        visit(row, labels.segment, respondent);
+    };
+    visit_respondents(source, instrument, plan, options, &mut forward, false)
 }
 
 fn visit_respondents(
@@ -1037,7 +1066,7 @@ fn visit_respondents(
     instrument: &Instrument,
     plan: &ColumnPlan,
     options: &ScanOptions,
-    visit: &mut (dyn FnMut(u64, Option<&str>, &Respondent<'_>) + Send),
+    visit: &mut (dyn FnMut(u64, RespondentLabels<'_>, &Respondent<'_>) + Send),
     visit_ids: bool,
 ) -> Result<Scan, IngestError> {
     let header = read_header(source)?;

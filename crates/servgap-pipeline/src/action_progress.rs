@@ -10,8 +10,10 @@
 //!
 //! The pipeline only finds the gaps: the baseline is the metric's gap id in its unit on the
 //! action's baseline wave, the later waves are the study's waves after it, in study order;
-//! every number and verdict comes from the core. Survey waves are independent samples
-//! (Welch); a panel's paired summary is not built yet (see [`ProgressOutcome::paired`]).
+//! every number and verdict comes from the core. Customer-survey metrics (gap 5) of waves
+//! whose respondents match by id are a panel and get the matched respondents' paired change
+//! ([`crate::panel_progress`], [`ProgressRequest::pairing`]); every other metric, and
+//! survey waves that are not a panel, are independent samples.
 //!
 //! Each wave's fieldwork dates (from the study) and each action's start, due date and
 //! expected share go with its series, so the core judges an improvement against the
@@ -23,7 +25,7 @@ use servgap_core::study::progress::{
 };
 use servgap_core::study::{Gap, GapId, Slug};
 
-use crate::diagnose::{diagnose, DiagnosisOutcome};
+use crate::diagnose::DiagnosisOutcome;
 use crate::progress::Progress;
 use crate::request::DiagnoseRequest;
 use crate::warning::Warning;
@@ -39,6 +41,9 @@ pub struct ProgressRequest {
     pub seed: u64,
     /// Bootstrap replicates of quantile metrics.
     pub replicates: u32,
+    /// Whether customer-survey waves are compared as a panel (auto rule, `--paired`,
+    /// `--independent`).
+    pub pairing: crate::panel_progress::PairingChoice,
 }
 
 impl ProgressRequest {
@@ -49,6 +54,7 @@ impl ProgressRequest {
             diagnose: DiagnoseRequest::new(study),
             seed: defaults.seed,
             replicates: defaults.replicates,
+            pairing: crate::panel_progress::PairingChoice::Auto,
         }
     }
 
@@ -99,8 +105,7 @@ pub struct ProgressOutcome {
     pub progress: PlanProgress,
     /// Actions not measured, and why (plan order).
     pub unmeasured: Vec<(Slug, Unmeasured)>,
-    /// Whether any change used a panel's paired summary (always `false` today: survey
-    /// waves are compared as independent samples).
+    /// Whether any change used a panel's paired summary.
     pub paired: bool,
     /// Things to tell the user (from reading the study's files).
     pub warnings: Vec<Warning>,
@@ -119,7 +124,7 @@ pub fn action_progress(
     diagnose_request.wave = None;
     diagnose_request.unit = None;
     diagnose_request.department = None;
-    let diagnosis = diagnose(&diagnose_request, progress)?;
+    let diagnosis = crate::diagnose::diagnose_paired(&diagnose_request, request.pairing, progress)?;
     let plan = study_plan(&diagnosis)?;
     Ok(measure_progress(diagnosis, plan, &request.options()))
 }
@@ -137,9 +142,33 @@ pub fn measure_progress(
     plan: Plan,
     options: &ProgressOptions,
 ) -> ProgressOutcome {
-    let Measured { series, progress, unmeasured } = measure(&diagnosis, &plan, options);
+    let Measured { series, progress, unmeasured, .. } = measure(&diagnosis, &plan, options);
     let warnings = diagnosis.warnings.clone();
-    ProgressOutcome { diagnosis, plan, series, progress, unmeasured, paired: false, warnings }
+    let paired = series.iter().flat_map(|s| &s.later).any(|w| w.paired.is_some());
+    ProgressOutcome { diagnosis, plan, series, progress, unmeasured, paired, warnings }
+}
+
+/// Measures `plan` (which need not be the study's own) on an existing diagnosis, after
+/// matching its customer-survey metrics' respondents by id as `request.pairing` says
+/// (the customer files are read again with `request.diagnose`'s rules).
+///
+/// # Errors
+/// [`PipelineError::NoPanel`] with [`crate::PairingChoice::Paired`] when a wave cannot be
+/// paired; any error of reading a customer file.
+pub fn measure_plan_progress(
+    request: &ProgressRequest,
+    mut diagnosis: DiagnosisOutcome,
+    plan: Plan,
+) -> Result<ProgressOutcome, PipelineError> {
+    let reading = crate::panel_progress::PanelReading {
+        folder: &diagnosis.folder,
+        waves: diagnosis.waves.iter().map(|w| w.wave.clone()).collect(),
+        rules: &request.diagnose.rules,
+        path_display: request.diagnose.path_display,
+        choice: request.pairing,
+    };
+    diagnosis.panels = crate::panel_progress::match_panels(&reading, &plan)?;
+    Ok(measure_progress(diagnosis, plan, &request.options()))
 }
 
 /// What [`measure`] gives: the series handed to the core, its result, the actions left out.
@@ -147,6 +176,8 @@ pub(crate) struct Measured {
     pub series: Vec<MetricSeries>,
     pub progress: PlanProgress,
     pub unmeasured: Vec<(Slug, Unmeasured)>,
+    /// The id matching of the measured customer-survey metrics.
+    pub panels: Vec<crate::panel_progress::MetricPairing>,
 }
 
 /// Every action of `plan` with a metric measured on its baseline wave, assessed together.
@@ -160,7 +191,9 @@ pub(crate) fn measure(diagnosis: &DiagnosisOutcome, plan: &Plan, options: &Progr
         }
     }
     let progress = assess(&series, options);
-    Measured { series, progress, unmeasured }
+    let panels =
+        diagnosis.panels.iter().filter(|p| series.iter().any(|s| s.action == p.action)).cloned().collect();
+    Measured { series, progress, unmeasured, panels }
 }
 
 /// The gap `id` in `unit` on the diagnosed wave `wave`, `None` when that wave did not measure it.
@@ -188,7 +221,12 @@ fn metric_series(
         .filter_map(|wave| {
             let slug = Slug::new("wave", wave).ok()?;
             let gap = find_gap(diagnosis, wave, &metric.gap, &metric.unit).cloned();
-            Some(LaterWave { wave: slug, fieldwork: fieldwork(diagnosis, wave)?, gap, paired: None })
+            let paired = diagnosis
+                .panels
+                .iter()
+                .find(|p| &p.action == action.slug() && p.wave == slug)
+                .and_then(|p| p.paired.clone());
+            Some(LaterWave { wave: slug, fieldwork: fieldwork(diagnosis, wave)?, gap, paired })
         })
         .collect();
     Ok(MetricSeries {

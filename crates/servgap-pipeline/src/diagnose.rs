@@ -92,6 +92,10 @@ pub struct DiagnosisOutcome {
     /// Confidence level of the intervals (the request's `--confidence`); the study
     /// report's progress section uses it too.
     pub level: f64,
+    /// The respondent-id matching of the plan's customer-survey metrics on their later
+    /// waves (issue 15: paired progress when a panel); empty with fewer than two waves read
+    /// or no such metric.
+    pub panels: Vec<crate::panel_progress::MetricPairing>,
 }
 
 impl DiagnosisOutcome {
@@ -123,6 +127,16 @@ pub fn diagnose(
     request: &DiagnoseRequest,
     progress: Progress<'_>,
 ) -> Result<DiagnosisOutcome, PipelineError> {
+    diagnose_paired(request, crate::panel_progress::PairingChoice::Auto, progress)
+}
+
+/// [`diagnose`], matching the plan's customer-survey metrics' respondents by id as
+/// `pairing` says (`servgap progress --paired` / `--independent`).
+pub(crate) fn diagnose_paired(
+    request: &DiagnoseRequest,
+    pairing: crate::panel_progress::PairingChoice,
+    progress: Progress<'_>,
+) -> Result<DiagnosisOutcome, PipelineError> {
     let folder = load_study(&request.study)?;
     check_filters(request, &folder)?;
     let mut warnings = Vec::new();
@@ -134,8 +148,16 @@ pub fn diagnose(
         waves.push(read_wave(request, &folder, wave.slug().as_str(), files, progress, &mut warnings)?);
     }
     let diagnoses = waves.iter().map(|w| diagnose_wave(request, &folder, w)).collect::<Result<_, _>>()?;
+    let reading = crate::panel_progress::PanelReading {
+        folder: &folder,
+        waves: waves.iter().map(|w| w.wave.clone()).collect(),
+        rules: &request.rules,
+        path_display: request.path_display,
+        choice: pairing,
+    };
+    let panels = crate::panel_progress::match_panels(&reading, &folder.plan)?;
     let level = request.statistics.confidence.get();
-    Ok(DiagnosisOutcome { folder, waves, diagnoses, unit: request.unit.clone(), warnings, level })
+    Ok(DiagnosisOutcome { folder, waves, diagnoses, unit: request.unit.clone(), warnings, level, panels })
 }
 
 /// The register and factors of one wave, for the units (and department) asked for.
@@ -232,7 +254,7 @@ fn read_wave(
 }
 
 /// The unit (study order) a data value stands for: its slug or one of its codes.
-fn unit_of(folder: &StudyFolder, value: &str) -> Option<usize> {
+pub(crate) fn unit_of(folder: &StudyFolder, value: &str) -> Option<usize> {
     let value = value.trim();
     folder.unit_codes.iter().position(|codes| codes.iter().any(|c| c == value))
 }

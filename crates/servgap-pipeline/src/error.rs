@@ -45,6 +45,12 @@ pub enum PipelineError {
         /// What is admissible.
         expected: &'static str,
     },
+    /// `progress --paired` on a customer-survey metric whose waves cannot be paired (issue 15).
+    #[error(
+        "cannot pair wave `{}` with baseline wave `{}` for action `{}` in unit `{}` (--paired): {}: {}",
+        .0.wave, .0.baseline, .0.action, .0.unit, .0.file, .0.reason
+    )]
+    NoPanel(Box<NoPanel>),
     /// A `diagnose` filter (wave, unit, department) that the study does not define (issue 14).
     #[error("{option} `{value}` is not in the study ({option}s: {known})")]
     NotInStudy {
@@ -117,4 +123,21 @@ impl From<IngestError> for PipelineError {
             error => PipelineError::Ingest(error),
         }
     }
+}
+
+/// Why `--paired` could not pair a metric's waves ([`PipelineError::NoPanel`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoPanel {
+    /// The action whose metric it is.
+    pub action: String,
+    /// The metric's unit.
+    pub unit: String,
+    /// The baseline wave.
+    pub baseline: String,
+    /// The later wave.
+    pub wave: String,
+    /// The customer file at fault, as the report names files.
+    pub file: String,
+    /// `the file has no respondent id column` or `no respondent id of the unit is in both waves`.
+    pub reason: &'static str,
 }

@@ -42,6 +42,7 @@ mod error;
 mod inspect;
 mod instruments;
 mod kpi;
+mod panel_progress;
 pub mod pdf;
 pub mod plan;
 pub mod prioritise;
@@ -52,6 +53,7 @@ mod survey;
 mod views;
 mod warning;
 
+pub use action_progress::measure_plan_progress;
 pub use action_progress::{action_progress, measure_progress, ProgressOutcome, ProgressRequest, Unmeasured};
 pub use analyze::{analyze, AnalysisOutcome};
 pub use compare::{compare, ComparisonOutcome, PanelOutcome};
@@ -59,10 +61,12 @@ pub use diagnose::{
     diagnose, study_input_files, study_root, DiagnosisOutcome, HelpdeskByUnit, SurveyByUnit, WaveData,
     WaveDiagnosis,
 };
+pub use error::NoPanel;
 pub use error::PipelineError;
 pub use inspect::{inspect, InspectOutcome};
 pub use instruments::{builtin_instruments, instrument_toml, resolve_instrument};
 pub use kpi::{kpi, KpiOutcome};
+pub use panel_progress::{MetricPairing, PairingChoice};
 pub use plan::{plan, PlanOutcome, PlanRequest};
 pub use prioritise::{prioritise, PrioritiesOutcome, PrioritiseRequest};
 pub use progress::{no_progress, Progress, ReadProgress};

@@ -344,6 +344,7 @@ impl crate::ProgressOutcome {
             series: self.series.clone(),
             progress: self.progress.clone(),
             unmeasured: self.unmeasured.clone(),
+            panels: self.diagnosis.panels.clone(),
         };
         progress_report(&self.diagnosis.folder.study, &self.plan, &measured)
     }
@@ -365,6 +366,23 @@ pub(crate) fn progress_report(
         unmeasured: &unmeasured,
         generator: env!("CARGO_PKG_VERSION"),
     })
+    .with_pairings(&pairing_inputs(&measured.panels))
+}
+
+/// The id matching of customer-survey metrics, as the progress view model takes it.
+fn pairing_inputs(panels: &[crate::MetricPairing]) -> Vec<servgap_report::PairingInput<'_>> {
+    panels
+        .iter()
+        .map(|p| servgap_report::PairingInput {
+            action: &p.action,
+            wave: &p.wave,
+            design: p.design,
+            forced: p.forced,
+            ids: p.ids,
+            matched: p.matched,
+            paired_n: p.paired.as_ref().map(|c| c.n),
+        })
+        .collect()
 }
 
 /// The study report's progress section: the study's plan measured over every wave read at

@@ -20,6 +20,7 @@ pub use model::diagnosis::{DiagnosisReport, DIAGNOSIS_SCHEMA};
 pub use model::kpi;
 pub use model::plan::{PlanContext, PlanReport, PLAN_SCHEMA};
 pub use model::priorities::{PrioritiesReport, PRIORITIES_SCHEMA};
+pub use model::progress::{PairingInput, PairingView};
 pub use model::progress::{ProgressInputs, ProgressReport, PROGRESS_SCHEMA};
 pub use model::{
     AnalysisReport, FindingExample, InputSummary, PanelMatch, PanelView, RuleFindings, SegmentsView,

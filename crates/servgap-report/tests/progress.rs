@@ -38,6 +38,7 @@ fn wave(slug: &str, value: Option<f64>, verdict: &str, reason: Option<&str>) -> 
         reason: reason.map(str::to_owned),
         verdict_unadjusted: verdict.to_owned(),
         pace_unadjusted: pace,
+        pairing: None,
     }
 }
 

@@ -158,3 +158,36 @@ fn issue_15_confidence_reaches_progress_and_the_study_reports_progress_section()
     let md = text(&md.stdout);
     assert!(md.contains("Intervals at 90\u{a0}%") && md.contains("share 90\u{a0}% CI"), "{md}");
 }
+
+#[test]
+fn issue_15_progress_paired_and_independent_flags() {
+    let panel = "crates/servgap-pipeline/tests/fixtures/study-panel";
+    // The panel fixture: paired by the auto rule; --independent gives Welch and says it was forced.
+    let auto = servgap(&["progress", panel, "-f", "json"]);
+    assert!(auto.status.success(), "{}", text(&auto.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&auto.stdout).unwrap();
+    let wave = &json["actions"][1]["waves"][0];
+    assert_eq!(wave["method"], "paired-t");
+    assert_eq!(wave["pairing"]["design"], "paired");
+    assert_eq!(wave["pairing"]["matched"], 24);
+    assert_eq!(wave["pairing"]["paired_n"], 24);
+    assert!(json["actions"][0]["waves"][0]["pairing"].is_null(), "a standard is never paired");
+    let independent = servgap(&["progress", panel, "--independent", "--lang", "pl"]);
+    assert!(independent.status.success(), "{}", text(&independent.stderr));
+    let out = text(&independent.stdout);
+    assert!(
+        out.contains(
+            "t Welcha, fale niezależne (dopasowano 24 z 40 identyfikatorów); układ niezależny wymuszony"
+        ),
+        "{out}"
+    );
+    // The demo is not a panel: --paired is an error naming the wave and the file.
+    let paired = servgap(&["progress", "examples/study/demo", "--paired"]);
+    assert_eq!(paired.status.code(), Some(1));
+    let err = text(&paired.stderr);
+    assert!(err.contains("cannot pair wave `2025-h2` with baseline wave `2025-h1`"), "{err}");
+    assert!(err.contains("customers.csv: no respondent id of the unit is in both waves"), "{err}");
+    // The two flags exclude each other.
+    let both = servgap(&["progress", panel, "--paired", "--independent"]);
+    assert_eq!(both.status.code(), Some(2));
+}

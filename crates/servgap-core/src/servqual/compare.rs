@@ -31,7 +31,9 @@ use crate::CoreError;
 pub mod panel;
 pub mod waves;
 
-pub use panel::{Design, PairedChange, PanelComparison, PanelPartials, RespondentScores, PANEL_SHARE};
+pub use panel::{
+    Design, PairedChange, PairedDifferences, PanelComparison, PanelPartials, RespondentScores, PANEL_SHARE,
+};
 pub use waves::{contrasts as wave_contrasts, Change, Family, Verdict, WaveComparison, WaveSide, WaveTrend};
 
 /// Smallest segment (respondents with a score) that enters a test across segments.

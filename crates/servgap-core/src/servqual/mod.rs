@@ -27,6 +27,7 @@ pub use analysis::{
     ImportanceShare, IpaCrosshairs, IpaPoint, IpaQuadrant, ItemResult, OverallKind, OverallScore, Ranking,
     ScaleReliability, ScoreDistribution, Suppressed, SurveyAnalysis, ZoneShares, MIN_IPA_N, MIN_STATISTIC_N,
 };
+pub use compare::PairedDifferences;
 pub use compare::{dunn_differs, games_howell_differs, GapMark, MAX_POSTHOC_SEGMENTS};
 pub use compare::{
     wave_contrasts, Change, Design, Family, Measure, PairedChange, PanelComparison, PanelPartials,

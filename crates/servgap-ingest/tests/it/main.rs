@@ -10,6 +10,7 @@ mod fuzz;
 mod issue11;
 mod issue13;
 mod kiosk;
+mod labelled;
 mod parallel;
 mod rules;
 mod settings;

@@ -10,6 +10,7 @@ mod outcomes;
 mod plan;
 mod prioritise;
 mod progress_oracle;
+mod progress_panel;
 mod requests;
 mod scenario_issue_15;
 

@@ -21,6 +21,7 @@ pub mod methods;
 pub mod plan;
 pub mod priorities;
 pub mod progress;
+pub mod progress_panel;
 pub mod segments;
 pub mod waves;
 

@@ -177,6 +177,73 @@ pub struct WaveProgressView {
     pub verdict_unadjusted: String,
     /// Its pace when improved.
     pub pace_unadjusted: Option<String>,
+    /// How a customer-survey metric's two waves were matched by respondent id, and which
+    /// design ran (`None` for other metrics, or when a wave's file has no id column). Added
+    /// in `servgap.progress/2`; absent in older documents.
+    #[serde(default)]
+    pub pairing: Option<PairingView>,
+}
+
+/// The respondent-id matching of a customer-survey metric between its baseline wave and
+/// one later wave, within the metric's unit (`docs/progress-json.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairingView {
+    /// `paired` (paired t and Wilcoxon on the matched respondents) or `independent` (Welch).
+    pub design: String,
+    /// Whether the request forced the design (`--paired`, `--independent`).
+    pub forced: bool,
+    /// Distinct non-blank ids of the unit's respondents in the baseline and in the later wave.
+    pub ids: [u64; 2],
+    /// Ids present in both.
+    pub matched: u64,
+    /// Matched respondents with the metric's score in both waves (the paired t's n).
+    pub paired_n: Option<u64>,
+}
+
+/// What [`ProgressReport::with_pairings`] takes for one metric × later wave.
+#[derive(Debug, Clone, Copy)]
+pub struct PairingInput<'a> {
+    /// The action whose metric it is.
+    pub action: &'a Slug,
+    /// The later wave.
+    pub wave: &'a Slug,
+    /// The design applied.
+    pub design: servgap_core::servqual::Design,
+    /// Whether the request forced it.
+    pub forced: bool,
+    /// Identified respondents of the unit in the baseline and the later wave.
+    pub ids: [u64; 2],
+    /// Ids in both.
+    pub matched: u64,
+    /// Matched respondents with the score in both waves (paired design).
+    pub paired_n: Option<u64>,
+}
+
+impl ProgressReport {
+    /// The report with each customer-survey metric's id matching attached to its later
+    /// waves (the others keep `pairing: None`).
+    pub fn with_pairings(mut self, pairings: &[PairingInput<'_>]) -> ProgressReport {
+        for p in pairings {
+            let action = p.action.as_str();
+            let wave = p.wave.as_str();
+            let found = self
+                .actions
+                .iter_mut()
+                .filter(|a| a.action == action)
+                .flat_map(|a| a.waves.iter_mut())
+                .find(|w| w.wave == wave);
+            if let Some(w) = found {
+                w.pairing = Some(PairingView {
+                    design: p.design.id().to_owned(),
+                    forced: p.forced,
+                    ids: p.ids,
+                    matched: p.matched,
+                    paired_n: p.paired_n,
+                });
+            }
+        }
+        self
+    }
 }
 
 /// The slope of the gap per year, against the waves' dates (fieldwork midpoints).
@@ -392,6 +459,7 @@ fn wave_view(w: &WaveProgress) -> WaveProgressView {
         reason: verdict_reason(w.verdict),
         verdict_unadjusted: w.verdict_unadjusted.id().to_owned(),
         pace_unadjusted: pace(w.verdict_unadjusted),
+        pairing: None,
     }
 }
 

@@ -197,6 +197,7 @@ pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str,
     end_part(&mut out, embedded);
     part(&mut out, prefix, "method", lang.prog("Method"), embedded);
     paragraph(&mut out, lang.prog(METHOD));
+    paragraph(&mut out, lang.prog_panel(crate::i18n::progress_panel::PANEL_METHOD));
     end_part(&mut out, embedded);
     out
 }

@@ -111,7 +111,7 @@ pub(crate) fn wave_cells(lang: Lang, a: &ActionProgressView, w: &WaveProgressVie
         amount_interval(lang, u, w.change_interval),
         lang.p(w.p),
         lang.p(w.p_adjusted),
-        w.method.as_deref().map_or("–", |m| lang.progress_method(m)).to_owned(),
+        lang.progress_analysis(w),
         share,
         w.share_closed_interval
             .map_or_else(|| "–".to_owned(), |[a, b]| format!("[{}; {}]", lang.percent(a), lang.percent(b))),
@@ -188,6 +188,7 @@ pub(crate) fn sections(
         table(flavour, &header, &unmeasured_rows(lang, report), out);
     }
     let _ = writeln!(out, "\n{}", lang.prog(METHOD));
+    let _ = writeln!(out, "\n{}", lang.prog_panel(crate::i18n::progress_panel::PANEL_METHOD));
 }
 
 fn render(report: &ProgressReport, lang: Lang, flavour: Flavour) -> String {

@@ -239,6 +239,50 @@ impl PanelPartials {
     }
 }
 
+/// The exact sums of one score's paired differences `later − earlier` in a
+/// [`PanelPartials`]: scaled integers, divided by `scale` (1 for items, L for dimension
+/// scores, L·D for the overall score) to get scale points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairedDifferences {
+    /// Matched respondents with the score in both waves.
+    pub n: u64,
+    /// Σd (scaled).
+    pub sum: i128,
+    /// Σd² (scaled²).
+    pub sum_squares: i128,
+    /// `(d, count)` in ascending d (scaled), for the Wilcoxon signed-rank test.
+    pub histogram: Vec<(i128, u64)>,
+    /// The scale of the integers.
+    pub scale: i128,
+}
+
+impl PanelPartials {
+    /// The exact sums of the paired differences of `scope` under `measure`; `None` when
+    /// the panel does not score that measure or scope.
+    pub fn differences(&self, scope: Scope, measure: Measure) -> Option<PairedDifferences> {
+        let m = self.layout.measures.iter().position(|x| *x == measure)?;
+        let offset = match scope {
+            Scope::Item(i) if i < self.layout.items => i,
+            Scope::Dimension(d) if d < self.layout.dimensions => self.layout.items + d,
+            Scope::Overall => self.layout.items + self.layout.dimensions,
+            _ => return None,
+        };
+        let sums = self.sums.get(m * self.layout.per_measure + offset)?;
+        let scale = match scope {
+            Scope::Item(_) => 1,
+            Scope::Dimension(_) => self.denominator,
+            Scope::Overall => self.denominator * self.layout.dimensions as i128,
+        };
+        Some(PairedDifferences {
+            n: sums.n,
+            sum: sums.sum,
+            sum_squares: sums.sum_squares,
+            histogram: sums.histogram.iter().map(|(&d, &c)| (d, c)).collect(),
+            scale,
+        })
+    }
+}
+
 /// The paired change of one score between the two waves of a panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairedChange {

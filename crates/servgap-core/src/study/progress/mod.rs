@@ -83,6 +83,7 @@
 mod change;
 mod fieller;
 mod judge;
+pub mod panel;
 mod quantile;
 mod rng;
 mod schedule;

@@ -129,3 +129,33 @@ fn issue_12_respondent_scores_follow_the_coverage_rule() {
     assert_eq!(s.values[5], None, "dimension b: no item");
     assert_eq!(s.values[6], None, "overall needs every dimension");
 }
+
+#[test]
+fn issue_15_paired_change_of_a_customer_gap_is_the_panels_paired_change() {
+    use crate::study::progress::panel::{customer_score, paired_change};
+    use crate::study::{GapId, Slug, SurveyRef};
+    let shape = SurveyPartials::new(&instrument(), Coverage::HALF).unwrap();
+    let mut panel = PanelPartials::new(&shape);
+    for j in 0..12 {
+        panel.add(&scores(&shape, 0, j), &scores(&shape, 1, j));
+    }
+    let cmp = PanelComparison::new(&panel, &AnalysisOptions::default());
+    // g5/dimension/a and g5/item/a1 are the scores scipy's ttest_rel checked above.
+    for (id, scope) in [
+        (GapId::Customer(SurveyRef::Dimension("a".into())), Scope::Dimension(0)),
+        (GapId::Customer(SurveyRef::Item("a1".into())), Scope::Item(0)),
+    ] {
+        assert_eq!(customer_score(&shape, &id), Some((scope, Some(crate::servqual::Comparison::Gap))));
+        let change = paired_change(&panel, &shape, &id).unwrap();
+        let want = cmp.changes.iter().find(|c| c.scope == scope).unwrap();
+        assert_eq!(change.n, 12);
+        close(change.mean, want.mean.unwrap(), 1e-12);
+        close(change.variance, want.sd.unwrap().powi(2), 1e-12);
+        // The histogram is the panel's exact one: its counts add up to n, its values are scaled integers.
+        assert_eq!(change.histogram.iter().map(|(_, c)| c).sum::<u64>(), 12);
+    }
+    // Other gaps, and unknown items, have no paired change.
+    let kpi_like = GapId::Standard(Slug::new("standard", "frt-4h").unwrap());
+    assert_eq!(customer_score(&shape, &kpi_like), None);
+    assert!(paired_change(&panel, &shape, &GapId::Customer(SurveyRef::Item("zz".into()))).is_none());
+}
