@@ -28,7 +28,9 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::calendar::BusinessCalendar;
-use super::histogram::{bucket_of, DurationHistogram, IntHasher, IntMap, DENSE_LIMIT, SPARSE_BUDGET};
+use super::histogram::{
+    bucket_of, DurationHistogram, IntHasher, IntMap, COARSE_BUCKETS, DENSE_LIMIT, SPARSE_BUDGET,
+};
 use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
 use super::model::{CesScale, Dimension, Survey, Ticket};
 use super::summary::{
@@ -323,6 +325,7 @@ impl KpiEngine {
             labels: refinements.labels.clone(),
             refining: Some(Refining {
                 wanted: Arc::clone(&refinements.wanted),
+                buckets: Arc::new(WantedBuckets::of(&refinements.wanted)),
                 collected: IntMap::default(),
             }),
             ..KpiAggregate::default()
@@ -557,8 +560,44 @@ impl Refinements {
 #[derive(Debug, Clone, Default)]
 struct Refining {
     wanted: Arc<HashSet<RefKey, BuildHasherDefault<IntHasher>>>,
+    /// The buckets of `wanted` per KPI and clock, whatever the group: a value outside
+    /// them is skipped without hashing its key.
+    buckets: Arc<WantedBuckets>,
     /// Exact values seen per requested bucket (bounded by the bucket's count and width).
     collected: IntMap<RefKey, IntMap<u64, u64>>,
+}
+
+/// One bit per (KPI, clock, coarse bucket): set when some group wants that bucket.
+#[derive(Debug, Clone, Default)]
+struct WantedBuckets {
+    /// `[kpi · 2 + clock]`: a bitset over bucket numbers, empty when none is wanted.
+    bits: Vec<Vec<u64>>,
+}
+
+impl WantedBuckets {
+    fn of(wanted: &HashSet<RefKey, BuildHasherDefault<IntHasher>>) -> WantedBuckets {
+        let words = COARSE_BUCKETS.div_ceil(64);
+        let mut bits = vec![Vec::new(); DurationKpi::ALL.len() * 2];
+        for &(_, kpi, clock, bucket) in wanted {
+            let set = &mut bits[usize::from(kpi) * 2 + usize::from(clock)];
+            if set.is_empty() {
+                set.resize(words, 0);
+            }
+            if let Some(word) = set.get_mut(bucket as usize / 64) {
+                *word |= 1 << (bucket % 64);
+            }
+        }
+        WantedBuckets { bits }
+    }
+
+    /// True when some group may want `bucket` of this KPI and clock.
+    #[inline]
+    fn may_want(&self, kpi: usize, clock: usize, bucket: u32) -> bool {
+        self.bits
+            .get(kpi * 2 + clock)
+            .and_then(|set| set.get(bucket as usize / 64))
+            .is_some_and(|word| word & (1 << (bucket % 64)) != 0)
+    }
 }
 
 impl Refining {
@@ -570,7 +609,11 @@ impl Refining {
             if v < DENSE_LIMIT {
                 continue;
             }
-            let rk = (key, kpi.index() as u8, clock as u8, bucket_of(v));
+            let bucket = bucket_of(v);
+            if !self.buckets.may_want(kpi.index(), clock, bucket) {
+                continue;
+            }
+            let rk = (key, kpi.index() as u8, clock as u8, bucket);
             if self.wanted.contains(&rk) {
                 *self.collected.entry(rk).or_default().entry(v).or_insert(0) += 1;
             }
@@ -715,6 +758,12 @@ impl KpiAggregate {
         KpiAggregate::default()
     }
 
+    /// True for a pass-2 aggregate ([`KpiEngine::refiner`]): it collects the exact values
+    /// of coarse buckets and nothing else, so a reader may skip survey answers, flags and ids.
+    pub fn is_refiner(&self) -> bool {
+        self.refining.is_some()
+    }
+
     /// Number of tickets added (including merged ones).
     pub fn tickets(&self) -> u64 {
         self.tickets
@@ -738,6 +787,11 @@ impl KpiAggregate {
     /// # Errors
     /// As [`Ticket::validate`]; a rejected ticket changes nothing.
     pub fn add(&mut self, engine: &KpiEngine, ticket: &Ticket) -> Result<(), CoreError> {
+        if self.refining.is_some() && !may_reach_coarse(ticket) {
+            // Pass 2 collects values of coarse buckets only, and this ticket has none.
+            self.tickets += 1;
+            return Ok(());
+        }
         let options = &engine.options;
         let calendar = engine.calendars.for_team(&ticket.team);
         let KpiAggregate {
@@ -780,7 +834,7 @@ impl KpiAggregate {
             let i = dimension.index();
             let label = labels[usize::from(i) - 1]
                 .intern_within(dimension.value_of(ticket), options.max_segments)
-                .ok_or(CoreError::KpiTooManySegments {
+                .ok_or_else(|| CoreError::KpiTooManySegments {
                     dimension: dimension.id(),
                     limit: options.max_segments,
                 })?;
@@ -945,6 +999,7 @@ impl KpiAggregate {
         if let Some(theirs) = &other.refining {
             let ours = self.refining.get_or_insert_with(|| Refining {
                 wanted: Arc::clone(&theirs.wanted),
+                buckets: Arc::clone(&theirs.buckets),
                 ..Refining::default()
             });
             for (&(key, kpi, clock, bucket), values) in &theirs.collected {
@@ -1301,6 +1356,15 @@ fn refine_ticket(
         }
     }
     Ok(())
+}
+
+/// True when some duration of `ticket` may be [`DENSE_LIMIT`] seconds or more. Every
+/// duration (either clock) runs within `[created, latest event]`, so a ticket whose
+/// events all fall less than `DENSE_LIMIT` after its creation has none; pass 2 skips it.
+#[inline(never)]
+fn may_reach_coarse(ticket: &Ticket) -> bool {
+    let created = ticket.created.as_second();
+    ticket.events.iter().any(|e| e.at.as_second().saturating_sub(created) >= DENSE_LIMIT as i64)
 }
 
 /// Widens `[first, last]` to the ticket's creation and last event.

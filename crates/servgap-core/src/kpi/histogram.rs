@@ -30,6 +30,8 @@ const SUBS: usize = 1 << SUB_BITS;
 const FIRST_OCTAVE: u32 = 16;
 /// Octaves 2¹⁶ … 2⁶³.
 const OCTAVES: usize = 64 - FIRST_OCTAVE as usize;
+/// Number of coarse bucket numbers ([`bucket_of`] is below it).
+pub(crate) const COARSE_BUCKETS: usize = OCTAVES * SUBS;
 
 /// The coarse bucket of a value ≥ [`DENSE_LIMIT`]: octave and 10-bit mantissa.
 #[inline]

@@ -831,6 +831,54 @@ proptest! {
     }
 }
 
+/// Issue 15 (KPI speed): pass 2 skips a ticket whose events all fall within a day of its
+/// creation without computing its metrics (it cannot hold a coarse value), and the
+/// two-pass report still equals the exact one, business clocks included.
+#[test]
+fn issue_15_pass_two_skips_short_tickets_and_stays_exact() {
+    let engine = merge_engine();
+    let mut options = engine.options().clone();
+    options.sparse_budget = 0;
+    let coarse = KpiEngine::new(options, engine.calendars().clone());
+    let tickets: Vec<Ticket> = (0..60i64)
+        .map(|i| {
+            let created = ts("2026-01-05T08:00:00Z").as_second() + i * 7_919;
+            let mut t = Ticket::new(format!("S{i}"), Timestamp::from_second(created).unwrap());
+            t.team = ["A", "B"][(i % 2) as usize].into();
+            // Every third ticket is solved after 1–3 days, the others within the day.
+            let solve = if i % 3 == 0 { 86_400 + i * 3_001 } else { 600 + i * 1_201 };
+            t.events = vec![
+                Event::agent_reply(Timestamp::from_second(created + 300 + i).unwrap()),
+                Event::status(Timestamp::from_second(created + solve).unwrap(), Status::Solved),
+            ];
+            t
+        })
+        .collect();
+    let mut agg = coarse.aggregate();
+    for t in &tickets {
+        agg.add(&coarse, t).unwrap();
+    }
+    let refinements = agg.refinements(&coarse);
+    assert!(!refinements.is_empty(), "the long solves are coarse");
+    let mut pass2 = coarse.refiner(&refinements);
+    for t in &tickets {
+        pass2.add(&coarse, t).unwrap();
+    }
+    // A short ticket pass 1 would reject (a reply before its creation) is skipped, not checked.
+    let mut bad = ticket("bad", "2026-01-05T08:00:00Z", "", "", "A");
+    bad.events = vec![Event::agent_reply(ts("2026-01-05T07:00:00Z"))];
+    assert!(agg.clone().add(&coarse, &bad).is_err());
+    assert!(pass2.add(&coarse, &bad).is_ok());
+    agg.refine(&pass2).unwrap();
+    assert!(agg.refinements(&coarse).is_empty());
+    let mut exact = engine.aggregate();
+    for t in &tickets {
+        exact.add(&engine, t).unwrap();
+    }
+    assert_eq!(agg.finish(&coarse), exact.finish(&engine));
+    assert_eq!(agg.finish_totals(&coarse), exact.finish_totals(&engine));
+}
+
 #[test]
 fn issue_11_targets_outside_their_unit_range_are_rejected() {
     let frt = Measure::Duration {

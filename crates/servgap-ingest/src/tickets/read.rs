@@ -466,6 +466,9 @@ struct RowState<'a> {
     seen: Option<HashMap<Box<str>, u64>>,
     /// Rows of the responses file joined to accepted tickets.
     joined: Vec<u64>,
+    /// Pass 2 ([`KpiAggregate::is_refiner`]): only the times and segments matter, so survey
+    /// answers, counters, flags, ids and responses are not read (pass 1 already reported them).
+    lean: bool,
 }
 
 impl<'a> RowState<'a> {
@@ -503,6 +506,7 @@ impl<'a> RowState<'a> {
             ids: IdLedger::default(),
             seen: None,
             joined: Vec::new(),
+            lean: seed.is_refiner(),
         }
     }
 
@@ -621,7 +625,7 @@ impl<'a> RowState<'a> {
         }
         let outcome = self.ticket_from_row(row, fields);
         let outcome = outcome.and_then(|()| self.unique_id(row)).and_then(|()| self.add_joined(row));
-        if outcome.is_ok() {
+        if outcome.is_ok() && !self.lean {
             self.tally_flags(fields);
             if self.plan.column(Role::Id).is_some() {
                 self.ids.record(&self.ticket.id);
@@ -649,7 +653,7 @@ impl<'a> RowState<'a> {
     /// Attaches the ticket's survey response (`--responses`), then adds the ticket; the
     /// response's row counts as joined only when the ticket is accepted.
     fn add_joined(&mut self, row: u64) -> Result<(), RowError> {
-        let joined = self.attach_response();
+        let joined = if self.lean { None } else { self.attach_response() };
         self.add_ticket(row)?;
         self.joined.extend(joined);
         Ok(())
@@ -857,7 +861,9 @@ impl<'a> RowState<'a> {
             self.status(row, fields)?;
         }
         self.segments(fields);
-        self.survey(row, fields)?;
+        if !self.lean {
+            self.survey(row, fields)?;
+        }
         Ok(())
     }
 

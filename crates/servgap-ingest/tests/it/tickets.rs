@@ -680,3 +680,46 @@ fn two_pass_reading_equals_exact_histograms() {
         }
     }
 }
+
+/// Issue 15 (KPI speed): pass 2 reads only times and segments. A two-pass read (every
+/// resolution time coarse) reports the survey answers, flags, findings and counts of a
+/// one-pass read, and the same exact quantiles.
+#[test]
+fn issue_15_two_pass_read_keeps_surveys_flags_and_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("id,created,solved,channel,csat,timely\n");
+    let ts = |t: i64| jiff::Timestamp::from_second(t).unwrap().to_string();
+    for i in 0..400i64 {
+        let created = 1_767_225_600 + i * 3_600;
+        let solved = created + 90_000 + i * 977;
+        let csat = ["5", "2", "x", ""][(i % 4) as usize];
+        let timely = ["Yes", "No", "Yes"][(i % 3) as usize];
+        text.push_str(&format!("{i},{},{},email,{csat},{timely}\n", ts(created), ts(solved)));
+    }
+    let path = write(dir.path(), "t.csv", text);
+    let mapping = write(
+        dir.path(),
+        "m.toml",
+        "[columns]\nid = \"id\"\ncreated = \"created\"\nsolved = \"solved\"\nchannel = \"channel\"\n\
+         csat = \"csat\"\n\n[[flags]]\nname = \"timely\"\ncolumn = \"timely\"\nyes = [\"Yes\"]\nno = [\"No\"]\n",
+    );
+    let with_budget = |budget: u32| {
+        let mut options = KpiOptions::new("UTC").unwrap();
+        options.dimensions = vec![Dimension::Channel];
+        options.sparse_budget = budget;
+        KpiEngine::new(options, Calendars::new())
+    };
+    let (exact, coarse) = (with_budget(u32::MAX), with_budget(0));
+    let fast = TicketOptions { threads: 2, block_size: 4 * 1024, ..TicketOptions::default() };
+    let one = import(&path, Some(&mapping), &exact, &fast).unwrap();
+    assert!(one.aggregate.refinements(&exact).is_empty());
+    let two = import(&path, Some(&mapping), &coarse, &fast).unwrap();
+    assert!(two.aggregate.refinements(&coarse).is_empty(), "pass 2 resolved every bucket");
+    assert_eq!(two.aggregate.finish_totals(&coarse), one.aggregate.finish_totals(&exact));
+    assert_eq!((two.rows, two.tickets, two.rejected), (400, 400, 0));
+    assert_eq!(two.flags, one.flags);
+    assert_eq!((two.flags[0].yes, two.flags[0].no), (267, 133));
+    assert_eq!(two.findings.count(TicketRule::BadScore), 100);
+    let csat = all(&totals(&two, &coarse)).csat.unwrap();
+    assert_eq!((csat.successes, csat.n), (100, 200));
+}
