@@ -263,7 +263,8 @@ pub(crate) fn diagnosis_report(
         &diagnosis.factor_associations,
         instrument,
         env!("CARGO_PKG_VERSION"),
-    );
+    )
+    .with_level(outcome.level);
     report.priorities = priorities::diagnosis_priorities(outcome, index);
     report.plan = diagnosis_plan(outcome, wave.end());
     Some(report)

@@ -21,8 +21,8 @@ pub struct GapContext {
     pub departments: Vec<Slug>,
     /// Files the values came from.
     pub sources: Vec<Source>,
-    /// Confidence level of the t and Welch intervals (0.95 for 95 %); Wilson intervals of
-    /// shares are always 95 % (`kpi::Z_95`), as in the KPI report.
+    /// Confidence level of every interval of the gaps (0.95 for 95 %): t and Welch
+    /// intervals of means, Wilson intervals of shares at `z = Φ⁻¹(0.5 + level/2)`.
     pub level: f64,
 }
 

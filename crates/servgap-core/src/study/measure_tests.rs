@@ -127,7 +127,7 @@ fn issue_14_threshold_inside_a_coarse_bucket_is_a_range() {
     let c = count_at_or_below(&h, 100_001.0);
     assert!(!c.is_exact());
     assert!(c.met_low < c.met_high && c.met_high <= 5, "{c:?}");
-    let i = c.share_interval().unwrap();
+    let i = c.share_interval(crate::kpi::Z_95).unwrap();
     assert!(i.low <= c.share().unwrap() && i.high >= c.met_high as f64 / 5.0);
 }
 

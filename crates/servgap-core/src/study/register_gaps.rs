@@ -236,8 +236,8 @@ fn proportion_sampling(count: &ThresholdCount) -> Option<Sampling> {
     count.is_exact().then_some(Sampling::Proportion { successes: count.met_low, trials: count.n })
 }
 
-fn share_interval(count: &ThresholdCount) -> Option<Interval> {
-    count.share_interval()
+fn share_interval(count: &ThresholdCount, context: &GapContext) -> Option<Interval> {
+    count.share_interval(crate::stats::distributions::normal_quantile(0.5 + context.level / 2.0))
 }
 
 /// Gap 3 of a KPI standard from its per-ticket counts (see
@@ -257,7 +257,8 @@ pub fn delivery_gap(standard: &Standard, counts: &ThresholdCount, context: &GapC
         };
         (target, gap_direction(standard.direction()), size)
     };
-    let interval = share_interval(counts).map(|i| Interval { low: i.low - desired, high: i.high - desired });
+    let interval =
+        share_interval(counts, context).map(|i| Interval { low: i.low - desired, high: i.high - desired });
     let measured = Measured {
         id: GapId::Standard(standard.slug().clone()),
         current: share,
@@ -414,7 +415,7 @@ pub fn promise_gap(
         desired: 1.0,
         unit: GapUnit::Share,
         direction: GapDirection::HigherIsBetter,
-        interval: share_interval(held).map(|i| Interval { low: i.low - 1.0, high: i.high - 1.0 }),
+        interval: share_interval(held, context).map(|i| Interval { low: i.low - 1.0, high: i.high - 1.0 }),
         size: 1.0 - share,
         n: held.n,
         sampling: proportion_sampling(held),

@@ -13,7 +13,7 @@
 //! that of `met_high` (see [`ThresholdCount::share_interval`]).
 
 use crate::kpi::histogram::{bucket_span, DurationHistogramParts};
-use crate::kpi::{DurationHistogram, Interval, Proportion, Z_95};
+use crate::kpi::{DurationHistogram, Interval, Proportion};
 
 /// Tickets at or below a threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +37,12 @@ impl ThresholdCount {
         Proportion::new(self.met_low, self.n).share()
     }
 
-    /// 95 % interval of the share: Wilson for an exact count; for a range, from the lower
-    /// Wilson bound of `met_low` to the upper Wilson bound of `met_high`.
-    pub fn share_interval(&self) -> Option<Interval> {
-        let low = Proportion::new(self.met_low, self.n).wilson(Z_95)?;
-        let high = Proportion::new(self.met_high, self.n).wilson(Z_95)?;
+    /// Interval of the share at the normal critical value `z` (1.96 for 95 %): Wilson for
+    /// an exact count; for a range, from the lower Wilson bound of `met_low` to the upper
+    /// Wilson bound of `met_high`.
+    pub fn share_interval(&self, z: f64) -> Option<Interval> {
+        let low = Proportion::new(self.met_low, self.n).wilson(z)?;
+        let high = Proportion::new(self.met_high, self.n).wilson(z)?;
         Some(Interval { low: low.low, high: high.high })
     }
 }

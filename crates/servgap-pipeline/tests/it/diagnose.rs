@@ -189,3 +189,40 @@ fn issue_15_every_measured_gap_of_the_demo_carries_its_sampling() {
         assert!(kinds.contains(kind), "the demo has a {kind} gap: {kinds:?}");
     }
 }
+
+/// `diagnose --confidence 0.9`: every interval of the register is at 90 %, shares' Wilson
+/// intervals included (they were always 95 %), and the study report's headings say so.
+/// Oracle: statsmodels `proportion_confint(46, 438, alpha, method="wilson")` minus 1 (the
+/// promise's desired value), for Gdańsk's reply-1h promise on the latest wave (46 of 438
+/// tickets held).
+#[test]
+fn issue_15_diagnosis_intervals_and_their_headings_follow_the_confidence_level() {
+    let promise = |level: f64| {
+        let mut request = DiagnoseRequest::new(demo());
+        request.statistics.confidence = servgap_pipeline::ConfidenceLevel::new(level).unwrap();
+        let outcome = diagnose(&request, &no_progress).unwrap();
+        let report = outcome.reports().pop().unwrap();
+        let row = report
+            .register
+            .iter()
+            .find(|r| r.id == "g4/promise/reply-1h" && r.unit == "gdansk")
+            .cloned()
+            .unwrap();
+        (row, report)
+    };
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+    let (row95, _) = promise(0.95);
+    let [low, high] = row95.interval.unwrap();
+    assert!(close(low, -0.9203352896170439) && close(high, -0.8627510258308054), "{low} {high}");
+    let (row90, report90) = promise(0.9);
+    let [low, high] = row90.interval.unwrap();
+    assert!(close(low, -0.9166959709567307) && close(high, -0.8684087438334972), "{low} {high}");
+    assert_eq!(report90.level, 0.9);
+    let markdown = servgap_report::render_diagnosis_markdown(&report90, servgap_report::Lang::En);
+    assert!(markdown.contains("| 90\u{a0}% CI |") && markdown.contains("size 90\u{a0}% CI"), "{markdown}");
+    assert!(!markdown.contains("95\u{a0}% CI") && !markdown.contains("95 % CI"), "no 95 % heading is left");
+    let polish = servgap_report::render_diagnosis_html(&report90, servgap_report::Lang::Pl);
+    assert!(polish.contains("wąsy: 90-procentowy przedział") && polish.contains("wielkość, 90% PU"));
+    let tables = servgap_report::diagnosis_tables(&report90, servgap_report::Lang::En);
+    assert_eq!(tables[0].header[9..11], ["90\u{a0}% CI low", "90\u{a0}% CI high"]);
+}

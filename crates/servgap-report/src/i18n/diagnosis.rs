@@ -6,6 +6,38 @@ use super::Lang;
 use crate::model::diagnosis::RegisterRow;
 
 impl Lang {
+    /// The heading of a size interval at `level`: `size 95 % CI`.
+    pub fn size_ci_label(self, level: f64) -> String {
+        match self {
+            Lang::En => format!("size {}", self.ci_label(level)),
+            Lang::Pl => format!("wielkość, {}", self.ci_label(level)),
+        }
+    }
+
+    /// The heading of an interval's lower (`high = false`) or upper bound at `level`.
+    pub fn ci_bound_label(self, level: f64, high: bool) -> String {
+        let ci = self.ci_label(level);
+        match (self, high) {
+            (Lang::En, false) => format!("{ci} low"),
+            (Lang::En, true) => format!("{ci} high"),
+            (Lang::Pl, false) => format!("{ci}, dolna granica"),
+            (Lang::Pl, true) => format!("{ci}, górna granica"),
+        }
+    }
+
+    /// The five-gap chart's description, its whiskers at `level`.
+    pub fn five_gap_chart_description(self, level: f64) -> String {
+        let percent = self.num(Some(level * 100.0), 0);
+        match self {
+            Lang::En => format!(
+                "Normalised size of the headline gap of each gap of the model (0 = none, 1 = largest possible); whiskers: {percent}\u{a0}% interval."
+            ),
+            Lang::Pl => format!(
+                "Znormalizowana wielkość głównej luki każdej luki modelu (0 = brak, 1 = największa możliwa); wąsy: {percent}-procentowy przedział."
+            ),
+        }
+    }
+
     /// A fixed diagnosis label, given by its English text; an unknown label comes back as given.
     pub fn diag(self, english: &'static str) -> &'static str {
         if self == Lang::En {
@@ -32,9 +64,7 @@ impl Lang {
             "current" => "stan obecny",
             "desired" => "stan pożądany",
             "difference" => "różnica",
-            "95 % CI" => "95% PU",
             "size" => "wielkość",
-            "size 95 % CI" => "wielkość, 95% PU",
             "n" => "n",
             "certain" => "pewna",
             "impact" => "wpływ",
@@ -64,8 +94,6 @@ impl Lang {
             "KPI" => "KPI",
             "judged" => "oceniona",
             "unit of measure" => "jednostka miary",
-            "95 % CI low" => "95% PU, dolna granica",
-            "95 % CI high" => "95% PU, górna granica",
             "size CI low" => "wielkość, dolna granica PU",
             "size CI high" => "wielkość, górna granica PU",
             "minimum units" => "minimalna liczba jednostek",
@@ -73,9 +101,6 @@ impl Lang {
             "rho p" => "p dla rho",
             "tau" => "tau",
             "tau p" => "p dla tau",
-            "Normalised size of the headline gap of each gap of the model (0 = none, 1 = largest possible); whiskers: 95 % interval." => {
-                "Znormalizowana wielkość głównej luki każdej luki modelu (0 = brak, 1 = największa możliwa); wąsy: 95-procentowy przedział."
-            }
             "No gap of the model was measured in this unit." => "W tej jednostce nie zmierzono żadnej luki modelu.",
             "Categorisation: impact = normalised size (high from 0.10); urgency: a certain breach of a promise, standard or KPI target 1, another certain shortfall 0.75, an uncertain gap 0.25 (urgent from 0.5)." => {
                 "Kategoryzacja: wpływ = znormalizowana wielkość (wysoki od 0,10); pilność: pewne naruszenie obietnicy, standardu lub celu KPI 1, inny pewny niedobór 0,75, luka niepewna 0,25 (pilna od 0,5)."

@@ -39,6 +39,10 @@ pub struct DiagnosisReport {
     pub categorisation: CategorisationView,
     /// Factor associations across units.
     pub factors: Vec<FactorView>,
+    /// Confidence level of every interval of the report (0.95 for 95 %; the request's
+    /// `--confidence`); 0.95 in documents written before it was recorded.
+    #[serde(default = "default_level")]
+    pub level: f64,
     /// The ranked priorities of the wave, top k (issue 15); `null` when not ranked.
     #[serde(default)]
     pub priorities: Option<super::priorities::PrioritiesReport>,
@@ -49,6 +53,10 @@ pub struct DiagnosisReport {
     /// Measured progress of the study's action plan (absent when the study has no plan).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<super::progress::ProgressReport>,
+}
+
+fn default_level() -> f64 {
+    0.95
 }
 
 /// A wave.
@@ -372,10 +380,18 @@ impl DiagnosisReport {
                 .collect(),
             categorisation: CategorisationView { high_impact: HIGH_IMPACT, high_urgency: HIGH_URGENCY },
             factors: factors.iter().map(factor_view).collect(),
+            level: 0.95,
             priorities: None,
             plan: None,
             progress: None,
         }
+    }
+
+    /// The same report with its intervals' confidence level (0.95 for 95 %), which the
+    /// printers name in their headings.
+    pub fn with_level(mut self, level: f64) -> DiagnosisReport {
+        self.level = level;
+        self
     }
 
     /// The same report with the plan's measured progress as its progress section.

@@ -116,34 +116,34 @@ pub const DIAGNOSIS_TABLES: [&str; 12] = [
 /// of the diagnosis; `ranked` when the report has priorities; the plan's tables when the
 /// study has an actions register; the progress tables when the report measured progress.
 pub fn diagnosis_tables(report: &DiagnosisReport, lang: Lang) -> Vec<ExportTable> {
+    let mut register_header = headers(
+        lang,
+        &[
+            "id",
+            "kind",
+            "unit",
+            "subject",
+            "departments",
+            "current",
+            "desired",
+            "difference",
+            "unit of measure",
+            "size",
+            "size CI low",
+            "size CI high",
+            "n",
+            "certain",
+            "impact",
+            "urgency",
+            "quadrant",
+            "sources",
+            "details",
+        ],
+    );
+    register_header.splice(9..9, [false, true].map(|high| lang.ci_bound_label(report.level, high)));
     let register = ExportTable {
         name: "register",
-        header: headers(
-            lang,
-            &[
-                "id",
-                "kind",
-                "unit",
-                "subject",
-                "departments",
-                "current",
-                "desired",
-                "difference",
-                "unit of measure",
-                "95 % CI low",
-                "95 % CI high",
-                "size",
-                "size CI low",
-                "size CI high",
-                "n",
-                "certain",
-                "impact",
-                "urgency",
-                "quadrant",
-                "sources",
-                "details",
-            ],
-        ),
+        header: register_header,
         rows: report.register.iter().map(|r| register_row(lang, r)).collect(),
     };
     let model = ExportTable {

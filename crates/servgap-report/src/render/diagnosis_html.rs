@@ -16,7 +16,7 @@ use crate::model::diagnosis::{DiagnosisReport, RegisterRow, UnitView};
 
 const CSS: &str = "figure svg{max-width:100%;height:auto}.evidence li{margin:.2em 0}";
 
-fn chart(lang: Lang, unit: &UnitView, index: usize) -> String {
+fn chart(lang: Lang, unit: &UnitView, index: usize, level: f64) -> String {
     let bars = unit
         .model
         .iter()
@@ -27,9 +27,7 @@ fn chart(lang: Lang, unit: &UnitView, index: usize) -> String {
             note: b.headline.clone().unwrap_or_else(|| lang.diag("not measured").to_string()),
         })
         .collect();
-    let description = lang.diag(
-        "Normalised size of the headline gap of each gap of the model (0 = none, 1 = largest possible); whiskers: 95 % interval.",
-    );
+    let description = lang.five_gap_chart_description(level);
     five_gap_chart(&FiveGapChart {
         text: text(
             lang,
@@ -65,16 +63,16 @@ fn evidence(lang: Lang, r: &RegisterRow) -> String {
     parts.join("; ")
 }
 
-fn unit_section(out: &mut String, lang: Lang, unit: &UnitView, index: usize) {
+fn unit_section(out: &mut String, lang: Lang, unit: &UnitView, index: usize, level: f64) {
     let name =
         if unit.name.is_empty() { unit.slug.clone() } else { format!("{} ({})", unit.name, unit.slug) };
     section(out, &format!("unit-{index}"), &format!("{}: {name}", lang.diag("Unit")));
     let _ = writeln!(out, "<figure id=\"chart-five-gaps-{index}\">");
-    out.push_str(&chart(lang, unit, index));
+    out.push_str(&chart(lang, unit, index, level));
     let _ = writeln!(out, "<details><summary>{}</summary>", escape(lang.labels().chart_data));
     DataTable {
         caption: lang.diag("The five-gap model"),
-        header: model_header(lang),
+        header: model_header(lang, level),
         rows: model_rows(lang, unit),
         text_columns: vec![0, 1],
     }
@@ -105,13 +103,13 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
     paragraph(&mut out, &summary(lang, report));
     out.push_str("</section>\n");
     for (i, unit) in report.units.iter().enumerate() {
-        unit_section(&mut out, lang, unit, i);
+        unit_section(&mut out, lang, unit, i, report.level);
     }
     section(&mut out, "register", lang.diag("Gap register"));
     let rows = report.register.iter().map(|r| register_cells(lang, r)).collect();
     DataTable {
         caption: lang.diag("Gap register"),
-        header: register_header(lang),
+        header: register_header(lang, report.level),
         rows,
         text_columns: vec![0, 1, 2, 3, 10],
     }

@@ -24,31 +24,25 @@ pub(crate) fn model_rows(lang: Lang, unit: &UnitView) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub(crate) fn model_header(lang: Lang) -> Vec<String> {
-    ["gap", "headline gap", "size", "size 95 % CI", "measured", "certain"]
+/// The five-gap model's columns; the interval's heading names `level`.
+pub(crate) fn model_header(lang: Lang, level: f64) -> Vec<String> {
+    let mut header: Vec<String> = ["gap", "headline gap", "size", "measured", "certain"]
         .iter()
         .map(|h| lang.diag(h).to_string())
-        .collect()
+        .collect();
+    header.insert(3, lang.size_ci_label(level));
+    header
 }
 
-/// The register columns every printer shows.
-pub(crate) fn register_header(lang: Lang) -> Vec<String> {
-    [
-        "id",
-        "unit",
-        "subject",
-        "departments",
-        "current",
-        "desired",
-        "difference",
-        "95 % CI",
-        "size",
-        "n",
-        "quadrant",
-    ]
-    .iter()
-    .map(|h| lang.diag(h).to_string())
-    .collect()
+/// The register columns every printer shows; the interval's heading names `level`.
+pub(crate) fn register_header(lang: Lang, level: f64) -> Vec<String> {
+    let mut header: Vec<String> =
+        ["id", "unit", "subject", "departments", "current", "desired", "difference", "size", "n", "quadrant"]
+            .iter()
+            .map(|h| lang.diag(h).to_string())
+            .collect();
+    header.insert(7, lang.ci_label(level));
+    header
 }
 
 pub(crate) fn register_cells(lang: Lang, r: &RegisterRow) -> Vec<String> {
@@ -128,7 +122,7 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
             if unit.name.is_empty() { unit.slug.clone() } else { format!("{} ({})", unit.name, unit.slug) };
         heading(flavour, 2, &format!("{}: {name}", lang.diag("Unit")), &mut out);
         heading(flavour, 3, lang.diag("The five-gap model"), &mut out);
-        table(flavour, &model_header(lang), &model_rows(lang, unit), &mut out);
+        table(flavour, &model_header(lang, report.level), &model_rows(lang, unit), &mut out);
         heading(flavour, 3, lang.diag("Findings"), &mut out);
         for f in &unit.findings {
             let _ = writeln!(out, "- {}.", capitalise(&lang.finding(f)));
@@ -136,7 +130,7 @@ fn render(report: &DiagnosisReport, lang: Lang, flavour: Flavour) -> String {
     }
     heading(flavour, 2, lang.diag("Gap register"), &mut out);
     let rows: Vec<Vec<String>> = report.register.iter().map(|r| register_cells(lang, r)).collect();
-    table(flavour, &register_header(lang), &rows, &mut out);
+    table(flavour, &register_header(lang, report.level), &rows, &mut out);
     let _ = writeln!(out, "\n{}", lang.diag(CATEGORISATION));
     if let Some(priorities) = &report.priorities {
         heading(flavour, 2, lang.prio("Priorities"), &mut out);
