@@ -2,7 +2,7 @@
 //! the study's registers where they come from the registers, and the order of the inputs
 //! not mattering.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use servgap_core::study::priority::{
     Component, MissingReason, Ranking, ReachBasis, SeverityBasis, Stability,
@@ -10,7 +10,7 @@ use servgap_core::study::priority::{
 use servgap_core::study::register::Quadrant;
 use servgap_pipeline::{no_progress, prioritise, PrioritiesOutcome, PrioritiseRequest};
 
-use crate::repo;
+use crate::{copy_dir, repo};
 
 fn demo() -> PathBuf {
     repo().join("examples/study/demo")
@@ -27,19 +27,6 @@ fn row<'a>(
 #[track_caller]
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

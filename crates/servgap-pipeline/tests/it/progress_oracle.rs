@@ -22,15 +22,31 @@ const METRICS: [(&str, &str); 4] = [
 /// One action per metric, planned on 2025-h1, with a target on the metric's current value,
 /// running 2025-07-01 to 2025-12-31 and expected to close half the gap (g5) or all of it (g4).
 pub fn oracle_plan(study: &servgap_core::study::Study) -> Plan {
-    let actions = METRICS
+    metric_plan(study, &METRICS, "action", |gap| {
+        if gap.to_string().starts_with("g4/") {
+            (0.8, 1.0)
+        } else {
+            (6.0, 0.5)
+        }
+    })
+}
+
+/// One action `{prefix}-{i}` per metric (gap id, unit), planned on 2025-h1 and running
+/// 2025-07-01 to 2025-12-31, with the (target, expected share) `goal` gives its gap.
+pub fn metric_plan(
+    study: &servgap_core::study::Study,
+    metrics: &[(&str, &str)],
+    prefix: &str,
+    goal: impl Fn(&GapId) -> (f64, f64),
+) -> Plan {
+    let actions = metrics
         .iter()
         .enumerate()
         .map(|(i, (gap, unit))| {
             let gap: GapId = gap.parse().unwrap();
-            let g4 = gap.to_string().starts_with("g4/");
-            let target = if g4 { 0.8 } else { 6.0 };
+            let (target, expected_share) = goal(&gap);
             ActionSpec {
-                slug: format!("action-{i}"),
+                slug: format!("{prefix}-{i}"),
                 title: format!("Move {gap} in {unit}"),
                 start: Some(date(2025, 7, 1)),
                 due: Some(date(2025, 12, 31)),
@@ -41,7 +57,7 @@ pub fn oracle_plan(study: &servgap_core::study::Study) -> Plan {
                     baseline_wave: Slug::new("wave", "2025-h1").unwrap(),
                     baseline: None,
                     target,
-                    expected_share: if g4 { 1.0 } else { 0.5 },
+                    expected_share,
                 }),
                 ..ActionSpec::default()
             }

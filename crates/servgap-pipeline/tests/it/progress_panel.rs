@@ -8,16 +8,14 @@
 use std::fs;
 use std::path::Path;
 
-use jiff::civil::date;
-use servgap_core::study::plan::{ActionMetric, ActionSpec, Plan};
-use servgap_core::study::{GapId, Slug};
+use servgap_core::study::plan::Plan;
 use servgap_pipeline::{
     action_progress, diagnose, measure_plan_progress, no_progress, Design, PairingChoice, PipelineError,
     ProgressOutcome, ProgressRequest,
 };
 use servgap_report::{render_progress_text, Lang};
 
-use crate::repo;
+use crate::{copy_dir, repo};
 
 const PANEL: &str = "crates/servgap-pipeline/tests/fixtures/study-panel";
 
@@ -29,33 +27,9 @@ const METRICS: [(&str, &str); 4] = [
     ("g4/promise/reply-1h", "online"),
 ];
 
+/// One action per metric, target 6 and half the gap expected closed by 2025-12-31.
 fn plan(study: &servgap_core::study::Study) -> Plan {
-    let actions = METRICS
-        .iter()
-        .enumerate()
-        .map(|(i, (gap, unit))| {
-            let gap: GapId = gap.parse().unwrap();
-            ActionSpec {
-                slug: format!("panel-{i}"),
-                title: format!("Move {gap} in {unit}"),
-                start: Some(date(2025, 7, 1)),
-                due: Some(date(2025, 12, 31)),
-                gaps: vec![gap.clone()],
-                metric: Some(ActionMetric {
-                    gap,
-                    unit: Slug::new("unit", unit).unwrap(),
-                    baseline_wave: Slug::new("wave", "2025-h1").unwrap(),
-                    baseline: None,
-                    target: 6.0,
-                    expected_share: 0.5,
-                }),
-                ..ActionSpec::default()
-            }
-            .build()
-            .unwrap()
-        })
-        .collect();
-    Plan::new(actions, study).unwrap()
+    crate::progress_oracle::metric_plan(study, &METRICS, "panel", |_| (6.0, 0.5))
 }
 
 fn measured(study: &Path, pairing: PairingChoice) -> ProgressOutcome {
@@ -115,19 +89,6 @@ fn check(outcome: &ProgressOutcome, expected: &[Expected; 4]) {
 /// (action index, ids, matched, design) of each customer-survey metric's pairing.
 fn pairings(outcome: &ProgressOutcome) -> Vec<(String, [u64; 2], u64, Design)> {
     outcome.diagnosis.panels.iter().map(|p| (p.action.to_string(), p.ids, p.matched, p.design)).collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The panel fixture in a temporary folder with wave 2's customer file rewritten by `edit`

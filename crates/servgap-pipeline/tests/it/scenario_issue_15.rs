@@ -6,28 +6,14 @@
 //! unadjusted p over this plan's family of two (smaller p × 2, larger × 1).
 
 use std::fs;
-use std::path::Path;
 
 use servgap_pipeline::{
     action_progress, diagnose, no_progress, prioritise, DiagnoseRequest, PrioritiseRequest, ProgressRequest,
 };
 
-use crate::repo;
+use crate::{copy_dir, repo};
 
 const WAVE_2_START: &str = "[[waves]]\nslug = \"2025-h2\"";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// The demo's study.toml split into (everything before wave 2, wave 2's block, the
 /// registers), without any actions register of its own.
