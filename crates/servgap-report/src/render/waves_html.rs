@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 
 use super::support::markup::{escape, measures, PALETTE};
 use super::support::page::{
-    battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
+    battery_colour, figure, findings_table, name_table_boxes, page_start, paragraph, section, table_start,
+    text, DataTable, Figure,
 };
 use super::svg::{
     series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
@@ -316,7 +317,7 @@ fn change_table(
     rows: &[(Vec<String>, &str)],
     text: usize,
 ) {
-    let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(caption));
+    table_start(out, caption, "");
     out.push_str("<thead><tr>");
     for (i, h) in header.iter().enumerate() {
         let class = if i < text || i + 1 == header.len() { "" } else { " class=\"num\"" };
@@ -798,5 +799,5 @@ pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
         escape(&report.schema),
         escape(&files.join(" → "))
     );
-    out
+    name_table_boxes(out)
 }
