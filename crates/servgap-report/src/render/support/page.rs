@@ -257,3 +257,31 @@ pub(crate) fn findings_table(out: &mut String, findings: &[RuleFindings], captio
         .render(out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{name_table_boxes, table_start};
+
+    #[test]
+    fn every_table_box_is_focusable_and_named_by_its_own_caption() {
+        let mut page = String::from("<main>");
+        table_start(&mut page, "Wymiary <ranked>", "");
+        page.push_str("</table></div>\n");
+        table_start(&mut page, "Actions", "plan-actions");
+        page.push_str("</table></div>\n</main>");
+        let page = name_table_boxes(page);
+        assert_eq!(
+            page,
+            "<main><div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"table-1-caption\">\
+             <table>\n<caption id=\"table-1-caption\">Wymiary &lt;ranked&gt;</caption>\n</table></div>\n\
+             <div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"table-2-caption\">\
+             <table class=\"plan-actions\">\n<caption id=\"table-2-caption\">Actions</caption>\n</table></div>\n</main>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_tables_is_left_as_it_is() {
+        let page = "<main><p>no table</p></main>".to_owned();
+        assert_eq!(name_table_boxes(page.clone()), page);
+    }
+}
