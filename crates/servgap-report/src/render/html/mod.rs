@@ -3,8 +3,10 @@
 //!
 //! Built by hand with `std::fmt::Write`; every data string passes through
 //! [`escape`]. Structure for assistive technology: one `h1`, `h2` per section,
-//! `h3` below; a skip link; tables with `<caption>` and `scope`; each chart an
+//! `h3` below; a skip link; tables with `<caption>` and `scope`, each in a sideways
+//! scroll box that takes keyboard focus and is named by the caption; each chart an
 //! `<svg role="img">` with title and description, followed by its data table.
+//! `tests/it/accessibility.rs` of the CLI checks every page with axe-core.
 
 use std::fmt::Write as _;
 
