@@ -1,5 +1,6 @@
-//! Accessibility of every HTML page servgap writes: axe-core runs inside headless
-//! Chromium on the demo data, in English and Polish, at a desktop and a 390 px phone
+//! Accessibility of every HTML page servgap writes (the survey report alone, by
+//! segment and across two waves; KPIs; diagnosis, priorities, plan and progress of the
+//! demo study): axe-core runs inside headless Chromium on the demo data, in English and Polish, at a desktop and a 390 px phone
 //! window, and must report no violations. Chromium (Debian package `chromium`) and
 //! axe-core (`SERVGAP_AXE`, or the copy `bash scripts/test` installs with npm) are
 //! required: without them these tests fail rather than skip.
@@ -9,6 +10,7 @@ use std::process::Command;
 
 use crate::repo;
 
+const DEMO: &str = "examples/demo/servqual22-demo.csv";
 const STUDY: &str = "examples/study/demo";
 
 /// Desktop and phone windows, width × height in CSS pixels.
@@ -129,7 +131,17 @@ fn assert_accessible(name: &str, args: &[&str]) {
 
 #[test]
 fn analyze_report_has_no_axe_violations() {
-    assert_accessible("analyze", &["analyze", "examples/demo/servqual22-demo.csv"]);
+    assert_accessible("analyze", &["analyze", DEMO]);
+}
+
+#[test]
+fn analyze_by_branch_report_has_no_axe_violations() {
+    assert_accessible("segments", &["analyze", DEMO, "--by", "branch"]);
+}
+
+#[test]
+fn compare_report_has_no_axe_violations() {
+    assert_accessible("compare", &["compare", DEMO, "examples/demo/servqual22-wave2-demo.csv"]);
 }
 
 #[test]

@@ -625,7 +625,9 @@ fn item_tables(out: &mut String, report: &WaveReport, lang: Lang) {
             }
             seen.push(&d.id);
             let dimension = change_name(lang, d);
-            let _ = writeln!(out, "<h4>{}</h4>", escape(&dimension));
+            // Under the contrast's h3 when there are several contrasts, else under the h2.
+            let level = if report.contrasts.len() > 1 { 4 } else { 3 };
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(&dimension));
             let rows: Vec<(Vec<String>, &str)> = items
                 .iter()
                 .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
