@@ -4,6 +4,7 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod accessibility;
 mod browser;
 mod cli;
 mod golden;

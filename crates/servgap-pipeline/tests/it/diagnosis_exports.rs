@@ -87,7 +87,8 @@ fn page_tables(html: &str) -> Vec<(String, String, usize)> {
             (_, Some(t)) => {
                 let after = &rest[t..];
                 let table = &after[..after.find("</table>").unwrap()];
-                let caption = table.split("<caption>").nth(1).and_then(|c| c.split("</caption>").next());
+                let caption = table.split("<caption").nth(1).and_then(|c| c.split("</caption>").next());
+                let caption = caption.and_then(|c| c.split_once('>')).map(|(_, text)| text);
                 let rows = table.split("<tbody>").nth(1).map_or(0, |b| b.matches("<tr>").count());
                 out.push((section.clone(), caption.unwrap_or_default().to_owned(), rows));
                 rest = &after[table.len()..];

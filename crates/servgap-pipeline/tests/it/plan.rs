@@ -61,7 +61,7 @@ fn check_printers(report: &PlanReport) {
     assert!(markdown.contains("\n## Tasks\n") && markdown.contains("| reply-rota-gdansk |"));
     let html = render_plan_html(report, Lang::Pl);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
-    assert!(html.contains("<th scope=\"col\">termin</th>") && html.contains("<caption>Zadania</caption>"));
+    assert!(html.contains("<th scope=\"col\">termin</th>") && html.contains(">Zadania</caption>"));
     assert_eq!(render_plan_html(report, Lang::Pl), html, "deterministic");
 }
 
@@ -222,11 +222,18 @@ fn issue_15_plan_actions_table_puts_the_metric_under_the_title_for_phones() {
     use servgap_report::{render_plan_html, Lang};
     let (_dir, _plan, report) = demo_copy();
     let html = render_plan_html(&report, Lang::En);
-    assert!(
-        html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table class=\"plan-actions\">"),
+    let start = html.find("<table class=\"plan-actions\">").unwrap();
+    let opening = &html[html[..start].rfind("<div").unwrap()..start];
+    let id = opening.split("aria-labelledby=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    assert_eq!(
+        opening,
+        format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}\">"),
         "scrolls by keyboard"
     );
-    let start = html.find("<table class=\"plan-actions\">").unwrap();
+    assert!(
+        html[start..].contains(&format!("<caption id=\"{id}\">Actions</caption>")),
+        "named by its caption"
+    );
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     assert!(!table.contains("<th scope=\"col\">metric</th>"), "no metric column of its own");
     assert_eq!(table.matches("<th scope=\"col\"").count(), 9);

@@ -28,6 +28,10 @@ pub struct SegmentLabels {
     pub legend_shortfall: &'static str,
     /// Mark of a significant surplus, explained.
     pub legend_surplus: &'static str,
+    /// Column: the mark of a pair that differs.
+    pub col_differs: &'static str,
+    /// Column: an item's significant shortfall (▼) or surplus (▲) mark.
+    pub col_item_mark: &'static str,
     /// A pair that differs, explained.
     pub legend_pair_differs: &'static str,
 }
@@ -45,6 +49,8 @@ const EN: SegmentLabels = SegmentLabels {
     legend_shortfall:
         "▼ significant shortfall: mean below 0, paired-t p Holm-adjusted over the segment’s items below 0.05",
     legend_surplus: "▲ significant surplus: mean above 0, same test",
+    col_differs: "Differs",
+    col_item_mark: "Significant shortfall or surplus",
     legend_pair_differs: "● the pair differs (adjusted p below 0.05)",
 };
 
@@ -60,6 +66,8 @@ const PL: SegmentLabels = SegmentLabels {
     col_p_holm_pairs: "p (Holm)",
     legend_shortfall: "▼ istotny niedobór: średnia poniżej 0, p testu t dla par skorygowane metodą Holma względem pozycji segmentu poniżej 0,05",
     legend_surplus: "▲ istotna nadwyżka: średnia powyżej 0, ten sam test",
+    col_differs: "Różnią się",
+    col_item_mark: "Istotny niedobór lub nadwyżka",
     legend_pair_differs: "● para się różni (skorygowane p poniżej 0,05)",
 };
 

@@ -9,7 +9,7 @@ use super::diagnosis_text::{
     summary, title, CATEGORISATION, CAVEAT,
 };
 use super::support::markup::escape;
-use super::support::page::{page_start, paragraph, section, text, DataTable};
+use super::support::page::{name_table_boxes, page_start, paragraph, section, text, DataTable};
 use super::svg::{five_gap_chart, FiveGapBar, FiveGapChart};
 use crate::i18n::Lang;
 use crate::model::diagnosis::{DiagnosisReport, RegisterRow, UnitView};
@@ -143,5 +143,5 @@ pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    name_table_boxes(out)
 }

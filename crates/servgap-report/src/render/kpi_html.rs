@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use super::support::kpi_profile_tables::kpi_profile_tables;
 use super::support::kpi_tables::kpi_tables;
 use super::support::markup::{escape as esc, PALETTE};
-use super::support::page::{findings_table, page_start, paragraph, section, DataTable};
+use super::support::page::{findings_table, name_table_boxes, page_start, paragraph, section, DataTable};
 use super::support::units::{decimal, human_value_in};
 use crate::i18n::kpi_charts::TrendFacts;
 use crate::i18n::Lang;
@@ -612,7 +612,7 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
         esc(lang.kpi("Help-desk KPIs")),
         esc(&view.input.file)
     );
-    out
+    name_table_boxes(out)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::plan_text::{
     plan_title, task_header, task_rows,
 };
 use super::support::markup::escape;
-use super::support::page::{page_start, paragraph, section, DataTable};
+use super::support::page::{name_table_boxes, page_start, paragraph, section, table_start, DataTable};
 use crate::i18n::Lang;
 use crate::model::plan::PlanReport;
 
@@ -35,13 +35,7 @@ fn breakable(text: &str) -> String {
 /// action's slug kept in view, and dates never break.
 fn actions_table(out: &mut String, lang: Lang, report: &PlanReport) {
     let header = action_header(lang);
-    // The box that scrolls is focusable, so a keyboard can scroll it too (no landmark: the
-    // section around it already is one, of the same name).
-    let _ = writeln!(
-        out,
-        "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"plan-actions\">\n<caption>{}</caption>",
-        escape(lang.plan("Actions"))
-    );
+    table_start(out, lang.plan("Actions"), "plan-actions");
     out.push_str("<thead><tr>");
     // Every column but the last (the metric, now under the title).
     for (i, h) in header.iter().enumerate().take(header.len() - 1) {
@@ -129,5 +123,5 @@ pub fn render_plan_html(report: &PlanReport, lang: Lang) -> String {
     out.push_str("</section>\n");
     plan_sections(&mut out, report, lang);
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    name_table_boxes(out)
 }

@@ -13,7 +13,7 @@ use super::priorities_text::{
     summary, title,
 };
 use super::support::markup::escape;
-use super::support::page::{page_start, paragraph, section, text, DataTable};
+use super::support::page::{name_table_boxes, page_start, paragraph, section, text, DataTable};
 use super::svg::{priority_matrix_chart, MatrixPoint, PriorityMatrixChart};
 use crate::i18n::Lang;
 use crate::model::priorities::PrioritiesReport;
@@ -198,5 +198,5 @@ pub fn render_priorities_html(report: &PrioritiesReport, lang: Lang) -> String {
     paragraph(&mut out, lang.prio(formula(report)));
     paragraph(&mut out, &stability_note(lang, report));
     out.push_str("</section>\n</main>\n</body>\n</html>\n");
-    out
+    name_table_boxes(out)
 }

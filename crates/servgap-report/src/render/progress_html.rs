@@ -15,7 +15,7 @@ use super::progress_text::{
     action_cells, action_header, findings, title, unmeasured_rows, wave_cells, wave_header, METHOD,
 };
 use super::support::markup::escape;
-use super::support::page::{page_start, paragraph, section, text, DataTable};
+use super::support::page::{name_table_boxes, page_start, paragraph, section, text, DataTable};
 use super::svg::{metric_trend_chart, metric_trend_chart_narrow, MetricTrendChart, MetricTrendPoint};
 use crate::i18n::Lang;
 use crate::model::progress::{ActionProgressView, ProgressReport};
@@ -211,5 +211,5 @@ pub fn render_progress_html(report: &ProgressReport, lang: Lang) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
     out.push_str(&progress_sections_html(report, lang, "", false));
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    name_table_boxes(out)
 }

@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 
 use super::support::markup::{escape, measures, PALETTE};
 use super::support::page::{
-    battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
+    battery_colour, figure, findings_table, name_table_boxes, page_start, paragraph, section, table_start,
+    text, DataTable, Figure,
 };
 use super::svg::{
     series_chart, trend_chart, ChangePoint, SeriesChart, SeriesPoint, SeriesRow, TrendChart, TrendRow,
@@ -316,7 +317,7 @@ fn change_table(
     rows: &[(Vec<String>, &str)],
     text: usize,
 ) {
-    let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(caption));
+    table_start(out, caption, "");
     out.push_str("<thead><tr>");
     for (i, h) in header.iter().enumerate() {
         let class = if i < text || i + 1 == header.len() { "" } else { " class=\"num\"" };
@@ -624,7 +625,9 @@ fn item_tables(out: &mut String, report: &WaveReport, lang: Lang) {
             }
             seen.push(&d.id);
             let dimension = change_name(lang, d);
-            let _ = writeln!(out, "<h4>{}</h4>", escape(&dimension));
+            // Under the contrast's h3 when there are several contrasts, else under the h2.
+            let level = if report.contrasts.len() > 1 { 4 } else { 3 };
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(&dimension));
             let rows: Vec<(Vec<String>, &str)> = items
                 .iter()
                 .filter(|c| c.dimension.as_deref() == Some(d.id.as_str()))
@@ -798,5 +801,5 @@ pub fn render_waves_html(report: &WaveReport, lang: Lang) -> String {
         escape(&report.schema),
         escape(&files.join(" → "))
     );
-    out
+    name_table_boxes(out)
 }

@@ -3,8 +3,10 @@
 //!
 //! Built by hand with `std::fmt::Write`; every data string passes through
 //! [`escape`]. Structure for assistive technology: one `h1`, `h2` per section,
-//! `h3` below; a skip link; tables with `<caption>` and `scope`; each chart an
+//! `h3` below; a skip link; tables with `<caption>` and `scope`, each in a sideways
+//! scroll box that takes keyboard focus and is named by the caption; each chart an
 //! `<svg role="img">` with title and description, followed by its data table.
+//! `tests/it/accessibility.rs` of the CLI checks every page with axe-core.
 
 use std::fmt::Write as _;
 
@@ -16,7 +18,8 @@ use crate::i18n::Lang;
 use crate::model::{AnalysisReport, BatteryView, ComparisonView, IpaPointView, ItemView};
 use crate::render::support::markup::escape;
 use crate::render::support::page::{
-    battery_colour, figure, findings_table, page_start, paragraph, section, text, DataTable, Figure,
+    battery_colour, figure, findings_table, name_table_boxes, page_start, paragraph, section, table_start,
+    text, DataTable, Figure,
 };
 use crate::render::svg::{
     self, distribution_chart, ipa_chart, item_gap_chart, means_chart, zot_chart, Bin, DistributionChart,
@@ -595,7 +598,7 @@ pub fn render_html(report: &AnalysisReport, lang: Lang) -> String {
         escape(&report.schema),
         escape(&report.input.file)
     );
-    out
+    name_table_boxes(out)
 }
 
 fn summary_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
@@ -730,7 +733,7 @@ fn items_section(out: &mut String, report: &AnalysisReport, lang: Lang) {
         let items: Vec<&ItemView> =
             report.ranked_items(None).into_iter().filter(|i| i.dimension == d.id).collect();
         let caption = format!("{} — {}", d.name(lang.code()), l.items_sorted_suffix);
-        let _ = writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(&caption));
+        table_start(out, &caption, "");
         let mut header = vec![l.col_item.to_owned(), l.col_statement.to_owned(), "n".to_owned()];
         header.extend(report.instrument.batteries.iter().map(|b| b.to_string()));
         header.extend(comparison_header(lang, report));

@@ -45,8 +45,7 @@ pub(crate) struct DataTable<'a> {
 
 impl DataTable<'_> {
     pub(crate) fn render(&self, out: &mut String) {
-        let _ =
-            writeln!(out, "<div class=\"table-wrap\"><table>\n<caption>{}</caption>", escape(self.caption));
+        table_start(out, self.caption, "");
         out.push_str("<thead><tr>");
         for (i, h) in self.header.iter().enumerate() {
             let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
@@ -83,7 +82,7 @@ body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui
 .skip { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; border: 2px solid var(--accent); }
 .skip:focus { left: 1rem; top: 1rem; z-index: 10; }
 a { color: #005a8c; }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+a:focus-visible, summary:focus-visible, .table-wrap:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 main { max-width: 1120px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 header.report { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; }
@@ -157,6 +156,44 @@ pub(crate) fn figure(out: &mut String, figures: &[Figure], id: &str, l: &Labels)
     }
 }
 
+/// The opening tag of every data table's scroll box, before [`name_table_boxes`] names it.
+const TABLE_BOX: &str = "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\">";
+
+/// Opens a data table (with `class` unless empty) and its caption inside the box that
+/// scrolls it sideways on a narrow screen. The box takes keyboard focus, so arrow keys
+/// scroll it too; it is a group, not a landmark, named by the caption once
+/// [`name_table_boxes`] has run over the finished page.
+pub(crate) fn table_start(out: &mut String, caption: &str, class: &str) {
+    let class = if class.is_empty() { String::new() } else { format!(" class=\"{}\"", escape(class)) };
+    let _ = writeln!(out, "{TABLE_BOX}<table{class}>\n<caption>{}</caption>", escape(caption));
+}
+
+/// Names each table box of a finished page by its table's caption: the n-th box (in page
+/// order, so every id is unique) gets `aria-labelledby="table-n-caption"` and the first
+/// caption after it that id. Every HTML page printer returns its page through this.
+pub(crate) fn name_table_boxes(page: String) -> String {
+    let mut named = String::with_capacity(page.len() + page.matches(TABLE_BOX).count() * 64);
+    let mut rest = page.as_str();
+    let mut n = 0;
+    while let Some(at) = rest.find(TABLE_BOX) {
+        n += 1;
+        named.push_str(&rest[..at]);
+        rest = &rest[at + TABLE_BOX.len()..];
+        let id = format!("table-{n}-caption");
+        let _ = write!(
+            named,
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}\">"
+        );
+        if let Some(caption) = rest.find("<caption>") {
+            named.push_str(&rest[..caption]);
+            let _ = write!(named, "<caption id=\"{id}\">");
+            rest = &rest[caption + "<caption>".len()..];
+        }
+    }
+    named.push_str(rest);
+    named
+}
+
 pub(crate) fn paragraph(out: &mut String, text: &str) {
     let _ = writeln!(out, "<p>{}</p>", escape(text));
 }
@@ -218,5 +255,33 @@ pub(crate) fn findings_table(out: &mut String, findings: &[RuleFindings], captio
             text_columns: vec![0, 2, 3],
         }
         .render(out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_table_boxes, table_start};
+
+    #[test]
+    fn every_table_box_is_focusable_and_named_by_its_own_caption() {
+        let mut page = String::from("<main>");
+        table_start(&mut page, "Wymiary <ranked>", "");
+        page.push_str("</table></div>\n");
+        table_start(&mut page, "Actions", "plan-actions");
+        page.push_str("</table></div>\n</main>");
+        let page = name_table_boxes(page);
+        assert_eq!(
+            page,
+            "<main><div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"table-1-caption\">\
+             <table>\n<caption id=\"table-1-caption\">Wymiary &lt;ranked&gt;</caption>\n</table></div>\n\
+             <div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-labelledby=\"table-2-caption\">\
+             <table class=\"plan-actions\">\n<caption id=\"table-2-caption\">Actions</caption>\n</table></div>\n</main>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_tables_is_left_as_it_is() {
+        let page = "<main><p>no table</p></main>".to_owned();
+        assert_eq!(name_table_boxes(page.clone()), page);
     }
 }

@@ -120,7 +120,7 @@ pub(crate) fn item_detail(view: &SegmentsView, measure: &str, lang: Lang) -> Tab
         lang.measure_name(measure).to_owned(),
         ci,
         l.col_p_holm.to_owned(),
-        String::new(),
+        sl.col_item_mark.to_owned(),
     ];
     let rows = view
         .segments
@@ -165,7 +165,7 @@ pub(crate) fn pair_table(view: &SegmentsView, measure: &str, lang: Lang) -> (Tab
         format!("{} p", sl.games_howell),
         "Dunn z".to_owned(),
         format!("Dunn {}", sl.col_p_holm_pairs),
-        String::new(),
+        sl.col_differs.to_owned(),
     ];
     let mut rows = Vec::new();
     let mut not_warranted = Vec::new();
