@@ -14,8 +14,7 @@ use servgap_report::{
 };
 
 use crate::args::{AnalyzeArgs, OutputFormat};
-use crate::output::Destination;
-use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// Files larger than this get a progress bar (when standard error is a terminal).
 const PROGRESS_THRESHOLD: u64 = 16 << 20;
@@ -26,7 +25,7 @@ fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
         source: args.read.source(&args.file),
         rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
         statistics: StatisticsOptions {
-            confidence: args.confidence,
+            confidence: args.confidence.confidence,
             wilcoxon: WilcoxonOptions {
                 zero_method: args.wilcoxon_zeros.into(),
                 continuity: !args.no_continuity,
@@ -35,7 +34,7 @@ fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
             crosshair: args.ipa_crosshair.into(),
         },
         segment_by: args.by.clone(),
-        path_display: path_display(args.full_path),
+        path_display: args.full_path.path_display(),
     }
 }
 
@@ -56,7 +55,7 @@ fn progress_bar(path: &Path, quiet: bool) -> Option<ProgressBar> {
 
 /// Runs `servgap analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
-    let destination = Destination::new(args.output.as_deref(), &args.read.input_files(&[&args.file]))?;
+    let destination = args.output.destination(&args.read.input_files(&[&args.file]))?;
     let bar = progress_bar(&args.file, args.quiet);
     let progress = |p: ReadProgress| {
         if let Some(bar) = &bar {

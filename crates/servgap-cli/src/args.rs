@@ -5,11 +5,15 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use servgap_pipeline::request::{Delimiter, EncodingLabel, Instant, ZoneName};
 use servgap_pipeline::{
-    ConfidenceLevel, Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource,
-    WilcoxonMethod, ZeroMethod,
+    Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource, WilcoxonMethod,
+    ZeroMethod,
 };
 use servgap_pipeline::{Limits, Profile, DEFAULT_MAX_SEGMENTS};
 use servgap_report::Lang;
+
+use crate::shared_args::{
+    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs,
+};
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
 
@@ -130,9 +134,6 @@ pub enum PlanFormat {
 /// `servgap plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The study folder (holding study.toml), or its study.toml
-    #[arg(value_name = "STUDY")]
-    pub study: PathBuf,
     /// Judge the plan on this day, YYYY-MM-DD (default: today)
     #[arg(long, value_name = "DATE", value_parser = servgap_pipeline::plan::parse_date)]
     pub as_of: Option<servgap_pipeline::plan::PlanDate>,
@@ -142,18 +143,15 @@ pub struct PlanArgs {
     /// With --format csv: the table to write
     #[arg(long, default_value = "actions", value_parser = ["actions", "tasks", "history", "links"])]
     pub table: String,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Fail on the first broken validation rule in any data file
-    #[arg(long)]
-    pub strict: bool,
-    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub threads: usize,
-    /// Language of the report
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The study and how its files are read.
+    #[command(flatten)]
+    pub read: StudyReadArgs,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
 }
 
 /// `servgap study`.
@@ -243,18 +241,9 @@ pub enum DiagnoseFormat {
 /// `servgap diagnose`.
 #[derive(Debug, Args)]
 pub struct DiagnoseArgs {
-    /// The study folder (holding study.toml), or its study.toml
-    #[arg(value_name = "STUDY")]
-    pub study: PathBuf,
-    /// Diagnose this wave (by slug; default: the latest)
-    #[arg(long, value_name = "WAVE")]
-    pub wave: Option<String>,
-    /// Only this unit (by slug)
-    #[arg(long, value_name = "UNIT")]
-    pub unit: Option<String>,
-    /// Only gaps this department owns (by slug)
-    #[arg(long, value_name = "DEPARTMENT")]
-    pub department: Option<String>,
+    /// The wave, unit and department reported on.
+    #[command(flatten)]
+    pub scope: StudyScopeArgs,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = DiagnoseFormat::Text, value_name = "FORMAT")]
     pub format: DiagnoseFormat,
@@ -265,41 +254,39 @@ pub struct DiagnoseArgs {
         value_parser = clap::builder::PossibleValuesParser::new(servgap_report::DIAGNOSIS_TABLES)
     )]
     pub table: String,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Confidence level of every interval, between 0.5 and 1 (exclusive)
-    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
-    pub confidence: ConfidenceLevel,
-    /// Fail on the first broken validation rule in any data file
-    #[arg(long)]
-    pub strict: bool,
-    /// Name input files by their full path as given in the report (default: file name only)
-    #[arg(long)]
-    pub full_path: bool,
-    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub threads: usize,
-    /// Language of the report
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
+    /// The study and how its files are read.
+    #[command(flatten)]
+    pub read: StudyReadArgs,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
 }
 
 const PROGRESS_ABOUT: &str = "\
-Measures the progress of a study's action plan (docs/study-format.md, the actions register):
-for each action's metric (a gap id in one unit) on every wave after its baseline wave, the
-metric's value, the change of its gap from the baseline with a 95 % interval (Welch for
-survey means of independent waves, paired t when the waves are a panel, Newcombe's interval
-for shares, a seeded bootstrap for median and p90 durations), the share of the gap closed (Fieller's interval) and the
+Measures the progress of a study's action plan (docs/study-format.md, the actions
+register): for each action's metric (a gap id in one unit) on every wave after its
+baseline wave, the metric's value, the change of its gap from the baseline with its
+interval at --confidence (95 % by default; Welch for survey means of independent waves,
+paired t when the waves are a panel, Newcombe's interval for shares, a seeded bootstrap
+for median and p90 durations), the share of the gap closed (Fieller's interval) and the
 distance to the action's target. Each change gets a verdict (closed, improved, not moving,
 worsened, or not measurable and why) with its p-value Holm-adjusted over every metric x
-later wave of the plan, so a plan with many metrics does not produce chance successes;
-the unadjusted verdict is shown beside. An improvement is on track when the interval of
-the share closed reaches the share the action's schedule expected by the wave's date (the
-midpoint of its fieldwork; expected share x elapsed part of start..due), behind schedule
-when it lies wholly below. With three or more waves, the trend of each gap per year.
-Task status is never taken as progress: an action marked done whose metric did not move
-is listed as a finding.";
+later wave of the plan at a family-wise error rate of 1 - --confidence, so a plan with
+many metrics does not produce chance successes; the unadjusted verdict is shown beside. An
+improvement is on track when the interval of the share closed reaches the share the
+action's schedule expected by the wave's date (the midpoint of its fieldwork; expected
+share x elapsed part of start..due), behind schedule when it lies wholly below. With three
+or more waves, the trend of each gap per year. Task status is never taken as progress: an
+action marked done whose metric did not move is listed as a finding.";
 
 const PROGRESS_HELP: &str = "\
 Examples:
@@ -340,33 +327,27 @@ pub enum ProgressFormat {
 /// `servgap progress`.
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
-    /// The study folder (holding study.toml), or its study.toml
-    #[arg(value_name = "STUDY")]
-    pub study: PathBuf,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = ProgressFormat::Text, value_name = "FORMAT")]
     pub format: ProgressFormat,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Confidence level of every interval; verdicts use a family-wise error rate of 1 - LEVEL
-    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
-    pub confidence: ConfidenceLevel,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
     /// Seed of the bootstrap of quantile metrics
     #[arg(long, default_value_t = 15, value_name = "SEED")]
     pub seed: u64,
     /// Bootstrap replicates of quantile metrics
     #[arg(long, default_value_t = 2000, value_name = "N", value_parser = clap::value_parser!(u32).range(100..=100_000))]
     pub replicates: u32,
-    /// Fail on the first broken validation rule in any data file
-    #[arg(long)]
-    pub strict: bool,
-    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub threads: usize,
-    /// Language of the report
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
+    /// The study and how its files are read.
+    #[command(flatten)]
+    pub read: StudyReadArgs,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
     /// Compare customer-survey metrics as a panel (paired t on respondents matched by id in
     /// the unit), whatever share of ids matches; an error when a wave has no id column or no match
     #[arg(long, conflicts_with = "independent")]
@@ -525,21 +506,21 @@ pub struct AnalyzeArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
     pub format: OutputFormat,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
     /// Fail on the first broken validation rule instead of applying the missing-data policy
     #[arg(long)]
     pub strict: bool,
-    /// Name input files by their full path as given in the report (default: file name only)
-    #[arg(long)]
-    pub full_path: bool,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
     /// Language of the report (every format) and of item and dimension texts
     #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
     pub lang: LangArg,
-    /// Confidence level of every interval, between 0.5 and 1 (exclusive)
-    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
-    pub confidence: ConfidenceLevel,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
     /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
     #[arg(long, default_value = "0.5", value_name = "SHARE")]
     pub coverage: Coverage,
@@ -578,21 +559,21 @@ pub struct CompareArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
     pub format: OutputFormat,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
     /// Fail on the first broken validation rule in either file
     #[arg(long)]
     pub strict: bool,
-    /// Name input files by their full path as given in the report (default: file name only)
-    #[arg(long)]
-    pub full_path: bool,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
     /// Language of the report and of item and dimension texts
     #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
     pub lang: LangArg,
-    /// Confidence level of every interval; the verdicts' family-wise error rate is 1 - LEVEL
-    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
-    pub confidence: ConfidenceLevel,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
     /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
     #[arg(long, default_value = "0.5", value_name = "SHARE")]
     pub coverage: Coverage,
@@ -728,15 +709,15 @@ pub struct KpiArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
     pub format: OutputFormat,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
     /// Fail on the first broken rule instead of rejecting the ticket and going on
     #[arg(long)]
     pub strict: bool,
-    /// Name input files by their full path as given in the report (default: file name only)
-    #[arg(long)]
-    pub full_path: bool,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
     /// Reader threads for plain UTF-8 ticket files (0 = all cores)
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub threads: usize,
@@ -761,9 +742,9 @@ pub struct KpiArgs {
     /// Size limits that keep memory bounded.
     #[command(flatten)]
     pub limits: LimitArgs,
-    /// Language of the report
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
 }
 
 /// A KPI definition profile.

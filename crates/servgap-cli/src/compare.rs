@@ -5,28 +5,27 @@ use servgap_pipeline::{compare, no_progress, CompareRequest, Design, SurveyRules
 use servgap_report::{render_waves_html, render_waves_json, render_waves_markdown, render_waves_text, Lang};
 
 use crate::args::{CompareArgs, OutputFormat};
-use crate::output::Destination;
-use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &CompareArgs) -> CompareRequest {
     CompareRequest {
         waves: args.waves.iter().map(|w| args.read.source(w)).collect(),
         rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
-        confidence: args.confidence,
+        confidence: args.confidence.confidence,
         design: match (args.paired, args.independent) {
             (true, _) => Some(Design::Paired),
             (_, true) => Some(Design::Independent),
             _ => None,
         },
-        path_display: path_display(args.full_path),
+        path_display: args.full_path.path_display(),
     }
 }
 
 /// Runs `servgap compare`.
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let waves: Vec<&std::path::Path> = args.waves.iter().map(|w| w.as_path()).collect();
-    let destination = Destination::new(args.output.as_deref(), &args.read.input_files(&waves))?;
+    let destination = args.output.destination(&args.read.input_files(&waves))?;
     let outcome =
         compare(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

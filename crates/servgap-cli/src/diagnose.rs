@@ -1,36 +1,25 @@
 //! `servgap diagnose STUDY`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_pipeline::{diagnose, no_progress, study_input_files, study_root, DiagnoseRequest, SurveyRules};
+use servgap_pipeline::{diagnose, no_progress, DiagnoseRequest};
 use servgap_report::{
     diagnosis_tables, render_csv, render_diagnosis_html, render_diagnosis_json, render_diagnosis_markdown,
-    render_diagnosis_text, render_xlsx, Lang,
+    render_diagnosis_text, render_xlsx,
 };
 
 use crate::args::{DiagnoseArgs, DiagnoseFormat};
-use crate::output::Destination;
-use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::shared_args::study_report_request;
+use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &DiagnoseArgs) -> DiagnoseRequest {
-    let mut request = DiagnoseRequest::new(study_root(&args.study));
-    request.wave.clone_from(&args.wave);
-    request.unit.clone_from(&args.unit);
-    request.department.clone_from(&args.department);
-    request.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
-    request.statistics.confidence = args.confidence;
-    request.threads = args.threads;
-    request.path_display = path_display(args.full_path);
-    request
+    study_report_request(&args.read, &args.scope, &args.confidence, &args.full_path)
 }
 
 /// Runs `servgap diagnose`.
 pub fn run(args: DiagnoseArgs) -> anyhow::Result<()> {
-    let root = study_root(&args.study).to_owned();
-    let inputs = study_input_files(&root);
-    let destination =
-        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
-    let lang = Lang::from(args.lang);
+    let destination = args.read.destination(&args.output)?;
+    let lang = args.lang.lang();
     let outcome =
         diagnose(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

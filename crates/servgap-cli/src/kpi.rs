@@ -2,11 +2,10 @@
 
 use anyhow::Context as _;
 use servgap_pipeline::{kpi, KpiRequest};
-use servgap_report::{render_kpi_html, render_kpi_json, render_kpi_markdown, render_kpi_text, Lang};
+use servgap_report::{render_kpi_html, render_kpi_json, render_kpi_markdown, render_kpi_text};
 
 use crate::args::{KpiArgs, OutputFormat};
-use crate::output::Destination;
-use crate::{path_display, pipeline_error, print_warnings, write_pdf};
+use crate::{pipeline_error, print_warnings, write_pdf};
 
 /// What to do instead of `--strict` when a ticket breaks a rule.
 const KPI_STRICT_HINT: &str = "run without --strict to reject the ticket and go on";
@@ -30,7 +29,7 @@ fn request(args: KpiArgs) -> KpiRequest {
         encoding: args.encoding,
         delimiter: args.delimiter,
         examples: args.examples,
-        path_display: path_display(args.full_path),
+        path_display: args.full_path.path_display(),
         limits: args.limits.limits(),
         max_segments: args.max_segments,
         definitions: args.definitions.into(),
@@ -40,8 +39,8 @@ fn request(args: KpiArgs) -> KpiRequest {
 
 /// Runs `servgap kpi`.
 pub fn run(args: KpiArgs) -> anyhow::Result<()> {
-    let destination = Destination::new(args.output.as_deref(), &args.input_files())?;
-    let (format, lang) = (args.format, Lang::from(args.lang));
+    let destination = args.output.destination(&args.input_files())?;
+    let (format, lang) = (args.format, args.lang.lang());
     let outcome = kpi(&request(args)).map_err(|e| pipeline_error(e, KPI_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
     let view = outcome.report();

@@ -17,12 +17,13 @@ mod plan;
 mod prioritise;
 mod prioritise_args;
 mod progress;
+mod shared_args;
 mod study;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use servgap_pipeline::{PathDisplay, PipelineError, Warning};
+use servgap_pipeline::{PipelineError, Warning};
 
 use args::{Cli, Command};
 
@@ -63,16 +64,6 @@ pub fn pipeline_error(error: PipelineError, hint: &str) -> anyhow::Error {
         InvalidData(format!("{error}; nothing was written")).into()
     } else {
         error.into()
-    }
-}
-
-/// How reports name input files: the file name, or with `--full-path` the path as given
-/// (a client's folder names stay out of a client report unless asked for).
-pub fn path_display(full_path: bool) -> PathDisplay {
-    if full_path {
-        PathDisplay::AsGiven
-    } else {
-        PathDisplay::FileName
     }
 }
 

@@ -2,31 +2,26 @@
 
 use anyhow::Context as _;
 use servgap_pipeline::plan::today;
-use servgap_pipeline::{no_progress, plan, study_input_files, study_root, PlanRequest, SurveyRules};
+use servgap_pipeline::{no_progress, plan, PlanRequest};
 use servgap_report::{
     plan_tables, render_csv, render_plan_html, render_plan_json, render_plan_markdown, render_plan_text,
-    render_xlsx, Lang,
+    render_xlsx,
 };
 
 use crate::args::{PlanArgs, PlanFormat};
-use crate::output::Destination;
 use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &PlanArgs) -> PlanRequest {
-    let mut request = PlanRequest::new(study_root(&args.study), args.as_of.unwrap_or_else(today));
-    request.diagnose.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
-    request.diagnose.threads = args.threads;
+    let mut request = PlanRequest::new(args.read.root(), args.as_of.unwrap_or_else(today));
+    request.diagnose = args.read.request();
     request
 }
 
 /// Runs `servgap plan`.
 pub fn run(args: PlanArgs) -> anyhow::Result<()> {
-    let root = study_root(&args.study).to_owned();
-    let inputs = study_input_files(&root);
-    let destination =
-        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
-    let lang = Lang::from(args.lang);
+    let destination = args.read.destination(&args.output)?;
+    let lang = args.lang.lang();
     let outcome = plan(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
     let view = outcome.report();

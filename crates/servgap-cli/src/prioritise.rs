@@ -1,40 +1,39 @@
 //! `servgap prioritise STUDY`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_pipeline::{
-    no_progress, prioritise, study_input_files, study_root, PrioritiseRequest, SurveyRules,
-};
+use servgap_pipeline::{no_progress, prioritise, DiagnoseRequest, PrioritiseRequest};
 use servgap_report::{
     priorities_tables, render_csv, render_priorities_html, render_priorities_json,
-    render_priorities_markdown, render_priorities_text, render_xlsx, Lang,
+    render_priorities_markdown, render_priorities_text, render_xlsx,
 };
 
-use crate::output::Destination;
 use crate::prioritise_args::{PrioritiseArgs, PrioritiseFormat};
-use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::shared_args::study_report_request;
+use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &PrioritiseArgs) -> PrioritiseRequest {
-    let mut request = PrioritiseRequest::new(study_root(&args.study));
-    request.wave.clone_from(&args.wave);
-    request.unit.clone_from(&args.unit);
-    request.department.clone_from(&args.department);
-    request.top_k = args.top.map(|k| k as usize);
-    request.seed = args.seed;
-    request.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
-    request.statistics.confidence = args.confidence;
-    request.threads = args.threads;
-    request.path_display = path_display(args.full_path);
-    request
+    let study = study_report_request(&args.read, &args.scope, &args.confidence, &args.full_path);
+    // Destructured whole, so that an option added to the study request does not go missing here.
+    let DiagnoseRequest { study, wave, unit, department, rules, statistics, threads, path_display } = study;
+    PrioritiseRequest {
+        study,
+        wave,
+        unit,
+        department,
+        top_k: args.top.map(|k| k as usize),
+        seed: args.seed,
+        rules,
+        statistics,
+        threads,
+        path_display,
+    }
 }
 
 /// Runs `servgap prioritise`.
 pub fn run(args: PrioritiseArgs) -> anyhow::Result<()> {
-    let root = study_root(&args.study).to_owned();
-    let inputs = study_input_files(&root);
-    let destination =
-        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
-    let lang = Lang::from(args.lang);
+    let destination = args.read.destination(&args.output)?;
+    let lang = args.lang.lang();
     let outcome =
         prioritise(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

@@ -1,11 +1,10 @@
 //! Arguments and help of `servgap prioritise`.
 
-use std::path::PathBuf;
-
 use clap::{Args, ValueEnum};
-use servgap_pipeline::ConfidenceLevel;
 
-use crate::args::LangArg;
+use crate::shared_args::{
+    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs,
+};
 
 pub const ABOUT: &str = "\
 Ranks every gap of one wave of a gap study (docs/study-format.md), the latest by default,
@@ -46,6 +45,10 @@ Examples:
   servgap prioritise demo --format csv --table feasibility -o feasibility.csv
   servgap prioritise demo --format xlsx --table feasibility -o feasibility.xlsx
 
+--wave names the wave ranked; the waves before it give the trend. With --unit or
+--department only the gaps of that unit or department are ranked, and ranks run 1, 2, ...
+within them.
+
 The feasibility table (--table feasibility) has the columns of the study's
 feasibility register (gap, unit, department, rater, effort, cost, rating, deadline,
 comment), one row per rating of a ranked gap: edit it in a spreadsheet and name it in
@@ -79,18 +82,9 @@ pub enum PrioritiseFormat {
 /// `servgap prioritise`.
 #[derive(Debug, Args)]
 pub struct PrioritiseArgs {
-    /// The study folder (holding study.toml), or its study.toml
-    #[arg(value_name = "STUDY")]
-    pub study: PathBuf,
-    /// Rank this wave (by slug; default: the latest); earlier waves give the trend
-    #[arg(long, value_name = "WAVE")]
-    pub wave: Option<String>,
-    /// Only gaps of this unit (by slug); ranks run 1, 2, ... within it
-    #[arg(long, value_name = "UNIT")]
-    pub unit: Option<String>,
-    /// Only gaps this department owns (by slug)
-    #[arg(long, value_name = "DEPARTMENT")]
-    pub department: Option<String>,
+    /// The wave, unit and department ranked.
+    #[command(flatten)]
+    pub scope: StudyScopeArgs,
     /// Show the first K ranks (ties at the edge kept), and measure stability as the share
     /// of draws in the top K (default: the study's priorities.top_k, else 5; all ranks shown)
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=10_000))]
@@ -105,22 +99,19 @@ pub struct PrioritiseArgs {
     /// xlsx only this sheet (default: both), so that a feasibility workbook is read back
     #[arg(long, value_parser = ["ranked", "feasibility"])]
     pub table: Option<String>,
-    /// Write the result to this file instead of standard output (written only on success)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Confidence level of every interval, between 0.5 and 1 (exclusive)
-    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
-    pub confidence: ConfidenceLevel,
-    /// Fail on the first broken validation rule in any data file
-    #[arg(long)]
-    pub strict: bool,
-    /// Name input files by their full path as given in the report (default: file name only)
-    #[arg(long)]
-    pub full_path: bool,
-    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub threads: usize,
-    /// Language of the report
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
+    /// The study and how its files are read.
+    #[command(flatten)]
+    pub read: StudyReadArgs,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
 }

@@ -1,24 +1,19 @@
 //! `servgap progress STUDY`: arguments → request → pipeline → report → output.
 
 use anyhow::Context as _;
-use servgap_pipeline::{
-    action_progress, no_progress, study_input_files, study_root, PairingChoice, ProgressRequest, SurveyRules,
-};
+use servgap_pipeline::{action_progress, no_progress, PairingChoice, ProgressRequest};
 use servgap_report::{
-    render_progress_html, render_progress_json, render_progress_markdown, render_progress_text, Lang,
+    render_progress_html, render_progress_json, render_progress_markdown, render_progress_text,
 };
 
 use crate::args::{ProgressArgs, ProgressFormat};
-use crate::output::Destination;
-use crate::{path_display, pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
+use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &ProgressArgs) -> ProgressRequest {
-    let mut request = ProgressRequest::new(study_root(&args.study));
-    request.diagnose.rules = SurveyRules { strict: args.strict, ..SurveyRules::default() };
-    request.diagnose.statistics.confidence = args.confidence;
-    request.diagnose.threads = args.threads;
-    request.diagnose.path_display = path_display(false);
+    let mut request = ProgressRequest::new(args.read.root());
+    request.diagnose = args.read.request();
+    args.confidence.apply(&mut request.diagnose);
     request.seed = args.seed;
     request.replicates = args.replicates;
     request.pairing = match (args.paired, args.independent) {
@@ -31,11 +26,8 @@ fn request(args: &ProgressArgs) -> ProgressRequest {
 
 /// Runs `servgap progress`.
 pub fn run(args: ProgressArgs) -> anyhow::Result<()> {
-    let root = study_root(&args.study).to_owned();
-    let inputs = study_input_files(&root);
-    let destination =
-        Destination::new(args.output.as_deref(), &inputs.iter().map(|p| p.as_path()).collect::<Vec<_>>())?;
-    let lang = Lang::from(args.lang);
+    let destination = args.read.destination(&args.output)?;
+    let lang = args.lang.lang();
     let outcome =
         action_progress(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

@@ -1,0 +1,177 @@
+//! Flags that several commands share, each declared once (`#[command(flatten)]`) so that
+//! its name, default, value name and help are the same wherever it appears, and copied into
+//! the pipeline's request in one place.
+//!
+//! | struct             | flags                                | commands                                   |
+//! |--------------------|--------------------------------------|--------------------------------------------|
+//! | [`StudyReadArgs`]  | `STUDY`, `--strict`, `--threads`     | diagnose, prioritise, plan, progress       |
+//! | [`StudyScopeArgs`] | `--wave`, `--unit`, `--department`   | diagnose, prioritise                       |
+//! | [`ConfidenceArg`]  | `--confidence`                       | analyze, compare, diagnose, prioritise, progress |
+//! | [`ReportLangArg`]  | `--lang`                             | kpi, diagnose, prioritise, plan, progress  |
+//! | [`OutputArg`]      | `-o`, `--output`                     | analyze, compare, kpi, diagnose, prioritise, plan, progress |
+//! | [`FullPathArg`]    | `--full-path`                        | analyze, compare, kpi, diagnose, prioritise |
+//!
+//! Flags that share a name but not a meaning stay with their command: `--seed` (the
+//! stability draws of `prioritise`, the bootstrap of `progress`), `--strict` of `analyze`,
+//! `compare` and `kpi` (one survey file or one ticket export, not a study), `--lang` of
+//! `analyze` and `compare` (also the instrument's texts), `-f`/`--format` and `--table`
+//! (each command's own formats and tables).
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use servgap_pipeline::{
+    study_input_files, study_root, ConfidenceLevel, DiagnoseRequest, PathDisplay, SurveyRules,
+};
+use servgap_report::Lang;
+
+use crate::args::LangArg;
+use crate::output::Destination;
+
+/// The study folder and how its data files are read: every study command's.
+#[derive(Debug, Clone, Args)]
+pub struct StudyReadArgs {
+    /// The study folder (holding study.toml), or its study.toml
+    #[arg(value_name = "STUDY")]
+    pub study: PathBuf,
+    /// Fail on the first broken validation rule in any data file (default: leave out what
+    /// breaks a rule and count it in the report)
+    #[arg(long)]
+    pub strict: bool,
+    /// Reader threads for plain UTF-8 ticket files (0 = all cores)
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub threads: usize,
+}
+
+impl StudyReadArgs {
+    /// The study folder: the path given, or the folder of a `study.toml` given.
+    pub fn root(&self) -> &Path {
+        study_root(&self.study)
+    }
+
+    /// The request that reads the whole study with these options: every wave, unit and
+    /// department, the study's statistics at the default level, files named by file name.
+    pub fn request(&self) -> DiagnoseRequest {
+        let mut request = DiagnoseRequest::new(self.root());
+        request.rules = SurveyRules { strict: self.strict, ..SurveyRules::default() };
+        request.threads = self.threads;
+        request
+    }
+
+    /// Where `-o` writes, refusing the study's own files (study.toml, registers, data).
+    ///
+    /// # Errors
+    /// When `-o` names an input of the study or a destination that must not be replaced.
+    pub fn destination(&self, output: &OutputArg) -> anyhow::Result<Destination> {
+        let inputs = study_input_files(self.root());
+        output.destination(&inputs.iter().map(PathBuf::as_path).collect::<Vec<_>>())
+    }
+}
+
+/// Which part of one wave a study report covers: `diagnose` and `prioritise`.
+#[derive(Debug, Clone, Args)]
+pub struct StudyScopeArgs {
+    /// The wave to report on, by slug, e.g. 2025-h1 (default: the latest)
+    #[arg(long, value_name = "WAVE")]
+    pub wave: Option<String>,
+    /// Only this unit, by slug, e.g. gdansk (default: every unit)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only gaps this department owns, by slug, e.g. marketing (default: every department)
+    #[arg(long, value_name = "DEPARTMENT")]
+    pub department: Option<String>,
+}
+
+impl StudyScopeArgs {
+    /// Narrows `request` to the wave, unit and department asked for.
+    pub fn apply(&self, request: &mut DiagnoseRequest) {
+        request.wave.clone_from(&self.wave);
+        request.unit.clone_from(&self.unit);
+        request.department.clone_from(&self.department);
+    }
+}
+
+/// The request of a study report on one wave (`diagnose`, `prioritise`): the study read
+/// as `read` says, narrowed to `scope`, every interval at `confidence`, files named as
+/// `full_path` says.
+pub fn study_report_request(
+    read: &StudyReadArgs,
+    scope: &StudyScopeArgs,
+    confidence: &ConfidenceArg,
+    full_path: &FullPathArg,
+) -> DiagnoseRequest {
+    let mut request = read.request();
+    scope.apply(&mut request);
+    confidence.apply(&mut request);
+    request.path_display = full_path.path_display();
+    request
+}
+
+/// `--confidence`: the level of every interval.
+#[derive(Debug, Clone, Args)]
+pub struct ConfidenceArg {
+    /// Confidence level of every interval, between 0.5 and 1 (exclusive), e.g. 0.9
+    #[arg(long, default_value = "0.95", value_name = "LEVEL")]
+    pub confidence: ConfidenceLevel,
+}
+
+impl ConfidenceArg {
+    /// Sets the level of every interval of `request`.
+    pub fn apply(&self, request: &mut DiagnoseRequest) {
+        request.statistics.confidence = self.confidence;
+    }
+}
+
+/// `--lang`: the language of the report.
+#[derive(Debug, Clone, Args)]
+pub struct ReportLangArg {
+    /// Language of the report
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
+}
+
+impl ReportLangArg {
+    /// The report's language.
+    pub fn lang(&self) -> Lang {
+        Lang::from(self.lang)
+    }
+}
+
+/// `-o`: where the result goes.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArg {
+    /// Write the result to this file instead of standard output (written only on success)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArg {
+    /// Where the result goes, decided before any work: `-o` refused when it names one of
+    /// `inputs` or a destination that must not be replaced (see [`Destination::new`]).
+    ///
+    /// # Errors
+    /// A message naming the path and the reason when the destination is refused.
+    pub fn destination(&self, inputs: &[&Path]) -> anyhow::Result<Destination> {
+        Destination::new(self.output.as_deref(), inputs)
+    }
+}
+
+/// `--full-path`: how reports name their input files.
+#[derive(Debug, Clone, Args)]
+pub struct FullPathArg {
+    /// Name input files by their full path as given in the report (default: file name only)
+    #[arg(long)]
+    pub full_path: bool,
+}
+
+impl FullPathArg {
+    /// The file name, or with `--full-path` the path as given (a client's folder names stay
+    /// out of a client report unless asked for).
+    pub fn path_display(&self) -> PathDisplay {
+        if self.full_path {
+            PathDisplay::AsGiven
+        } else {
+            PathDisplay::FileName
+        }
+    }
+}
