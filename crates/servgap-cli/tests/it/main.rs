@@ -18,6 +18,7 @@ mod progress;
 mod report;
 mod segments;
 mod study;
+mod study_args;
 
 use std::path::PathBuf;
 
