@@ -5,12 +5,9 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use servgap_pipeline::{
-    analyze, AnalyzeRequest, ReadProgress, StatisticsOptions, SurveyRules, WilcoxonOptions,
-};
+use servgap_pipeline::{analyze, AnalyzeRequest, ReadProgress, StatisticsOptions, WilcoxonOptions};
 use servgap_report::{
     render_html, render_json, render_markdown, render_segments_markdown, render_segments_text, render_text,
-    Lang,
 };
 
 use crate::args::{AnalyzeArgs, OutputFormat};
@@ -23,9 +20,9 @@ const PROGRESS_THRESHOLD: u64 = 16 << 20;
 fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
     AnalyzeRequest {
         source: args.read.source(&args.file),
-        rules: SurveyRules { strict: args.strict, coverage: args.coverage, examples: args.examples },
+        rules: args.survey.rules(),
         statistics: StatisticsOptions {
-            confidence: args.confidence.confidence,
+            confidence: args.survey.confidence.confidence,
             wilcoxon: WilcoxonOptions {
                 zero_method: args.wilcoxon_zeros.into(),
                 continuity: !args.no_continuity,
@@ -34,7 +31,7 @@ fn request(args: &AnalyzeArgs) -> AnalyzeRequest {
             crosshair: args.ipa_crosshair.into(),
         },
         segment_by: args.by.clone(),
-        path_display: args.full_path.path_display(),
+        path_display: args.survey.full_path.path_display(),
     }
 }
 
@@ -55,7 +52,7 @@ fn progress_bar(path: &Path, quiet: bool) -> Option<ProgressBar> {
 
 /// Runs `servgap analyze`.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
-    let destination = args.output.destination(&args.read.input_files(&[&args.file]))?;
+    let destination = args.survey.output.destination(&args.read.input_files(&[&args.file]))?;
     let bar = progress_bar(&args.file, args.quiet);
     let progress = |p: ReadProgress| {
         if let Some(bar) = &bar {
@@ -68,9 +65,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
     }
     let outcome = outcome.map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);
-    let (report, lang) = (outcome.report(), Lang::from(args.lang));
+    let (report, lang) = (outcome.report(), args.survey.lang());
     let segments = report.segments.as_ref();
-    let text = match args.format {
+    let text = match args.survey.format {
         OutputFormat::Text => {
             render_text(&report, lang) + &segments.map(|s| render_segments_text(s, lang)).unwrap_or_default()
         }

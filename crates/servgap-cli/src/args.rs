@@ -5,14 +5,13 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use servgap_pipeline::request::{Delimiter, EncodingLabel, Instant, ZoneName};
 use servgap_pipeline::{
-    Coverage, Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource, WilcoxonMethod,
-    ZeroMethod,
+    Crosshair, Dimension, DurationKpi, ExampleLimit, Period, SurveySource, WilcoxonMethod, ZeroMethod,
 };
 use servgap_pipeline::{Limits, Profile, DEFAULT_MAX_SEGMENTS};
 use servgap_report::Lang;
 
 use crate::shared_args::{
-    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs,
+    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs, SurveyReportArgs,
 };
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
@@ -503,27 +502,9 @@ pub struct AnalyzeArgs {
     /// How to read the file.
     #[command(flatten)]
     pub read: ReadArgs,
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
-    pub format: OutputFormat,
-    /// Where the result goes.
+    /// The report, and how the survey is scored and validated.
     #[command(flatten)]
-    pub output: OutputArg,
-    /// Fail on the first broken validation rule instead of applying the missing-data policy
-    #[arg(long)]
-    pub strict: bool,
-    /// How the report names its input files.
-    #[command(flatten)]
-    pub full_path: FullPathArg,
-    /// Language of the report (every format) and of item and dimension texts
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
-    /// The level of every interval.
-    #[command(flatten)]
-    pub confidence: ConfidenceArg,
-    /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
-    #[arg(long, default_value = "0.5", value_name = "SHARE")]
-    pub coverage: Coverage,
+    pub survey: SurveyReportArgs,
     /// Zero differences in the Wilcoxon signed-rank test: dropped (wilcox) or ranked (pratt)
     #[arg(long, value_enum, default_value_t = ZeroHandling::Wilcox, value_name = "wilcox|pratt")]
     pub wilcoxon_zeros: ZeroHandling,
@@ -536,9 +517,6 @@ pub struct AnalyzeArgs {
     /// Where the IPA grid splits high from low performance
     #[arg(long, value_enum, default_value_t = CrosshairArg::DataMean, value_name = "data-mean|scale-midpoint")]
     pub ipa_crosshair: CrosshairArg,
-    /// Examples kept per validation rule in the report (0 to 1000)
-    #[arg(long, default_value = "20", value_name = "N")]
-    pub examples: ExampleLimit,
     /// Never show a progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -556,30 +534,9 @@ pub struct CompareArgs {
     /// How to read both files.
     #[command(flatten)]
     pub read: ReadArgs,
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
-    pub format: OutputFormat,
-    /// Where the result goes.
+    /// The report, and how the survey is scored and validated.
     #[command(flatten)]
-    pub output: OutputArg,
-    /// Fail on the first broken validation rule in either file
-    #[arg(long)]
-    pub strict: bool,
-    /// How the report names its input files.
-    #[command(flatten)]
-    pub full_path: FullPathArg,
-    /// Language of the report and of item and dimension texts
-    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
-    pub lang: LangArg,
-    /// The level of every interval.
-    #[command(flatten)]
-    pub confidence: ConfidenceArg,
-    /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
-    #[arg(long, default_value = "0.5", value_name = "SHARE")]
-    pub coverage: Coverage,
-    /// Examples kept per validation rule in the report (0 to 1000)
-    #[arg(long, default_value = "20", value_name = "N")]
-    pub examples: ExampleLimit,
+    pub survey: SurveyReportArgs,
     /// Analyse waves with respondent ids as a panel (paired), whatever share of ids matches
     #[arg(long, conflicts_with = "independent")]
     pub paired: bool,

@@ -10,22 +10,24 @@
 //! | [`ReportLangArg`]  | `--lang`                             | kpi, diagnose, prioritise, plan, progress  |
 //! | [`OutputArg`]      | `-o`, `--output`                     | analyze, compare, kpi, diagnose, prioritise, plan, progress |
 //! | [`FullPathArg`]    | `--full-path`                        | analyze, compare, kpi, diagnose, prioritise |
+//! | [`SurveyReportArgs`] | `-f`, `-o`, `--strict`, `--full-path`, `--lang`, `--confidence`, `--coverage`, `--examples` | analyze, compare |
 //!
 //! Flags that share a name but not a meaning stay with their command: `--seed` (the
-//! stability draws of `prioritise`, the bootstrap of `progress`), `--strict` of `analyze`,
-//! `compare` and `kpi` (one survey file or one ticket export, not a study), `--lang` of
-//! `analyze` and `compare` (also the instrument's texts), `-f`/`--format` and `--table`
-//! (each command's own formats and tables).
+//! stability draws of `prioritise`, the bootstrap of `progress`), `--strict` of `kpi` (a
+//! ticket is rejected, not a survey cell left out), `--strict` and `--lang` of `analyze` and
+//! `compare` (survey files, not a study; the language also of the instrument's texts), and
+//! the study commands' `-f`/`--format` and `--table` (each command's own formats and tables).
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use servgap_pipeline::{
-    study_input_files, study_root, ConfidenceLevel, DiagnoseRequest, PathDisplay, SurveyRules,
+    study_input_files, study_root, ConfidenceLevel, Coverage, DiagnoseRequest, ExampleLimit, PathDisplay,
+    SurveyRules,
 };
 use servgap_report::Lang;
 
-use crate::args::LangArg;
+use crate::args::{LangArg, OutputFormat};
 use crate::output::Destination;
 
 /// The study folder and how its data files are read: every study command's.
@@ -173,5 +175,47 @@ impl FullPathArg {
         } else {
             PathDisplay::FileName
         }
+    }
+}
+
+/// The report of a survey analysis, and how its answers are scored and validated: `analyze`
+/// and `compare`.
+#[derive(Debug, Clone, Args)]
+pub struct SurveyReportArgs {
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
+    pub format: OutputFormat,
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// Fail on the first broken validation rule instead of applying the missing-data policy
+    #[arg(long)]
+    pub strict: bool,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
+    /// Language of the report (every format) and of item and dimension texts
+    #[arg(long, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    pub lang: LangArg,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
+    /// Minimum share of a dimension's items a respondent must answer for a dimension score, in (0, 1]
+    #[arg(long, default_value = "0.5", value_name = "SHARE")]
+    pub coverage: Coverage,
+    /// Examples kept per validation rule in the report (0 to 1000)
+    #[arg(long, default_value = "20", value_name = "N")]
+    pub examples: ExampleLimit,
+}
+
+impl SurveyReportArgs {
+    /// The scoring and validation rules of every survey file read.
+    pub fn rules(&self) -> SurveyRules {
+        SurveyRules { strict: self.strict, coverage: self.coverage, examples: self.examples }
+    }
+
+    /// The report's language.
+    pub fn lang(&self) -> Lang {
+        Lang::from(self.lang)
     }
 }
