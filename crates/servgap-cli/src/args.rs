@@ -11,7 +11,8 @@ use servgap_pipeline::{Limits, Profile, DEFAULT_MAX_SEGMENTS};
 use servgap_report::Lang;
 
 use crate::shared_args::{
-    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs, SurveyReportArgs,
+    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyReportArgs, StudyScopeArgs,
+    SurveyReportArgs,
 };
 
 const ABOUT: &str = "Service-quality gap analysis: SERVQUAL, SERVPERF and the three-column zone of tolerance";
@@ -253,21 +254,9 @@ pub struct DiagnoseArgs {
         value_parser = clap::builder::PossibleValuesParser::new(servgap_report::DIAGNOSIS_TABLES)
     )]
     pub table: String,
-    /// Where the result goes.
+    /// The study, how it is read, and where and how the report is written.
     #[command(flatten)]
-    pub output: OutputArg,
-    /// The level of every interval.
-    #[command(flatten)]
-    pub confidence: ConfidenceArg,
-    /// How the report names its input files.
-    #[command(flatten)]
-    pub full_path: FullPathArg,
-    /// The study and how its files are read.
-    #[command(flatten)]
-    pub read: StudyReadArgs,
-    /// The report's language.
-    #[command(flatten)]
-    pub lang: ReportLangArg,
+    pub report: StudyReportArgs,
 }
 
 const PROGRESS_ABOUT: &str = "\

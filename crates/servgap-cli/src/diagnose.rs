@@ -8,18 +8,17 @@ use servgap_report::{
 };
 
 use crate::args::{DiagnoseArgs, DiagnoseFormat};
-use crate::shared_args::study_report_request;
 use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &DiagnoseArgs) -> DiagnoseRequest {
-    study_report_request(&args.read, &args.scope, &args.confidence, &args.full_path)
+    args.report.request(&args.scope)
 }
 
 /// Runs `servgap diagnose`.
 pub fn run(args: DiagnoseArgs) -> anyhow::Result<()> {
-    let destination = args.read.destination(&args.output)?;
-    let lang = args.lang.lang();
+    let destination = args.report.destination()?;
+    let lang = args.report.lang();
     let outcome =
         diagnose(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

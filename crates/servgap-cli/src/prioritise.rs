@@ -8,12 +8,11 @@ use servgap_report::{
 };
 
 use crate::prioritise_args::{PrioritiseArgs, PrioritiseFormat};
-use crate::shared_args::study_report_request;
 use crate::{pipeline_error, print_warnings, write_pdf, SURVEY_STRICT_HINT};
 
 /// The pipeline request of the arguments.
 fn request(args: &PrioritiseArgs) -> PrioritiseRequest {
-    let study = study_report_request(&args.read, &args.scope, &args.confidence, &args.full_path);
+    let study = args.report.request(&args.scope);
     // Destructured whole, so that an option added to the study request does not go missing here.
     let DiagnoseRequest { study, wave, unit, department, rules, statistics, threads, path_display } = study;
     PrioritiseRequest {
@@ -32,8 +31,8 @@ fn request(args: &PrioritiseArgs) -> PrioritiseRequest {
 
 /// Runs `servgap prioritise`.
 pub fn run(args: PrioritiseArgs) -> anyhow::Result<()> {
-    let destination = args.read.destination(&args.output)?;
-    let lang = args.lang.lang();
+    let destination = args.report.destination()?;
+    let lang = args.report.lang();
     let outcome =
         prioritise(&request(&args), &no_progress).map_err(|e| pipeline_error(e, SURVEY_STRICT_HINT))?;
     print_warnings(&outcome.warnings);

@@ -2,9 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::shared_args::{
-    ConfidenceArg, FullPathArg, OutputArg, ReportLangArg, StudyReadArgs, StudyScopeArgs,
-};
+use crate::shared_args::{StudyReportArgs, StudyScopeArgs};
 
 pub const ABOUT: &str = "\
 Ranks every gap of one wave of a gap study (docs/study-format.md), the latest by default,
@@ -99,19 +97,7 @@ pub struct PrioritiseArgs {
     /// xlsx only this sheet (default: both), so that a feasibility workbook is read back
     #[arg(long, value_parser = ["ranked", "feasibility"])]
     pub table: Option<String>,
-    /// Where the result goes.
+    /// The study, how it is read, and where and how the report is written.
     #[command(flatten)]
-    pub output: OutputArg,
-    /// The level of every interval.
-    #[command(flatten)]
-    pub confidence: ConfidenceArg,
-    /// How the report names its input files.
-    #[command(flatten)]
-    pub full_path: FullPathArg,
-    /// The study and how its files are read.
-    #[command(flatten)]
-    pub read: StudyReadArgs,
-    /// The report's language.
-    #[command(flatten)]
-    pub lang: ReportLangArg,
+    pub report: StudyReportArgs,
 }

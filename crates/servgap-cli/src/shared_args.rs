@@ -6,6 +6,7 @@
 //! |--------------------|--------------------------------------|--------------------------------------------|
 //! | [`StudyReadArgs`]  | `STUDY`, `--strict`, `--threads`     | diagnose, prioritise, plan, progress       |
 //! | [`StudyScopeArgs`] | `--wave`, `--unit`, `--department`   | diagnose, prioritise                       |
+//! | [`StudyReportArgs`] | `-o`, `--confidence`, `--full-path`, [`StudyReadArgs`], `--lang` | diagnose, prioritise |
 //! | [`ConfidenceArg`]  | `--confidence`                       | analyze, compare, diagnose, prioritise, progress |
 //! | [`ReportLangArg`]  | `--lang`                             | kpi, diagnose, prioritise, plan, progress  |
 //! | [`OutputArg`]      | `-o`, `--output`                     | analyze, compare, kpi, diagnose, prioritise, plan, progress |
@@ -93,20 +94,49 @@ impl StudyScopeArgs {
     }
 }
 
-/// The request of a study report on one wave (`diagnose`, `prioritise`): the study read
-/// as `read` says, narrowed to `scope`, every interval at `confidence`, files named as
-/// `full_path` says.
-pub fn study_report_request(
-    read: &StudyReadArgs,
-    scope: &StudyScopeArgs,
-    confidence: &ConfidenceArg,
-    full_path: &FullPathArg,
-) -> DiagnoseRequest {
-    let mut request = read.request();
-    scope.apply(&mut request);
-    confidence.apply(&mut request);
-    request.path_display = full_path.path_display();
-    request
+/// A study report on one wave (`diagnose`, `prioritise`): the study and how it is read,
+/// where and in which language the report goes, its intervals' level and how it names files.
+#[derive(Debug, Clone, Args)]
+pub struct StudyReportArgs {
+    /// Where the result goes.
+    #[command(flatten)]
+    pub output: OutputArg,
+    /// The level of every interval.
+    #[command(flatten)]
+    pub confidence: ConfidenceArg,
+    /// How the report names its input files.
+    #[command(flatten)]
+    pub full_path: FullPathArg,
+    /// The study and how its files are read.
+    #[command(flatten)]
+    pub read: StudyReadArgs,
+    /// The report's language.
+    #[command(flatten)]
+    pub lang: ReportLangArg,
+}
+
+impl StudyReportArgs {
+    /// The request of the report: the study read with these options, narrowed to `scope`.
+    pub fn request(&self, scope: &StudyScopeArgs) -> DiagnoseRequest {
+        let mut request = self.read.request();
+        scope.apply(&mut request);
+        self.confidence.apply(&mut request);
+        request.path_display = self.full_path.path_display();
+        request
+    }
+
+    /// Where `-o` writes, refusing the study's own files.
+    ///
+    /// # Errors
+    /// When `-o` names an input of the study or a destination that must not be replaced.
+    pub fn destination(&self) -> anyhow::Result<Destination> {
+        self.read.destination(&self.output)
+    }
+
+    /// The report's language.
+    pub fn lang(&self) -> Lang {
+        self.lang.lang()
+    }
 }
 
 /// `--confidence`: the level of every interval.
