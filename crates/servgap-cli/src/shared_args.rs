@@ -38,7 +38,7 @@ pub struct StudyReadArgs {
     #[arg(value_name = "STUDY")]
     pub study: PathBuf,
     /// Fail on the first broken validation rule in any data file (default: leave out what
-    /// breaks a rule and count it in the report)
+    /// breaks a rule and go on)
     #[arg(long)]
     pub strict: bool,
     /// Reader threads for plain UTF-8 ticket files (0 = all cores)
