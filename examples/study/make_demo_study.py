@@ -35,8 +35,10 @@ new customers, as without the option (issue 15, paired progress):
         --out crates/servgap-pipeline/tests/fixtures/study-panel                    # panel fixture
 """
 import argparse
+import json
 import os
 import random
+import re
 from datetime import datetime, timedelta, timezone
 
 DIMENSIONS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
@@ -286,107 +288,68 @@ actions = "registers/actions.toml"
 # metric baselines are left out: progress takes the measured 2025-h1 value. Built in: the
 # Gdańsk rota is done (its metric can be judged on 2025-h2), one Warsaw task is late on
 # 2025-10-15, and the complaint hand-over action has no owner.
-ACTIONS = """# The action plan (docs/study-format.md, "Actions"): written by make_demo_study.py.
-[[action]]
-slug = "reply-rota-gdansk"
-title = "Morning reply rota in Gdańsk"
-description = "Two agents answer the overnight queue from 8:00, so first replies meet the 4-hour standard."
-owner = "Marta Wiśniewska"
-departments = ["customer-service"]
-start = 2025-07-01
-due = 2025-09-30
-gaps = ["g3/standard/frt-4h", "g4/promise/reply-1h", "g5/dimension/responsiveness"]
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-[action.metric]
-gap = "g3/standard/frt-4h"
-unit = "gdansk"
-baseline_wave = "2025-h1"
-target = 0.9
-expected_share = 1.0
 
-[[action.task]]
-title = "Roster two agents for 8:00-10:00"
-owner = "Marta Wiśniewska"
-due = 2025-07-15
-status = "done"
+def toml_value(value):
+    """A TOML value as the register writes it: strings quoted (JSON escapes are TOML escapes),
+    lists inline, dates and numbers bare."""
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, str) and not DATE.fullmatch(value):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
-[[action.task]]
-title = "Auto-acknowledge every message within 10 minutes"
-owner = "Piotr Zieliński"
-due = 2025-08-31
-status = "done"
 
-[[action.history]]
-date = 2025-07-01
-status = "in-progress"
-comment = "Rota agreed with the branch manager."
+def toml_table(header, fields):
+    """One `[header]` or `[[header]]` table: a blank line, the header, then `key = value` lines;
+    fields whose value is None are left out."""
+    lines = [header] + [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]
+    return "\n" + "\n".join(lines) + "\n"
 
-[[action.history]]
-date = 2025-09-12
-status = "done"
-comment = "Both tasks finished."
 
-[[action]]
-slug = "callback-warsaw"
-title = "Same-day call-backs in Warsaw"
-description = "Every missed call is returned the same day; a daily list goes to the team leader."
-owner = "Tomasz Lewandowski"
-departments = ["customer-service", "it"]
-start = 2025-07-15
-due = 2025-12-15
-gaps = ["g5/dimension/responsiveness", "g5/item/12"]
+def action(slug, title, description, start, due, gaps, departments, owner=None, metric=None,
+           tasks=(), history=()):
+    """One `[[action]]` of the register with its metric, tasks (title, owner, due, status) and
+    status history (date, status, comment or None)."""
+    text = toml_table("[[action]]", dict(slug=slug, title=title, description=description, owner=owner,
+                                         departments=departments, start=start, due=due, gaps=gaps))
+    if metric:
+        gap, unit, target, expected_share = metric
+        text += toml_table("[action.metric]", dict(gap=gap, unit=unit, baseline_wave="2025-h1", target=target,
+                                                   expected_share=expected_share))
+    for task_title, task_owner, task_due, status in tasks:
+        text += toml_table("[[action.task]]", dict(title=task_title, owner=task_owner, due=task_due, status=status))
+    for date, status, comment in history:
+        text += toml_table("[[action.history]]", dict(date=date, status=status, comment=comment))
+    return text
 
-[action.metric]
-gap = "g5/dimension/responsiveness"
-unit = "warsaw"
-baseline_wave = "2025-h1"
-target = 5.9
-expected_share = 0.7
 
-[[action.task]]
-title = "Missed-call list from the phone system"
-owner = "IT service desk"
-due = 2025-09-15
-status = "in-progress"
-
-[[action.task]]
-title = "Train the team on call-back scripts"
-owner = "Tomasz Lewandowski"
-due = 2025-11-30
-status = "planned"
-
-[[action.history]]
-date = 2025-07-15
-status = "in-progress"
-
-[[action.history]]
-date = 2025-08-20
-status = "blocked"
-comment = "Waiting for the phone system export."
-
-[[action.history]]
-date = 2025-09-01
-status = "in-progress"
-comment = "Export available."
-
-[[action]]
-slug = "complaint-handover"
-title = "Complaint history travels with the case"
-description = "Branches attach the conversation to the complaint ticket before it goes to the back office."
-departments = ["operations", "it"]
-start = 2025-08-01
-due = 2026-03-31
-gaps = ["note/complaint-handover"]
-
-[[action.history]]
-date = 2025-08-01
-status = "planned"
-
-[[action.history]]
-date = 2025-10-01
-status = "blocked"
-comment = "No owner agreed between operations and IT."
-"""
+ACTIONS = "# The action plan (docs/study-format.md, \"Actions\"): written by make_demo_study.py." + "".join([
+    action("reply-rota-gdansk", "Morning reply rota in Gdańsk",
+           "Two agents answer the overnight queue from 8:00, so first replies meet the 4-hour standard.",
+           "2025-07-01", "2025-09-30",
+           ["g3/standard/frt-4h", "g4/promise/reply-1h", "g5/dimension/responsiveness"], ["customer-service"],
+           owner="Marta Wiśniewska", metric=("g3/standard/frt-4h", "gdansk", 0.9, 1.0),
+           tasks=[("Roster two agents for 8:00-10:00", "Marta Wiśniewska", "2025-07-15", "done"),
+                  ("Auto-acknowledge every message within 10 minutes", "Piotr Zieliński", "2025-08-31", "done")],
+           history=[("2025-07-01", "in-progress", "Rota agreed with the branch manager."),
+                    ("2025-09-12", "done", "Both tasks finished.")]),
+    action("callback-warsaw", "Same-day call-backs in Warsaw",
+           "Every missed call is returned the same day; a daily list goes to the team leader.",
+           "2025-07-15", "2025-12-15", ["g5/dimension/responsiveness", "g5/item/12"], ["customer-service", "it"],
+           owner="Tomasz Lewandowski", metric=("g5/dimension/responsiveness", "warsaw", 5.9, 0.7),
+           tasks=[("Missed-call list from the phone system", "IT service desk", "2025-09-15", "in-progress"),
+                  ("Train the team on call-back scripts", "Tomasz Lewandowski", "2025-11-30", "planned")],
+           history=[("2025-07-15", "in-progress", None),
+                    ("2025-08-20", "blocked", "Waiting for the phone system export."),
+                    ("2025-09-01", "in-progress", "Export available.")]),
+    action("complaint-handover", "Complaint history travels with the case",
+           "Branches attach the conversation to the complaint ticket before it goes to the back office.",
+           "2025-08-01", "2026-03-31", ["note/complaint-handover"], ["operations", "it"],
+           history=[("2025-08-01", "planned", None),
+                    ("2025-10-01", "blocked", "No owner agreed between operations and IT.")]),
+])
 
 MANAGEMENT_MAPPING = """# The management expectation battery: columns E1..E22 hold each manager's
 # prediction of what customers expect (the instrument's one rating column).

@@ -138,6 +138,8 @@ pub struct NoPanel {
     pub wave: String,
     /// The customer file at fault, as the report names files.
     pub file: String,
-    /// `the file has no respondent id column` or `no respondent id of the unit is in both waves`.
-    pub reason: &'static str,
+    /// The rule it breaks: `the file has no respondent id column`, `no respondent id of the
+    /// unit is in both waves`, or that it uses another instrument than the baseline's file
+    /// (naming that file and both instruments).
+    pub reason: String,
 }

@@ -15,7 +15,9 @@
 //!              variance, histogram for the exact Wilcoxon)
 //! ```
 //!
-//! Every other metric (KPI, standards, promises, gap 1, employee scales) stays independent.
+//! Waves whose customer files use different instruments stay independent (the report names
+//! both instruments); under `--paired` that is an error. Every other metric (KPI,
+//! standards, promises, gap 1, employee scales) stays independent.
 //! Memory: the scores of the identified respondents of the metrics' units (a stated
 //! exception, as for `compare` of identified waves).
 
@@ -75,6 +77,10 @@ pub struct MetricPairing {
     /// The matched respondents' paired change (paired design, and at least one respondent
     /// with the score in both waves).
     pub paired: Option<PairedChange>,
+    /// The baseline's and the later wave's instrument ids when the two customer files use
+    /// different instruments: the waves are then independent samples whatever the ids
+    /// (an error under `--paired`).
+    pub different_instruments: Option<[String; 2]>,
 }
 
 /// What [`match_panels`] reads with.
@@ -127,8 +133,9 @@ fn customer_metrics<'p>(folder: &StudyFolder, plan: &'p Plan) -> Vec<CustomerMet
 /// The id matching of every customer-survey metric of `plan` on every later wave read.
 ///
 /// # Errors
-/// [`PipelineError::NoPanel`] with `--paired` when a wave's customer file has no id column
-/// or no id of the unit is in both waves; any error of reading a customer file.
+/// [`PipelineError::NoPanel`] with `--paired` when a wave's customer file has no id column,
+/// no id of the unit is in both waves, or the two files use different instruments; any
+/// error of reading a customer file.
 pub(crate) fn match_panels(
     reading: &PanelReading<'_>,
     plan: &Plan,
@@ -169,22 +176,41 @@ fn no_panel(
     metric: &CustomerMetric<'_>,
     wave: &str,
     file_wave: &str,
-    reason: &'static str,
+    reason: String,
 ) -> PipelineError {
-    let file = customer_file(reading.folder, file_wave)
-        .map_or_else(String::new, |f| reading.path_display.label(&f.file));
     PipelineError::NoPanel(Box::new(crate::error::NoPanel {
         action: metric.action.to_string(),
         unit: metric.unit_slug.to_string(),
         baseline: metric.baseline.to_owned(),
         wave: wave.to_owned(),
-        file,
+        file: file_label(reading, file_wave),
         reason,
     }))
 }
 
+/// A wave's customer file as the report names files (empty when the wave has none).
+fn file_label(reading: &PanelReading<'_>, wave: &str) -> String {
+    customer_file(reading.folder, wave).map_or_else(String::new, |f| reading.path_display.label(&f.file))
+}
+
+/// The rule `--paired` breaks when the later wave's file uses another instrument than the
+/// baseline's: "it uses instrument `servperf22` but the baseline's customers.csv uses
+/// `servqual22`; a panel needs the same instrument in both waves".
+fn instrument_rule(
+    reading: &PanelReading<'_>,
+    metric: &CustomerMetric<'_>,
+    [base, next]: &[String; 2],
+) -> String {
+    format!(
+        "it uses instrument `{next}` but the baseline's {} uses `{base}`; a panel needs the same instrument in both waves",
+        file_label(reading, metric.baseline)
+    )
+}
+
 /// The matching of one metric on one later wave; `None` when a file has no id column
-/// (independent samples, nothing to report) unless `--paired` asks for a panel.
+/// (independent samples, nothing to report) unless `--paired` asks for a panel. Files with
+/// different instruments are independent samples, with both instruments named (an error
+/// under `--paired`): a respondent's scores on two instruments are not one variable.
 fn pair(
     reading: &PanelReading<'_>,
     metric: &CustomerMetric<'_>,
@@ -197,13 +223,15 @@ fn pair(
     for (w, ids) in [(metric.baseline, base), (wave, next)] {
         if !ids.has_ids {
             return match forced {
-                Some(Design::Paired) => Err(no_panel(reading, metric, wave, w, NO_IDS)),
+                Some(Design::Paired) => Err(no_panel(reading, metric, wave, w, NO_IDS.to_owned())),
                 _ => Ok(None),
             };
         }
     }
-    if base.shape.instrument() != next.shape.instrument() {
-        return Ok(None);
+    let different_instruments = (base.shape.instrument() != next.shape.instrument())
+        .then(|| [base.shape.instrument().id().to_owned(), next.shape.instrument().id().to_owned()]);
+    if let (Some(instruments), Some(Design::Paired)) = (&different_instruments, forced) {
+        return Err(no_panel(reading, metric, wave, wave, instrument_rule(reading, metric, instruments)));
     }
     let empty = BTreeMap::new();
     let earlier = base.by_unit.get(&metric.unit).unwrap_or(&empty);
@@ -211,10 +239,13 @@ fn pair(
     let matched: Vec<(&RespondentScores, &RespondentScores)> =
         earlier.iter().filter_map(|(id, a)| later.get(id).map(|b| (a, b))).collect();
     if forced == Some(Design::Paired) && matched.is_empty() {
-        return Err(no_panel(reading, metric, wave, wave, NO_MATCH));
+        return Err(no_panel(reading, metric, wave, wave, NO_MATCH.to_owned()));
     }
     let ids = [earlier.len() as u64, later.len() as u64];
-    let design = Design::decide(ids, matched.len() as u64, forced);
+    let design = match different_instruments {
+        Some(_) => Design::Independent,
+        None => Design::decide(ids, matched.len() as u64, forced),
+    };
     let paired = (design == Design::Paired)
         .then(|| {
             let mut panel = PanelPartials::new(&base.shape);
@@ -232,6 +263,7 @@ fn pair(
         design,
         forced: forced.is_some(),
         paired,
+        different_instruments,
     }))
 }
 

@@ -382,6 +382,7 @@ fn pairing_inputs(panels: &[crate::MetricPairing]) -> Vec<servgap_report::Pairin
             ids: p.ids,
             matched: p.matched,
             paired_n: p.paired.as_ref().map(|c| c.n),
+            different_instruments: p.different_instruments.as_ref().map(|[a, b]| [a.as_str(), b.as_str()]),
         })
         .collect()
 }

@@ -214,3 +214,20 @@ fn issue_15_progress_headers_name_the_confidence_level_and_schedule_not_set_is_s
     let pl = render_progress_text(&r, Lang::Pl);
     assert!(pl.contains("poprawa (brak harmonogramu)") && pl.contains("poprawa bez harmonogramu 1"), "{pl}");
 }
+
+#[test]
+fn issue_15_schedule_dates_stay_whole_on_a_phone_and_copy_as_plain_text() {
+    for lang in [Lang::En, Lang::Pl] {
+        let share = "40\u{a0}%";
+        let html = render_progress_html(&report(), lang);
+        let cell = format!(
+            "<td><span class=\"nowrap\">2025-07-01 →</span> <span class=\"nowrap\">2025-12-31</span>, {share}</td>"
+        );
+        assert!(html.contains(&cell), "{lang:?}: {html}");
+        assert!(html.contains("span.nowrap{white-space:nowrap}"), "the page's stylesheet keeps them whole");
+        // Plain hyphens: copy/paste and the PDF get ordinary dates, the same text as the text printer's.
+        assert!(!html.contains('\u{2011}') && !html.contains('\u{2060}'));
+        let text = render_progress_text(&report(), lang);
+        assert!(text.contains(&format!("2025-07-01 → 2025-12-31, {share}")), "{text}");
+    }
+}

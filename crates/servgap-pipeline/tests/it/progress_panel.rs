@@ -267,13 +267,10 @@ fn ticket_metric() -> Expected {
     }
 }
 
-#[test]
-fn issue_15_independent_gives_welch_on_the_panel() {
-    let outcome = measured(&repo().join(PANEL), PairingChoice::Independent);
-    assert!(!outcome.paired);
-    assert!(outcome.diagnosis.panels.iter().all(|p| p.design == Design::Independent && p.forced));
-    assert_eq!(outcome.diagnosis.panels[0].matched, 24);
-    let expected = [
+/// The oracle's Welch results on the panel fixture (its `--independent` block): the three
+/// customer metrics as independent samples, and the ticket metric.
+fn welch_expected() -> [Expected; 4] {
+    [
         Expected {
             d0: -0.70625,
             d1: -0.50625,
@@ -311,8 +308,16 @@ fn issue_15_independent_gives_welch_on_the_panel() {
             share_ci: [-0.09189430841108903, 0.15254028404878406],
         },
         ticket_metric(),
-    ];
-    check(&outcome, &expected);
+    ]
+}
+
+#[test]
+fn issue_15_independent_gives_welch_on_the_panel() {
+    let outcome = measured(&repo().join(PANEL), PairingChoice::Independent);
+    assert!(!outcome.paired);
+    assert!(outcome.diagnosis.panels.iter().all(|p| p.design == Design::Independent && p.forced));
+    assert_eq!(outcome.diagnosis.panels[0].matched, 24);
+    check(&outcome, &welch_expected());
     for m in &outcome.progress.metrics[..3] {
         assert_eq!(m.waves[0].change.as_ref().unwrap().method.id(), "welch");
     }
@@ -321,4 +326,97 @@ fn issue_15_independent_gives_welch_on_the_panel() {
         text.contains("Welch t, independent waves (24 of 40 ids matched); independent design forced"),
         "{text}"
     );
+}
+
+/// The panel fixture with wave 2's customer file read with `instrument`: a built-in id, or
+/// `servqual22-2025`, a TOML copy of SERVQUAL-22 under another id (a revised questionnaire
+/// with the same items, written beside study.toml).
+fn panel_with_wave_2_instrument(instrument: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join(PANEL), dir.path());
+    let revised = servgap_pipeline::instrument_toml(&servgap_core::builtin::servqual22()).replacen(
+        "id = \"servqual22\"",
+        "id = \"servqual22-2025\"",
+        1,
+    );
+    assert!(revised.contains("id = \"servqual22-2025\""));
+    fs::write(dir.path().join("servqual22-2025.toml"), revised).unwrap();
+    let spec = if instrument == "servqual22-2025" { "servqual22-2025.toml" } else { instrument };
+    let study = dir.path().join("study.toml");
+    let text = fs::read_to_string(&study).unwrap();
+    let wave_2 = text.find("slug = \"2025-h2\"").unwrap();
+    let at = wave_2 + text[wave_2..].find("instrument = \"servqual22\"").unwrap();
+    let text = format!(
+        "{}instrument = \"{spec}\"{}",
+        &text[..at],
+        &text[at + "instrument = \"servqual22\"".len()..]
+    );
+    fs::write(&study, text).unwrap();
+    dir
+}
+
+#[test]
+fn issue_15_waves_with_different_instruments_stay_independent_and_the_report_says_why() {
+    let dir = panel_with_wave_2_instrument("servqual22-2025");
+    let outcome = measured(dir.path(), PairingChoice::Auto);
+    assert!(!outcome.paired);
+    let instruments = Some(["servqual22".to_owned(), "servqual22-2025".to_owned()]);
+    for p in &outcome.diagnosis.panels {
+        assert_eq!(
+            (p.design, p.forced, &p.different_instruments),
+            (Design::Independent, false, &instruments)
+        );
+        assert_eq!((p.ids, p.matched, p.paired.is_some()), ([40, 40], 24, false), "{}", p.action);
+    }
+    // Same items, so the numbers are the oracle's Welch results (its --independent block).
+    check(&outcome, &welch_expected());
+    let report = outcome.report();
+    let en = "Welch t, independent: the waves use different instruments, servqual22 and servqual22-2025 \
+              (24 of 40 ids matched)";
+    let pl = "t Welcha, fale niezależne: użyto w nich różnych narzędzi, servqual22 i servqual22-2025 \
+              (dopasowano 24 z 40 identyfikatorów)";
+    for lang in [Lang::En, Lang::Pl] {
+        let expected = if lang == Lang::En { en } else { pl };
+        for (printer, page) in [
+            ("text", render_progress_text(&report, lang)),
+            ("markdown", servgap_report::render_progress_markdown(&report, lang)),
+            ("html", servgap_report::render_progress_html(&report, lang)),
+        ] {
+            assert_eq!(page.matches(expected).count(), 3, "{printer} {lang:?}: one line per customer metric");
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&servgap_report::render_progress_json(&report).unwrap()).unwrap();
+    let pairing = &json["actions"][0]["waves"][0]["pairing"];
+    assert_eq!(pairing["design"], "independent");
+    assert_eq!(pairing["different_instruments"], serde_json::json!(["servqual22", "servqual22-2025"]));
+    // The study report's progress section (the study's own plan: callback-warsaw) says it too.
+    let diagnosis = diagnose(&ProgressRequest::new(dir.path()).diagnose, &no_progress).unwrap();
+    let study = diagnosis.reports().pop().unwrap();
+    assert!(servgap_report::render_diagnosis_html(&study, Lang::En).contains(en));
+    assert!(servgap_report::render_diagnosis_markdown(&study, Lang::Pl).contains(pl));
+    // Files with one instrument keep `null`.
+    let same = measured(&repo().join(PANEL), PairingChoice::Auto);
+    assert!(same.diagnosis.panels.iter().all(|p| p.different_instruments.is_none()));
+    let json = servgap_report::render_progress_json(&same.report()).unwrap();
+    assert!(json.contains("\"different_instruments\": null"), "{json}");
+}
+
+#[test]
+fn issue_15_paired_with_different_instruments_names_both_files_and_instruments() {
+    for (instrument, later) in [("servqual22-2025", "servqual22-2025"), ("servperf22", "servperf22")] {
+        let dir = panel_with_wave_2_instrument(instrument);
+        let mut request = ProgressRequest::new(dir.path());
+        request.pairing = PairingChoice::Paired;
+        let error = action_progress(&request, &no_progress).unwrap_err();
+        assert!(matches!(error, PipelineError::NoPanel(_)), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "cannot pair wave `2025-h2` with baseline wave `2025-h1` for action `callback-warsaw` in unit \
+                 `warsaw` (--paired): customers.csv: it uses instrument `{later}` but the baseline's \
+                 customers.csv uses `servqual22`; a panel needs the same instrument in both waves"
+            )
+        );
+    }
 }

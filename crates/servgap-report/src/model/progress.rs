@@ -198,6 +198,11 @@ pub struct PairingView {
     pub matched: u64,
     /// Matched respondents with the metric's score in both waves (the paired t's n).
     pub paired_n: Option<u64>,
+    /// The baseline's and the later wave's instrument ids when the two customer files use
+    /// different instruments, which keeps the waves independent whatever the ids; `null`
+    /// when they use the same one. Added within `servgap.progress/2`; absent in older documents.
+    #[serde(default)]
+    pub different_instruments: Option<[String; 2]>,
 }
 
 /// What [`ProgressReport::with_pairings`] takes for one metric × later wave.
@@ -217,6 +222,8 @@ pub struct PairingInput<'a> {
     pub matched: u64,
     /// Matched respondents with the score in both waves (paired design).
     pub paired_n: Option<u64>,
+    /// The two waves' instrument ids (baseline, later) when they differ.
+    pub different_instruments: Option<[&'a str; 2]>,
 }
 
 impl ProgressReport {
@@ -239,6 +246,7 @@ impl ProgressReport {
                     ids: p.ids,
                     matched: p.matched,
                     paired_n: p.paired_n,
+                    different_instruments: p.different_instruments.map(|ids| ids.map(str::to_owned)),
                 });
             }
         }

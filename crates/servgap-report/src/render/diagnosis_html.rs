@@ -96,7 +96,12 @@ fn unit_section(out: &mut String, lang: Lang, unit: &UnitView, index: usize, lev
 pub fn render_diagnosis_html(report: &DiagnosisReport, lang: Lang) -> String {
     let mut out = String::new();
     let heading = title(lang, report);
-    let css = format!("{CSS}{}{}", super::plan_html::ACTIONS_CSS, super::progress_html::CHART_VARIANTS_CSS);
+    let css = format!(
+        "{CSS}{}{}{}",
+        super::plan_html::ACTIONS_CSS,
+        super::progress_html::CHART_VARIANTS_CSS,
+        super::progress_html::SCHEDULE_CSS
+    );
     page_start(&mut out, lang, &report.generator, &heading, lang.diag("Skip to summary"), &css);
     let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
     section(&mut out, "summary", lang.diag("Summary"));

@@ -22,6 +22,31 @@ use crate::model::progress::{ActionProgressView, ProgressReport};
 
 const CSS: &str = "figure svg{max-width:100%;height:auto}";
 
+/// Keeps each date of the actions table's schedule cell whole (`schedule_html`): a phone
+/// would otherwise break "2025-07-01" at its hyphens. For the progress page and the study report.
+pub(crate) const SCHEDULE_CSS: &str = "span.nowrap{white-space:nowrap}";
+
+/// The actions table's schedule column (`action_header`).
+const SCHEDULE_COLUMN: usize = 8;
+
+/// The schedule cell's HTML: the plain printers' text (`start → due, expected share`) with
+/// the start date and its arrow, and the due date, each in a `span.nowrap` that does not
+/// break; `None` (the plain text) when the cell does not start with the action's dates.
+fn schedule_html(cell: &str, a: &ActionProgressView) -> Option<String> {
+    let after_start = cell.strip_prefix(a.start.as_str())?;
+    let (arrow, due_on) = after_start.split_at(after_start.find(a.due.as_str())?);
+    let rest = due_on.strip_prefix(a.due.as_str())?;
+    let (arrow, space) = arrow.split_at(arrow.trim_end().len());
+    Some(format!(
+        "<span class=\"nowrap\">{}{}</span>{}<span class=\"nowrap\">{}</span>{}",
+        escape(&a.start),
+        escape(arrow),
+        escape(space),
+        escape(&a.due),
+        escape(rest)
+    ))
+}
+
 /// Which variant of a metric chart shows ([`chart`]): the phone variant below 36em (576 px
 /// at the default font size), where the page's chart would shrink its text below 10 px;
 /// print always shows the page's. For the progress page and the study report.
@@ -174,13 +199,16 @@ pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str,
     if report.actions.is_empty() {
         paragraph(&mut out, lang.prog("No action of the plan names a metric measured on the baseline wave."));
     } else {
-        DataTable {
+        let table = DataTable {
             caption: lang.prog("Actions"),
             header: action_header(lang, report.level),
             rows: report.actions.iter().map(|a| action_cells(lang, a)).collect(),
             text_columns: vec![0, 1, 2, 3, 4, 5, 8, 9],
-        }
-        .render(&mut out);
+        };
+        table.render_with(&mut out, |row, column| {
+            let (a, cells) = (report.actions.get(row)?, table.rows.get(row)?);
+            (column == SCHEDULE_COLUMN).then(|| schedule_html(cells.get(column)?, a)).flatten()
+        });
     }
     for (i, a) in report.actions.iter().enumerate() {
         action_figure(&mut out, lang, a, &format!("{prefix}chart-metric-{i}"), embedded, report.level);
@@ -206,7 +234,7 @@ pub fn progress_sections_html(report: &ProgressReport, lang: Lang, prefix: &str,
 pub fn render_progress_html(report: &ProgressReport, lang: Lang) -> String {
     let mut out = String::new();
     let heading = title(lang, report);
-    let css = format!("{CSS}{CHART_VARIANTS_CSS}");
+    let css = format!("{CSS}{CHART_VARIANTS_CSS}{SCHEDULE_CSS}");
     page_start(&mut out, lang, &report.generator, &heading, lang.prog("Skip to summary"), &css);
     let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
     out.push_str(&progress_sections_html(report, lang, "", false));

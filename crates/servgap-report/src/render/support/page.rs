@@ -45,6 +45,12 @@ pub(crate) struct DataTable<'a> {
 
 impl DataTable<'_> {
     pub(crate) fn render(&self, out: &mut String) {
+        self.render_with(out, |_, _| None);
+    }
+
+    /// [`DataTable::render`] with the markup of chosen body cells: `cell_html(row, column)`
+    /// gives a cell's HTML (escaped by the caller), `None` keeps its escaped text.
+    pub(crate) fn render_with(&self, out: &mut String, cell_html: impl Fn(usize, usize) -> Option<String>) {
         table_start(out, self.caption, "");
         out.push_str("<thead><tr>");
         for (i, h) in self.header.iter().enumerate() {
@@ -52,14 +58,15 @@ impl DataTable<'_> {
             let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &self.rows {
+        for (r, row) in self.rows.iter().enumerate() {
             out.push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
                 let class = if self.text_columns.contains(&i) { "" } else { " class=\"num\"" };
+                let html = cell_html(r, i).unwrap_or_else(|| escape(cell));
                 if i == 0 {
-                    let _ = write!(out, "<th scope=\"row\"{class}>{}</th>", escape(cell));
+                    let _ = write!(out, "<th scope=\"row\"{class}>{html}</th>");
                 } else {
-                    let _ = write!(out, "<td{class}>{}</td>", escape(cell));
+                    let _ = write!(out, "<td{class}>{html}</td>");
                 }
             }
             out.push_str("</tr>\n");

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::quadrants::{label_spot, quadrant_grid, Corner, QuadrantGrid, Rect};
 use super::{c, close, colour, escape, legend, open, text_width, x_axis, y_axis, Axis, ChartText, Swatch};
 
 /// One item on the grid.
@@ -69,36 +70,24 @@ pub fn ipa_chart(chart: &IpaChart) -> String {
     x_axis(&mut out, &chart.text, &x, top, bottom, &chart.axis_titles.0);
     y_axis(&mut out, &chart.text, &y, left, right, &chart.axis_titles.1);
 
-    // Quadrant labels in the corners: A upper left, B upper right, C lower left, D lower right.
-    let corners = [
-        (left + 8.0, top + 18.0, "start"),
-        (right - 8.0, top + 18.0, "end"),
-        (left + 8.0, bottom - 10.0, "start"),
-        (right - 8.0, bottom - 10.0, "end"),
+    let [upper_left, upper_right, lower_left, lower_right] = &chart.quadrants;
+    let labels = [
+        format!("A: {upper_left}"),
+        format!("B: {upper_right}"),
+        format!("C: {lower_left}"),
+        format!("D: {lower_right}"),
     ];
-    out.push_str("<g class=\"quadrants\">\n");
-    for (i, (qx, qy, anchor)) in corners.iter().enumerate() {
-        let letter = ["A", "B", "C", "D"][i];
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"600\" fill=\"#404040\">{letter}: {}</text>",
-            c(*qx),
-            c(*qy),
-            escape(&chart.quadrants[i])
-        );
-    }
-    out.push_str("</g>\n");
-    let (cx, cy) = (x.px(chart.crosshairs.0), y.px(chart.crosshairs.1));
-    let _ = writeln!(
-        out,
-        "<path d=\"M{} {cy}H{}M{cx} {}V{}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\" fill=\"none\"/>",
-        c(left),
-        c(right),
-        c(top),
-        c(bottom),
-        cx = c(cx),
-        cy = c(cy)
-    );
+    let grid = QuadrantGrid {
+        cut: chart.crosshairs,
+        labels: [
+            (Corner::UpperLeft, labels[0].as_str()),
+            (Corner::UpperRight, labels[1].as_str()),
+            (Corner::LowerLeft, labels[2].as_str()),
+            (Corner::LowerRight, labels[3].as_str()),
+        ],
+        halo: false,
+    };
+    quadrant_grid(&mut out, &grid, &x, &y);
 
     // Points, then labels; labels of near neighbours alternate above and below.
     let mut order: Vec<usize> = (0..chart.points.len()).collect();
@@ -152,49 +141,4 @@ pub fn ipa_chart(chart: &IpaChart) -> String {
     out.push_str("</g>\n");
     close(&mut out);
     out
-}
-
-/// A label's box: left, top, right, bottom.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Rect(f64, f64, f64, f64);
-
-impl Rect {
-    fn overlaps(&self, o: &Rect) -> bool {
-        self.0 < o.2 && o.0 < self.2 && self.1 < o.3 && o.1 < self.3
-    }
-}
-
-/// Where a label goes: its (centre x, baseline y), its box, and whether it is far
-/// enough from the point to need a leader line.
-pub(super) struct Spot {
-    pub(super) x: f64,
-    pub(super) y: f64,
-    pub(super) rect: Rect,
-    pub(super) leader: bool,
-}
-
-/// The first free spot for a label of width `w` around the point (px, py): above,
-/// below, right, left, then further up and down in steps of one line. Deterministic:
-/// it depends only on the points and the labels placed before.
-pub(super) fn label_spot(px: f64, py: f64, w: f64, taken: &[Rect], points: &[(f64, f64)]) -> Spot {
-    const H: f64 = 11.0;
-    let mut candidates: Vec<(f64, f64, bool)> = vec![
-        (px, py - 8.0, false),
-        (px, py + 17.0, false),
-        (px + 8.0 + w / 2.0, py + 4.0, false),
-        (px - 8.0 - w / 2.0, py + 4.0, false),
-    ];
-    for k in 1..=6 {
-        let step = 12.0 * f64::from(k);
-        candidates.push((px, py - 8.0 - step, true));
-        candidates.push((px, py + 17.0 + step, true));
-    }
-    let free = |&(x, y, _): &(f64, f64, bool)| {
-        let rect = Rect(x - w / 2.0 - 3.0, y - H + 2.0, x + w / 2.0 + 3.0, y + 2.0);
-        let clear_of_points =
-            points.iter().all(|&(qx, qy)| !rect.overlaps(&Rect(qx - 5.0, qy - 5.0, qx + 5.0, qy + 5.0)));
-        clear_of_points && taken.iter().all(|t| !rect.overlaps(t))
-    };
-    let (x, y, leader) = candidates.iter().copied().find(free).unwrap_or(candidates[0]);
-    Spot { x, y, rect: Rect(x - w / 2.0 - 3.0, y - H + 2.0, x + w / 2.0 + 3.0, y + 2.0), leader }
 }

@@ -15,6 +15,7 @@ mod item_gaps;
 mod means;
 mod metric_trend;
 mod priority_matrix;
+mod quadrants;
 mod segments;
 mod trend;
 mod zot;

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::ipa::{label_spot, Rect};
+use super::quadrants::{label_spot, quadrant_grid, Corner, QuadrantGrid, Rect};
 use super::{c, close, escape, legend, open, ring, text_width, x_axis, y_axis, Axis, ChartText, Swatch};
 
 /// One gap on the matrix.
@@ -97,39 +97,6 @@ fn matrix_legend(out: &mut String, chart: &PriorityMatrixChart) -> f64 {
     below + 8.0
 }
 
-fn quadrant_labels(out: &mut String, chart: &PriorityMatrixChart, x: &Axis, y: &Axis) {
-    let (left, right, top, bottom) = (x.from, x.to, y.to, y.from);
-    // act now: upper right; plan: lower right; quick wins: upper left; monitor: lower left.
-    let corners = [
-        (right - 8.0, top + 18.0, "end"),
-        (right - 8.0, bottom - 10.0, "end"),
-        (left + 8.0, top + 18.0, "start"),
-        (left + 8.0, bottom - 10.0, "start"),
-    ];
-    out.push_str("<g class=\"quadrants\">\n");
-    for (i, (qx, qy, anchor)) in corners.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"600\" fill=\"#404040\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">{}</text>",
-            c(*qx),
-            c(*qy),
-            escape(&chart.quadrants[i])
-        );
-    }
-    out.push_str("</g>\n");
-    let (cx, cy) = (x.px(chart.cut.0), y.px(chart.cut.1));
-    let _ = writeln!(
-        out,
-        "<path d=\"M{} {cy}H{}M{cx} {}V{}\" stroke=\"#1a1a1a\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\" fill=\"none\"/>",
-        c(left),
-        c(right),
-        c(top),
-        c(bottom),
-        cx = c(cx),
-        cy = c(cy)
-    );
-}
-
 /// Labels of points drawn on one spot, merged: (x, y, "1, 4").
 fn merged_labels(chart: &PriorityMatrixChart, placed: &[(f64, f64)]) -> Vec<(f64, f64, String)> {
     let mut labels: Vec<(f64, f64, String)> = Vec::new();
@@ -161,7 +128,18 @@ pub fn priority_matrix_chart(chart: &PriorityMatrixChart) -> String {
     out.push_str(&legend_svg);
     x_axis(&mut out, &chart.text, &x, top, bottom, &chart.axis_titles.0);
     y_axis(&mut out, &chart.text, &y, left, right, &chart.axis_titles.1);
-    quadrant_labels(&mut out, chart, &x, &y);
+    // act now: upper right; plan: lower right; quick wins: upper left; monitor: lower left.
+    let grid = QuadrantGrid {
+        cut: chart.cut,
+        labels: [
+            (Corner::UpperRight, &chart.quadrants[0]),
+            (Corner::LowerRight, &chart.quadrants[1]),
+            (Corner::UpperLeft, &chart.quadrants[2]),
+            (Corner::LowerLeft, &chart.quadrants[3]),
+        ],
+        halo: true,
+    };
+    quadrant_grid(&mut out, &grid, &x, &y);
     let placed: Vec<(f64, f64)> = chart
         .points
         .iter()
