@@ -212,6 +212,8 @@ pub fn decode_kpi(json: &str, engine: &KpiEngine) -> Result<KpiAggregate, StoreE
         backlog,
         reopen_days,
         latest: doc.latest,
+        satisfaction_links: Vec::new(),
+        satisfaction: Vec::new(),
     };
     KpiAggregate::from_parts(engine, &parts)
         .map_err(|source| StoreError::Invalid { part: "kpi".into(), source })
