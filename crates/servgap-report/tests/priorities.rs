@@ -80,7 +80,7 @@ fn rating(rater: &str, effort: Option<Effort>, cost: Option<f64>, rating: Option
 fn inputs() -> Vec<PriorityInput> {
     let mut a = PriorityInput::new(gap("g5/item/8", 1.0 / 6.0, -1.0, Some((-1.5, -0.5))));
     a.stated_importance = Some(StatedImportance { points: 30.0, max_points: 30.0 });
-    a.derived_importance = Some(0.6);
+    a.derived_importance = Some(DerivedImportance::survey(0.6));
     a.reach = Some(Reach { share: 0.5, basis: ReachBasis::RespondentsBelowExpectation, n: 100 });
     a.history = vec![WaveSize { wave: slug("w1"), size: 0.1 }];
     a.ratings = vec![
@@ -209,6 +209,7 @@ fn issue_15_a_kpi_gap_without_linked_items_says_so() {
         contribution: None,
         basis: None,
         parts: Vec::new(),
+        derived_importance: None,
     };
     assert_eq!(
         Lang::En.component_missing(&c.component, c.missing_reason.as_deref()),
@@ -345,4 +346,104 @@ fn issue_15_study_report_gains_the_priorities_section_in_every_format() {
     assert!(text.contains("Priorytety\n=========="), "{text}");
     let sheets = servgap_report::diagnosis_tables(&diagnosis, Lang::En);
     assert_eq!(sheets.last().unwrap().name, "ranked");
+}
+
+fn gdansk_association(level: f64, fisher_p: f64) -> servgap_report::model::priorities::DerivedImportanceView {
+    use servgap_report::model::priorities::{DerivedImportanceView, TicketAssociationView};
+    let a = TicketAssociationView {
+        rated: 140,
+        table: [[15, 14], [33, 78]],
+        satisfied_when_met: 15.0 / 29.0,
+        satisfied_when_missed: 33.0 / 111.0,
+        difference: 15.0 / 29.0 - 33.0 / 111.0,
+        interval: [0.024694007209688923, 0.40560280542339516],
+        level,
+        phi: 0.18778384919474894,
+        fisher_p,
+    };
+    DerivedImportanceView { basis: "ticket-association".into(), correlation: a.phi, association: Some(a) }
+}
+
+#[test]
+fn issue_15_derived_importance_names_its_basis_in_english_and_polish() {
+    let d = gdansk_association(0.95, 0.030420856681395145);
+    assert_eq!(
+        Lang::En.derived_importance_text(&d),
+        "derived importance 0.19: φ between meeting the target and a satisfied CSAT on 140 rated tickets \
+         (satisfied 52\u{a0}% when met, 30\u{a0}% when missed, difference 22 points, 95\u{a0}% CI 2–41, \
+         Fisher p = 0.030)"
+    );
+    assert_eq!(
+        Lang::Pl.derived_importance_text(&d),
+        "ważność wyprowadzona 0,19: φ między dotrzymaniem celu a zadowoleniem w CSAT na 140 ocenionych \
+         zgłoszeniach (zadowolonych 52\u{a0}% przy dotrzymanym celu, 30\u{a0}% przy niedotrzymanym, różnica \
+         22 pkt proc., 95% PU 2–41, test Fishera p = 0,030)"
+    );
+    // The interval's level follows the report's confidence; a small p is bounded.
+    let d = gdansk_association(0.90, 2e-8);
+    let en = Lang::En.derived_importance_text(&d);
+    assert!(en.contains("90\u{a0}% CI") && en.ends_with("Fisher p < 0.001)"), "{en}");
+    // A negative φ counts as 0, and says so.
+    let mut negative = gdansk_association(0.95, 0.5);
+    negative.correlation = -0.12;
+    assert!(Lang::En
+        .derived_importance_text(&negative)
+        .starts_with("derived importance 0 (φ −0.12 counts as 0): φ"));
+    assert!(Lang::Pl
+        .derived_importance_text(&negative)
+        .starts_with("ważność wyprowadzona 0 (φ −0,12 liczy się jako 0)"));
+    // The other bases.
+    let itself = servgap_report::model::priorities::DerivedImportanceView {
+        basis: "satisfaction-itself".into(),
+        correlation: 1.0,
+        association: None,
+    };
+    assert_eq!(
+        Lang::En.derived_importance_text(&itself),
+        "derived importance 1: the gap measures satisfaction itself"
+    );
+    assert_eq!(
+        Lang::Pl.derived_importance_text(&itself),
+        "ważność wyprowadzona 1: luka mierzy samo zadowolenie"
+    );
+}
+
+#[test]
+fn issue_15_unmeasurable_ticket_associations_say_why_in_english_and_polish() {
+    let reasons = [
+        (
+            "kpi-association-no-rated-tickets",
+            "no ticket with the target's condition has a CSAT answer",
+            "żadne zgłoszenie z warunkiem celu nie ma odpowiedzi CSAT",
+        ),
+        (
+            "kpi-association-all-met",
+            "every rated ticket met the target",
+            "każde ocenione zgłoszenie spełniło cel",
+        ),
+        (
+            "kpi-association-all-missed",
+            "every rated ticket missed the target",
+            "żadne ocenione zgłoszenie nie spełniło celu",
+        ),
+        (
+            "kpi-association-all-satisfied",
+            "every CSAT answer of the rated tickets was satisfied",
+            "każda odpowiedź CSAT ocenionych zgłoszeń oznaczała zadowolenie",
+        ),
+        (
+            "kpi-association-none-satisfied",
+            "no CSAT answer of the rated tickets was satisfied",
+            "żadna odpowiedź CSAT ocenionych zgłoszeń nie oznaczała zadowolenia",
+        ),
+        (
+            "kpi-not-per-ticket",
+            "the KPI is not a property of one ticket (response rate, backlog)",
+            "KPI nie jest cechą pojedynczego zgłoszenia (odsetek odpowiedzi, zaległości)",
+        ),
+    ];
+    for (id, en, pl) in reasons {
+        assert_eq!(Lang::En.component_missing("impact", Some(id)), format!("not measurable: {en}"));
+        assert_eq!(Lang::Pl.component_missing("impact", Some(id)), format!("niemierzalny: {pl}"));
+    }
 }

@@ -20,6 +20,7 @@ pub mod kpi_sentences;
 pub mod methods;
 pub mod plan;
 pub mod priorities;
+pub mod priorities_derived;
 pub mod progress;
 pub mod progress_panel;
 pub mod segments;
