@@ -447,3 +447,91 @@ fn issue_15_unmeasurable_ticket_associations_say_why_in_english_and_polish() {
         assert_eq!(Lang::Pl.component_missing("impact", Some(id)), format!("niemierzalny: {pl}"));
     }
 }
+
+/// A report of one KPI gap "first response within 1 h" whose derived importance is its
+/// ticket-level association with CSAT (Gdańsk's table of the demo), and one whose
+/// association is not measurable (every rated ticket met the target).
+fn kpi_report() -> PrioritiesReport {
+    use servgap_core::kpi::{
+        Clock, ConditionCounts, Direction, DurationKpi, MetSatisfied, TicketCondition, TicketSatisfaction,
+    };
+    let condition = TicketCondition::Within {
+        kpi: DurationKpi::FirstResponse,
+        clock: Clock::Business,
+        seconds: 3600,
+        direction: Direction::LowerIsBetter,
+    };
+    let with_table = |id: &str, [[a, b], [c, d]]: [[u64; 2]; 2], met: u64, missed: u64| {
+        let mut g = gap(id, 1.0, 3864.5, None);
+        g.measure_unit = GapUnit::Seconds;
+        g.direction = GapDirection::LowerIsBetter;
+        let table =
+            MetSatisfied { met_satisfied: a, met_unsatisfied: b, missed_satisfied: c, missed_unsatisfied: d };
+        let counts = ConditionCounts { table, met, missed };
+        g.evidence.satisfaction = Some(TicketSatisfaction::measured(condition.clone(), counts, 0.95));
+        let mut input = PriorityInput::new(g);
+        input.derived_importance = facts::derived_importance_of(&input.gap, None, &[], 0.95);
+        input.reach = facts::ticket_reach(&input.gap);
+        input
+    };
+    let inputs = vec![
+        with_table("kpi/first-response/median", [[15, 14], [33, 78]], 111, 327),
+        with_table("kpi/first-response/p90", [[10, 4], [0, 0]], 20, 0),
+    ];
+    let study = study();
+    let weights = PriorityWeights::new([0.35, 0.3, 0.2, 0.15]).unwrap();
+    let ranking = Ranking::new(&inputs, weights, &PriorityFilter::default(), date(2026, 6, 30));
+    let source = PrioritiesSource {
+        study: &study,
+        wave: &study.waves()[1],
+        ranking: &ranking,
+        stability: None,
+        inputs: &inputs,
+        instrument: None,
+    };
+    PrioritiesReport::new(source, FiltersView::default(), "test")
+}
+
+#[test]
+fn issue_15_kpi_gap_rows_name_their_ticket_association_in_every_format() {
+    let report = kpi_report();
+    let median = report.ranked.iter().find(|r| r.id == "kpi/first-response/median").unwrap();
+    let impact = median.component("impact").unwrap();
+    let derived = impact.derived_importance.as_ref().unwrap();
+    assert_eq!(derived.basis, "ticket-association");
+    let a = derived.association.unwrap();
+    assert_eq!((a.rated, a.table, a.level), (140, [[15, 14], [33, 78]], 0.95));
+    // 0.18778384919474894 × 327/438 (tests/oracles/priority_reach.py).
+    assert!((impact.value.unwrap() - 0.1401947915221071).abs() < 1e-12);
+    let p90 = report.ranked.iter().find(|r| r.id == "kpi/first-response/p90").unwrap();
+    let impact = p90.component("impact").unwrap();
+    assert_eq!(impact.missing_reason.as_deref(), Some("kpi-association-all-met"));
+    assert_eq!((impact.assumed, impact.derived_importance.as_ref()), (Some(0.5), None));
+
+    let json = render_priorities_json(&report).unwrap();
+    assert!(json.contains("\"basis\": \"ticket-association\"") && json.contains("\"fisher_p\": "), "{json}");
+    let back: PrioritiesReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+    let en = "φ between meeting the target and a satisfied CSAT on 140 rated tickets";
+    let pl = "φ między dotrzymaniem celu a zadowoleniem w CSAT na 140 ocenionych zgłoszeniach";
+    for (lang, association, unmeasurable) in [
+        (Lang::En, en, "not measurable: every rated ticket met the target; counted as 0.5"),
+        (Lang::Pl, pl, "niemierzalny: każde ocenione zgłoszenie spełniło cel; przyjęto 0,5"),
+    ] {
+        for out in [
+            render_priorities_text(&report, lang),
+            render_priorities_markdown(&report, lang),
+            render_priorities_html(&report, lang),
+        ] {
+            assert!(out.contains(association) && out.contains(unmeasurable), "{out}");
+        }
+        let csv = render_csv(&priorities_tables(&report, lang)[0]);
+        // φ (the oracle's 0.18778384919474894, to the last bits), then the rated tickets.
+        assert!(csv.contains(",0.187783849194748") && csv.contains(",140,0.5172413793103449,"), "{csv}");
+    }
+    // The English leftovers check of the Polish output holds for these rows too.
+    let text = render_priorities_text(&report, Lang::Pl);
+    for english in ENGLISH {
+        assert!(!visible(&text).replace("first-response", "").contains(english), "still says {english:?}");
+    }
+}

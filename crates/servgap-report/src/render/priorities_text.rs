@@ -177,9 +177,12 @@ pub(crate) fn components_rows(lang: Lang, report: &PrioritiesReport) -> Vec<Vec<
         .iter()
         .flat_map(|row| {
             row.components.iter().map(move |c| {
+                // A derived importance with its basis replaces the bare part.
+                let shown = |name: &str| !(name == "derived-importance" && c.derived_importance.is_some());
                 let mut parts: Vec<String> = c
                     .parts
                     .iter()
+                    .filter(|(name, _)| shown(name))
                     .map(|(name, v)| {
                         format!("{} {}", lang.part_name(name), lang.num(Some(*v), part_digits(name)))
                     })
