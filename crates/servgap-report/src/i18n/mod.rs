@@ -16,6 +16,7 @@ pub mod kpi_charts;
 pub mod kpi_names;
 pub mod kpi_profiles;
 pub mod kpi_quality;
+pub mod kpi_satisfaction;
 pub mod kpi_sentences;
 pub mod methods;
 pub mod plan;
