@@ -1292,7 +1292,7 @@ impl KpiAggregate {
                         key.label,
                         end_day.unwrap_or(Some(days_from_civil(period_end))).unwrap_or(i32::MAX),
                     ),
-                    satisfaction: linked.get(key).cloned().unwrap_or_default(),
+                    satisfaction: linked.get(key).cloned().unwrap_or_else(|| self.uncounted_links()),
                 })
             })
             .collect();
@@ -1357,6 +1357,12 @@ impl KpiAggregate {
 }
 
 impl KpiAggregate {
+    /// Every counted link with zero counts (a group where no ticket had any condition defined).
+    fn uncounted_links(&self) -> Vec<ConditionSummary> {
+        let links = self.satisfaction_links.iter();
+        links.map(|c| ConditionSummary { condition: c.clone(), counts: ConditionCounts::default() }).collect()
+    }
+
     /// Per group, the counts of every counted link (right-censored `not-reopened` days left
     /// out as for the reopen rate); the all-tickets groups derived from the first dimension's
     /// (`first`) as in `finish_with`.
@@ -1370,12 +1376,7 @@ impl KpiAggregate {
             return out;
         }
         let from = self.censor_day(engine);
-        let fresh = || -> Vec<ConditionSummary> {
-            let links = self.satisfaction_links.iter();
-            links
-                .map(|c| ConditionSummary { condition: c.clone(), counts: ConditionCounts::default() })
-                .collect()
-        };
+        let fresh = || self.uncounted_links();
         for (&(key, link, day), counts) in &self.satisfaction {
             if day != NO_DAY && from.is_some_and(|from| day >= from) {
                 continue;

@@ -243,6 +243,20 @@ fn counts_of_a_duration_target_by_hand_and_chunks_merge_to_the_whole() {
     }
     let rebuilt = KpiAggregate::from_parts(&engine, &whole.to_parts(&engine)).unwrap();
     assert_eq!(rebuilt.finish_totals(&engine), totals);
+    // A segment where no ticket has a reply still lists the condition, with zero counts:
+    // "no rated tickets", not "not counted".
+    let mut silent = Ticket::new("h", at("2026-01-07T09:00:00Z"));
+    silent.team = "west".into();
+    let mut with_silent = aggregate(&engine, &all);
+    with_silent.add(&engine, &silent).unwrap();
+    let west = with_silent.finish_totals(&engine);
+    let west = west.iter().find(|g| g.segment == Segment::of(crate::kpi::Dimension::Team, "west")).unwrap();
+    let judged = frt_target(1.0).satisfaction(west).unwrap();
+    assert_eq!(judged.association(), None);
+    assert!(matches!(
+        judged,
+        TicketSatisfaction::Measured { association: Err(Unmeasurable::NoRatedTickets), .. }
+    ));
     // Per period: February holds e, f, g (created cohort).
     let february = whole.finish(&engine);
     let feb = february

@@ -334,8 +334,9 @@ fn satisfaction_table(view: &KpiReportView, lang: Lang) -> Option<KpiTable> {
             let difference = match (&s.reason, s.difference) {
                 (Some(reason), _) => lang.kpi_satisfaction_reason(reason).to_owned(),
                 (None, d) => format!(
-                    "{} {}",
+                    "{} {} {}",
                     d.map_or_else(|| "–".to_owned(), |d| decimal(lang, format!("{:+.1}", 100.0 * d))),
+                    lang.kpi("pp"),
                     lang.interval(s.ci_low.zip(s.ci_high).map(|(l, h)| [100.0 * l, 100.0 * h]), 1)
                 ),
             };
