@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use servgap_core::kpi::{
     judge, mask_unmeasurable, measurability, partial_periods, Calendars, Cohort, Compute, Definitions,
     DurationKpi, GapRow, GroupSummary, JudgeContext, KpiEngine, KpiOptions, KpiParts, KpiReport,
-    Measurability, Profile, Target, UnjudgedRow,
+    Measurability, Profile, Target, TicketCondition, UnjudgedRow,
 };
 use servgap_ingest::tickets::{
     export_inputs, import_tickets, plan_tickets, read_responses, CalendarFile, ResponsesMapping, Role,
@@ -292,6 +292,18 @@ fn ticket_source(request: &KpiRequest, file: &Path, mapping: Option<&TicketMappi
     source
 }
 
+/// The distinct per-ticket conditions of `targets` (those that have one), in target order:
+/// the links whose association with CSAT the engine counts.
+fn satisfaction_links(targets: &[Target]) -> Vec<TicketCondition> {
+    let mut links: Vec<TicketCondition> = Vec::new();
+    for condition in targets.iter().filter_map(|t| TicketCondition::of(t).ok()) {
+        if !links.contains(&condition) {
+            links.push(condition);
+        }
+    }
+    links
+}
+
 /// The engine options of a request, in the reporting zone, with the targets' SLAs.
 fn kpi_options(
     request: &KpiRequest,
@@ -310,6 +322,7 @@ fn kpi_options(
     options.resolution_cohort = if request.cohort_created { Cohort::Created } else { Cohort::Solved };
     if let Some(t) = targets {
         options.sla = t.sla.clone();
+        options.satisfaction_links = satisfaction_links(&t.targets);
     }
     options.as_of = request.as_of.map(|a| a.timestamp());
     options.metrics = request.definitions.definitions().metric_options();

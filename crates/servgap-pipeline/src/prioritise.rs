@@ -184,7 +184,8 @@ fn filter(folder: &StudyFolder, request: &PrioritiseRequest) -> Result<PriorityF
 }
 
 /// The input of one gap of wave `index`: its history, importance, reach, band, deadline
-/// and ratings.
+/// and ratings. A KPI gap's derived importance and reach may come from its ticket-level
+/// association with CSAT (its evidence), with the interval at the diagnosis' level.
 pub(crate) fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> PriorityInput {
     let folder = &diagnosis.folder;
     let study = &folder.study;
@@ -201,10 +202,9 @@ pub(crate) fn input(diagnosis: &DiagnosisOutcome, index: usize, gap: &Gap) -> Pr
     input.touched = facts::touched(&gap.id, study);
     if let Some(analysis) = analysis {
         input.stated_importance = facts::stated_importance(analysis, &input.touched);
-        input.derived_importance = facts::derived_importance(analysis, &input.touched);
         input.reach = facts::customer_reach(analysis, &gap.id);
     }
-    input.derived_importance = input.derived_importance.or_else(|| facts::satisfaction_measure(&gap.id));
+    input.derived_importance = facts::derived_importance_of(gap, analysis, &input.touched, diagnosis.level);
     input.reach = input.reach.or_else(|| facts::ticket_reach(gap));
     input.below_minimum = facts::below_minimum(gap, study);
     let entries: Vec<_> = folder.priorities.feasibility.iter().filter(|e| e.applies_to(gap)).collect();

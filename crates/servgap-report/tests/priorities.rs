@@ -80,7 +80,7 @@ fn rating(rater: &str, effort: Option<Effort>, cost: Option<f64>, rating: Option
 fn inputs() -> Vec<PriorityInput> {
     let mut a = PriorityInput::new(gap("g5/item/8", 1.0 / 6.0, -1.0, Some((-1.5, -0.5))));
     a.stated_importance = Some(StatedImportance { points: 30.0, max_points: 30.0 });
-    a.derived_importance = Some(0.6);
+    a.derived_importance = Some(DerivedImportance::survey(0.6));
     a.reach = Some(Reach { share: 0.5, basis: ReachBasis::RespondentsBelowExpectation, n: 100 });
     a.history = vec![WaveSize { wave: slug("w1"), size: 0.1 }];
     a.ratings = vec![
@@ -209,6 +209,7 @@ fn issue_15_a_kpi_gap_without_linked_items_says_so() {
         contribution: None,
         basis: None,
         parts: Vec::new(),
+        derived_importance: None,
     };
     assert_eq!(
         Lang::En.component_missing(&c.component, c.missing_reason.as_deref()),
@@ -345,4 +346,192 @@ fn issue_15_study_report_gains_the_priorities_section_in_every_format() {
     assert!(text.contains("Priorytety\n=========="), "{text}");
     let sheets = servgap_report::diagnosis_tables(&diagnosis, Lang::En);
     assert_eq!(sheets.last().unwrap().name, "ranked");
+}
+
+fn gdansk_association(level: f64, fisher_p: f64) -> servgap_report::model::priorities::DerivedImportanceView {
+    use servgap_report::model::priorities::{DerivedImportanceView, TicketAssociationView};
+    let a = TicketAssociationView {
+        rated: 140,
+        table: [[15, 14], [33, 78]],
+        satisfied_when_met: 15.0 / 29.0,
+        satisfied_when_missed: 33.0 / 111.0,
+        difference: 15.0 / 29.0 - 33.0 / 111.0,
+        interval: [0.024694007209688923, 0.40560280542339516],
+        level,
+        phi: 0.18778384919474894,
+        fisher_p,
+    };
+    DerivedImportanceView { basis: "ticket-association".into(), correlation: a.phi, association: Some(a) }
+}
+
+#[test]
+fn issue_15_derived_importance_names_its_basis_in_english_and_polish() {
+    let d = gdansk_association(0.95, 0.030420856681395145);
+    assert_eq!(
+        Lang::En.derived_importance_text(&d),
+        "derived importance 0.19: φ between meeting the target and a satisfied CSAT on 140 rated tickets \
+         (satisfied 52\u{a0}% when met, 30\u{a0}% when missed, difference 22 points, 95\u{a0}% CI 2–41, \
+         Fisher p = 0.030)"
+    );
+    assert_eq!(
+        Lang::Pl.derived_importance_text(&d),
+        "ważność wyprowadzona 0,19: φ między dotrzymaniem celu a zadowoleniem w CSAT na 140 ocenionych \
+         zgłoszeniach (zadowolonych 52\u{a0}% przy dotrzymanym celu, 30\u{a0}% przy niedotrzymanym, różnica \
+         22 pkt proc., 95% PU 2–41, test Fishera p = 0,030)"
+    );
+    // The interval's level follows the report's confidence; a small p is bounded.
+    let d = gdansk_association(0.90, 2e-8);
+    let en = Lang::En.derived_importance_text(&d);
+    assert!(en.contains("90\u{a0}% CI") && en.ends_with("Fisher p < 0.001)"), "{en}");
+    // A negative φ counts as 0, and says so.
+    let mut negative = gdansk_association(0.95, 0.5);
+    negative.correlation = -0.12;
+    assert!(Lang::En
+        .derived_importance_text(&negative)
+        .starts_with("derived importance 0 (φ −0.12 counts as 0): φ"));
+    assert!(Lang::Pl
+        .derived_importance_text(&negative)
+        .starts_with("ważność wyprowadzona 0 (φ −0,12 liczy się jako 0)"));
+    // The other bases.
+    let itself = servgap_report::model::priorities::DerivedImportanceView {
+        basis: "satisfaction-itself".into(),
+        correlation: 1.0,
+        association: None,
+    };
+    assert_eq!(
+        Lang::En.derived_importance_text(&itself),
+        "derived importance 1: the gap measures satisfaction itself"
+    );
+    assert_eq!(
+        Lang::Pl.derived_importance_text(&itself),
+        "ważność wyprowadzona 1: luka mierzy samo zadowolenie"
+    );
+}
+
+#[test]
+fn issue_15_unmeasurable_ticket_associations_say_why_in_english_and_polish() {
+    let reasons = [
+        (
+            "kpi-association-no-rated-tickets",
+            "no ticket with the target's condition has a CSAT answer",
+            "żadne zgłoszenie z warunkiem celu nie ma odpowiedzi CSAT",
+        ),
+        (
+            "kpi-association-all-met",
+            "every rated ticket met the target",
+            "każde ocenione zgłoszenie spełniło cel",
+        ),
+        (
+            "kpi-association-all-missed",
+            "every rated ticket missed the target",
+            "żadne ocenione zgłoszenie nie spełniło celu",
+        ),
+        (
+            "kpi-association-all-satisfied",
+            "every CSAT answer of the rated tickets was satisfied",
+            "każda odpowiedź CSAT ocenionych zgłoszeń oznaczała zadowolenie",
+        ),
+        (
+            "kpi-association-none-satisfied",
+            "no CSAT answer of the rated tickets was satisfied",
+            "żadna odpowiedź CSAT ocenionych zgłoszeń nie oznaczała zadowolenia",
+        ),
+        (
+            "kpi-not-per-ticket",
+            "the KPI is not a property of one ticket (response rate, backlog)",
+            "KPI nie jest cechą pojedynczego zgłoszenia (odsetek odpowiedzi, zaległości)",
+        ),
+    ];
+    for (id, en, pl) in reasons {
+        assert_eq!(Lang::En.component_missing("impact", Some(id)), format!("not measurable: {en}"));
+        assert_eq!(Lang::Pl.component_missing("impact", Some(id)), format!("niemierzalny: {pl}"));
+    }
+}
+
+/// A report of one KPI gap "first response within 1 h" whose derived importance is its
+/// ticket-level association with CSAT (Gdańsk's table of the demo), and one whose
+/// association is not measurable (every rated ticket met the target).
+fn kpi_report() -> PrioritiesReport {
+    use servgap_core::kpi::{
+        Clock, ConditionCounts, Direction, DurationKpi, MetSatisfied, TicketCondition, TicketSatisfaction,
+    };
+    let condition = TicketCondition::Within {
+        kpi: DurationKpi::FirstResponse,
+        clock: Clock::Business,
+        seconds: 3600,
+        direction: Direction::LowerIsBetter,
+    };
+    let with_table = |id: &str, [[a, b], [c, d]]: [[u64; 2]; 2], met: u64, missed: u64| {
+        let mut g = gap(id, 1.0, 3864.5, None);
+        g.measure_unit = GapUnit::Seconds;
+        g.direction = GapDirection::LowerIsBetter;
+        let table =
+            MetSatisfied { met_satisfied: a, met_unsatisfied: b, missed_satisfied: c, missed_unsatisfied: d };
+        let counts = ConditionCounts { table, met, missed };
+        g.evidence.satisfaction = Some(TicketSatisfaction::measured(condition.clone(), counts, 0.95));
+        let mut input = PriorityInput::new(g);
+        input.derived_importance = facts::derived_importance_of(&input.gap, None, &[], 0.95);
+        input.reach = facts::ticket_reach(&input.gap);
+        input
+    };
+    let inputs = vec![
+        with_table("kpi/first-response/median", [[15, 14], [33, 78]], 111, 327),
+        with_table("kpi/first-response/p90", [[10, 4], [0, 0]], 20, 0),
+    ];
+    let study = study();
+    let weights = PriorityWeights::new([0.35, 0.3, 0.2, 0.15]).unwrap();
+    let ranking = Ranking::new(&inputs, weights, &PriorityFilter::default(), date(2026, 6, 30));
+    let source = PrioritiesSource {
+        study: &study,
+        wave: &study.waves()[1],
+        ranking: &ranking,
+        stability: None,
+        inputs: &inputs,
+        instrument: None,
+    };
+    PrioritiesReport::new(source, FiltersView::default(), "test")
+}
+
+#[test]
+fn issue_15_kpi_gap_rows_name_their_ticket_association_in_every_format() {
+    let report = kpi_report();
+    let median = report.ranked.iter().find(|r| r.id == "kpi/first-response/median").unwrap();
+    let impact = median.component("impact").unwrap();
+    let derived = impact.derived_importance.as_ref().unwrap();
+    assert_eq!(derived.basis, "ticket-association");
+    let a = derived.association.unwrap();
+    assert_eq!((a.rated, a.table, a.level), (140, [[15, 14], [33, 78]], 0.95));
+    // 0.18778384919474894 × 327/438 (tests/oracles/priority_reach.py).
+    assert!((impact.value.unwrap() - 0.1401947915221071).abs() < 1e-12);
+    let p90 = report.ranked.iter().find(|r| r.id == "kpi/first-response/p90").unwrap();
+    let impact = p90.component("impact").unwrap();
+    assert_eq!(impact.missing_reason.as_deref(), Some("kpi-association-all-met"));
+    assert_eq!((impact.assumed, impact.derived_importance.as_ref()), (Some(0.5), None));
+
+    let json = render_priorities_json(&report).unwrap();
+    assert!(json.contains("\"basis\": \"ticket-association\"") && json.contains("\"fisher_p\": "), "{json}");
+    let back: PrioritiesReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+    let en = "φ between meeting the target and a satisfied CSAT on 140 rated tickets";
+    let pl = "φ między dotrzymaniem celu a zadowoleniem w CSAT na 140 ocenionych zgłoszeniach";
+    for (lang, association, unmeasurable) in [
+        (Lang::En, en, "not measurable: every rated ticket met the target; counted as 0.5"),
+        (Lang::Pl, pl, "niemierzalny: każde ocenione zgłoszenie spełniło cel; przyjęto 0,5"),
+    ] {
+        for out in [
+            render_priorities_text(&report, lang),
+            render_priorities_markdown(&report, lang),
+            render_priorities_html(&report, lang),
+        ] {
+            assert!(out.contains(association) && out.contains(unmeasurable), "{out}");
+        }
+        let csv = render_csv(&priorities_tables(&report, lang)[0]);
+        // φ (the oracle's 0.18778384919474894, to the last bits), then the rated tickets.
+        assert!(csv.contains(",0.187783849194748") && csv.contains(",140,0.5172413793103449,"), "{csv}");
+    }
+    // The English leftovers check of the Polish output holds for these rows too.
+    let text = render_priorities_text(&report, Lang::Pl);
+    for english in ENGLISH {
+        assert!(!visible(&text).replace("first-response", "").contains(english), "still says {english:?}");
+    }
 }

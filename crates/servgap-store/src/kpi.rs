@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 use servgap_core::kpi::{
-    BacklogChangeParts, Clock, Dimension, DurationHistogramParts, DurationKpi, DurationParts, KpiAggregate,
-    KpiEngine, KpiGroupParts, KpiParts, Proportion, ReopenDayParts,
+    BacklogChangeParts, Clock, ConditionCounts, Dimension, Direction, DurationHistogramParts, DurationKpi,
+    DurationParts, KpiAggregate, KpiEngine, KpiGroupParts, KpiParts, MetSatisfied, Proportion,
+    ReopenDayParts, SatisfactionParts, TicketCondition,
 };
 
 use servgap_core::CoreError;
@@ -33,6 +34,39 @@ struct KpiDoc {
     /// Latest instant in the data, Unix seconds.
     #[serde(default)]
     latest: Option<i64>,
+    /// Per-ticket conditions of the targets counted against CSAT (issue 15); absent in
+    /// documents written before them.
+    #[serde(default)]
+    satisfaction_links: Vec<ConditionDoc>,
+    /// Their counts per group (and first-solve day for `not-reopened`).
+    #[serde(default)]
+    satisfaction: Vec<SatisfactionDoc>,
+}
+
+/// A per-ticket condition ([`TicketCondition`]), tagged by `kind`.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+enum ConditionDoc {
+    Within { kpi: String, clock: String, seconds: u64, direction: String },
+    FirstContactResolved,
+    NotReopened,
+    SlaMet { sla: String },
+    CesAgree,
+    CesAtLeast { score: u8 },
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SatisfactionDoc {
+    period_start: String,
+    dimension: Option<String>,
+    value: String,
+    link: usize,
+    day: Option<String>,
+    /// met & satisfied, met & not, missed & satisfied, missed & not (CSAT answers).
+    table: [u64; 4],
+    met: u64,
+    missed: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -151,6 +185,8 @@ pub fn encode_kpi(aggregate: &KpiAggregate, engine: &KpiEngine) -> Result<String
             })
             .collect(),
         latest: parts.latest,
+        satisfaction_links: parts.satisfaction_links.iter().map(condition_doc).collect(),
+        satisfaction: parts.satisfaction.iter().map(satisfaction_doc).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
@@ -212,6 +248,8 @@ pub fn decode_kpi(json: &str, engine: &KpiEngine) -> Result<KpiAggregate, StoreE
         backlog,
         reopen_days,
         latest: doc.latest,
+        satisfaction_links: doc.satisfaction_links.iter().map(condition_of).collect::<Result<_, _>>()?,
+        satisfaction: doc.satisfaction.iter().map(satisfaction_parts).collect::<Result<_, _>>()?,
     };
     KpiAggregate::from_parts(engine, &parts)
         .map_err(|source| StoreError::Invalid { part: "kpi".into(), source })
@@ -260,6 +298,93 @@ fn group_parts(g: &GroupDoc) -> Result<KpiGroupParts, StoreError> {
         nps: g.nps,
         ces: g.ces,
     })
+}
+
+fn condition_doc(c: &TicketCondition) -> ConditionDoc {
+    match c {
+        TicketCondition::Within { kpi, clock, seconds, direction } => ConditionDoc::Within {
+            kpi: kpi.id().to_string(),
+            clock: clock.id().to_string(),
+            seconds: *seconds,
+            direction: direction.id().to_string(),
+        },
+        TicketCondition::FirstContactResolved => ConditionDoc::FirstContactResolved,
+        TicketCondition::NotReopened => ConditionDoc::NotReopened,
+        TicketCondition::SlaMet(name) => ConditionDoc::SlaMet { sla: name.clone() },
+        TicketCondition::CesAgree => ConditionDoc::CesAgree,
+        TicketCondition::CesAtLeast(score) => ConditionDoc::CesAtLeast { score: *score },
+    }
+}
+
+fn condition_of(doc: &ConditionDoc) -> Result<TicketCondition, StoreError> {
+    Ok(match doc {
+        ConditionDoc::Within { kpi, clock, seconds, direction } => TicketCondition::Within {
+            kpi: kpi_of("satisfaction_links.kpi", kpi)?,
+            clock: clock_of("satisfaction_links.clock", clock)?,
+            seconds: *seconds,
+            direction: [Direction::LowerIsBetter, Direction::HigherIsBetter]
+                .into_iter()
+                .find(|d| d.id() == direction)
+                .ok_or_else(|| StoreError::Unknown {
+                    field: "satisfaction_links.direction".into(),
+                    value: direction.clone(),
+                })?,
+        },
+        ConditionDoc::FirstContactResolved => TicketCondition::FirstContactResolved,
+        ConditionDoc::NotReopened => TicketCondition::NotReopened,
+        ConditionDoc::SlaMet { sla } => TicketCondition::SlaMet(sla.clone()),
+        ConditionDoc::CesAgree => TicketCondition::CesAgree,
+        ConditionDoc::CesAtLeast { score } => TicketCondition::CesAtLeast(*score),
+    })
+}
+
+fn satisfaction_doc(s: &SatisfactionParts) -> SatisfactionDoc {
+    let t = &s.counts.table;
+    SatisfactionDoc {
+        period_start: s.period_start.to_string(),
+        dimension: s.dimension.map(|d| d.id().to_string()),
+        value: s.value.clone(),
+        link: s.link,
+        day: s.day.map(|d| d.to_string()),
+        table: [t.met_satisfied, t.met_unsatisfied, t.missed_satisfied, t.missed_unsatisfied],
+        met: s.counts.met,
+        missed: s.counts.missed,
+    }
+}
+
+fn satisfaction_parts(s: &SatisfactionDoc) -> Result<SatisfactionParts, StoreError> {
+    let [a, b, c, d] = s.table;
+    Ok(SatisfactionParts {
+        period_start: date_of("satisfaction.period_start", &s.period_start)?,
+        dimension: s.dimension.as_deref().map(|d| dimension_of("satisfaction.dimension", d)).transpose()?,
+        value: s.value.clone(),
+        link: s.link,
+        day: s.day.as_deref().map(|d| date_of("satisfaction.day", d)).transpose()?,
+        counts: ConditionCounts {
+            table: MetSatisfied {
+                met_satisfied: a,
+                met_unsatisfied: b,
+                missed_satisfied: c,
+                missed_unsatisfied: d,
+            },
+            met: s.met,
+            missed: s.missed,
+        },
+    })
+}
+
+fn kpi_of(field: &str, id: &str) -> Result<DurationKpi, StoreError> {
+    DurationKpi::ALL
+        .into_iter()
+        .find(|k| k.id() == id)
+        .ok_or_else(|| StoreError::Unknown { field: field.into(), value: id.to_string() })
+}
+
+fn clock_of(field: &str, id: &str) -> Result<Clock, StoreError> {
+    [Clock::Calendar, Clock::Business]
+        .into_iter()
+        .find(|c| c.id() == id)
+        .ok_or_else(|| StoreError::Unknown { field: field.into(), value: id.to_string() })
 }
 
 fn share_doc(p: Proportion) -> ShareDoc {

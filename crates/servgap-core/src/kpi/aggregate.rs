@@ -33,6 +33,7 @@ use super::histogram::{
 };
 use super::metrics::{Durations, MetricOptions, SlaOutcome, SlaTarget, TicketMetrics};
 use super::model::{CesScale, Dimension, Survey, Ticket};
+use super::satisfaction::{ConditionCounts, ConditionSummary, TicketCondition};
 use super::summary::{
     self, CesEstimate, DurationSummary, NpsEstimate, Proportion, QuantileMethod, ShareEstimate,
 };
@@ -40,7 +41,9 @@ use crate::CoreError;
 
 mod parts;
 
-pub use parts::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts};
+pub use parts::{
+    BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts, SatisfactionParts,
+};
 
 /// Reporting period of a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -172,6 +175,10 @@ pub struct KpiOptions {
     /// The scale of every CES answer (default 1–7); an answer on another scale is
     /// [`CoreError::KpiCesScaleMismatch`], so a mean is never taken over two scales.
     pub ces_scale: CesScale,
+    /// Per-ticket conditions of the targets whose association with CSAT is counted
+    /// ([`TicketCondition::of`]; the pipeline fills it from the targets file). Empty: no
+    /// counting and no cost per ticket.
+    pub satisfaction_links: Vec<TicketCondition>,
 }
 
 /// Default [`KpiOptions::max_segments`]: 1 000 values per dimension, as `analyze --by`.
@@ -236,6 +243,7 @@ impl KpiOptions {
             sparse_budget: SPARSE_BUDGET,
             max_segments: DEFAULT_MAX_SEGMENTS,
             ces_scale: CesScale::default(),
+            satisfaction_links: Vec::new(),
         })
     }
 }
@@ -750,7 +758,18 @@ pub struct KpiAggregate {
     uncalendared: BTreeSet<Box<str>>,
     /// Earliest creation and latest event second of the tickets added (issue 13: partial periods).
     extent: Option<(i64, i64)>,
+    /// The conditions counted in `satisfaction` (the options' links, taken by the first
+    /// `add`, or those of stored parts).
+    satisfaction_links: Vec<TicketCondition>,
+    /// Counts per (created-period group, index in `satisfaction_links`, local day of the first
+    /// solve for `not-reopened` so `finish` can right-censor it, else [`NO_DAY`]).
+    satisfaction: IntMap<(GroupKey, u16, i32), ConditionCounts>,
+    /// The ticket's outcome per link: (index, met, day).
+    link_scratch: Vec<(u16, bool, i32)>,
 }
+
+/// The day key of satisfaction counts that are not right-censored.
+const NO_DAY: i32 = i32::MIN;
 
 impl KpiAggregate {
     /// An empty aggregate.
@@ -809,6 +828,9 @@ impl KpiAggregate {
             latest,
             uncalendared,
             extent,
+            satisfaction_links,
+            satisfaction,
+            link_scratch,
         } = self;
         if engine.calendars.has_team_calendars()
             && uncalendared.len() < options.max_segments
@@ -883,6 +905,12 @@ impl KpiAggregate {
         }
         let keep = options.compute.durations;
         let budget = options.sparse_budget;
+        if !options.satisfaction_links.is_empty() {
+            if satisfaction_links.is_empty() {
+                satisfaction_links.clone_from(&options.satisfaction_links);
+            }
+            link_outcomes(options, ticket, m, sla_scratch, solve_day, link_scratch);
+        }
 
         for &(dimension, label) in segments.iter() {
             let key = |period| GroupKey { period, dimension, label };
@@ -907,6 +935,7 @@ impl KpiAggregate {
                 }
             }
             g.csat_offered += u64::from(ticket.survey_offered);
+            record_links(satisfaction, key(created_period), link_scratch, ticket);
             for answer in &ticket.surveys {
                 let score = answer.score();
                 match answer.survey() {
@@ -946,6 +975,18 @@ impl KpiAggregate {
             }
         }
         Ok(())
+    }
+
+    /// The index of `condition` in the counted links, appending it when new.
+    fn link_index(&mut self, condition: &TicketCondition) -> u16 {
+        let at = match self.satisfaction_links.iter().position(|c| c == condition) {
+            Some(i) => i,
+            None => {
+                self.satisfaction_links.push(condition.clone());
+                self.satisfaction_links.len() - 1
+            }
+        };
+        u16::try_from(at).unwrap_or(u16::MAX)
     }
 
     /// Checks the segment limit after [`KpiAggregate::merge`]: each chunk kept within
@@ -989,6 +1030,11 @@ impl KpiAggregate {
         self.tickets += other.tickets;
         for (&(key, day), p) in &other.reopen_days {
             self.reopen_days.entry((translate(&key), day)).or_default().merge(p);
+        }
+        let links: Vec<u16> = other.satisfaction_links.iter().map(|c| self.link_index(c)).collect();
+        for (&(key, link, day), counts) in &other.satisfaction {
+            let link = links.get(usize::from(link)).copied().unwrap_or(link);
+            self.satisfaction.entry((translate(&key), link, day)).or_default().merge(counts);
         }
         // Each part holds at most `max_segments` names, so the union stays bounded.
         self.uncalendared.extend(other.uncalendared.iter().cloned());
@@ -1126,6 +1172,14 @@ impl KpiAggregate {
         for (&(key, day), p) in &self.reopen_days {
             collapsed.reopen_days.entry((GroupKey { period: first, ..key }, day)).or_default().merge(p);
         }
+        collapsed.satisfaction_links.clone_from(&self.satisfaction_links);
+        for (&(key, link, day), counts) in &self.satisfaction {
+            collapsed
+                .satisfaction
+                .entry((GroupKey { period: first, ..key }, link, day))
+                .or_default()
+                .merge(counts);
+        }
         let end = engine.options.period.end(last).map(days_from_civil);
         collapsed.finish_with(engine, Some(end)).groups
     }
@@ -1166,6 +1220,7 @@ impl KpiAggregate {
                 .or_insert(0) += change;
         }
         let censored = self.censored(engine, options.dimensions.first().map(|d| d.index()));
+        let linked = self.satisfaction_by_group(engine, options.dimensions.first().map(|d| d.index()));
         let backlog_at = |dimension: u8, label: u32, day: i32| -> i64 {
             backlog_by_segment
                 .get(&(dimension, label))
@@ -1237,6 +1292,7 @@ impl KpiAggregate {
                         key.label,
                         end_day.unwrap_or(Some(days_from_civil(period_end))).unwrap_or(i32::MAX),
                     ),
+                    satisfaction: linked.get(key).cloned().unwrap_or_else(|| self.uncounted_links()),
                 })
             })
             .collect();
@@ -1297,6 +1353,90 @@ impl KpiAggregate {
             }
         }
         out
+    }
+}
+
+impl KpiAggregate {
+    /// Every counted link with zero counts (a group where no ticket had any condition defined).
+    fn uncounted_links(&self) -> Vec<ConditionSummary> {
+        let links = self.satisfaction_links.iter();
+        links.map(|c| ConditionSummary { condition: c.clone(), counts: ConditionCounts::default() }).collect()
+    }
+
+    /// Per group, the counts of every counted link (right-censored `not-reopened` days left
+    /// out as for the reopen rate); the all-tickets groups derived from the first dimension's
+    /// (`first`) as in `finish_with`.
+    fn satisfaction_by_group(
+        &self,
+        engine: &KpiEngine,
+        first: Option<u8>,
+    ) -> HashMap<GroupKey, Vec<ConditionSummary>> {
+        let mut out: HashMap<GroupKey, Vec<ConditionSummary>> = HashMap::new();
+        if self.satisfaction_links.is_empty() {
+            return out;
+        }
+        let from = self.censor_day(engine);
+        let fresh = || self.uncounted_links();
+        for (&(key, link, day), counts) in &self.satisfaction {
+            if day != NO_DAY && from.is_some_and(|from| day >= from) {
+                continue;
+            }
+            let mut targets = vec![key];
+            if Some(key.dimension) == first {
+                targets.push(GroupKey { period: key.period, dimension: 0, label: 0 });
+            }
+            for target in targets {
+                if let Some(slot) = out.entry(target).or_insert_with(fresh).get_mut(usize::from(link)) {
+                    slot.counts.merge(counts);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The ticket's outcome under each of the options' satisfaction links, as (link index, met,
+/// day): day is the local day of the first solve for `not-reopened`, else [`NO_DAY`]. Links
+/// undefined for the ticket are left out.
+fn link_outcomes(
+    options: &KpiOptions,
+    ticket: &Ticket,
+    m: &TicketMetrics,
+    sla_outcomes: &[(usize, SlaOutcome)],
+    solve_day: Option<i32>,
+    out: &mut Vec<(u16, bool, i32)>,
+) {
+    out.clear();
+    for (i, condition) in options.satisfaction_links.iter().enumerate() {
+        let Some(met) = condition.met(m, ticket, &options.sla, sla_outcomes) else { continue };
+        let day = match condition {
+            TicketCondition::NotReopened => solve_day.unwrap_or(NO_DAY),
+            _ => NO_DAY,
+        };
+        out.push((u16::try_from(i).unwrap_or(u16::MAX), met, day));
+    }
+}
+
+/// Counts each link outcome of the ticket in its created-period group `key`: met or missed,
+/// and every CSAT answer in the table (satisfied = score ≥ the scale's `good_from`).
+fn record_links(
+    map: &mut IntMap<(GroupKey, u16, i32), ConditionCounts>,
+    key: GroupKey,
+    outcomes: &[(u16, bool, i32)],
+    ticket: &Ticket,
+) {
+    for &(link, met, day) in outcomes {
+        let counts = map.entry((key, link, day)).or_default();
+        if met {
+            counts.met += 1;
+        } else {
+            counts.missed += 1;
+        }
+        for answer in &ticket.surveys {
+            if let Survey::Csat(scale) = answer.survey() {
+                counts.table.record(met, answer.score() >= scale.good_from());
+            }
+        }
     }
 }
 
@@ -1477,6 +1617,10 @@ pub struct GroupSummary {
     pub ces: Option<CesEstimate>,
     /// Backlog at the snapshot of the period's last day.
     pub backlog_at_end: i64,
+    /// Per counted condition (in the order of [`KpiOptions::satisfaction_links`]): its CSAT
+    /// table and met/missed counts in this group (created cohort; reopen conditions without
+    /// right-censored first solves). Empty when nothing was counted.
+    pub satisfaction: Vec<ConditionSummary>,
 }
 
 /// One daily backlog snapshot.

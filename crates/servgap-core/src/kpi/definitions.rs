@@ -728,6 +728,7 @@ mod tests {
             ces: None,
             backlog_at_end: 0,
             reopen_censored: 0,
+            satisfaction: Vec::new(),
         };
         report.groups.push(group.clone());
         group.period_start = jiff::civil::date(2026, 2, 1);

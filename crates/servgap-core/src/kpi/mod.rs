@@ -31,10 +31,13 @@ pub mod definitions;
 pub mod histogram;
 pub mod metrics;
 pub mod model;
+pub mod satisfaction;
 pub mod summary;
 pub mod targets;
 
-pub use aggregate::{BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts};
+pub use aggregate::{
+    BacklogChangeParts, DurationParts, KpiGroupParts, KpiParts, ReopenDayParts, SatisfactionParts,
+};
 pub use aggregate::{
     BacklogPoint, Calendars, Clocked, Cohort, Compute, DurationKpi, GroupSummary, KpiAggregate, KpiEngine,
     KpiOptions, KpiReport, Period, Refinements, Segment, SlaSummary, DEFAULT_MAX_SEGMENTS,
@@ -50,6 +53,10 @@ pub use metrics::{
     Clock, Durations, MetricOptions, PausePolicy, SlaMetric, SlaOutcome, SlaTarget, TicketMetrics,
 };
 pub use model::{CesScale, CsatScale, Dimension, Event, EventKind, Status, Survey, SurveyAnswer, Ticket};
+pub use satisfaction::{
+    associate, fisher_two_sided, newcombe_difference, ConditionCounts, ConditionSummary, MetSatisfied,
+    NotPerTicket, SatisfactionAssociation, TicketCondition, TicketSatisfaction, Unmeasurable,
+};
 pub use summary::{
     CesEstimate, DurationSummary, Interval, NpsEstimate, Proportion, QuantileLevel, QuantileMethod,
     ShareEstimate, Z_95,

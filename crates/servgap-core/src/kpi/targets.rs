@@ -17,6 +17,7 @@ use super::aggregate::{DurationKpi, GroupSummary, KpiReport, Segment};
 use super::definitions::{Measurability, MeasuredKpi};
 use super::metrics::{Clock, SlaTarget};
 use super::model::{CesScale, Dimension};
+use super::satisfaction::{TicketCondition, TicketSatisfaction};
 use crate::CoreError;
 
 /// Which way a KPI improves.
@@ -438,6 +439,19 @@ impl Target {
         self.source.as_deref()
     }
 
+    /// The association of this target's per-ticket condition with CSAT in `group`, at 95 %:
+    /// [`TicketSatisfaction::NotPerTicket`] when the measure has no per-ticket condition,
+    /// `None` when the group holds no counts of its condition.
+    pub fn satisfaction(&self, group: &GroupSummary) -> Option<TicketSatisfaction> {
+        match TicketCondition::of(self) {
+            Err(why) => Some(TicketSatisfaction::NotPerTicket(why)),
+            Ok(condition) => {
+                let counted = group.satisfaction.iter().find(|s| s.condition == condition)?;
+                Some(TicketSatisfaction::measured(condition, counted.counts, 0.95))
+            }
+        }
+    }
+
     /// The gap of `actual` (with its n).
     ///
     /// # Formula
@@ -474,6 +488,10 @@ pub struct GapRow {
     pub segment: Segment,
     /// The gap.
     pub gap: Gap,
+    /// The association of the target's per-ticket condition with the same tickets' CSAT in
+    /// this group, at 95 %; `None` when the aggregate did not count the condition (no
+    /// links in the options, or stored partials without them).
+    pub satisfaction: Option<TicketSatisfaction>,
 }
 
 /// Evaluates every target in every group it applies to and where its measure is defined,
@@ -491,6 +509,7 @@ pub fn evaluate(targets: &[Target], report: &KpiReport) -> Vec<GapRow> {
                     period_start: group.period_start,
                     segment: group.segment.clone(),
                     gap: target.gap(reading.value, reading.n),
+                    satisfaction: target.satisfaction(group),
                 });
             }
         }
@@ -577,6 +596,7 @@ pub fn judge(
                     period_start: group.period_start,
                     segment: group.segment.clone(),
                     gap: target.gap(r.value, r.n),
+                    satisfaction: target.satisfaction(group),
                 }),
                 (reason, _) => unjudged.push(UnjudgedRow {
                     target: i,

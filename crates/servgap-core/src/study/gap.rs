@@ -102,6 +102,9 @@ pub struct Evidence {
     pub details: Vec<(String, f64)>,
     /// Free text (qualitative gaps: what people wrote).
     pub note: Option<String>,
+    /// KPI gaps: the association of the target's per-ticket condition with the same
+    /// tickets' CSAT, and the share of tickets that missed it (issue 15).
+    pub satisfaction: Option<crate::kpi::TicketSatisfaction>,
 }
 
 /// Which side of the desired value is a shortfall.

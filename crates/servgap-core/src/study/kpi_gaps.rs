@@ -84,6 +84,7 @@ pub fn kpi_gaps(
                         file: target.source().unwrap_or_default().to_string(),
                     },
                 ],
+                satisfaction: row.satisfaction.as_ref().map(|s| s.at_level(context.level)),
                 ..Evidence::default()
             },
         };

@@ -455,6 +455,8 @@ fn issue_14_attainment_counts_from_kpi_parts_sum_the_segment_over_periods() {
         backlog: vec![],
         reopen_days: vec![],
         latest: None,
+        satisfaction_links: Vec::new(),
+        satisfaction: Vec::new(),
     };
     let email = SegmentFilter::Only(crate::kpi::Dimension::Channel, "email".into());
     let lower = super::threshold::attainment_counts(&parts, &frt(), &email, 3600.0, Direction::LowerIsBetter)
@@ -680,6 +682,8 @@ fn issue_15_kpi_sampling_by_measure() {
         backlog: vec![],
         reopen_days: vec![],
         latest: None,
+        satisfaction_links: Vec::new(),
+        satisfaction: Vec::new(),
     };
     let all = SegmentFilter::AllTickets;
     let fcr = kpi_sampling(&parts, &Measure::FirstContactResolution, &all, 0.75);

@@ -6,6 +6,7 @@
 
 mod diagnose;
 mod diagnosis_exports;
+mod kpi_satisfaction;
 mod outcomes;
 mod plan;
 mod prioritise;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use servgap_core::study::priority::{
-    Component, MissingReason, Ranking, ReachBasis, SeverityBasis, Stability,
+    Component, DerivedBasis, MissingReason, Ranking, ReachBasis, SeverityBasis, Stability,
 };
 use servgap_core::study::register::Quadrant;
 use servgap_pipeline::{no_progress, prioritise, PrioritiesOutcome, PrioritiseRequest};
@@ -59,13 +59,15 @@ fn issue_15_demo_study_priorities_and_order_invariance() {
     assert_eq!(outcome.stability.rows[0].p_top_k, 1.0);
 
     // The business-hours median first response in Gdańsk, beyond its 2 h minimum (size 1,
-    // exact, a breach): no survey item is linked to it and nobody rated it, so impact and
-    // feasibility count as 0.5: 0.35 + 0.30 · 0.5 + 0.20 + 0.15 · 0.5 = 0.775. Under the old
-    // renormalisation it scored 1 and ranked first, above gaps measured on everything.
+    // exact, a breach): no survey item is linked to it, so its derived importance is φ of its
+    // target's ticket-level association with CSAT, and its reach the tickets over 1 h (both
+    // below, from the oracle); nobody rated it, so feasibility counts as 0.5:
+    // 0.35 + 0.30 · 0.1401947915221071 + 0.20 + 0.15 · 0.5 = 0.6670584374566321 (oracle).
+    // It scored 0.775 with impact assumed at 0.5, and 1 under the old renormalisation.
     let median = row(&outcome, "kpi/first-response/median/team=gdansk", "gdansk");
-    close(median.score.unwrap(), 0.775);
-    assert_eq!(median.assumed, [Component::Impact, Component::Feasibility]);
-    assert_eq!(median.reasons[Component::Impact.index()], Some(MissingReason::KpiWithoutLinkedItems));
+    close(median.score.unwrap(), 0.6670584374566321);
+    assert_eq!(median.assumed, [Component::Feasibility]);
+    assert_eq!(median.reasons[Component::Impact.index()], None);
     assert!(median.rank.unwrap() > 1);
 
     // Reliability in Gdańsk: feasibility from two raters (L and M, 120 000 and 30 000 PLN,
@@ -134,6 +136,109 @@ fn issue_15_demo_study_priorities_and_order_invariance() {
     let copy = prioritise(&PrioritiseRequest::new(dir.path()), &no_progress).unwrap();
     assert_eq!(copy.ranking, outcome.ranking);
     assert_eq!(copy.stability, outcome.stability);
+}
+
+/// The four business-hours median first-response gaps of wave 2025-h2 (target 1 h), from
+/// `tests/oracles/priority_reach.py` (pandas on the tickets CSV, business time of the demo
+/// calendar worked out in Python, scipy `fisher_exact`, statsmodels Newcombe): unit, CSAT
+/// table `[[met satisfied, met not], [missed satisfied, missed not]]`, φ, tickets over 1 h of
+/// those with a first response, impact = max(0, φ) × reach, score.
+struct FirstResponse {
+    unit: &'static str,
+    table: [[u64; 2]; 2],
+    phi: f64,
+    missed: u64,
+    tickets: u64,
+    impact: f64,
+    score: f64,
+}
+
+const FIRST_RESPONSE: [FirstResponse; 4] = [
+    FirstResponse {
+        unit: "warsaw",
+        table: [[146, 20], [25, 26]],
+        phi: 0.4038974394460259,
+        missed: 198,
+        tickets: 679,
+        impact: 0.1177786347721843,
+        score: 0.21033359043165528,
+    },
+    FirstResponse {
+        unit: "krakow",
+        table: [[72, 20], [45, 33]],
+        phi: 0.2212657921075885,
+        missed: 213,
+        tickets: 462,
+        impact: 0.10201215090674536,
+        score: 0.1056036452720236,
+    },
+    FirstResponse {
+        unit: "gdansk",
+        table: [[15, 14], [33, 78]],
+        phi: 0.18778384919474894,
+        missed: 327,
+        tickets: 438,
+        impact: 0.1401947915221071,
+        score: 0.6670584374566321,
+    },
+    FirstResponse {
+        unit: "online",
+        table: [[70, 33], [99, 132]],
+        phi: 0.2318903029947574,
+        missed: 594,
+        tickets: 875,
+        impact: 0.15742038854729817,
+        score: 0.5156983387864117,
+    },
+];
+
+#[test]
+fn issue_15_kpi_gaps_take_their_importance_from_the_ticket_association_with_csat() {
+    let outcome = prioritise(&PrioritiseRequest::new(demo()), &no_progress).unwrap();
+    for FirstResponse { unit, table, phi, missed, tickets, impact, score } in FIRST_RESPONSE {
+        let id = format!("kpi/first-response/median/team={unit}");
+        let r = row(&outcome, &id, unit);
+        let i = r.components.impact.unwrap();
+        let Some(DerivedBasis::TicketAssociation(a)) = i.derived_basis else { panic!("{id}: {i:?}") };
+        let t = a.table;
+        let counted = [[t.met_satisfied, t.met_unsatisfied], [t.missed_satisfied, t.missed_unsatisfied]];
+        assert_eq!(counted, table, "{id}");
+        close(a.phi, phi);
+        close(i.derived.unwrap(), phi);
+        let reach = i.reach.unwrap();
+        assert_eq!((reach.basis, reach.n), (ReachBasis::TicketsMissed, tickets), "{id}");
+        close(reach.share, missed as f64 / tickets as f64);
+        close(i.value, impact);
+        close(r.score.unwrap(), score);
+        let above = outcome.ranking.rows.iter().filter_map(|x| x.score).filter(|s| *s > score + 1e-9);
+        assert_eq!(r.rank, Some(above.count() + 1), "{id}");
+    }
+    // Gdańsk's association in full (oracle): satisfied 15/29 when met, 33/111 when missed,
+    // difference 0.21994408201304755 with Newcombe's 95 % interval [0.024694007209688923,
+    // 0.40560280542339516], Fisher's exact p 0.030420856681395145.
+    let gdansk = row(&outcome, "kpi/first-response/median/team=gdansk", "gdansk");
+    let Some(DerivedBasis::TicketAssociation(a)) = gdansk.components.impact.unwrap().derived_basis else {
+        panic!("measured")
+    };
+    close(a.satisfied_when_met, 15.0 / 29.0);
+    close(a.satisfied_when_missed, 33.0 / 111.0);
+    close(a.difference, 0.21994408201304755);
+    close(a.interval.low, 0.024694007209688923);
+    close(a.interval.high, 0.40560280542339516);
+    close(a.fisher_p, 0.030420856681395145);
+    assert_eq!(a.level, 0.95);
+    // The other KPI gaps keep their bases: CSAT is satisfaction itself; the first-response
+    // SLA is linked to items 10 and 11 by the frt-4h standard.
+    let csat = row(&outcome, "kpi/csat/team=gdansk", "gdansk").components.impact.unwrap();
+    assert_eq!(csat.derived_basis, Some(DerivedBasis::SatisfactionItself));
+    let sla = row(&outcome, "kpi/sla/frt-4h/team=gdansk", "gdansk").components.impact.unwrap();
+    assert_eq!(sla.derived_basis, Some(DerivedBasis::SurveyCorrelation));
+    // No KPI gap of the demo is left without an impact.
+    assert!(outcome
+        .ranking
+        .rows
+        .iter()
+        .all(|r| r.reasons[Component::Impact.index()] != Some(MissingReason::KpiWithoutLinkedItems)));
 }
 
 #[test]
@@ -212,5 +317,47 @@ fn issue_15_customer_reach_is_counted_like_pandas_counts_it() {
             assert_eq!((reach.basis, reach.n), (ReachBasis::RespondentsBelowExpectation, 150), "{id} {unit}");
             assert_eq!(reach.share, below as f64 / 150.0, "{id} {unit}");
         }
+    }
+}
+
+#[test]
+fn issue_15_ranked_export_flags_assumed_values_and_names_the_ticket_association() {
+    use calamine::Data;
+    use servgap_report::{priorities_tables, render_csv, render_xlsx, Lang};
+
+    let outcome = prioritise(&PrioritiseRequest::new(demo()), &no_progress).unwrap();
+    let report = outcome.report(None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for lang in Lang::ALL {
+        let tables = priorities_tables(&report, lang);
+        let path = dir.path().join(format!("priorities-{}.xlsx", lang.code()));
+        std::fs::write(&path, render_xlsx(&tables).unwrap()).unwrap();
+        let sheets = crate::plan::read_workbook(&path);
+        let (name, rows) = &sheets[0];
+        assert_eq!(name, "ranked");
+        let column =
+            |header: &str| rows[0].iter().position(|h| *h == Data::String(header.to_owned())).unwrap();
+        let (impact, feasibility, phi) = match lang {
+            Lang::En => ("impact assumed", "feasibility assumed", "φ, target met × CSAT satisfied"),
+            Lang::Pl => ("wpływ przyjęty", "wykonalność przyjęta", "φ, cel dotrzymany × zadowolenie w CSAT"),
+        };
+        let (impact, feasibility, phi) = (column(impact), column(feasibility), column(phi));
+        let by_id = |id: &str| rows.iter().find(|r| r[1] == Data::String(id.to_owned())).unwrap();
+        // CSAT in Gdańsk: impact measured, feasibility not rated and counted as 0.5.
+        let csat = by_id("kpi/csat/team=gdansk");
+        assert_eq!(csat[impact], Data::Bool(false));
+        assert_eq!((&csat[feasibility - 1], &csat[feasibility]), (&Data::Float(0.5), &Data::Bool(true)));
+        // The median first response in Gdańsk: φ of its ticket association (oracle).
+        let median = by_id("kpi/first-response/median/team=gdansk");
+        assert_eq!(median[impact], Data::Bool(false));
+        let Data::Float(value) = median[phi] else { panic!("{:?}", median[phi]) };
+        close(value, 0.18778384919474894);
+        assert_eq!(median[phi + 1], Data::Float(140.0), "rated tickets");
+        // The same flags in CSV, as true and false.
+        let csv = render_csv(&tables[0]);
+        let line = csv.lines().find(|l| l.contains(",kpi/csat/team=gdansk,")).unwrap();
+        let flags: Vec<&str> = line.split(',').filter(|c| matches!(*c, "true" | "false")).collect();
+        assert_eq!(flags, ["false", "false", "false", "true"], "{line}");
+        assert!(line.contains(",0.5,true,"), "{line}");
     }
 }

@@ -94,8 +94,8 @@ impl Lang {
             "Score = Σ weight × component ÷ Σ weights of the components measured; every component is 0–1. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest)." => {
                 "Wynik = Σ waga × składowa ÷ Σ wag składowych zmierzonych; każda składowa 0–1. Dotkliwość: znormalizowana wielkość pomniejszona o niepewność; wpływ: ważność tego, czego dotyczy luka × zasięg; pilność: trend, naruszenie lub pasmo minimum, termin; wykonalność: nakład, koszt i oceny działów (1 = najłatwiej)."
             }
-            "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest)." => {
-                "Wynik = Σ waga × składowa ÷ Σ wag; każda składowa 0–1, a niezmierzona liczy się jako wartość neutralna badania (oznaczona †), więc luka z mniejszą liczbą danych nie wyprzedza luki zmierzonej w całości. Dotkliwość: znormalizowana wielkość pomniejszona o niepewność; wpływ: ważność tego, czego dotyczy luka × zasięg (odsetek klientów z percepcją poniżej oczekiwań, policzony, lub zgłoszeń poza celem); pilność: trend, naruszenie lub pasmo minimum, termin; wykonalność: nakład, koszt i oceny działów (1 = najłatwiej)."
+            "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); a KPI gap without linked survey items takes as its importance φ between meeting its target and a satisfied CSAT on the same tickets; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest)." => {
+                "Wynik = Σ waga × składowa ÷ Σ wag; każda składowa 0–1, a niezmierzona liczy się jako wartość neutralna badania (oznaczona †), więc luka z mniejszą liczbą danych nie wyprzedza luki zmierzonej w całości. Dotkliwość: znormalizowana wielkość pomniejszona o niepewność; wpływ: ważność tego, czego dotyczy luka × zasięg (odsetek klientów z percepcją poniżej oczekiwań, policzony, lub zgłoszeń poza celem); luka KPI bez powiązanych pozycji ankiety przyjmuje jako ważność φ między dotrzymaniem jej celu a zadowoleniem w CSAT na tych samych zgłoszeniach; pilność: trend, naruszenie lub pasmo minimum, termin; wykonalność: nakład, koszt i oceny działów (1 = najłatwiej)."
             }
             "respondents-below-expectation-normal" => "respondenci poniżej oczekiwań (szacunek z rozkładu normalnego)",
             "feasibility 0" => "wykonalność 0",
@@ -106,6 +106,22 @@ impl Lang {
             "plan" => "zaplanuj",
             "quick wins" => "szybkie korzyści",
             "monitor" => "obserwuj",
+            "severity assumed" => "dotkliwość przyjęta",
+            "impact assumed" => "wpływ przyjęty",
+            "urgency assumed" => "pilność przyjęta",
+            "feasibility assumed" => "wykonalność przyjęta",
+            "derived importance basis" => "podstawa ważności wyprowadzonej",
+            "φ, target met × CSAT satisfied" => "φ, cel dotrzymany × zadowolenie w CSAT",
+            "rated tickets" => "ocenione zgłoszenia",
+            "satisfied when met" => "zadowoleni przy dotrzymanym celu",
+            "satisfied when missed" => "zadowoleni przy niedotrzymanym celu",
+            "difference, met − missed" => "różnica, dotrzymany − niedotrzymany",
+            "lower bound" => "dolna granica",
+            "upper bound" => "górna granica",
+            "Fisher p" => "p Fishera",
+            "survey correlation" => "korelacja w ankiecie",
+            "satisfaction itself" => "samo zadowolenie",
+            "ticket association with CSAT" => "związek zgłoszeń z CSAT",
             "yes" => "tak",
             "no" => "nie",
             other => other,
@@ -168,6 +184,9 @@ impl Lang {
     pub fn component_missing(self, component: &str, reason: Option<&str>) -> String {
         let masculine = component == "impact";
         let reason = reason.unwrap_or_default();
+        if let Some(text) = self.association_missing(reason) {
+            return text.to_owned();
+        }
         match self {
             Lang::En => match reason {
                 "no-size" => "not measured: the gap has no size in this wave",

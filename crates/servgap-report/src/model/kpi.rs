@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use servgap_core::kpi::{
     Clocked, DurationKpi, DurationSummary, GapRow, GroupSummary, KpiOptions, Segment, SegmentFilter,
-    ShareEstimate, SlaTarget, Target,
+    ShareEstimate, SlaTarget, Target, TicketSatisfaction,
 };
 
 use super::common::RuleFindings;
@@ -391,6 +391,109 @@ pub struct GapView {
     pub normalised: Option<f64>,
     /// `below-minimum`, `in-band` or `at-target`.
     pub status: String,
+    /// The association of the target's per-ticket condition with the same tickets' CSAT in
+    /// this group (issue 15); absent when it was not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<SatisfactionView>,
+}
+
+/// What a target's per-ticket condition says about CSAT: the satisfied shares of the rated
+/// tickets that met and missed it, their difference with its interval, φ and Fisher's p, or
+/// why there is none. Every number comes from core (`servgap_core::kpi::associate`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SatisfactionView {
+    /// `measured`, `not-measurable` (a row or column of the table is empty) or `not-per-ticket`.
+    pub status: String,
+    /// Why not measured: `no-rated-tickets`, `all-met`, `all-missed`, `all-satisfied`,
+    /// `none-satisfied`, `satisfaction-itself` or `not-a-ticket-property`.
+    pub reason: Option<String>,
+    /// The per-ticket condition, e.g. `first-response.business<=3600`.
+    pub condition: Option<String>,
+    /// CSAT answers: [met & satisfied, met & not, missed & satisfied, missed & not].
+    pub table: [u64; 4],
+    /// Tickets (rated or not) that met the condition.
+    pub tickets_met: u64,
+    /// Tickets (rated or not) that missed it.
+    pub tickets_missed: u64,
+    /// tickets_missed / (tickets_met + tickets_missed): the gap's ticket reach.
+    pub missed_share: Option<f64>,
+    /// Satisfied share of the answers when met.
+    pub satisfied_when_met: Option<f64>,
+    /// Satisfied share of the answers when missed.
+    pub satisfied_when_missed: Option<f64>,
+    /// `satisfied_when_met − satisfied_when_missed` (share, −1…1).
+    pub difference: Option<f64>,
+    /// Newcombe interval of the difference, lower bound.
+    pub ci_low: Option<f64>,
+    /// Upper bound.
+    pub ci_high: Option<f64>,
+    /// Confidence level of the interval (0.95).
+    pub level: Option<f64>,
+    /// φ, the correlation of met and satisfied.
+    pub phi: Option<f64>,
+    /// Fisher's exact two-sided p.
+    pub fisher_p: Option<f64>,
+}
+
+impl SatisfactionView {
+    /// From core's association of a target.
+    pub fn from_core(s: &TicketSatisfaction) -> SatisfactionView {
+        let mut view = SatisfactionView {
+            status: "not-per-ticket".to_owned(),
+            reason: None,
+            condition: None,
+            table: [0; 4],
+            tickets_met: 0,
+            tickets_missed: 0,
+            missed_share: None,
+            satisfied_when_met: None,
+            satisfied_when_missed: None,
+            difference: None,
+            ci_low: None,
+            ci_high: None,
+            level: None,
+            phi: None,
+            fisher_p: None,
+        };
+        let (condition, counts, association) = match s {
+            TicketSatisfaction::NotPerTicket(why) => {
+                view.reason = Some(why.id().to_owned());
+                return view;
+            }
+            TicketSatisfaction::Measured { condition, counts, association } => {
+                (condition, counts, association)
+            }
+        };
+        let t = &counts.table;
+        view.condition = Some(condition.id());
+        view.table = [t.met_satisfied, t.met_unsatisfied, t.missed_satisfied, t.missed_unsatisfied];
+        view.tickets_met = counts.met;
+        view.tickets_missed = counts.missed;
+        view.missed_share = counts.missed_share();
+        match association {
+            Err(why) => {
+                view.status = "not-measurable".to_owned();
+                view.reason = Some(why.id().to_owned());
+            }
+            Ok(a) => {
+                view.status = "measured".to_owned();
+                view.satisfied_when_met = Some(a.satisfied_when_met);
+                view.satisfied_when_missed = Some(a.satisfied_when_missed);
+                view.difference = Some(a.difference);
+                view.ci_low = Some(a.interval.low);
+                view.ci_high = Some(a.interval.high);
+                view.level = Some(a.level);
+                view.phi = Some(a.phi);
+                view.fisher_p = Some(a.fisher_p);
+            }
+        }
+        view
+    }
+
+    /// CSAT answers of tickets with the condition defined.
+    pub fn rated(&self) -> u64 {
+        self.table.iter().sum()
+    }
 }
 
 impl GapView {
@@ -405,6 +508,7 @@ impl GapView {
             absolute: r.gap.absolute,
             normalised: r.gap.normalised,
             status: r.gap.status.id().to_owned(),
+            satisfaction: r.satisfaction.as_ref().map(SatisfactionView::from_core),
         }
     }
 }

@@ -168,7 +168,10 @@ pub struct ComponentView {
     /// The neutral value it counts as in the score when it is missing and weighted
     /// ([`PrioritiesReport::neutral`]); `None` when measured, or left out.
     pub assumed: Option<f64>,
-    /// Why it is missing: `no-size`, `kpi-without-linked-items`, `nothing-touched`,
+    /// Why it is missing: `no-size`, `kpi-without-linked-items`,
+    /// `kpi-association-no-rated-tickets`, `kpi-association-all-met`,
+    /// `kpi-association-all-missed`, `kpi-association-all-satisfied`,
+    /// `kpi-association-none-satisfied`, `kpi-not-per-ticket`, `nothing-touched`,
     /// `importance-not-measured`, `no-urgency-signal`, `not-rated`; `None` when measured.
     pub missing_reason: Option<String>,
     /// Its share of the score, w / Σ w (over every component when missing ones count at the
@@ -187,6 +190,48 @@ pub struct ComponentView {
     /// `trend-waves`, `breach`, `below-minimum`, `deadline`, `deadline-days`, `judged`;
     /// feasibility `effort`, `cost`, `cost-score`, `rating`.
     pub parts: Vec<(String, f64)>,
+    /// Impact only: what its derived importance was measured on; `None` for the other
+    /// components and when the derived importance is missing (absent in reports written
+    /// before it existed).
+    #[serde(default)]
+    pub derived_importance: Option<DerivedImportanceView>,
+}
+
+/// Where a gap's derived importance comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DerivedImportanceView {
+    /// `survey-correlation` (the touched survey items' correlation with overall
+    /// satisfaction), `satisfaction-itself` (a CSAT or NPS gap: 1) or `ticket-association`
+    /// (a KPI gap: φ of its target's per-ticket condition with a satisfied CSAT answer).
+    pub basis: String,
+    /// The correlation as measured, −1…1 (the impact counts a negative one as 0).
+    pub correlation: f64,
+    /// For `ticket-association`: the table and its statistics.
+    pub association: Option<TicketAssociationView>,
+}
+
+/// The association of "the ticket met the target's per-ticket condition" with "its CSAT
+/// answer was satisfied", on the rated tickets of the gap's unit and wave.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TicketAssociationView {
+    /// CSAT answers counted (tickets with the condition defined and a CSAT answer).
+    pub rated: u64,
+    /// `[[met and satisfied, met and not], [missed and satisfied, missed and not]]`.
+    pub table: [[u64; 2]; 2],
+    /// Satisfied share when the target was met, 0–1.
+    pub satisfied_when_met: f64,
+    /// Satisfied share when it was missed, 0–1.
+    pub satisfied_when_missed: f64,
+    /// Met − missed, as a share (−1…1).
+    pub difference: f64,
+    /// Newcombe's hybrid score interval of the difference (method 10), `[low, high]`.
+    pub interval: [f64; 2],
+    /// Its confidence level (the report's `--confidence`), e.g. 0.95.
+    pub level: f64,
+    /// φ, the Pearson correlation of the two indicators.
+    pub phi: f64,
+    /// Fisher's exact two-sided p.
+    pub fisher_p: f64,
 }
 
 /// The feasibility of one gap's remedy, from the departments' ratings.

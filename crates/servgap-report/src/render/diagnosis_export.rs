@@ -18,6 +18,8 @@ pub enum Cell {
     Text(String),
     /// A number, written in full precision.
     Number(f64),
+    /// A yes/no flag: `true`/`false` in CSV, a boolean cell in XLSX.
+    Bool(bool),
     /// Nothing.
     Empty,
 }
@@ -247,6 +249,7 @@ fn csv_field(cell: &Cell, out: &mut String) {
     let value = match cell {
         Cell::Text(t) => escape_formula(t),
         Cell::Number(v) => format!("{v}"),
+        Cell::Bool(b) => b.to_string(),
         Cell::Empty => String::new(),
     };
     if value.contains([',', '"', '\r', '\n']) {
@@ -295,6 +298,9 @@ pub fn render_xlsx(tables: &[ExportTable]) -> Result<Vec<u8>, rust_xlsxwriter::X
                     }
                     Cell::Number(v) => {
                         sheet.write_number(r, c as u16, *v)?;
+                    }
+                    Cell::Bool(b) => {
+                        sheet.write_boolean(r, c as u16, *b)?;
                     }
                     Cell::Empty => {}
                 }

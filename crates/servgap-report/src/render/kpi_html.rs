@@ -603,7 +603,12 @@ pub fn render_kpi_html(view: &KpiReportView, lang: Lang) -> String {
     for t in kpi_tables(view, lang) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&t.heading));
         let text_columns = if t.header.len() > 2 { vec![0, 1] } else { vec![0] };
+        let satisfaction =
+            t.heading == lang.kpi_satisfaction("CSAT when the target was met or missed (whole data)");
         DataTable { caption: &t.heading, header: t.header, rows: t.rows, text_columns }.render(&mut out);
+        if satisfaction {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(lang.kpi_satisfaction("Per ticket: met = the ticket itself met the target (e.g. answered within the target time); satisfied = CSAT at or above the scale's good point. Difference: Newcombe interval; φ: correlation of met and satisfied; p: Fisher's exact test. An association, not proof of cause.")));
+        }
     }
     let _ = writeln!(
         out,

@@ -103,6 +103,9 @@ fn render(view: &KpiReportView, flavour: Flavour, lang: Lang) -> String {
         heading(flavour, &t.heading, &mut out);
         let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
         table(flavour, &head, &t.rows, &mut out);
+        if t.heading == lang.kpi_satisfaction("CSAT when the target was met or missed (whole data)") {
+            let _ = writeln!(out, "{}\n", lang.kpi_satisfaction("Per ticket: met = the ticket itself met the target (e.g. answered within the target time); satisfied = CSAT at or above the scale's good point. Difference: Newcombe interval; φ: correlation of met and satisfied; p: Fisher's exact test. An association, not proof of cause."));
+        }
         if t.heading == lang.kpi("Gap to target (whole data)") {
             for target in view.targets.iter().filter(|t| t.source.is_some()) {
                 let _ = writeln!(

@@ -7,7 +7,9 @@ use super::diagnosis_export::quadrant_label;
 use super::support::plain::{heading, table, Flavour};
 use crate::i18n::priorities::{component_label, ASSUMED_MARK};
 use crate::i18n::Lang;
-use crate::model::priorities::{ComponentView, PrioritiesReport, PriorityRow, COMPONENTS};
+use crate::model::priorities::{
+    ComponentView, DerivedImportanceView, PrioritiesReport, PriorityRow, COMPONENTS,
+};
 
 /// The title line: study, wave and dates.
 pub(crate) fn title(lang: Lang, report: &PrioritiesReport) -> String {
@@ -64,7 +66,7 @@ pub(crate) fn formula(report: &PrioritiesReport) -> &'static str {
 }
 
 /// The formula of the score with missing components at the neutral value, in words.
-pub(crate) const FORMULA: &str = "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
+pub(crate) const FORMULA: &str = "Score = Σ weight × component ÷ Σ weights; every component is 0–1, and one that could not be measured counts at the study's neutral value (marked †), so a gap with less data does not outrank one measured on everything. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach (the share of customers with perception below expectation, counted, or of tickets missing the target); a KPI gap without linked survey items takes as its importance φ between meeting its target and a satisfied CSAT on the same tickets; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
 
 /// The formula of the score with missing components left out, in words.
 pub(crate) const FORMULA_RENORMALISED: &str = "Score = Σ weight × component ÷ Σ weights of the components measured; every component is 0–1. Severity: normalised size shrunk by its uncertainty; impact: importance of what the gap touches × reach; urgency: trend, a breach or the minimum band, a deadline; feasibility: effort, cost and the departments' ratings (1 = easiest).";
@@ -145,10 +147,19 @@ pub(crate) fn quadrant_text(lang: Lang, row: &PriorityRow) -> String {
 /// component is named in the first part, with why it is missing and what it counts as).
 pub(crate) fn explanation(lang: Lang, report: &PrioritiesReport, row: &PriorityRow) -> String {
     let mut text = lang.rank_explanation(row);
+    if let Some(d) = ticket_association(row) {
+        let _ = write!(text, "; {}: {}", lang.prio("impact"), lang.derived_importance_text(d));
+    }
     if let (Some(s), Some(settings)) = (&row.stability, &report.stability) {
         let _ = write!(text, "; {}", lang.rank_stability(s, settings.top_k));
     }
     text
+}
+
+/// The derived importance of a row's impact when it is a ticket-level association with CSAT
+/// (a KPI gap without linked survey items).
+pub(crate) fn ticket_association(row: &PriorityRow) -> Option<&DerivedImportanceView> {
+    row.component("impact")?.derived_importance.as_ref().filter(|d| d.association.is_some())
 }
 
 /// Header of the components table.
@@ -166,13 +177,17 @@ pub(crate) fn components_rows(lang: Lang, report: &PrioritiesReport) -> Vec<Vec<
         .iter()
         .flat_map(|row| {
             row.components.iter().map(move |c| {
-                let parts: Vec<String> = c
+                // A derived importance with its basis replaces the bare part.
+                let shown = |name: &str| !(name == "derived-importance" && c.derived_importance.is_some());
+                let mut parts: Vec<String> = c
                     .parts
                     .iter()
+                    .filter(|(name, _)| shown(name))
                     .map(|(name, v)| {
                         format!("{} {}", lang.part_name(name), lang.num(Some(*v), part_digits(name)))
                     })
                     .collect();
+                parts.extend(c.derived_importance.as_ref().map(|d| lang.derived_importance_text(d)));
                 let basis = match (&c.basis, c.value) {
                     (Some(b), _) => lang.part_name(b),
                     (None, None) => lang.component_missing(&c.component, c.missing_reason.as_deref()),

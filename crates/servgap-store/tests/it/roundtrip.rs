@@ -9,8 +9,9 @@ use proptest::prelude::*;
 use servgap_core::builtin;
 use servgap_core::instrument::Instrument;
 use servgap_core::kpi::{
-    BusinessCalendar, Calendars, Clock, CsatScale, Event, KpiAggregate, KpiEngine, KpiOptions, Period,
-    SlaMetric, SlaTarget, Status, SurveyAnswer, Ticket, WeekSchedule, WorkingInterval,
+    BusinessCalendar, Calendars, Clock, CsatScale, Direction, DurationKpi, Event, KpiAggregate, KpiEngine,
+    KpiOptions, Period, Segment, SlaMetric, SlaTarget, Status, SurveyAnswer, Ticket, TicketCondition,
+    WeekSchedule, WorkingInterval,
 };
 use servgap_core::servqual::{
     check_respondent, AnalysisOptions, Coverage, FindingLog, Respondent, SurveyPartials,
@@ -226,11 +227,81 @@ fn kpi_engine(budget: u32, segmented: bool) -> KpiEngine {
             .for_priority("high"),
         SlaTarget::new("nrt-4h", SlaMetric::NextResponse, Clock::Calendar, 4 * 3_600).unwrap(),
     ];
+    options.satisfaction_links = satisfaction_links();
     let week = WeekSchedule::new().with_weekdays(WorkingInterval::parse("08:00-16:00").unwrap());
     let warsaw = BusinessCalendar::new("Europe/Warsaw", &week, [date(2026, 1, 6)]).unwrap();
     let utc_week = WeekSchedule::new().with_weekdays(WorkingInterval::parse("09:00-17:00").unwrap());
     let utc = BusinessCalendar::new("UTC", &utc_week, []).unwrap();
     KpiEngine::new(options, Calendars::new().with_default(utc).with_team("A", warsaw))
+}
+
+/// One condition of every kind (issue 15: the KPI ↔ CSAT counts travel with the partials).
+fn satisfaction_links() -> Vec<TicketCondition> {
+    vec![
+        TicketCondition::Within {
+            kpi: DurationKpi::FirstResponse,
+            clock: Clock::Business,
+            seconds: 3_600,
+            direction: Direction::LowerIsBetter,
+        },
+        TicketCondition::Within {
+            kpi: DurationKpi::NextResponse,
+            clock: Clock::Calendar,
+            seconds: 7_200,
+            direction: Direction::LowerIsBetter,
+        },
+        TicketCondition::FirstContactResolved,
+        TicketCondition::NotReopened,
+        TicketCondition::SlaMet("frt-1h".into()),
+        TicketCondition::CesAgree,
+        TicketCondition::CesAtLeast(6),
+    ]
+}
+
+/// The KPI ↔ CSAT counts round-trip with something in them (the proptest could draw none),
+/// and a document written before they existed still loads, without them.
+#[test]
+fn issue_15_satisfaction_counts_survive_the_round_trip_and_old_documents_load() {
+    let engine = kpi_engine(4096, true);
+    let tickets: Vec<Ticket> = (0..12i64)
+        .map(|i| {
+            let created = ts("2026-01-05T08:00:00Z").as_second() + i * 7_200;
+            let mut t = Ticket::new(format!("S{i}"), Timestamp::from_second(created).unwrap());
+            t.channel = ["email", "chat"][(i % 2) as usize].into();
+            t.team = "A".into();
+            let reply = Timestamp::from_second(created + 600 + i * 900).unwrap();
+            t.events.push(Event::agent_reply(reply));
+            t.events.push(Event::status(Timestamp::from_second(created + 20_000).unwrap(), Status::Solved));
+            t.survey_offered = true;
+            t.surveys.push(SurveyAnswer::csat(CsatScale::OneToFive, 1 + (i % 5) as i16).unwrap());
+            t.surveys.push(SurveyAnswer::ces(1 + (i % 7) as i16).unwrap());
+            t
+        })
+        .collect();
+    let agg = aggregate(&engine, &tickets);
+    let parts = agg.to_parts(&engine);
+    assert_eq!(parts.satisfaction_links, satisfaction_links());
+    assert!(parts.satisfaction.iter().any(|s| s.counts.table.rated() > 0));
+    let text = encode_kpi(&agg, &engine).unwrap();
+    assert!(text.contains("\"kind\": \"ces-at-least\""), "{text}");
+    let back = decode_kpi(&text, &engine).unwrap();
+    assert_eq!(back.to_parts(&engine), parts);
+    assert_eq!(bits(&back.finish_totals(&engine)), bits(&agg.finish_totals(&engine)));
+    let all = agg.finish_totals(&engine).into_iter().find(|g| g.segment == Segment::all()).unwrap();
+    assert_eq!(all.satisfaction.len(), satisfaction_links().len());
+    assert_eq!(all.satisfaction[3].counts.met, 12, "every ticket solved, none reopened");
+
+    let mut old: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let fields = old.as_object_mut().unwrap();
+    fields.remove("satisfaction_links");
+    fields.remove("satisfaction");
+    let legacy = decode_kpi(&serde_json::to_string(&old).unwrap(), &engine).unwrap();
+    assert!(legacy.to_parts(&engine).satisfaction.is_empty());
+    let totals = legacy.finish_totals(&engine);
+    assert!(totals.iter().all(|g| g.satisfaction.is_empty()));
+    let mut without = agg.finish_totals(&engine);
+    without.iter_mut().for_each(|g| g.satisfaction.clear());
+    assert_eq!(bits(&totals), bits(&without), "every other number unchanged");
 }
 
 fn aggregate(engine: &KpiEngine, tickets: &[Ticket]) -> KpiAggregate {

@@ -7,11 +7,12 @@ use jiff::civil::Date;
 
 use super::{
     civil_from_days, days_from_civil, DurationKpi, GroupKey, GroupPartial, KpiAggregate, KpiEngine,
-    KpiOptions,
+    KpiOptions, NO_DAY,
 };
 use crate::kpi::histogram::{DurationHistogram, DurationHistogramParts};
 use crate::kpi::metrics::Clock;
 use crate::kpi::model::Dimension;
+use crate::kpi::satisfaction::{ConditionCounts, TicketCondition};
 use crate::kpi::summary::Proportion;
 use crate::partials::{check_at_most, check_count, check_len, inconsistent};
 use crate::CoreError;
@@ -40,6 +41,29 @@ pub struct KpiParts {
     pub reopen_days: Vec<ReopenDayParts>,
     /// Latest instant in the data (Unix seconds), the end of the data for right-censoring.
     pub latest: Option<i64>,
+    /// The per-ticket conditions whose association with CSAT was counted (the options'
+    /// [`KpiOptions::satisfaction_links`]); empty in partials stored before they existed.
+    pub satisfaction_links: Vec<TicketCondition>,
+    /// Counts per group, condition and (for `not-reopened`) local day of the first solve,
+    /// sorted by period start, dimension, value, condition and day.
+    pub satisfaction: Vec<SatisfactionParts>,
+}
+
+/// The counts of one condition in one group (and, for `not-reopened`, one solve day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SatisfactionParts {
+    /// First day of the group's period (created cohort).
+    pub period_start: Date,
+    /// Segment dimension; `None` for all tickets.
+    pub dimension: Option<Dimension>,
+    /// Segment value.
+    pub value: String,
+    /// Index of the condition in [`KpiParts::satisfaction_links`].
+    pub link: usize,
+    /// Local date of the first solve for `not-reopened` (right-censoring), else `None`.
+    pub day: Option<Date>,
+    /// The counts.
+    pub counts: ConditionCounts,
 }
 
 /// Reopen outcomes of the first solves of one group on one local day.
@@ -165,6 +189,8 @@ impl KpiAggregate {
         KpiParts {
             reopen_days,
             latest: self.latest,
+            satisfaction_links: self.satisfaction_links.clone(),
+            satisfaction: self.satisfaction_parts(options),
             period: options.period.id().to_string(),
             dimensions: options.dimensions.clone(),
             sla: options.sla.iter().map(|t| t.name().to_string()).collect(),
@@ -172,6 +198,78 @@ impl KpiAggregate {
             groups,
             backlog,
         }
+    }
+
+    /// The satisfaction counts as parts, sorted by group, link and day.
+    fn satisfaction_parts(&self, options: &KpiOptions) -> Vec<SatisfactionParts> {
+        let mut out: Vec<SatisfactionParts> = self
+            .satisfaction
+            .iter()
+            .filter_map(|(&(key, link, day), &counts)| {
+                let (dimension, value) = self.segment_of(&key);
+                Some(SatisfactionParts {
+                    period_start: options.period.start(key.period)?,
+                    dimension,
+                    value,
+                    link: usize::from(link),
+                    day: if day == NO_DAY { None } else { Some(civil_from_days(day)?) },
+                    counts,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.period_start, a.dimension, &a.value, a.link, a.day).cmp(&(
+                b.period_start,
+                b.dimension,
+                &b.value,
+                b.link,
+                b.day,
+            ))
+        });
+        out
+    }
+
+    /// Loads and checks the satisfaction counts of `parts` (after the groups): each entry
+    /// once, on a listed condition and an existing group, with no more tickets than the
+    /// group created and no more answers than it has CSAT answers.
+    fn load_satisfaction(&mut self, options: &KpiOptions, parts: &KpiParts) -> Result<(), CoreError> {
+        self.satisfaction_links.clone_from(&parts.satisfaction_links);
+        for s in &parts.satisfaction {
+            let day = s.day.map_or("-".to_string(), |d| d.to_string());
+            let field = format!(
+                "satisfaction[{}/{}/{}/{}/{day}]",
+                s.period_start,
+                dimension_id(s.dimension),
+                s.value,
+                s.link
+            );
+            let link = u16::try_from(s.link).map_err(|_| inconsistent(&field, "the link is out of range"))?;
+            if s.link >= parts.satisfaction_links.len() {
+                return Err(inconsistent(&field, "the link is not one of satisfaction_links"));
+            }
+            let period = period_key(options, s.period_start, &field)?;
+            let key = self.key_of(options, period, s.dimension, &s.value, &field)?;
+            let (created, rated) = self.groups.get(&key).map_or((0, 0), |g| (g.created, g.csat_rated));
+            check_at_most(
+                &format!("{field}.met"),
+                "met + missed",
+                s.counts.met + s.counts.missed,
+                created,
+                "created",
+            )?;
+            check_at_most(
+                &format!("{field}.table"),
+                "the answers",
+                s.counts.table.rated(),
+                rated,
+                "csat.rated",
+            )?;
+            let day = s.day.map_or(NO_DAY, days_from_civil);
+            if self.satisfaction.insert((key, link, day), s.counts).is_some() {
+                return Err(inconsistent(&field, "the group, link and day are listed twice"));
+            }
+        }
+        Ok(())
     }
 
     fn segment_of(&self, key: &GroupKey) -> (Option<Dimension>, String) {
@@ -264,6 +362,7 @@ impl KpiAggregate {
             )?;
         }
         out.load_backlog(options, parts)?;
+        out.load_satisfaction(options, parts)?;
         out.latest = parts.latest;
         for r in &parts.reopen_days {
             let field = format!(

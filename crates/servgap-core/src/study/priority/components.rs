@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::inputs::{Effort, FeasibilityRating, PriorityInput, Reach};
+use super::inputs::{DerivedBasis, Effort, FeasibilityRating, PriorityInput, Reach};
 use super::weights::Component;
 use crate::study::gap_id::GapKind;
 use crate::study::{Gap, GapDirection, Level};
@@ -49,6 +49,8 @@ pub struct Impact {
     pub stated: Option<f64>,
     /// Derived importance 0–1: the correlation with overall satisfaction, negatives as 0.
     pub derived: Option<f64>,
+    /// What the derived importance was measured on (`None` when it is missing).
+    pub derived_basis: Option<DerivedBasis>,
     /// Reach (share affected); `None` when not measured.
     pub reach: Option<Reach>,
     /// For a judged gap, the judged impact level (importance = its score).
@@ -198,6 +200,7 @@ fn impact(input: &PriorityInput) -> Option<Impact> {
             importance,
             stated: None,
             derived: None,
+            derived_basis: None,
             reach: None,
             judged: Some(j.impact),
         });
@@ -206,7 +209,8 @@ fn impact(input: &PriorityInput) -> Option<Impact> {
         .stated_importance
         .filter(|s| s.max_points > 0.0 && s.points.is_finite())
         .map(|s| (s.points / s.max_points).clamp(0.0, 1.0));
-    let derived = input.derived_importance.filter(|r| r.is_finite()).map(|r| r.clamp(0.0, 1.0));
+    let derived_importance = input.derived_importance.filter(|d| d.value.is_finite());
+    let derived = derived_importance.map(|d| d.value.clamp(0.0, 1.0));
     let importance = match (stated, derived) {
         (Some(s), Some(d)) => (s + d) / 2.0,
         (Some(x), None) | (None, Some(x)) => x,
@@ -215,7 +219,8 @@ fn impact(input: &PriorityInput) -> Option<Impact> {
     let reach =
         input.reach.filter(|r| r.share.is_finite()).map(|r| Reach { share: r.share.clamp(0.0, 1.0), ..r });
     let value = importance * reach.map_or(1.0, |r| r.share);
-    Some(Impact { value, importance, stated, derived, reach, judged: None })
+    let derived_basis = derived_importance.map(|d| d.basis);
+    Some(Impact { value, importance, stated, derived, derived_basis, reach, judged: None })
 }
 
 fn urgency(input: &PriorityInput, as_of: Date) -> Option<Urgency> {

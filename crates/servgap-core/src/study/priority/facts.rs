@@ -3,8 +3,8 @@
 
 use statrs::distribution::{ContinuousCDF, Normal};
 
-use super::inputs::{Reach, ReachBasis, StatedImportance};
-use crate::kpi::{Direction, Measure};
+use super::inputs::{DerivedImportance, Reach, ReachBasis, StatedImportance};
+use crate::kpi::{Direction, Measure, TicketSatisfaction};
 use crate::servqual::SurveyAnalysis;
 use crate::study::{Gap, GapDirection, GapId, GapUnit, Study, SurveyRef};
 
@@ -85,6 +85,35 @@ pub fn derived_importance(analysis: &SurveyAnalysis, touched: &[SurveyRef]) -> O
     touched.iter().filter_map(r_of).reduce(f64::max)
 }
 
+/// Derived importance of a gap, the first of ([`DerivedImportance::basis`] says which):
+/// 1. the survey correlation of what it touches ([`derived_importance`]; `analysis` is its
+///    unit's customer analysis), for a KPI gap the items a standard or promise links it to;
+/// 2. 1 for a CSAT or NPS gap ([`satisfaction_measure`]);
+/// 3. for another KPI gap, φ of its target's ticket-level association with CSAT
+///    ([`ticket_association`]) with its interval at `level`.
+///
+/// `None` when none of them is measured (the row's [`super::MissingReason`] says why).
+pub fn derived_importance_of(
+    gap: &Gap,
+    analysis: Option<&SurveyAnalysis>,
+    touched: &[SurveyRef],
+    level: f64,
+) -> Option<DerivedImportance> {
+    analysis
+        .and_then(|a| derived_importance(a, touched))
+        .map(DerivedImportance::survey)
+        .or_else(|| satisfaction_measure(&gap.id).map(|_| DerivedImportance::satisfaction_itself()))
+        .or_else(|| ticket_association(gap, level))
+}
+
+/// φ of a KPI gap's ticket-level association with CSAT (`Gap::evidence.satisfaction`),
+/// recomputed from its exact counts with Newcombe's interval at `level`; `None` when the gap
+/// has none or it is not measurable.
+pub fn ticket_association(gap: &Gap, level: f64) -> Option<DerivedImportance> {
+    let satisfaction = gap.evidence.satisfaction.as_ref()?.at_level(level);
+    satisfaction.association().copied().map(DerivedImportance::ticket_association)
+}
+
 /// Derived importance of a KPI gap that measures satisfaction itself (CSAT, NPS): 1, its
 /// correlation with itself. `None` for every other gap.
 pub fn satisfaction_measure(id: &GapId) -> Option<f64> {
@@ -127,17 +156,28 @@ pub fn customer_reach(analysis: &SurveyAnalysis, id: &GapId) -> Option<Reach> {
 }
 
 /// The share of tickets a share gap misses: 1 − attainment for a standard's or promise's
-/// attainment (gaps 3 and 4) and for a KPI measured as a share where higher is better.
+/// attainment (gaps 3 and 4) and for a KPI measured as a share where higher is better. For
+/// another KPI gap whose target has a per-ticket condition (a duration target: "answered
+/// within 1 h"), the exact share of the tickets with that condition that missed it,
+/// missed / (met + missed), from the gap's ticket counts (`Gap::evidence.satisfaction`).
 pub fn ticket_reach(gap: &Gap) -> Option<Reach> {
     let applies = matches!(gap.id, GapId::Standard(_) | GapId::Promise(_) | GapId::Kpi(_))
         && gap.measure_unit == GapUnit::Share
         && gap.direction == GapDirection::HigherIsBetter
         && (0.0..=1.0).contains(&gap.current);
-    applies.then(|| Reach {
-        share: 1.0 - gap.current,
-        basis: ReachBasis::TicketsMissed,
-        n: gap.evidence.tickets.unwrap_or(gap.n),
-    })
+    if applies {
+        let n = gap.evidence.tickets.unwrap_or(gap.n);
+        return Some(Reach { share: 1.0 - gap.current, basis: ReachBasis::TicketsMissed, n });
+    }
+    let GapId::Kpi(_) = gap.id else { return None };
+    match gap.evidence.satisfaction.as_ref()? {
+        TicketSatisfaction::Measured { counts, .. } => Some(Reach {
+            share: counts.missed_share()?,
+            basis: ReachBasis::TicketsMissed,
+            n: counts.met + counts.missed,
+        }),
+        TicketSatisfaction::NotPerTicket(_) => None,
+    }
 }
 
 /// Whether a gap's current value is beyond its minimum band: a standard's `minimum`

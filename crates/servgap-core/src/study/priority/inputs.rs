@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+use crate::kpi::SatisfactionAssociation;
 use crate::study::{Gap, GapId, Slug, SurveyRef};
 
 /// Effort of closing a gap, as a department rates it (T-shirt sizes).
@@ -96,6 +97,57 @@ pub struct StatedImportance {
     pub max_points: f64,
 }
 
+/// Derived importance of what a gap touches: a correlation with satisfaction, −1…1 (a
+/// negative one counts as 0 in the impact), and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DerivedImportance {
+    /// The correlation, −1…1.
+    pub value: f64,
+    /// What it was measured on.
+    pub basis: DerivedBasis,
+}
+
+/// What a derived importance was measured on, in the order the rule tries them
+/// ([`super::facts::derived_importance_of`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DerivedBasis {
+    /// The survey: the correlation of the touched items with overall satisfaction.
+    SurveyCorrelation,
+    /// A CSAT or NPS gap: satisfaction itself, importance 1.
+    SatisfactionItself,
+    /// A KPI gap: φ between meeting its target's per-ticket condition and a satisfied CSAT
+    /// answer on the same tickets, with the table and statistics it comes from.
+    TicketAssociation(SatisfactionAssociation),
+}
+
+impl DerivedBasis {
+    /// `survey-correlation`, `satisfaction-itself`, `ticket-association`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            DerivedBasis::SurveyCorrelation => "survey-correlation",
+            DerivedBasis::SatisfactionItself => "satisfaction-itself",
+            DerivedBasis::TicketAssociation(_) => "ticket-association",
+        }
+    }
+}
+
+impl DerivedImportance {
+    /// A survey correlation r (−1…1).
+    pub fn survey(r: f64) -> DerivedImportance {
+        DerivedImportance { value: r, basis: DerivedBasis::SurveyCorrelation }
+    }
+
+    /// Satisfaction itself: 1.
+    pub fn satisfaction_itself() -> DerivedImportance {
+        DerivedImportance { value: 1.0, basis: DerivedBasis::SatisfactionItself }
+    }
+
+    /// φ of a ticket-level association.
+    pub fn ticket_association(association: SatisfactionAssociation) -> DerivedImportance {
+        DerivedImportance { value: association.phi, basis: DerivedBasis::TicketAssociation(association) }
+    }
+}
+
 /// The share of customers or tickets a gap affects.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reach {
@@ -116,7 +168,8 @@ pub enum ReachBasis {
     /// The same share estimated from the mean d̄ and standard deviation s of the
     /// differences P − E under a normal model, Φ(−d̄ / s), when the counts are not kept.
     RespondentsBelowExpectationNormal,
-    /// Tickets that did not meet the standard, the promise or the target.
+    /// Tickets that did not meet the standard, the promise or the target (for a KPI target
+    /// that is not a share, its per-ticket condition: counted over the tickets that have one).
     TicketsMissed,
 }
 
@@ -154,8 +207,8 @@ pub struct PriorityInput {
     /// Stated importance of the dimension the gap touches.
     pub stated_importance: Option<StatedImportance>,
     /// Derived importance: the correlation of the item, dimension or KPI with overall
-    /// satisfaction (or CSAT), −1…1.
-    pub derived_importance: Option<f64>,
+    /// satisfaction (or CSAT), −1…1, and its basis ([`super::facts::derived_importance_of`]).
+    pub derived_importance: Option<DerivedImportance>,
     /// The share of customers or tickets affected.
     pub reach: Option<Reach>,
     /// Whether the current value is beyond the standard's or target's minimum band

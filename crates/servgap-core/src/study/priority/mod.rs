@@ -11,21 +11,30 @@
 //! impact      = importance × reach
 //!   importance  = mean of the present parts of
 //!                 stated  = points of the gap's dimension / largest dimension's points
-//!                 derived = max(0, r) with r the correlation of the item, dimension or KPI
-//!                           with overall satisfaction (CSAT for KPI gaps, where both exist)
+//!                 derived = max(0, r) with r the correlation of the item or dimension
+//!                           with overall satisfaction,
+//!                 of a KPI gap, the first of ([`facts::derived_importance_of`], basis kept):
+//!                   1. the survey correlation of the items a standard or promise links it to;
+//!                   2. 1 for CSAT and NPS (satisfaction itself);
+//!                   3. φ of its target's ticket-level association: the Pearson r of
+//!                      "the ticket met the target's per-ticket condition" and "its CSAT
+//!                      answer was satisfied" on the rated tickets (kpi::associate); when
+//!                      that is not measurable the impact is missing with the cause
+//!                      (MissingReason::KpiAssociation: no rated tickets, all met, all
+//!                      missed, all satisfied, none satisfied; KpiNotPerTicket: response
+//!                      rate, backlog)
 //!   reach       = share of respondents with P < E (customer gaps: counted from the exact
 //!                 histogram of P − E the analysis keeps, ComparisonStats::negative / n;
 //!                 estimated Φ(−d̄/s) from the mean and sd of P − E only where that count
 //!                 is absent, basis `…-normal`), or of tickets missing the standard,
-//!                 promise or share KPI (1 − attainment);
+//!                 promise or share KPI (1 − attainment), or, for another KPI target with a
+//!                 per-ticket condition (a duration), the exact share of the tickets with
+//!                 that condition that missed it;
 //!                 when reach is missing, impact = importance (the row says so)
 //!   what a gap touches: its item or dimension, or its standard's or promise's items
 //!                 ([`facts::touched`]); stated and derived take the most important of them.
 //!                 KPI gaps touch the items of the standards and promises measured by the
-//!                 same KPI; CSAT and NPS gaps have derived importance 1 (they are
-//!                 satisfaction); no ticket-level association with CSAT is measured yet,
-//!                 so other KPI gaps without linked items have no impact (the row says so:
-//!                 MissingReason::KpiWithoutLinkedItems)
+//!                 same KPI
 //!   judged gaps: importance = the judged impact level's score, no reach
 //! urgency     = max of the present signals
 //!   trend       = clamp(0.5 + 0.5·b / 0.2, 0, 1), b the least-squares slope of the size over
@@ -102,8 +111,8 @@ pub use components::{
     Trend, Urgency, DEADLINE_HORIZON_DAYS, TREND_FULL_SLOPE,
 };
 pub use inputs::{
-    Effort, FeasibilityEntry, FeasibilityRating, PriorityFilter, PriorityInput, Reach, ReachBasis,
-    StatedImportance, WaveSize,
+    DerivedBasis, DerivedImportance, Effort, FeasibilityEntry, FeasibilityRating, PriorityFilter,
+    PriorityInput, Reach, ReachBasis, StatedImportance, WaveSize,
 };
 pub use missing::MissingReason;
 pub use ranking::{score, PriorityRow, Ranking, HIGH_PRIORITY_AXIS, SCORE_TIE};

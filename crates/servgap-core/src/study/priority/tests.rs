@@ -68,7 +68,7 @@ fn hand_worked() -> Vec<PriorityInput> {
     // Feasibility: effort M 0.5, ratings 2 and 4 (median 3 → 0.5) → 0.5.
     let mut a = PriorityInput::new(gap("g5/item/q1", 1.0 / 6.0, -1.0, Some((-1.5, -0.5))));
     a.stated_importance = Some(StatedImportance { points: 30.0, max_points: 30.0 });
-    a.derived_importance = Some(0.6);
+    a.derived_importance = Some(DerivedImportance::survey(0.6));
     a.reach = Some(Reach { share: 0.5, basis: ReachBasis::RespondentsBelowExpectation, n: 100 });
     a.history = vec![WaveSize { wave: slug("w1"), size: 0.1 }];
     a.ratings = vec![rating(Some(Effort::M), None, Some(2)), rating(Some(Effort::M), None, Some(4))];
@@ -426,4 +426,127 @@ fn issue_15_stability_matches_the_normal_probability_of_two_gaps_swapping() {
     let observed = s.rows[1].p_first;
     let tolerance = 4.0 * (expected * (1.0 - expected) / 20_000.0f64).sqrt();
     assert!((observed - expected).abs() < tolerance + 0.01, "P(B first) = {observed}, expected {expected}");
+}
+
+/// A KPI gap "first response within 1 h" whose tickets gave the CSAT table
+/// [[met satisfied, met not], [missed satisfied, missed not]] and the met/missed counts of
+/// every ticket with a first response.
+fn kpi_gap_with_tickets(table: [[u64; 2]; 2], met: u64, missed: u64) -> Gap {
+    use crate::kpi::{Clock, ConditionCounts, Direction, DurationKpi, MetSatisfied, TicketCondition};
+    let mut g = gap("kpi/first-response/median", 1.0, 2.0, None);
+    g.measure_unit = GapUnit::Seconds;
+    g.direction = GapDirection::LowerIsBetter;
+    let condition = TicketCondition::Within {
+        kpi: DurationKpi::FirstResponse,
+        clock: Clock::Business,
+        seconds: 3600,
+        direction: Direction::LowerIsBetter,
+    };
+    let table = MetSatisfied {
+        met_satisfied: table[0][0],
+        met_unsatisfied: table[0][1],
+        missed_satisfied: table[1][0],
+        missed_unsatisfied: table[1][1],
+    };
+    let counts = ConditionCounts { table, met, missed };
+    g.evidence.satisfaction = Some(crate::kpi::TicketSatisfaction::measured(condition, counts, 0.95));
+    g
+}
+
+/// The input the pipeline builds for a KPI gap without linked items: derived importance and
+/// reach from the gap's ticket counts.
+fn kpi_input(gap: Gap, level: f64) -> PriorityInput {
+    let mut input = PriorityInput::new(gap);
+    input.derived_importance = facts::derived_importance_of(&input.gap, None, &[], level);
+    input.reach = facts::ticket_reach(&input.gap);
+    input
+}
+
+#[test]
+fn issue_15_kpi_gap_impact_is_phi_of_its_ticket_association_times_the_missed_share() {
+    // [[65, 35], [35, 65]]: every margin 100, φ = (65·65 − 35·35) / √(100⁴) = 3000/10000 = 0.3.
+    // 300 of the 500 tickets with a first response missed 1 h: reach 0.6. Impact 0.3 · 0.6.
+    let input = kpi_input(kpi_gap_with_tickets([[65, 35], [35, 65]], 200, 300), 0.95);
+    let derived = input.derived_importance.unwrap();
+    assert_eq!(derived.value, 0.3);
+    let DerivedBasis::TicketAssociation(a) = derived.basis else { panic!("{derived:?}") };
+    assert_eq!((a.satisfied_when_met, a.satisfied_when_missed, a.level), (0.65, 0.35, 0.95));
+    let reach = input.reach.unwrap();
+    assert_eq!((reach.share, reach.n, reach.basis), (0.6, 500, ReachBasis::TicketsMissed));
+    let row = &rank(&[input], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    let impact = row.components.impact.unwrap();
+    close(impact.value, 0.18);
+    assert_eq!(impact.derived_basis.map(|b| b.id()), Some("ticket-association"));
+    assert_eq!(row.reasons[Component::Impact.index()], None);
+    assert_eq!(row.assumed, [Component::Feasibility]);
+    // 0.35 · 1 + 0.30 · 0.18 + 0.20 · 1 (a breach) + 0.15 · 0.5 = 0.679.
+    close(row.score.unwrap(), 0.679);
+    // The interval follows the level asked for; the statistics do not.
+    let at_90 = kpi_input(kpi_gap_with_tickets([[65, 35], [35, 65]], 200, 300), 0.90);
+    let Some(DerivedImportance { basis: DerivedBasis::TicketAssociation(b), .. }) = at_90.derived_importance
+    else {
+        panic!("measured")
+    };
+    assert_eq!((b.level, b.phi), (0.90, a.phi));
+    assert!(b.interval.low > a.interval.low && b.interval.high < a.interval.high);
+}
+
+#[test]
+fn issue_15_kpi_gap_with_a_negative_association_has_impact_0() {
+    // [[35, 65], [65, 35]]: φ = −0.3, counted as 0 like a negative survey r; measured, not missing.
+    let input = kpi_input(kpi_gap_with_tickets([[35, 65], [65, 35]], 200, 300), 0.95);
+    assert_eq!(input.derived_importance.unwrap().value, -0.3);
+    let row = &rank(&[input], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    let impact = row.components.impact.unwrap();
+    assert_eq!((impact.derived, impact.value), (Some(0.0), 0.0));
+    assert!(!row.missing.contains(&Component::Impact));
+    // 0.35 + 0 + 0.20 + 0.15 · 0.5.
+    close(row.score.unwrap(), 0.625);
+}
+
+#[test]
+fn issue_15_kpi_gap_whose_association_is_not_measurable_stays_neutral_with_the_cause() {
+    use crate::kpi::{NotPerTicket, TicketSatisfaction};
+    let cases = [
+        ([[0, 0], [0, 0]], "kpi-association-no-rated-tickets"),
+        ([[5, 5], [0, 0]], "kpi-association-all-met"),
+        ([[0, 0], [5, 5]], "kpi-association-all-missed"),
+        ([[5, 0], [5, 0]], "kpi-association-all-satisfied"),
+        ([[0, 5], [0, 5]], "kpi-association-none-satisfied"),
+    ];
+    for (table, id) in cases {
+        let input = kpi_input(kpi_gap_with_tickets(table, 20, 30), 0.95);
+        assert_eq!(input.derived_importance, None, "{id}");
+        // The reach is still counted, but without an importance there is no impact.
+        assert_eq!(input.reach.map(|r| r.share), Some(0.6), "{id}");
+        let row = &rank(&[input], [0.35, 0.30, 0.20, 0.15]).rows[0];
+        let reason = row.reasons[Component::Impact.index()].unwrap();
+        assert_eq!(reason.id(), id);
+        assert_eq!(row.assumed, [Component::Impact, Component::Feasibility], "{id}");
+        // Neutral: 0.35 + 0.30 · 0.5 + 0.20 + 0.15 · 0.5.
+        close(row.score.unwrap(), 0.775);
+    }
+    // A backlog or response-rate target has no per-ticket condition, and no reach.
+    let mut backlog = gap("kpi/backlog", 1.0, 2.0, None);
+    backlog.evidence.satisfaction = Some(TicketSatisfaction::NotPerTicket(NotPerTicket::NotATicketProperty));
+    let input = kpi_input(backlog, 0.95);
+    assert_eq!((input.derived_importance, input.reach), (None, None));
+    let row = &rank(&[input], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    assert_eq!(row.reasons[Component::Impact.index()], Some(MissingReason::KpiNotPerTicket));
+    assert_eq!(MissingReason::KpiNotPerTicket.id(), "kpi-not-per-ticket");
+    // A KPI gap without ticket counts at all (built elsewhere) keeps the old reason.
+    let bare = kpi_input(gap("kpi/first-response/median", 1.0, 2.0, None), 0.95);
+    let row = &rank(&[bare], [0.35, 0.30, 0.20, 0.15]).rows[0];
+    assert_eq!(row.reasons[Component::Impact.index()], Some(MissingReason::KpiWithoutLinkedItems));
+}
+
+#[test]
+fn issue_15_csat_gap_is_satisfaction_itself_before_any_ticket_association() {
+    use crate::kpi::{NotPerTicket, TicketSatisfaction};
+    let mut csat = gap("kpi/csat", 0.2, -0.2, None);
+    csat.evidence.satisfaction = Some(TicketSatisfaction::NotPerTicket(NotPerTicket::SatisfactionItself));
+    let derived = facts::derived_importance_of(&csat, None, &[], 0.95).unwrap();
+    assert_eq!((derived.value, derived.basis), (1.0, DerivedBasis::SatisfactionItself));
+    assert_eq!(DerivedBasis::SurveyCorrelation.id(), "survey-correlation");
+    assert_eq!(DerivedImportance::survey(0.4).basis.id(), "survey-correlation");
 }

@@ -5,7 +5,7 @@
 use super::fieller::{share_closed, RatioInputs};
 use super::quantile::bootstrap_change;
 use super::{Change, ChangeMethod, NotMeasurable, PairedChange, ProgressOptions, ShareClosed, ShareMethod};
-use crate::kpi::{Interval, Proportion};
+use crate::kpi::{newcombe_difference, Interval, Proportion};
 use crate::stats::distributions::{normal_quantile, normal_two_sided_p, t_quantile, t_two_sided_p};
 use crate::stats::groups::{welch_t, GroupSummary};
 use crate::stats::paired::one_sample_t;
@@ -192,8 +192,7 @@ fn two_differences(
     Ok(Compared { change, share: share_closed(&ratio) })
 }
 
-/// Newcombe (1998) method 10: from the Wilson intervals (l₀, u₀) of p̂₀ and (l₁, u₁) of p̂₁,
-/// `Δ − √((p̂₁ − l₁)² + (u₀ − p̂₀)²)` to `Δ + √((u₁ − p̂₁)² + (p̂₀ − l₀)²)`, Δ = p̂₁ − p̂₀.
+/// Newcombe (1998) method 10 ([`newcombe_difference`], shared with the KPI ↔ CSAT association).
 /// p: pooled z, `z = Δ / √(p̄(1 − p̄)(1/n₀ + 1/n₁))`; p = 1 when p̄ is 0 or 1 (Δ is then 0).
 fn proportions(
     x0: Proportion,
@@ -202,13 +201,12 @@ fn proportions(
     options: &ProgressOptions,
 ) -> Result<Compared, NotMeasurable> {
     let z = normal_quantile(0.5 + 0.5 * options.level);
-    let (Some(p0), Some(p1), Some(w0), Some(w1)) = (x0.share(), x1.share(), x0.wilson(z), x1.wilson(z))
+    let (Some(p0), Some(p1), Some(Interval { low, high })) =
+        (x0.share(), x1.share(), newcombe_difference(x1, x0, z))
     else {
         return Err(NotMeasurable::TooFewObservations);
     };
     let delta = p1 - p0;
-    let low = delta - ((p1 - w1.low).powi(2) + (w0.high - p0).powi(2)).sqrt();
-    let high = delta + ((w1.high - p1).powi(2) + (p0 - w0.low).powi(2)).sqrt();
     let (n0, n1) = (x0.n as f64, x1.n as f64);
     let pooled = (x0.successes + x1.successes) as f64 / (n0 + n1);
     let se = (pooled * (1.0 - pooled) * (1.0 / n0 + 1.0 / n1)).sqrt();

@@ -238,6 +238,8 @@ pub(super) fn kpi_parts(values: &[u64]) -> KpiParts {
         backlog: vec![],
         reopen_days: vec![],
         latest: None,
+        satisfaction_links: Vec::new(),
+        satisfaction: Vec::new(),
     }
 }
 
@@ -253,6 +255,7 @@ pub(super) fn median_gap(wave: &str, values: &[u64]) -> Gap {
         period_start: jiff::civil::date(2026, 1, 5),
         segment: Segment { dimension: None, value: String::new() },
         gap: target.gap(median, values.len() as u64),
+        satisfaction: None,
     };
     kpi_gaps(&[target], &[row], Some(&parts), &context(wave)).remove(0)
 }

@@ -1,16 +1,19 @@
 //! [`PrioritiesReport`] from `servgap_core::study::priority` values, field by field.
 
 use servgap_core::instrument::Instrument;
+use servgap_core::kpi::SatisfactionAssociation;
 use servgap_core::study::priority::{
-    Components, Feasibility, FeasibilityRating, Impact, PriorityInput, PriorityRow as CoreRow, RankStability,
-    Ranking, Severity, SeverityBasis, Stability, Urgency, HIGH_PRIORITY_AXIS,
+    Component, Components, DerivedBasis, Feasibility, FeasibilityRating, Impact, PriorityInput,
+    PriorityRow as CoreRow, RankStability, Ranking, Severity, SeverityBasis, Stability, Urgency,
+    HIGH_PRIORITY_AXIS,
 };
 use servgap_core::study::register::Quadrant;
 use servgap_core::study::{Study, Wave};
 
 use super::{
-    ComponentView, FeasibilityView, FiltersView, MatrixView, PrioritiesReport, PriorityRow,
-    RankStabilityView, RatingView, StabilitySettingsView, WeightsView, PRIORITIES_SCHEMA,
+    ComponentView, DerivedImportanceView, FeasibilityView, FiltersView, MatrixView, PrioritiesReport,
+    PriorityRow, RankStabilityView, RatingView, StabilitySettingsView, TicketAssociationView, WeightsView,
+    PRIORITIES_SCHEMA,
 };
 use crate::model::diagnosis::{label_of, subject_of, WaveView};
 
@@ -75,6 +78,32 @@ fn impact_view(i: &Impact) -> (Option<String>, Vec<(String, f64)>) {
     (basis, parts)
 }
 
+fn association_view(a: &SatisfactionAssociation) -> TicketAssociationView {
+    let t = &a.table;
+    TicketAssociationView {
+        rated: t.rated(),
+        table: [[t.met_satisfied, t.met_unsatisfied], [t.missed_satisfied, t.missed_unsatisfied]],
+        satisfied_when_met: a.satisfied_when_met,
+        satisfied_when_missed: a.satisfied_when_missed,
+        difference: a.difference,
+        interval: [a.interval.low, a.interval.high],
+        level: a.level,
+        phi: a.phi,
+        fisher_p: a.fisher_p,
+    }
+}
+
+/// The basis of an impact's derived importance, with the correlation as measured (the
+/// association's φ, or the survey r before negatives count as 0).
+fn derived_view(i: &Impact) -> Option<DerivedImportanceView> {
+    let basis = i.derived_basis?;
+    let (correlation, association) = match &basis {
+        DerivedBasis::TicketAssociation(a) => (a.phi, Some(association_view(a))),
+        _ => (i.derived?, None),
+    };
+    Some(DerivedImportanceView { basis: basis.id().to_owned(), correlation, association })
+}
+
 fn urgency_view(u: &Urgency) -> (Option<String>, Vec<(String, f64)>) {
     let mut parts = Vec::new();
     if let Some(t) = u.trend {
@@ -110,7 +139,7 @@ fn components(row: &CoreRow, neutral: Option<f64>) -> Vec<ComponentView> {
         c.feasibility.as_ref().map(|f| (None, feasibility_parts(f))),
     ];
     let values = c.values();
-    servgap_core::study::priority::Component::ALL
+    Component::ALL
         .into_iter()
         .zip(explained)
         .map(|(component, explained)| {
@@ -125,6 +154,11 @@ fn components(row: &CoreRow, neutral: Option<f64>) -> Vec<ComponentView> {
                 contribution: row.contributions[i],
                 basis,
                 parts,
+                derived_importance: c
+                    .impact
+                    .as_ref()
+                    .filter(|_| component == Component::Impact)
+                    .and_then(derived_view),
             }
         })
         .collect()
