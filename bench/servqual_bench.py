@@ -15,6 +15,12 @@ What each side computes:
 Each command runs in its own process; wall time is the best of --repeat runs and
 peak memory is the child's maximum resident set size. DuckDB comes from PyPI:
 the script creates bench/.venv (gitignored) with it on first use.
+
+On a shared, loaded machine wall time says little; `--instructions` counts the
+instructions servgap executes instead (valgrind's cachegrind, one run, no DuckDB),
+which do not depend on the load:
+
+    python3 bench/servqual_bench.py --rows 100000 --instructions
 """
 import argparse
 import json
@@ -85,11 +91,26 @@ def timed(cmd, repeat):
     return best, peak, out
 
 
+def instructions(cmd):
+    """Instructions executed by `cmd` (all threads), counted by cachegrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "cachegrind.out")
+        subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"] + cmd,
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(out) as f:
+            for line in f:
+                if line.startswith("summary:"):
+                    return int(line.split()[1])
+    sys.exit("cachegrind wrote no summary")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--file", help="use this file instead of generating one")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count servgap's instructions with cachegrind instead of timing both")
     args = ap.parse_args()
 
     path = args.file or os.path.join(HERE, "data", f"servqual_{args.rows}.csv")
@@ -101,6 +122,11 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "servgap-cli"], cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     servgap = os.path.join(target, "release", "servgap")
+    if args.instructions:
+        count = instructions([servgap, "analyze", path, "--format", "json", "--quiet"])
+        rows = max(1, sum(1 for _ in open(path, "rb")) - 1)
+        print(f"servgap analyze {path}: {count:,} instructions ({count / rows:,.0f} per row)")
+        return
     version = ensure_duckdb()
 
     size = os.path.getsize(path) / 1e6

@@ -131,10 +131,24 @@ impl PartialEq for CrossProducts {
 
 impl Eq for CrossProducts {}
 
-/// Σ aᵣ·bᵣ of two `i16` columns, in `i32` (the caller bounds the length so it cannot overflow).
+/// Lanes of [`dot`]: two SSE2 `pmaddwd` steps per chunk.
+const DOT_LANES: usize = 16;
+
+/// Σ aᵣ·bᵣ of two `i16` columns of equal length, in `i32` (the caller bounds the
+/// length so that even the sum of |aᵣ·bᵣ| cannot overflow, hence no partial sum can).
+/// Summed in fixed lanes so that the compiler keeps it in vector registers.
 #[inline]
 fn dot(a: &[i16], b: &[i16]) -> i32 {
-    a.iter().zip(b).map(|(&x, &y)| i32::from(x) * i32::from(y)).sum()
+    let (a_chunks, a_tail) = a.as_chunks::<DOT_LANES>();
+    let (b_chunks, b_tail) = b.as_chunks::<DOT_LANES>();
+    let mut lanes = [0i32; DOT_LANES];
+    for (x, y) in a_chunks.iter().zip(b_chunks) {
+        for ((lane, &p), &q) in lanes.iter_mut().zip(x).zip(y) {
+            *lane += i32::from(p) * i32::from(q);
+        }
+    }
+    let tail: i32 = a_tail.iter().zip(b_tail).map(|(&x, &y)| i32::from(x) * i32::from(y)).sum();
+    lanes.iter().sum::<i32>() + tail
 }
 
 impl CrossProducts {
@@ -181,11 +195,16 @@ impl CrossProducts {
 
     /// Folds the block into the totals.
     fn flush(&mut self) {
-        let mut at = 0;
-        for i in 0..self.k {
-            for j in i..self.k {
-                self.products[at] += i64::from(dot(self.column(i), self.column(j)));
-                at += 1;
+        let rows = self.block_rows;
+        if rows > 0 && self.block_capacity > 0 {
+            let columns = self.block.chunks_exact(self.block_capacity);
+            let mut at = 0;
+            for (i, x) in columns.clone().enumerate() {
+                let x = &x[..rows];
+                for y in columns.clone().skip(i) {
+                    self.products[at] += i64::from(dot(x, &y[..rows]));
+                    at += 1;
+                }
             }
         }
         self.block_rows = 0;
@@ -198,6 +217,23 @@ impl CrossProducts {
             self.add_small(values);
         } else {
             self.add_to_block(values);
+        }
+    }
+
+    /// Adds one observation of exactly two variables (an item's E and P, say); the
+    /// same as [`CrossProducts::add`] with `[a, b]`, without the dispatch.
+    #[inline(always)]
+    pub fn add_pair(&mut self, a: i64, b: i64) {
+        match (&mut self.sums[..], &mut self.products[..]) {
+            ([s0, s1], [p00, p01, p11]) if self.block_capacity == 0 => {
+                self.n += 1;
+                *s0 += a;
+                *s1 += b;
+                *p00 += a * a;
+                *p01 += a * b;
+                *p11 += b * b;
+            }
+            _ => self.add(&[a, b]),
         }
     }
 
@@ -398,6 +434,19 @@ impl WideCrossProducts {
     /// Adds one observation of all k variables.
     #[inline]
     pub fn add(&mut self, values: &[i128]) {
+        if let ([s0, s1], [p00, p01, p10, p11], &[a, b]) =
+            (&mut self.sums[..], &mut self.products[..], values)
+        {
+            // Two variables (E and P, say), the common case, unrolled.
+            self.n += 1;
+            *s0 += a;
+            *s1 += b;
+            *p00 += a * a;
+            *p01 += a * b;
+            *p10 += b * a;
+            *p11 += b * b;
+            return;
+        }
         self.n += 1;
         for (i, &vi) in values.iter().enumerate().take(self.k) {
             self.sums[i] += vi;

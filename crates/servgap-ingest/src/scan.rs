@@ -636,12 +636,78 @@ impl ScaleExt for Scale {
 type LongCell = Option<(usize, usize)>;
 
 /// One cell of the fast reader; notes the first cell over the length limit.
-#[inline]
+///
+/// A rating written as one digit on the scale, the common case, is stored here;
+/// anything else goes through [`Acc::text_cell`], which gives the same value.
+#[inline(always)]
 fn fast_cell(ctx: &Ctx<'_>, acc: &mut Acc<'_>, column: usize, bytes: &[u8], line: u64, long: &mut LongCell) {
     if bytes.len() > ctx.limits.max_cell_bytes && long.is_none() {
         *long = Some((column, bytes.len()));
     }
+    if let (&[digit], Some(&Kind::Rating(index))) = (bytes, ctx.kinds.get(column)) {
+        let value = i64::from(digit.wrapping_sub(b'0'));
+        if value <= 9 && ctx.scale.contains_i64(value) {
+            if let Some(slot) = acc.ratings.get_mut(index as usize) {
+                *slot = Some(value as i16);
+                return;
+            }
+        }
+    }
     acc.text_cell(ctx, column, bytes, line);
+}
+
+/// The row of a block that starts at `start`: its end (a line break or the block's
+/// end) and, when it ends at a line break, whether that break starts a new line
+/// (`\r`, or `\n` not after `\r`: a `\r\n` is one line break).
+#[inline]
+fn next_row(block: &[u8], start: usize) -> (usize, bool) {
+    match memchr::memchr2(b'\n', b'\r', &block[start..]) {
+        Some(offset) => {
+            let end = start + offset;
+            let counts = block[end] == b'\r' || end == 0 || block[end - 1] != b'\r';
+            (end, counts)
+        }
+        None => (block.len(), false),
+    }
+}
+
+/// Where the field of `row` starting at `start` ends: at the next delimiter or at the
+/// row's end. A one-byte field followed by a delimiter, the common case of ratings,
+/// is recognised without a search.
+#[inline(always)]
+fn field_end(row: &[u8], start: usize, delimiter: u8) -> usize {
+    match row.get(start..start + 2) {
+        Some(&[first, second]) if first != delimiter && second == delimiter => start + 1,
+        _ => row
+            .get(start..)
+            .and_then(|rest| memchr::memchr(delimiter, rest))
+            .map_or(row.len(), |at| start + at),
+    }
+}
+
+/// Parses one non-empty row (without its line break) into the accumulator.
+#[inline]
+fn parse_row(
+    ctx: &Ctx<'_>,
+    acc: &mut Acc<'_>,
+    row: &[u8],
+    line: u64,
+    delimiter: u8,
+) -> Result<(), IngestError> {
+    let mut long: LongCell = None;
+    let mut column = 0;
+    let mut start = 0;
+    loop {
+        let end = field_end(row, start, delimiter);
+        fast_cell(ctx, acc, column, &row[start..end], line, &mut long);
+        if end == row.len() {
+            break;
+        }
+        column += 1;
+        start = end + 1;
+    }
+    check_lengths(ctx, row.len(), long, line)?;
+    acc.end_row(ctx, line, column + 1)
 }
 
 /// The length checks of a whole row, in the general reader's order: the row, then its first long cell.
@@ -676,41 +742,18 @@ fn parse_block(
     mut line: u64,
     delimiter: u8,
 ) -> Result<bool, IngestError> {
-    let mut row_start = 0;
-    let mut field_start = 0;
-    let mut column = 0;
-    let mut long: LongCell = None;
-    let mut prev = 0u8;
-    acc.begin_row();
-    for (i, &b) in block.iter().enumerate() {
-        if b == delimiter {
-            fast_cell(ctx, acc, column, &block[field_start..i], line, &mut long);
-            column += 1;
-            field_start = i + 1;
-        } else if b == b'\n' || b == b'\r' {
-            if i > row_start {
-                fast_cell(ctx, acc, column, &block[field_start..i], line, &mut long);
-                check_lengths(ctx, i - row_start, long, line)?;
-                acc.end_row(ctx, line, column + 1)?;
-                if acc.stop(ctx) {
-                    return Ok(false);
-                }
-                acc.begin_row();
+    let mut start = 0;
+    while start < block.len() {
+        let (end, new_line) = next_row(block, start);
+        if end > start {
+            acc.begin_row();
+            parse_row(ctx, acc, &block[start..end], line, delimiter)?;
+            if acc.stop(ctx) {
+                return Ok(false);
             }
-            if b == b'\r' || prev != b'\r' {
-                line += 1;
-            }
-            row_start = i + 1;
-            field_start = i + 1;
-            column = 0;
-            long = None;
         }
-        prev = b;
-    }
-    if row_start < block.len() {
-        fast_cell(ctx, acc, column, &block[field_start..], line, &mut long);
-        check_lengths(ctx, block.len() - row_start, long, line)?;
-        acc.end_row(ctx, line, column + 1)?;
+        line += u64::from(new_line);
+        start = end + 1;
     }
     Ok(!acc.stop(ctx))
 }

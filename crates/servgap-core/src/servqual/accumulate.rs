@@ -145,13 +145,20 @@ pub struct SurveyPartials {
     /// Keyed by the respondent's total points T (100 for a valid allocation).
     pub(crate) allocations: BTreeMap<i64, AllocationGroup>,
     pub(crate) satisfaction: Moments,
+    /// Per rating (item-major), whether its item is reverse-keyed; from the instrument.
+    reversed: Vec<bool>,
+    /// Per dimension, the fewest answered items that give a score ([`Coverage::minimum_items`]).
+    minimum_items: Vec<usize>,
     scratch: Scratch,
 }
 
 /// Reusable buffers of [`SurveyPartials::add`]; not part of the aggregate's value.
 #[derive(Debug, Clone, Default)]
 struct Scratch {
+    /// Reverse-keyed ratings, `None` when missing.
     ratings: Vec<Option<i64>>,
+    /// The same with 0 for a missing rating.
+    dense: Vec<i64>,
     complete: Vec<bool>,
     values: Vec<i64>,
     dimension_scores: Vec<i128>,
@@ -266,6 +273,14 @@ impl SurveyPartials {
             overall,
             allocations: BTreeMap::new(),
             satisfaction: Moments::default(),
+            reversed: instrument
+                .items()
+                .iter()
+                .flat_map(|item| std::iter::repeat_n(item.reverse_keyed, b))
+                .collect(),
+            minimum_items: (0..instrument.dimensions().len())
+                .map(|d| coverage.minimum_items(instrument.items_of(d).len()))
+                .collect(),
             scratch: Scratch::default(),
         })
     }
@@ -290,43 +305,61 @@ impl SurveyPartials {
     /// Answers outside the scale must already have been turned into `None` by the
     /// caller (see [`super::check_respondent`]); reverse-keyed items are reversed here.
     /// A short `ratings` slice counts the missing tail as unanswered.
+    ///
+    /// Everything is exact integer arithmetic, so the order of the steps below does
+    /// not change any total.
     pub fn add(&mut self, respondent: &Respondent<'_>) {
         self.respondents += 1;
-        let instrument = &self.instrument;
-        let scale = instrument.scale();
-        let b = instrument.batteries().len();
-        let n_items = instrument.items().len();
-        let scratch = &mut self.scratch;
-
-        // Reverse-key once; note whether every rating is present (the common case).
-        scratch.ratings.clear();
-        scratch.values.clear();
-        let mut all_present = true;
-        for (item, cells) in instrument.items().iter().zip(respondent.ratings.chunks(b)) {
-            for &cell in cells {
-                let keyed = cell.map(|v| i64::from(if item.reverse_keyed { scale.reverse(v) } else { v }));
-                scratch.ratings.push(keyed);
-                match keyed {
-                    Some(v) if all_present => scratch.values.push(v),
-                    Some(_) => {}
-                    None => all_present = false,
-                }
-            }
-        }
-        // A short rating slice counts the missing tail as unanswered.
-        if scratch.ratings.len() < instrument.rating_count() {
-            scratch.ratings.resize(instrument.rating_count(), None);
-            all_present = false;
-        }
+        let all_present = self.key_ratings(respondent.ratings);
         let overall = respondent.overall.map(i64::from);
         if let Some(o) = overall {
             self.satisfaction.add(i128::from(o));
         }
+        self.add_whole_instrument(all_present);
+        self.add_items(overall);
+        let covered_all = self.add_dimensions();
+        if covered_all {
+            self.add_overall_scores();
+        }
+        self.add_allocation(respondent.importance, covered_all);
+    }
 
-        // Whole-instrument listwise matrix.
+    /// Reverse-keys `ratings` into the scratch buffers (`None` past the end of a short
+    /// slice); returns whether every rating is present.
+    #[inline]
+    fn key_ratings(&mut self, ratings: &[Option<i16>]) -> bool {
+        let count = self.instrument.rating_count();
+        let scale = self.instrument.scale();
+        let scratch = &mut self.scratch;
+        scratch.ratings.resize(count, None);
+        scratch.dense.resize(count, 0);
+        let given = ratings.len().min(count);
+        let mut all_present = given == count;
+        for (((slot, dense), &reversed), &cell) in scratch.ratings[..given]
+            .iter_mut()
+            .zip(&mut scratch.dense[..given])
+            .zip(&self.reversed[..given])
+            .zip(&ratings[..given])
+        {
+            let keyed = cell.map(|v| i64::from(if reversed { scale.reverse(v) } else { v }));
+            all_present &= keyed.is_some();
+            *slot = keyed;
+            *dense = keyed.unwrap_or(0);
+        }
+        scratch.ratings[given..].fill(None);
+        scratch.dense[given..].fill(0);
+        all_present
+    }
+
+    /// The whole-instrument listwise matrix, or the per-battery ones.
+    #[inline]
+    fn add_whole_instrument(&mut self, all_present: bool) {
+        let b = self.instrument.batteries().len();
+        let scratch = &mut self.scratch;
         if all_present {
-            self.full.add(&scratch.values);
+            self.full.add(&scratch.dense);
         } else {
+            let n_items = self.instrument.items().len();
             add_battery_only(
                 &mut self.full_battery_only,
                 &scratch.ratings,
@@ -335,15 +368,21 @@ impl SurveyPartials {
                 &mut scratch.values,
             );
         }
+    }
 
-        // Items.
-        scratch.complete.clear();
-        for (i, item) in self.items.iter_mut().enumerate() {
-            let cells = &scratch.ratings[i * b..(i + 1) * b];
-            if let Some(p) = cells[self.perceived] {
-                if let Some(o) = overall {
-                    item.with_overall.add(&[p, o]);
-                }
+    /// Per item: the complete-case moments, the differences, the zone and the
+    /// correlation with overall satisfaction; notes which items are complete.
+    #[inline]
+    fn add_items(&mut self, overall: Option<i64>) {
+        let b = self.instrument.batteries().len();
+        let (perceived, subtrahends) = (self.perceived, &self.subtrahends);
+        let scratch = &mut self.scratch;
+        scratch.complete.resize(self.items.len(), false);
+        for ((item, cells), complete) in
+            self.items.iter_mut().zip(scratch.ratings.chunks_exact(b)).zip(scratch.complete.iter_mut())
+        {
+            if let (Some(p), Some(o)) = (cells[perceived], overall) {
+                item.with_overall.add_pair(p, o);
             }
             let mut values = [0i64; MAX_BATTERIES];
             let mut answered = 0;
@@ -353,35 +392,42 @@ impl SurveyPartials {
                     answered += 1;
                 }
             }
-            let complete = answered == b;
-            scratch.complete.push(complete);
-            if !complete {
+            *complete = answered == b;
+            if !*complete {
                 continue;
             }
             let values = &values[..b];
-            item.complete.add(values);
-            let p = values[self.perceived];
-            for (hist, &s) in item.differences.iter_mut().zip(&self.subtrahends) {
+            match *values {
+                [x, y] => item.complete.add_pair(x, y),
+                _ => item.complete.add(values),
+            }
+            let p = values[perceived];
+            for (hist, &s) in item.differences.iter_mut().zip(subtrahends) {
                 hist.add(i128::from(p - values[s]));
             }
-            if self.subtrahends.len() == 2 {
-                let (a, d) = (values[self.subtrahends[0]], values[self.subtrahends[1]]);
-                item.zone[zone_slot(p.into(), a.into(), d.into())] += 1;
+            if let &[low, high] = subtrahends.as_slice() {
+                item.zone[zone_slot(p.into(), values[low].into(), values[high].into())] += 1;
             }
         }
-        debug_assert_eq!(scratch.complete.len(), n_items);
+    }
 
-        // Dimensions: scaled respondent means per battery, flat (dimension-major).
-        scratch.dimension_scores.clear();
+    /// Per dimension: the listwise matrices and, when covered, the scaled respondent
+    /// means (sum of the complete items' ratings × L/m), their differences and zone.
+    /// Returns whether every dimension was covered.
+    #[inline]
+    fn add_dimensions(&mut self) -> bool {
+        let b = self.instrument.batteries().len();
+        let (perceived, subtrahends) = (self.perceived, &self.subtrahends);
+        let scratch = &mut self.scratch;
         scratch.dimension_scores.resize(self.dimensions.len() * b, 0);
         let mut covered_all = true;
         for (d, dim) in self.dimensions.iter_mut().enumerate() {
-            let members = instrument.items_of(d);
+            let members = self.instrument.items_of(d);
             let answered = members.iter().filter(|&&i| scratch.complete[i]).count();
             if answered == members.len() {
                 scratch.values.clear();
                 for &i in members {
-                    scratch.values.extend(scratch.ratings[i * b..(i + 1) * b].iter().map(|v| v.unwrap_or(0)));
+                    scratch.values.extend_from_slice(&scratch.dense[i * b..(i + 1) * b]);
                 }
                 dim.listwise.add(&scratch.values);
             } else {
@@ -393,67 +439,77 @@ impl SurveyPartials {
                     &mut scratch.values,
                 );
             }
-            if answered == 0 || answered < self.coverage.minimum_items(members.len()) {
+            if answered == 0 || answered < self.minimum_items[d] {
                 covered_all = false;
                 continue;
             }
             let factor = self.factors[d][answered];
-            let scores = &mut scratch.dimension_scores[d * b..(d + 1) * b];
+            let mut sums = [0i64; MAX_BATTERIES];
             for &i in members.iter().filter(|&&i| scratch.complete[i]) {
-                for (k, score) in scores.iter_mut().enumerate() {
-                    *score += i128::from(scratch.ratings[i * b + k].unwrap_or(0));
+                for (sum, &v) in sums.iter_mut().zip(&scratch.dense[i * b..(i + 1) * b]) {
+                    *sum += v;
                 }
             }
-            for score in scores.iter_mut() {
-                *score *= factor;
+            let scores = &mut scratch.dimension_scores[d * b..(d + 1) * b];
+            for (score, &sum) in scores.iter_mut().zip(&sums) {
+                *score = i128::from(sum) * factor;
             }
             dim.scores.add(scores);
-            let p = scores[self.perceived];
-            for (hist, &s) in dim.differences.iter_mut().zip(&self.subtrahends) {
+            let p = scores[perceived];
+            for (hist, &s) in dim.differences.iter_mut().zip(subtrahends) {
                 hist.add(p - scores[s]);
             }
-            if self.subtrahends.len() == 2 {
-                dim.zone[zone_slot(p, scores[self.subtrahends[0]], scores[self.subtrahends[1]])] += 1;
+            if let &[low, high] = subtrahends.as_slice() {
+                dim.zone[zone_slot(p, scores[low], scores[high])] += 1;
             }
         }
+        covered_all
+    }
 
-        // Overall scores need every dimension.
+    /// Overall scores: Σ_d of the scaled dimension means, per battery.
+    #[inline]
+    fn add_overall_scores(&mut self) {
+        let b = self.instrument.batteries().len();
         let mut totals = [0i128; MAX_BATTERIES];
         let totals = &mut totals[..b];
-        if covered_all {
-            for scores in scratch.dimension_scores.chunks_exact(b) {
-                for (t, s) in totals.iter_mut().zip(scores) {
-                    *t += s;
-                }
-            }
-            self.overall.unweighted.add(totals);
-            let p = totals[self.perceived];
-            for (hist, &s) in self.overall.differences.iter_mut().zip(&self.subtrahends) {
-                hist.add(p - totals[s]);
+        for scores in self.scratch.dimension_scores.chunks_exact(b) {
+            for (t, s) in totals.iter_mut().zip(scores) {
+                *t += s;
             }
         }
+        self.overall.unweighted.add(totals);
+        let p = totals[self.perceived];
+        for (hist, &s) in self.overall.differences.iter_mut().zip(&self.subtrahends) {
+            hist.add(p - totals[s]);
+        }
+    }
 
-        // Importance allocation.
-        if valid_allocation_into(respondent.importance, self.dimensions.len(), &mut scratch.values) {
-            let points = &scratch.values;
-            let total: i64 = points.iter().sum();
-            let group = self.allocations.entry(total).or_insert_with(|| AllocationGroup {
-                points: vec![Moments::default(); points.len()],
-                weighted: WideCrossProducts::new(b),
-            });
-            for (m, &p) in group.points.iter_mut().zip(points) {
-                m.add(i128::from(p));
-            }
-            if covered_all {
-                let mut weighted = [0i128; MAX_BATTERIES];
-                let weighted = &mut weighted[..b];
-                for (scores, &p) in scratch.dimension_scores.chunks_exact(b).zip(points) {
-                    for (w, s) in weighted.iter_mut().zip(scores) {
-                        *w += i128::from(p) * s;
-                    }
+    /// The importance allocation, and the weighted score when every dimension is covered.
+    #[inline]
+    fn add_allocation(&mut self, importance: &[Option<i32>], covered_all: bool) {
+        let b = self.instrument.batteries().len();
+        let scratch = &mut self.scratch;
+        if !valid_allocation_into(importance, self.dimensions.len(), &mut scratch.values) {
+            return;
+        }
+        let points = &scratch.values;
+        let total: i64 = points.iter().sum();
+        let group = self.allocations.entry(total).or_insert_with(|| AllocationGroup {
+            points: vec![Moments::default(); points.len()],
+            weighted: WideCrossProducts::new(b),
+        });
+        for (m, &p) in group.points.iter_mut().zip(points) {
+            m.add(i128::from(p));
+        }
+        if covered_all {
+            let mut weighted = [0i128; MAX_BATTERIES];
+            let weighted = &mut weighted[..b];
+            for (scores, &p) in scratch.dimension_scores.chunks_exact(b).zip(points) {
+                for (w, s) in weighted.iter_mut().zip(scores) {
+                    *w += i128::from(p) * s;
                 }
-                group.weighted.add(weighted);
             }
+            group.weighted.add(weighted);
         }
     }
 
@@ -533,16 +589,26 @@ fn add_battery_only(
     }
 }
 
-/// The points of a usable allocation: every dimension answered, none negative, total > 0.
+/// The total points of a usable allocation: every dimension answered, none negative, total > 0.
 ///
 /// Totals other than 100 are still usable: weights are renormalised (points / total),
 /// and [`super::check_respondent`] reports the respondent.
-pub(crate) fn valid_allocation(importance: &[Option<i32>], dimensions: usize) -> Option<Vec<i64>> {
-    let mut points = Vec::with_capacity(dimensions);
-    valid_allocation_into(importance, dimensions, &mut points).then_some(points)
+pub(crate) fn allocation_total(importance: &[Option<i32>], dimensions: usize) -> Option<i64> {
+    if importance.len() != dimensions {
+        return None;
+    }
+    let mut total = 0i64;
+    for p in importance {
+        match p {
+            Some(p) if *p >= 0 => total += i64::from(*p),
+            _ => return None,
+        }
+    }
+    (total > 0).then_some(total)
 }
 
-/// [`valid_allocation`] into a reused buffer; returns whether the allocation is usable.
+/// The points of a usable allocation (see [`allocation_total`]) into a reused buffer;
+/// returns whether the allocation is usable.
 fn valid_allocation_into(importance: &[Option<i32>], dimensions: usize, points: &mut Vec<i64>) -> bool {
     points.clear();
     if importance.len() != dimensions {

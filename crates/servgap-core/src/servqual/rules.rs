@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::accumulate::valid_allocation;
+use super::accumulate::allocation_total;
 use super::Respondent;
 use crate::instrument::{Battery, Instrument};
 use crate::partials::{check_at_most, inconsistent};
@@ -166,10 +166,13 @@ pub fn check_respondent(
     let batteries = instrument.batteries();
     let b = batteries.len();
     let cell = |i: usize, k: usize| respondent.ratings.get(i * b + k).copied().flatten();
+    let format = instrument.format();
+    let zone = format.battery_index(Battery::Minimum).zip(format.battery_index(Battery::Desired));
     let mut any = false;
 
-    for i in 0..instrument.items().len() {
-        let answered = (0..b).filter(|&k| cell(i, k).is_some()).count();
+    // A short rating slice leaves the last items unanswered: they add nothing here.
+    for (i, cells) in respondent.ratings.chunks(b).take(instrument.items().len()).enumerate() {
+        let answered = cells.iter().filter(|c| c.is_some()).count();
         any |= answered > 0;
         if answered > 0 && answered < b {
             let value = batteries
@@ -187,10 +190,7 @@ pub fn check_respondent(
                 value,
             });
         }
-        if let (Some(a), Some(d)) = (
-            instrument.format().battery_index(Battery::Minimum).and_then(|k| cell(i, k)),
-            instrument.format().battery_index(Battery::Desired).and_then(|k| cell(i, k)),
-        ) {
+        if let Some((Some(a), Some(d))) = zone.map(|(ka, kd)| (cell(i, ka), cell(i, kd))) {
             if a > d {
                 out.push(Finding {
                     row,
@@ -231,9 +231,8 @@ pub fn check_respondent(
         let dims = instrument.dimensions().len();
         let given = respondent.importance.iter().filter(|p| p.is_some()).count();
         if given > 0 {
-            match valid_allocation(respondent.importance, dims) {
-                Some(points) => {
-                    let total: i64 = points.iter().sum();
+            match allocation_total(respondent.importance, dims) {
+                Some(total) => {
                     if total != 100 {
                         out.push(Finding {
                             row,

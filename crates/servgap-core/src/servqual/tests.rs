@@ -13,6 +13,11 @@ fn close(got: Option<f64>, want: f64) {
 
 /// Two dimensions of two items each, 1–7, with a 100-point allocation and an overall item.
 fn small_instrument(format: Format) -> Instrument {
+    small_instrument_keyed(format, false)
+}
+
+/// [`small_instrument`], with item `a2` reverse-keyed when `reverse_a2` is set.
+fn small_instrument_keyed(format: Format, reverse_a2: bool) -> Instrument {
     let dimension = |id: &str| Dimension {
         id: id.into(),
         name: Localized::new().with("en", id),
@@ -30,7 +35,12 @@ fn small_instrument(format: Format) -> Instrument {
         format,
         scale: Scale::new(1, 7).unwrap(),
         dimensions: vec![dimension("a"), dimension("b")],
-        items: vec![item("a1", 0), item("a2", 0), item("b1", 1), item("b2", 1)],
+        items: vec![
+            item("a1", 0),
+            Item { reverse_keyed: reverse_a2, ..item("a2", 0) },
+            item("b1", 1),
+            item("b2", 1),
+        ],
         importance: true,
         overall: Some(Scale::new(1, 7).unwrap()),
     }
@@ -534,5 +544,48 @@ fn issue_12_ipa_equal_share_crosshair_and_minimum_n() {
         assert_eq!((point.stated_suppressed, point.derived_suppressed), (None, None));
         let high = point.stated_importance.unwrap() >= 50.0;
         assert_eq!(high, item.dimension == 1, "dimension b got 70 of 100 points");
+    }
+}
+
+/// The rating slice cut to `len` cells: shorter (a missing tail) or longer (extra cells).
+fn resized(ratings: &[Option<i16>], len: usize) -> Vec<Option<i16>> {
+    let mut out = ratings.to_vec();
+    out.resize(len, Some(4));
+    out
+}
+
+proptest! {
+    /// Issue 15 (SERVQUAL speed): the unrolled `add` and `check_respondent` treat a short
+    /// rating slice as a missing tail and ignore cells past the instrument, exactly as the
+    /// slice padded with blanks or cut to size, on two- and three-column instruments with
+    /// a reverse-keyed item.
+    #[test]
+    fn issue_15_short_and_long_rating_slices_equal_their_padded_form(
+        rows in arb_rows(),
+        lengths in prop::collection::vec(0usize..14, 1..6),
+        three_column in any::<bool>(),
+    ) {
+        let format = if three_column { Format::ThreeColumn } else { Format::TwoColumn };
+        let instrument = small_instrument_keyed(format, true);
+        let count = instrument.rating_count();
+        let (mut cut, mut padded) = (partials_of(&instrument, &[]), partials_of(&instrument, &[]));
+        for (i, row) in rows.iter().enumerate() {
+            let widened = resized(&row.ratings, count);
+            let given = resized(&widened, lengths[i % lengths.len()]);
+            let mut exact = given.clone();
+            exact.resize(count, None);
+            let (mut found, mut expected) = (Vec::new(), Vec::new());
+            let short = Respondent { ratings: &given, importance: &row.importance, overall: row.overall };
+            let full = Respondent { ratings: &exact, importance: &row.importance, overall: row.overall };
+            check_respondent(&instrument, i as u64, &short, &mut found);
+            check_respondent(&instrument, i as u64, &full, &mut expected);
+            prop_assert_eq!(found, expected);
+            cut.add(&short);
+            padded.add(&full);
+        }
+        prop_assert!(cut == padded);
+        // Debug text, so that a NaN statistic compares equal to itself.
+        let finish = |p: &SurveyPartials| format!("{:?}", p.finish(&AnalysisOptions::default()));
+        prop_assert_eq!(finish(&cut), finish(&padded));
     }
 }

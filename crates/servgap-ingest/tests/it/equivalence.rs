@@ -81,8 +81,16 @@ fn assemble(head: &str, rows: &[Vec<String>], breaks: &[usize], bom: bool, final
 type SurveyOutcome = (String, Option<(SurveyPartials, BTreeMap<String, SurveyPartials>)>, bool);
 
 fn survey_outcome(path: &std::path::Path, options: &ScanOptions) -> SurveyOutcome {
+    survey_outcome_within(
+        path,
+        options,
+        Limits { max_row_bytes: 400, max_cell_bytes: 100, ..Limits::default() },
+    )
+}
+
+fn survey_outcome_within(path: &std::path::Path, options: &ScanOptions, limits: Limits) -> SurveyOutcome {
     let mut source = Source::new(path);
-    source.limits = Limits { max_row_bytes: 400, max_cell_bytes: 100, ..Limits::default() };
+    source.limits = limits;
     let result = plan(&source, &sq(), None).and_then(|p| scan(&source, &sq(), &p, options, &|_, _| {}));
     match result {
         Ok(s) => {
@@ -139,8 +147,49 @@ fn ticket_outcome(path: &std::path::Path, options: &TicketOptions) -> (String, b
     }
 }
 
+/// A one-byte cell, the fast reader's shortcut for ratings: digits on and off the
+/// scale, the bytes just below `0` and above `9`, letters and a space.
+fn one_byte_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => (0..=9u8).prop_map(|v| v.to_string()),
+        1 => prop::sample::select(vec!["/", ":", "x", " ", ""]).prop_map(str::to_owned),
+    ]
+}
+
+/// A row of one-byte cells: the header's width, or one field more or less.
+fn one_byte_row() -> impl Strategy<Value = Vec<String>> {
+    let width = header().len();
+    prop::collection::vec(one_byte_cell(), width - 1..=width + 1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// Issue 15 (SERVQUAL speed): one-digit ratings are stored by the fast reader's
+    /// shortcut; it gives the same values, findings, row numbers and length errors as
+    /// the `csv` reader, also when every cell is over a zero-byte length limit.
+    #[test]
+    fn issue_15_one_digit_shortcut_equals_the_csv_reader(
+        rows in prop::collection::vec(one_byte_row(), 1..10),
+        breaks in prop::collection::vec(0..BREAKS.len(), 1..4),
+        final_break in any::<bool>(),
+        strict in any::<bool>(),
+        zero_cell_limit in prop::bool::weighted(0.2),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "s.csv", assemble(&header().join(","), &rows, &breaks, false, final_break));
+        let max_cell_bytes = if zero_cell_limit { 0 } else { 100 };
+        let limits = Limits { max_row_bytes: 400, max_cell_bytes, ..Limits::default() };
+        let general = ScanOptions { strict, reader: ReaderChoice::General, ..ScanOptions::default() };
+        let (general, general_partials, _) = survey_outcome_within(&path, &general, limits);
+        for (threads, block_size) in [(1, 1 << 16), (2, 64), (3, 150)] {
+            let options = ScanOptions { strict, threads, block_size, ..ScanOptions::default() };
+            let (fast, partials, used_fast) = survey_outcome_within(&path, &options, limits);
+            prop_assert_eq!(&fast, &general, "threads {} block {}", threads, block_size);
+            prop_assert!(partials == general_partials, "partials differ: threads {} block {}", threads, block_size);
+            prop_assert!(used_fast || fast.starts_with("error"));
+        }
+    }
 
     #[test]
     fn issue_11_fast_survey_reader_equals_the_csv_reader(
