@@ -12,19 +12,22 @@ components, each from 0 to 1:
   severity     its normalised size, shrunk to the end of its interval nearest zero, so a
                noisy gap does not outrank a certain one of the same size
   impact       the importance of what it touches (stated importance points, and the
-               correlation with overall satisfaction) times its reach (the share of
-               customers or tickets affected)
+               correlation with overall satisfaction; for a KPI gap without linked survey
+               items, phi between meeting its target and a satisfied CSAT on the same
+               tickets) times its reach (the share of customers or tickets affected)
   urgency      the strongest of: a worsening trend over the waves, a breach of a standard,
                promise or target beyond sampling doubt, falling below the minimum band,
                a deadline within a year
   feasibility  the departments' ratings in the feasibility register: effort (XS-XL), cost
                and a 1-5 rating by several raters (median, with the spread shown)
 
-score = sum of weight x component / sum of the weights of the components measured. The
-weights are the study's ([priorities.weights] in study.toml; default severity 0.35, impact
-0.30, urgency 0.20, feasibility 0.15) and the report prints them. A component that could
-not be measured is left out (never counted as 0) and named. Every gap's rank is explained
-by what each component contributed: \"ranked 2nd: severity 0.41, impact 0.30, ...\".
+score = sum of weight x component / sum of the weights. The weights are the study's
+([priorities.weights] in study.toml; default severity 0.35, impact 0.30, urgency 0.20,
+feasibility 0.15) and the report prints them. A component that could not be measured
+counts at a neutral 0.5 (never as 0), marked as assumed with the reason
+([priorities] missing = 0.5; \"renormalise\" leaves it out and divides by the weights of
+the components measured). Every gap's rank is explained by what each component
+contributed: \"ranked 2nd: severity 0.41, impact 0.30, ...\".
 Gaps then land on an impact x urgency matrix (act now, plan, quick wins, monitor, cut at
 0.5) with feasibility as the marker size.
 
