@@ -211,7 +211,11 @@ fn issue_15_kpi_targets_against_csat_equal_the_oracle_on_the_demo() {
         assert!(json.contains("\"condition\": \"first-response.business<=3600\""), "{json}");
         let text = servgap_report::render_kpi_text(&report, servgap_report::Lang::En);
         assert!(text.contains("CSAT when the target was met or missed (whole data)"), "{text}");
-        assert!(text.contains("not applicable: the target is satisfaction itself"), "{text}");
+        // The CSAT target is satisfaction itself: the JSON keeps it with its reason, the
+        // table leaves it out (and has no note column, as every row is measured).
+        assert!(json.contains("\"satisfaction-itself\""), "{json}");
+        assert!(!text.contains("not applicable: the target is satisfaction itself"), "{text}");
+        assert!(text.contains("satisfied if met") && !text.contains("  note"), "{text}");
         let polish = servgap_report::render_kpi_markdown(&report, servgap_report::Lang::Pl);
         assert!(polish.contains("CSAT, gdy cel dotrzymano lub nie (całe dane)"), "{polish}");
     }

@@ -13,13 +13,14 @@ impl Lang {
             "CSAT when the target was met or missed (whole data)" => {
                 "CSAT, gdy cel dotrzymano lub nie (całe dane)"
             }
-            "rated tickets" => "ocenione zgłoszenia",
-            "satisfied when met" => "zadowoleni, gdy dotrzymano",
-            "satisfied when missed" => "zadowoleni, gdy nie dotrzymano",
+            "rated" => "ocenione",
+            "satisfied if met" => "zadowoleni, gdy dotrzymano",
+            "satisfied if missed" => "zadowoleni, gdy nie dotrzymano",
             "difference [95 % CI]" => "różnica [95% PU]",
             "φ" => "φ",
             "Fisher p" => "p Fishera",
-            "missed (all tickets)" => "nie dotrzymano (wszystkie zgłoszenia)",
+            "missed (all)" => "nie dotrzymano (wszystkie)",
+            "note" => "uwaga",
             "Per ticket: met = the ticket itself met the target (e.g. answered within the target time); satisfied = CSAT at or above the scale's good point. Difference: Newcombe interval; φ: correlation of met and satisfied; p: Fisher's exact test. An association, not proof of cause." => {
                 "Dla zgłoszenia: dotrzymano = samo zgłoszenie spełniło cel (np. odpowiedź w czasie celu); zadowolony = CSAT co najmniej na dobrym poziomie skali. Różnica: przedział Newcombe'a; φ: korelacja dotrzymania i zadowolenia; p: dokładny test Fishera. To związek, nie dowód przyczyny."
             }
@@ -56,7 +57,7 @@ mod tests {
 
     #[test]
     fn issue_15_satisfaction_labels_and_reasons_are_translated() {
-        for label in ["CSAT when the target was met or missed (whole data)", "rated tickets", "Fisher p"] {
+        for label in ["CSAT when the target was met or missed (whole data)", "rated", "Fisher p"] {
             assert_ne!(Lang::Pl.kpi_satisfaction(label), label);
             assert_eq!(Lang::En.kpi_satisfaction(label), label);
         }

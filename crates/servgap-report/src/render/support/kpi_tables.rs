@@ -320,53 +320,64 @@ pub(crate) fn kpi_tables(view: &KpiReportView, lang: Lang) -> Vec<KpiTable> {
 /// "CSAT when the target was met or missed": per whole-data gap with a counted condition,
 /// the rated tickets, satisfied shares when met and missed, their difference with its
 /// interval, φ, Fisher's p and the share of all tickets that missed the target; a row
-/// without an association says why in the difference column. `None` without such gaps.
+/// without an association says why in a last column, present only then. Targets that are
+/// not a property of one ticket (CSAT, NPS, response rate, backlog) are left out; the JSON
+/// keeps them with their reason. `None` without rows.
 fn satisfaction_table(view: &KpiReportView, lang: Lang) -> Option<KpiTable> {
-    let rows: Vec<Vec<String>> = view
+    let mut rows: Vec<Vec<String>> = view
         .gaps
         .iter()
         .filter_map(|g| {
-            let s = g.satisfaction.as_ref()?;
+            let s = g.satisfaction.as_ref().filter(|s| s.status != "not-per-ticket")?;
             let t = view.targets.get(g.target)?;
             let percent = |v: Option<f64>| {
                 v.map_or_else(|| "–".to_owned(), |v| decimal(lang, format!("{:.1} %", 100.0 * v)))
             };
-            let difference = match (&s.reason, s.difference) {
-                (Some(reason), _) => lang.kpi_satisfaction_reason(reason).to_owned(),
-                (None, d) => format!(
+            let difference = match s.difference {
+                Some(d) if s.reason.is_none() => format!(
                     "{} {} {}",
-                    d.map_or_else(|| "–".to_owned(), |d| decimal(lang, format!("{:+.1}", 100.0 * d))),
+                    decimal(lang, format!("{:+.1}", 100.0 * d)),
                     lang.kpi("pp"),
                     lang.interval(s.ci_low.zip(s.ci_high).map(|(l, h)| [100.0 * l, 100.0 * h]), 1)
                 ),
+                _ => "–".to_owned(),
             };
+            let note =
+                s.reason.as_deref().map_or_else(String::new, |r| lang.kpi_satisfaction_reason(r).to_owned());
             Some(vec![
                 lang.target_label(t),
                 lang.kpi_segment(&g.segment),
-                if s.status == "not-per-ticket" { "–".to_owned() } else { s.rated().to_string() },
+                s.rated().to_string(),
                 percent(s.satisfied_when_met),
                 percent(s.satisfied_when_missed),
                 difference,
                 lang.num(s.phi, 2),
                 if s.fisher_p.is_some() { lang.p(s.fisher_p) } else { "–".to_owned() },
                 percent(s.missed_share),
+                note,
             ])
         })
         .collect();
     if rows.is_empty() {
         return None;
     }
+    let with_note = rows.iter().any(|r| r.last().is_some_and(|n| !n.is_empty()));
+    if !with_note {
+        rows.iter_mut().for_each(|r| drop(r.pop()));
+    }
     let header = [
         "target",
         "segment",
-        "rated tickets",
-        "satisfied when met",
-        "satisfied when missed",
+        "rated",
+        "satisfied if met",
+        "satisfied if missed",
         "difference [95 % CI]",
         "φ",
         "Fisher p",
-        "missed (all tickets)",
+        "missed (all)",
+        "note",
     ];
+    let header = if with_note { &header[..] } else { &header[..header.len() - 1] };
     Some(KpiTable {
         heading: lang.kpi_satisfaction("CSAT when the target was met or missed (whole data)").to_owned(),
         header: header.iter().map(|h| lang.kpi_satisfaction(lang.kpi(h)).to_owned()).collect(),
